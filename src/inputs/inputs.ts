@@ -1,0 +1,59 @@
+import type { Cloud } from './cloud.js'
+import type { RuleId } from '../evaluate/catalog.js'
+
+/** A vault the user named: by name (resolved in subscription/resource group) or by full ID. */
+export interface VaultRef {
+  name: string
+  subscriptionId: string
+  /** null: look the name up across the subscription. */
+  resourceGroup: string | null
+  /** Set when the user gave a full resource ID. */
+  id: string | null
+}
+
+export type PublicNetworkAccessPolicy = 'disabled' | 'restricted' | 'any'
+export type ProbeMode = 'inside' | 'outside' | 'off'
+export type FailOn = 'error' | 'warning' | 'never'
+export type ReportTarget = 'summary' | 'comment'
+
+export interface Suppression {
+  rule: RuleId
+  /** null: every vault. */
+  vault: string | null
+}
+
+/** Every input, parsed and validated. Built before any Azure call. */
+export interface Inputs {
+  auth: 'oidc' | 'default'
+  clientId: string | null
+  tenantId: string | null
+  subscriptionId: string
+  /** Empty: discover (resource group, else the whole subscription). */
+  vaults: VaultRef[]
+  resourceGroup: string | null
+  /** `/subscriptions/<id>` or `/subscriptions/<id>/resourceGroups/<rg>`, normalised. */
+  dnsZoneScopes: string[]
+  publicNetworkAccess: PublicNetworkAccessPolicy
+  ttlMin: number
+  ttlMax: number
+  probe: ProbeMode
+  /** `ip` or `ip:port` entries. */
+  dnsServers: string[]
+  probeTimeoutSeconds: number
+  report: ReportTarget[]
+  githubToken: string
+  commentKey: string
+  failOn: FailOn
+  ignore: Suppression[]
+  /** The cloud with `arm-endpoint` / `authority-host` overrides applied. */
+  cloud: Cloud
+}
+
+/** Options that rules read (a subset of Inputs, so rules stay easy to unit-test). */
+export interface RuleOptions {
+  publicNetworkAccess: PublicNetworkAccessPolicy
+  ttlMin: number
+  ttlMax: number
+  /** Who fixes for ACCESS-DENIED should grant a role to (the client ID), if known. */
+  assignee: string | null
+}
