@@ -153,6 +153,12 @@ export interface Snapshot {
    * near miss (any zone whose name contains `vault`), plus any zone a PE's DNS zone group names.
    */
   zones: PrivateZoneSnapshot[]
+  /**
+   * Zones a PE's DNS zone group names that are in no searched scope and could not be read by ID
+   * (`not-found`: the group points at a deleted zone; `denied`: no read access to it).
+   * Optional so older snapshots still load; the collector always sets it.
+   */
+  zoneFailures?: ReadFailure[]
   /** Keyed by lower-cased VNet ID; value is the VNet or the failure reading it. */
   virtualNetworks: Record<string, VirtualNetworkSnapshot | { failure: ReadFailure }>
   /** How many ARM requests the collection made (for logs and the benchmark). */

@@ -1,0 +1,159 @@
+import { describe, expect, it } from '@jest/globals'
+import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { shouldFail } from '../../src/report/exit.js'
+import { setOutputs } from '../../src/report/outputs.js'
+import { buildReport, REPORT_FILE_NAME, resultOf, writeReport } from '../../src/report/report.js'
+import { finding, pass, vaultId } from './findings.js'
+
+const VAULTS = [
+  { name: 'kv1', id: vaultId('kv1') },
+  { name: 'kv2', id: vaultId('kv2') },
+  { name: 'kv3', id: vaultId('kv3') }
+]
+
+const FINDINGS = [
+  finding('DNS-RECORD-WRONG-IP', 'kv1', {
+    observed: '10.1.2.9',
+    expected: '10.1.2.3',
+    message:
+      'A record kv1 in privatelink.vaultcore.azure.net points to 10.1.2.9; the private endpoint pe-kv1 has 10.1.2.3'
+  }),
+  pass('DNS-RECORD-TTL', 'kv1'),
+  finding('DNS-RECORD-TTL', 'KV2'),
+  finding('FW-TRUSTED-SERVICES', 'kv2'),
+  pass('PE-NONE', 'kv3'),
+  finding('ACCESS-DENIED', null, { notRun: ['DNS-ZONE-MISSING'] })
+]
+
+describe('resultOf', () => {
+  it('is fail on any error, else warn on any warning, else pass', () => {
+    expect(resultOf([{ severity: 'pass' }, { severity: 'warning' }, { severity: 'error' }])).toBe(
+      'fail'
+    )
+    expect(resultOf([{ severity: 'info' }, { severity: 'warning' }])).toBe('warn')
+    expect(resultOf([{ severity: 'info' }, { severity: 'pass' }])).toBe('pass')
+    expect(resultOf([])).toBe('pass')
+  })
+})
+
+describe('buildReport', () => {
+  it('builds schema version 1 with counts, per-vault results and the findings as given', () => {
+    const report = buildReport(FINDINGS, VAULTS)
+    expect(report).toEqual({
+      schemaVersion: 1,
+      result: 'fail',
+      counts: { error: 2, warning: 1, info: 1, pass: 2 },
+      vaults: [
+        { name: 'kv1', id: vaultId('kv1'), result: 'fail' },
+        { name: 'kv2', id: vaultId('kv2'), result: 'warn' },
+        { name: 'kv3', id: vaultId('kv3'), result: 'pass' }
+      ],
+      findings: FINDINGS
+    })
+  })
+
+  it('keeps every required field of each finding, with vault null where tied to none', () => {
+    const report = JSON.parse(JSON.stringify(buildReport(FINDINGS, VAULTS))) as {
+      findings: Record<string, unknown>[]
+    }
+    for (const f of report.findings) {
+      expect(Object.keys(f)).toEqual(
+        expect.arrayContaining([
+          'rule',
+          'severity',
+          'vault',
+          'resource',
+          'message',
+          'observed',
+          'expected',
+          'fix',
+          'docs'
+        ])
+      )
+    }
+    expect(report.findings.at(-1)?.vault).toBeNull()
+  })
+
+  it('passes with no findings and no vaults', () => {
+    expect(buildReport([], [])).toEqual({
+      schemaVersion: 1,
+      result: 'pass',
+      counts: { error: 0, warning: 0, info: 0, pass: 0 },
+      vaults: [],
+      findings: []
+    })
+  })
+})
+
+describe('shouldFail', () => {
+  const counts = (error: number, warning: number) => ({
+    counts: { error, warning, info: 3, pass: 9 }
+  })
+  it.each([
+    ['error', 1, 0, true],
+    ['error', 0, 2, false],
+    ['warning', 0, 2, true],
+    ['warning', 1, 0, true],
+    ['warning', 0, 0, false],
+    ['never', 5, 5, false]
+  ] as const)(
+    'fail-on %s with %d errors and %d warnings: %p',
+    (failOn, errors, warnings, fails) => {
+      expect(shouldFail(counts(errors, warnings), failOn)).toBe(fails)
+    }
+  )
+})
+
+describe('writeReport', () => {
+  it('writes the JSON under the directory, never overwriting an earlier report', async () => {
+    const dir = join(mkdtempSync(join(tmpdir(), 'kvpld-report-')), 'runner-temp')
+    const first = buildReport(FINDINGS, VAULTS)
+    const second = buildReport([], VAULTS)
+    const firstPath = await writeReport(first, dir)
+    const secondPath = await writeReport(second, dir)
+    expect(firstPath).toBe(join(dir, REPORT_FILE_NAME))
+    expect(secondPath).toBe(join(dir, 'kv-private-link-doctor-report-2.json'))
+    expect(JSON.parse(readFileSync(firstPath, 'utf8'))).toEqual(first)
+    expect(JSON.parse(readFileSync(secondPath, 'utf8'))).toEqual(second)
+    expect(readdirSync(dir).sort()).toEqual(
+      [REPORT_FILE_NAME, 'kv-private-link-doctor-report-2.json'].sort()
+    )
+  })
+
+  it('gives each of many concurrent writers its own complete file', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'kvpld-report-'))
+    const reports = Array.from({ length: 8 }, (_, i) => buildReport(FINDINGS.slice(0, i), VAULTS))
+    const paths = await Promise.all(reports.map((report) => writeReport(report, dir)))
+    expect(new Set(paths).size).toBe(8)
+    paths.forEach((path, i) => expect(JSON.parse(readFileSync(path, 'utf8'))).toEqual(reports[i]))
+    expect(readdirSync(dir).filter((name) => name.endsWith('.tmp'))).toEqual([])
+  })
+})
+
+describe('setOutputs', () => {
+  it('sets result, errors, warnings and report-path', () => {
+    const outputFile = join(mkdtempSync(join(tmpdir(), 'kvpld-outputs-')), 'output.txt')
+    writeFileSync(outputFile, '')
+    const saved = process.env.GITHUB_OUTPUT
+    process.env.GITHUB_OUTPUT = outputFile
+    try {
+      setOutputs(buildReport(FINDINGS, VAULTS), '/tmp/runner/kv-private-link-doctor-report.json')
+    } finally {
+      if (saved === undefined) delete process.env.GITHUB_OUTPUT
+      else process.env.GITHUB_OUTPUT = saved
+    }
+    const outputs = Object.fromEntries(
+      [...readFileSync(outputFile, 'utf8').matchAll(/^([\w-]+)<<(\S+)\n([\s\S]*?)\n\2$/gm)].map(
+        (m) => [m[1], m[3]]
+      )
+    )
+    expect(outputs).toEqual({
+      result: 'fail',
+      errors: '2',
+      warnings: '1',
+      'report-path': '/tmp/runner/kv-private-link-doctor-report.json'
+    })
+  })
+})

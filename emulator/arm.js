@@ -1,0 +1,375 @@
+// Azure Resource Manager, read-only, served from an estate (see estate.js).
+//
+// What it answers (any api-version; IDs are case-insensitive):
+//   GET <resource id>                                   any resource in estate.resources, the
+//                                                       vault's privateEndpointConnections, and items
+//                                                       embedded in a parent (subnets, ipConfigurations)
+//   GET /subscriptions/{s}/providers/{ns}/{type}        list by subscription
+//   GET /subscriptions/{s}/resourceGroups/{rg}/providers/{ns}/{type}
+//                                                       list by resource group
+//   GET <parent id>/{childType}                         children: vaults/{v}/privateEndpointConnections,
+//                                                       privateEndpoints/{pe}/privateDnsZoneGroups,
+//                                                       privateDnsZones/{z}/virtualNetworkLinks, /A, /ALL
+//   GET /subscriptions/{s}[/resourceGroups/{rg}]/resources?$filter=resourceType eq '...'
+//                                                       generic resource list (Vaults.list() in
+//                                                       @azure/arm-keyvault 5 uses it)
+// Lists page with an absolute `nextLink` back to the emulator carrying `$skipToken`; page size is
+// the emulator's `pageSize` (or `$top`, when smaller).
+//
+// Every request needs `Authorization: Bearer <token from the emulator's Entra>` (else 401), then
+// the estate's `deny` rules apply (403 AuthorizationFailed), then 404s for unknown subscriptions,
+// resource groups and resources, all with ARM's error bodies.
+import { randomUUID } from 'node:crypto'
+
+const RECORD_TYPES = ['a', 'aaaa', 'cname', 'mx', 'ptr', 'soa', 'srv', 'txt']
+
+/**
+ * Splits an ARM path. Returns undefined for anything that is not under /subscriptions/{id}.
+ * @param {string} path decoded, without query
+ */
+export function parseArmPath(path) {
+  const segments = path.split('/').filter(Boolean)
+  if (segments.length < 2 || segments[0].toLowerCase() !== 'subscriptions') return undefined
+  const result = {
+    subscriptionId: segments[1],
+    /** @type {string|undefined} */ resourceGroup: undefined,
+    /** @type {string|undefined} */ namespace: undefined,
+    /** segments after the namespace: type, name, type, name, ... */
+    rest: /** @type {string[]} */ ([]),
+    /** `/resources` generic list */
+    genericList: false,
+    /** anything this parser does not understand */
+    unknown: false
+  }
+  let i = 2
+  if (segments[i]?.toLowerCase() === 'resourcegroups') {
+    result.resourceGroup = segments[i + 1]
+    if (result.resourceGroup === undefined) result.unknown = true
+    i += 2
+  }
+  if (i === segments.length) return result
+  if (segments[i].toLowerCase() === 'resources' && i + 1 === segments.length) {
+    result.genericList = true
+    return result
+  }
+  if (segments[i].toLowerCase() !== 'providers' || segments.length < i + 3) {
+    result.unknown = true
+    return result
+  }
+  result.namespace = segments[i + 1]
+  result.rest = segments.slice(i + 2)
+  return result
+}
+
+/**
+ * The parts of a resource ID that the indexes need, all lower-cased.
+ * @param {string} id
+ */
+export function describeId(id) {
+  const parsed = parseArmPath(id)
+  if (!parsed || !parsed.namespace || parsed.rest.length % 2 !== 0) {
+    throw new Error(`not a resource ID: ${id}`)
+  }
+  const types = parsed.rest.filter((_, i) => i % 2 === 0)
+  const segments = id.split('/').filter(Boolean)
+  return {
+    id: id.toLowerCase(),
+    subscriptionId: parsed.subscriptionId.toLowerCase(),
+    resourceGroup: parsed.resourceGroup?.toLowerCase(),
+    type: `${parsed.namespace}/${types.join('/')}`.toLowerCase(),
+    parentId:
+      parsed.rest.length > 2 ? `/${segments.slice(0, -2).join('/')}`.toLowerCase() : undefined
+  }
+}
+
+const last = (id) => id.split('/').filter(Boolean).pop() ?? ''
+
+/** The privateEndpointConnections GET/list item made from a vault's embedded connection. */
+function vaultConnectionResource(item) {
+  return {
+    id: item.id,
+    name: last(item.id),
+    type: 'Microsoft.KeyVault/vaults/privateEndpointConnections',
+    etag: item.etag,
+    properties: item.properties
+  }
+}
+
+/**
+ * Every servable resource of an estate, built per request so tests may change the estate
+ * between calls.
+ * @param {import('./estate.js').Estate} estate
+ */
+function indexEstate(estate) {
+  /** @type {Map<string, { resource: any, meta: ReturnType<typeof describeId> }>} */
+  const byId = new Map()
+  /** @type {{ resource: any, meta: ReturnType<typeof describeId> }[]} */
+  const all = []
+  const add = (resource) => {
+    const entry = { resource, meta: describeId(resource.id) }
+    if (byId.has(entry.meta.id)) return
+    byId.set(entry.meta.id, entry)
+    all.push(entry)
+  }
+  for (const resource of estate.resources ?? []) {
+    add(resource)
+    if (describeId(resource.id).type === 'microsoft.keyvault/vaults') {
+      for (const item of resource.properties?.privateEndpointConnections ?? []) {
+        add(vaultConnectionResource(item))
+      }
+    }
+  }
+  return { byId, all }
+}
+
+/**
+ * @param {{
+ *   estate: () => import('./estate.js').Estate,
+ *   isValidAccessToken: (token: string) => boolean,
+ *   pageSize: number
+ * }} options
+ */
+export function createArm({ estate, isValidAccessToken, pageSize }) {
+  /** @param {import('./http.js').RequestContext} ctx */
+  function error(ctx, status, code, message, headers = {}) {
+    ctx.send(status, { error: { code, message } }, { ...armHeaders(), ...headers })
+  }
+
+  const armHeaders = () => ({
+    'x-ms-request-id': randomUUID(),
+    'x-ms-correlation-request-id': randomUUID()
+  })
+
+  /** @param {import('./http.js').RequestContext} ctx */
+  async function handle(ctx) {
+    const auth = /^Bearer\s+(.+)$/i.exec(ctx.header('authorization') ?? '')
+    if (!auth) {
+      return error(
+        ctx,
+        401,
+        'AuthenticationFailed',
+        "Authentication failed. The 'Authorization' header is missing.",
+        {
+          'www-authenticate':
+            'Bearer authorization_uri="https://login.windows.net/", error="invalid_token", error_description="The authentication failed because of missing \'Authorization\' header."'
+        }
+      )
+    }
+    if (!isValidAccessToken(auth[1])) {
+      return error(ctx, 401, 'InvalidAuthenticationToken', 'The access token is invalid.', {
+        'www-authenticate':
+          'Bearer authorization_uri="https://login.windows.net/", error="invalid_token", error_description="The access token is invalid."'
+      })
+    }
+    if (ctx.method !== 'GET') {
+      return error(
+        ctx,
+        405,
+        'MethodNotAllowed',
+        `The emulator is read-only: ${ctx.method} is not supported.`
+      )
+    }
+
+    const path = ctx.path.replace(/\/+$/, '')
+    const parsed = parseArmPath(path)
+    if (!parsed || parsed.unknown || (!parsed.namespace && !parsed.genericList)) {
+      return error(ctx, 404, 'NotFound', `The emulator does not serve GET ${path}.`)
+    }
+    const est = estate()
+    const action = actionFor(parsed)
+    const denied = denyFor(est, path, action)
+    if (denied) {
+      const id = est.identity
+      return error(
+        ctx,
+        403,
+        'AuthorizationFailed',
+        `The client '${id.clientId}' with object id '${id.objectId}' does not have authorization to perform action '${action}' over scope '${path}' or the scope is invalid. If access was recently granted, please refresh your credentials.`
+      )
+    }
+    if (
+      !(est.subscriptions ?? []).some(
+        (s) => s.toLowerCase() === parsed.subscriptionId.toLowerCase()
+      )
+    ) {
+      return error(
+        ctx,
+        404,
+        'SubscriptionNotFound',
+        `The subscription '${parsed.subscriptionId}' could not be found.`
+      )
+    }
+    if (parsed.resourceGroup !== undefined) {
+      const rgId =
+        `/subscriptions/${parsed.subscriptionId}/resourceGroups/${parsed.resourceGroup}`.toLowerCase()
+      if (!(est.resourceGroups ?? []).some((r) => r.toLowerCase() === rgId)) {
+        return error(
+          ctx,
+          404,
+          'ResourceGroupNotFound',
+          `Resource group '${parsed.resourceGroup}' could not be found.`
+        )
+      }
+    }
+
+    const index = indexEstate(est)
+    const sub = parsed.subscriptionId.toLowerCase()
+    const rg = parsed.resourceGroup?.toLowerCase()
+    const inScope = (meta) =>
+      meta.subscriptionId === sub && (rg === undefined || meta.resourceGroup === rg)
+    const visible = (entry) => !denyFor(est, entry.resource.id, action)
+
+    if (parsed.genericList) {
+      const wanted = resourceTypesInFilter(ctx.query('$filter'))
+      const items = index.all
+        .filter(
+          (e) => inScope(e.meta) && !e.meta.parentId && (!wanted || wanted.includes(e.meta.type))
+        )
+        .filter(visible)
+        .map((e) => genericResource(e.resource))
+      return page(ctx, items)
+    }
+
+    const rest = parsed.rest
+    const notFound = (typeAndName) =>
+      error(
+        ctx,
+        404,
+        'ResourceNotFound',
+        `The Resource '${typeAndName}' under resource group '${parsed.resourceGroup}' was not found. For more details please go to https://aka.ms/ARMResourceNotFoundFix`
+      )
+
+    if (rest.length === 1) {
+      // list by subscription or resource group
+      const type = `${parsed.namespace}/${rest[0]}`.toLowerCase()
+      const items = index.all.filter((e) => e.meta.type === type && inScope(e.meta)).filter(visible)
+      return page(
+        ctx,
+        items.map((e) => e.resource)
+      )
+    }
+
+    if (rest.length % 2 === 1) {
+      // children of a parent resource
+      const parentPath = path.split('/').slice(0, -1).join('/')
+      const parent = index.byId.get(parentPath.toLowerCase())
+      if (!parent) return notFound(`${parsed.namespace}/${rest.slice(0, -1).join('/')}`)
+      const childType = rest[rest.length - 1].toLowerCase()
+      const types =
+        parent.meta.type === 'microsoft.network/privatednszones' && childType === 'all'
+          ? RECORD_TYPES.map((t) => `${parent.meta.type}/${t}`)
+          : [`${parent.meta.type}/${childType}`]
+      const items = index.all
+        .filter((e) => e.meta.parentId === parent.meta.id && types.includes(e.meta.type))
+        .filter(visible)
+      return page(
+        ctx,
+        items.map((e) => e.resource)
+      )
+    }
+
+    // a single resource
+    const found = index.byId.get(path.toLowerCase())
+    if (found) return ctx.send(200, found.resource, armHeaders())
+    if (rest.length >= 4) {
+      const parent = index.byId.get(path.split('/').slice(0, -2).join('/').toLowerCase())
+      const embedded = parent && findEmbedded(parent.resource, path)
+      if (embedded) return ctx.send(200, embedded, armHeaders())
+    }
+    return notFound(`${parsed.namespace}/${rest.join('/')}`)
+  }
+
+  /**
+   * One page of a list, with an absolute nextLink that keeps the request's query and adds
+   * $skipToken.
+   * @param {import('./http.js').RequestContext} ctx
+   * @param {unknown[]} items
+   */
+  function page(ctx, items) {
+    const top = Number.parseInt(ctx.query('$top') ?? '', 10)
+    const size = Math.max(1, top > 0 ? Math.min(top, pageSize) : pageSize)
+    const offset = decodeSkipToken(ctx.query('$skipToken'))
+    /** @type {{ value: unknown[], nextLink?: string }} */
+    const body = { value: items.slice(offset, offset + size) }
+    if (offset + size < items.length) {
+      const [pathname, query = ''] = ctx.rawPath.split('?')
+      const kept = query.split('&').filter((p) => p && !/^(\$|%24)skiptoken=/i.test(p))
+      kept.push(`$skipToken=${encodeSkipToken(offset + size)}`)
+      body.nextLink = `${ctx.baseUrl}${pathname}?${kept.join('&')}`
+    }
+    ctx.send(200, body, armHeaders())
+  }
+
+  return { handle }
+}
+
+const encodeSkipToken = (offset) => Buffer.from(`offset:${offset}`).toString('base64url')
+
+function decodeSkipToken(token) {
+  if (!token) return 0
+  const match = /^offset:(\d+)$/.exec(Buffer.from(token, 'base64url').toString('utf8'))
+  return match ? Number(match[1]) : 0
+}
+
+/**
+ * The RBAC action a GET needs, as ARM names it in AuthorizationFailed:
+ * `<namespace>/<type path>/read`, e.g. Microsoft.Network/privateDnsZones/A/read.
+ */
+export function actionFor(parsed) {
+  if (parsed.genericList) {
+    return parsed.resourceGroup === undefined
+      ? 'Microsoft.Resources/subscriptions/resources/read'
+      : 'Microsoft.Resources/subscriptions/resourceGroups/resources/read'
+  }
+  if (!parsed.namespace) return 'Microsoft.Resources/subscriptions/read'
+  const types = parsed.rest.filter((_, i) => i % 2 === 0)
+  return `${parsed.namespace}/${types.join('/')}/read`
+}
+
+/**
+ * The deny rule that stops this request: its scope is the requested path or an ancestor of it,
+ * and it names this action (or none).
+ * @param {import('./estate.js').Estate} estate
+ * @param {string} path
+ * @param {string} action
+ */
+function denyFor(estate, path, action) {
+  const target = path.toLowerCase()
+  return (estate.deny ?? []).find((rule) => {
+    const scope = rule.scope.replace(/\/+$/, '').toLowerCase()
+    const under = target === scope || target.startsWith(`${scope}/`)
+    return under && (!rule.action || rule.action.toLowerCase() === action.toLowerCase())
+  })
+}
+
+/** `resourceType eq 'A' or resourceType eq 'B'` → ['a', 'b']; undefined when there is no such filter. */
+function resourceTypesInFilter(filter) {
+  if (!filter) return undefined
+  const types = [...filter.matchAll(/resourceType\s+eq\s+'([^']+)'/gi)].map((m) =>
+    m[1].toLowerCase()
+  )
+  return types.length ? types : undefined
+}
+
+/** A resource as the generic /resources list shows it. */
+function genericResource(resource) {
+  /** @type {Record<string, unknown>} */
+  const out = {}
+  for (const key of ['id', 'name', 'type', 'location', 'tags']) {
+    if (resource[key] !== undefined) out[key] = resource[key]
+  }
+  return out
+}
+
+/** An item with this ID in one of the parent's properties arrays (subnets, ipConfigurations, ...). */
+function findEmbedded(parent, path) {
+  const wanted = path.toLowerCase()
+  for (const value of Object.values(parent.properties ?? {})) {
+    if (!Array.isArray(value)) continue
+    const hit = value.find(
+      (item) => typeof item?.id === 'string' && item.id.toLowerCase() === wanted
+    )
+    if (hit) return hit
+  }
+  return undefined
+}

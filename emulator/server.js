@@ -1,0 +1,261 @@
+// The local Azure emulator: one HTTPS server on 127.0.0.1 (random port) with its own throwaway CA,
+// serving the GitHub OIDC token endpoint (oidc.js), Entra (entra.js), ARM (arm.js) and a bit of
+// the GitHub REST API (github.js), from an estate built with estate.js. Faults (faults.js) and
+// per-request latency can be injected; every request is logged for assertions.
+//
+//   import { startEmulator } from '../emulator/server.js'
+//   const emu = await startEmulator({ estate, pageSize?, latencyMs?, faults? })
+//   emu.url  emu.caPath  emu.env()  emu.requests  emu.armRequestCount()  emu.resetLog()
+//   await emu.stop()
+//
+// ── Trusting the emulator's CA ──────────────────────────────────────────────────────────────
+// TLS verification is never turned off. Pick one:
+//
+// 1. Child process (what the end-to-end tests and the demo do): spawn `node dist/index.js` with
+//    emu.env(), which holds NODE_EXTRA_CA_CERTS=emu.caPath. Node reads that variable only at
+//    process start, so setting process.env.NODE_EXTRA_CA_CERTS inside a running test does nothing.
+//
+// 2. In process, per client (works on Node 20 and 24): every Azure SDK client and every
+//    @azure/identity credential takes `tlsOptions` (core-rest-pipeline TlsSettings) — pass
+//    `emu.tlsOptions` = { ca: [...tls.rootCertificates, emu.caPem] }:
+//      new ClientAssertionCredential(tenantId, clientId, getAssertion,
+//        { authorityHost: emu.url, disableInstanceDiscovery: true, tlsOptions: emu.tlsOptions })
+//      new NetworkManagementClient(credential, subscriptionId, { endpoint: emu.url, tlsOptions: emu.tlsOptions })
+//    (MSAL's HTTP goes through @azure/identity's pipeline, so the credential's tlsOptions cover
+//    Entra.) The SDK keeps its own keep-alive https.Agent per TLS setting; https.globalAgent does
+//    not reach it.
+//
+// 3. In process, for everything (Node >= 22.19 / 24.5, so the action's Node 24): call
+//    `trustEmulatorCa(emu)` (below) once; every later TLS connection of the process trusts the CA
+//    as well as the system roots: the Azure SDK and MSAL with no extra options,
+//    @actions/http-client (core.getIDToken), https.request, fetch. Node 20 has no such switch and
+//    it throws there. Tested: on Node 20, https.globalAgent.options.ca does NOT help, because the
+//    Azure SDK and @actions/http-client each make their own https.Agent.
+//    (On Node 20 in process, fetch the OIDC token yourself with https.get({ ca: emu.caPem }),
+//    see __tests__/emulator.test.ts.)
+// ───────────────────────────────────────────────────────────────────────────────────────────
+import { createServer } from 'node:https'
+import tls from 'node:tls'
+import { clearTimeout, setTimeout } from 'node:timers'
+import { describeId, createArm } from './arm.js'
+import { createCertificateAuthority } from './ca.js'
+import { createEntra } from './entra.js'
+import { applyFault, createFaults } from './faults.js'
+import { createGitHub, GITHUB_API_PATH } from './github.js'
+import { delay, RequestContext } from './http.js'
+import { createOidcIssuer, OIDC_TOKEN_PATH } from './oidc.js'
+
+/**
+ * @typedef {{ kind: string, method: string, pattern: RegExp,
+ *   handler: (ctx: RequestContext) => void | Promise<void> }} Route
+ * @typedef {{ kind: string, method: string, path: string, status?: number, fault?: boolean }} LoggedRequest
+ */
+
+/**
+ * @param {{
+ *   estate: import('./estate.js').Estate,
+ *   pageSize?: number,
+ *   latencyMs?: number,
+ *   faults?: import('./faults.js').Fault[],
+ *   idleTimeoutMs?: number,    // stop after this long without a request (default 10 min; 0 = never)
+ *   maxLifetimeMs?: number,    // stop this long after start whatever happens (default 60 min; 0 = never)
+ *   githubToken?: string       // the only token the GitHub API accepts (default: any)
+ * }} options
+ */
+export async function startEmulator({
+  estate,
+  pageSize = 100,
+  latencyMs = 0,
+  faults = [],
+  idleTimeoutMs = 10 * 60 * 1000,
+  maxLifetimeMs = 60 * 60 * 1000,
+  githubToken = undefined
+}) {
+  checkEstate(estate)
+  // Three RSA keys, made in parallel off the main thread.
+  const [ca, oidc] = await Promise.all([
+    createCertificateAuthority(),
+    createOidcIssuer({ subject: () => estate.github?.subject ?? estate.identity.subject })
+  ])
+  let url = ''
+  const baseUrl = () => url
+
+  const entra = createEntra({ identity: () => estate.identity, oidc, baseUrl })
+  const arm = createArm({
+    estate: () => estate,
+    isValidAccessToken: entra.isValidAccessToken,
+    pageSize
+  })
+  const github = createGitHub({ baseUrl, token: githubToken })
+  const injected = createFaults(faults)
+
+  /** The route table, first match wins. Add new endpoints here (or in the module's `routes`). */
+  /** @type {Route[]} */
+  const routes = [
+    ...oidc.routes,
+    ...github.routes,
+    ...entra.routes,
+    { kind: 'arm', method: '*', pattern: /^\/subscriptions(\/|$)/i, handler: arm.handle }
+  ]
+
+  /** @type {LoggedRequest[]} */
+  const requests = []
+  /** @type {ReturnType<typeof setTimeout> | undefined} */
+  let idleTimer
+  /** @type {ReturnType<typeof setTimeout> | undefined} */
+  let lifeTimer
+
+  const server = createServer({ key: ca.keyPem, cert: ca.certPem }, (req, res) => {
+    void onRequest(req, res)
+  })
+  server.keepAliveTimeout = 5000
+  // Connections must not keep a test process alive either.
+  server.on('connection', (/** @type {import('node:net').Socket} */ socket) => socket.unref())
+
+  /**
+   * @param {import('node:http').IncomingMessage} req
+   * @param {import('node:http').ServerResponse} res
+   */
+  async function onRequest(req, res) {
+    idleTimer?.refresh()
+    /** @type {LoggedRequest} */
+    const entry = {
+      kind: 'unknown',
+      method: (req.method ?? 'GET').toUpperCase(),
+      path: req.url ?? '/'
+    }
+    requests.push(entry)
+    const ctx = new RequestContext(req, res, url, entry)
+    const candidates = routes.filter((r) => r.pattern.test(ctx.path))
+    const route = candidates.find((r) => r.method === '*' || r.method === ctx.method)
+    entry.kind = (route ?? candidates[0])?.kind ?? 'unknown'
+    try {
+      if (latencyMs) await delay(latencyMs)
+      const fault = injected.take(ctx.method, ctx.rawPath)
+      if (fault) {
+        const subscriptionId =
+          /\/subscriptions\/([^/?]+)/i.exec(ctx.path)?.[1] ?? estate.subscriptions[0] ?? ''
+        if (await applyFault(ctx, fault, { subscriptionId, actor: estate.identity.objectId }))
+          return
+      }
+      if (!route) {
+        if (candidates.length)
+          return ctx.send(405, { message: `Method ${ctx.method} not allowed on ${ctx.path}` })
+        return ctx.send(404, { message: `The emulator has no route for ${ctx.method} ${ctx.path}` })
+      }
+      ctx.params = { ...(route.pattern.exec(ctx.path)?.groups ?? {}) }
+      await route.handler(ctx)
+    } catch (err) {
+      ctx.send(500, {
+        error: {
+          code: 'InternalServerError',
+          message: `Emulator error: ${/** @type {Error} */ (err).message}`
+        }
+      })
+    }
+  }
+
+  await new Promise((resolve, reject) => {
+    server.once('error', reject)
+    server.listen(0, '127.0.0.1', () => resolve(undefined))
+  })
+  server.unref()
+  const address = server.address()
+  if (!address || typeof address === 'string') throw new Error('emulator did not get a TCP port')
+  url = `https://127.0.0.1:${address.port}`
+
+  let stopped = false
+  /** @type {Promise<void>|undefined} */
+  let stopping
+  function stop() {
+    if (stopping) return stopping
+    stopped = true
+    if (idleTimer) clearTimeout(idleTimer)
+    if (lifeTimer) clearTimeout(lifeTimer)
+    stopping = new Promise((/** @type {(v?: void) => void} */ resolve) => {
+      server.close(() => resolve())
+      server.closeAllConnections()
+    }).finally(() => ca.cleanup())
+    return stopping
+  }
+  if (idleTimeoutMs > 0) idleTimer = setTimeout(() => void stop(), idleTimeoutMs).unref()
+  if (maxLifetimeMs > 0) lifeTimer = setTimeout(() => void stop(), maxLifetimeMs).unref()
+
+  const caBundle = [...tls.rootCertificates, ca.caPem]
+  return {
+    url,
+    caPath: ca.caPath,
+    caPem: ca.caPem,
+    /** For Azure SDK clients and @azure/identity credentials in this process (see the top). */
+    tlsOptions: { ca: caBundle },
+    /** The live estate: change it between requests to change what ARM answers. */
+    estate,
+    /** Env vars to run the action against the emulator. */
+    env() {
+      return {
+        NODE_EXTRA_CA_CERTS: ca.caPath,
+        ACTIONS_ID_TOKEN_REQUEST_URL: `${url}${OIDC_TOKEN_PATH}?api-version=2.0`,
+        ACTIONS_ID_TOKEN_REQUEST_TOKEN: oidc.requestToken,
+        GITHUB_API_URL: `${url}${GITHUB_API_PATH}`,
+        'INPUT_ARM-ENDPOINT': url,
+        'INPUT_AUTHORITY-HOST': url,
+        'INPUT_CLIENT-ID': estate.identity.clientId,
+        'INPUT_TENANT-ID': estate.identity.tenantId,
+        'INPUT_SUBSCRIPTION-ID': estate.subscriptions[0] ?? ''
+      }
+    },
+    /** Every request so far, in arrival order: { kind: 'arm'|'entra'|'oidc'|'github'|'unknown', method, path, status }. */
+    requests,
+    armRequestCount: () => requests.filter((r) => r.kind === 'arm').length,
+    resetLog: () => void (requests.length = 0),
+    /** Add or clear faults while running. */
+    faults: { add: injected.add, clear: injected.clear, pending: injected.pending },
+    /** Every ID token and Entra access token handed out so far (for "never logged" checks). */
+    issuedSecrets: () => [...oidc.issuedTokens(), ...entra.issuedAccessTokens()],
+    /** A GitHub workflow ID token signed by the emulator, e.g. with a different `sub`. */
+    issueIdToken: (audience = 'api://AzureADTokenExchange', claims = {}) =>
+      oidc.issue(audience, claims),
+    /** The GitHub API's comment store. */
+    github: { comments: github.comments, seedComment: github.seedComment },
+    server,
+    get stopped() {
+      return stopped
+    },
+    stop
+  }
+}
+
+/**
+ * Makes every later TLS connection of this process trust the emulator's CA, next to the system
+ * roots, via tls.setDefaultCACertificates (Node >= 22.19 / 24.5). That covers the Azure SDK and
+ * MSAL without options, @actions/http-client (getIDToken), https.request and fetch. Throws on
+ * older Node, where nothing process-wide reaches the Azure SDK's and @actions/http-client's own
+ * agents: pass emu.tlsOptions to Azure clients and credentials instead, or run the action as a
+ * child process with emu.env().
+ * @param {{ caPem: string }} emu
+ */
+export function trustEmulatorCa(emu) {
+  const t = /** @type {any} */ (tls)
+  if (typeof t.setDefaultCACertificates !== 'function') {
+    throw new Error(
+      `trustEmulatorCa needs tls.setDefaultCACertificates (Node >= 22.19 or 24.5; this is ${process.version}). ` +
+        'Pass emu.tlsOptions to Azure SDK clients and credentials, or spawn the action with emu.env().'
+    )
+  }
+  const current = t.getCACertificates('default')
+  if (!current.includes(emu.caPem)) t.setDefaultCACertificates([...current, emu.caPem])
+}
+
+/** Fails early on an estate ARM could not serve. */
+function checkEstate(estate) {
+  if (!estate || typeof estate !== 'object') throw new TypeError('startEmulator needs { estate }')
+  const id = estate.identity ?? {}
+  for (const key of ['tenantId', 'clientId', 'objectId', 'subject']) {
+    if (typeof id[key] !== 'string' || !id[key])
+      throw new TypeError(`estate.identity.${key} is missing`)
+  }
+  if (!Array.isArray(estate.subscriptions) || !estate.subscriptions.length) {
+    throw new TypeError('estate.subscriptions must list at least one subscription ID')
+  }
+  for (const r of estate.resources ?? []) describeId(r.id)
+}

@@ -1,0 +1,113 @@
+/** Small helpers for ARM resource IDs (case-insensitive, `/subscriptions/<id>/resourceGroups/<rg>/providers/...`). */
+
+export interface ParsedResourceId {
+  subscriptionId: string
+  resourceGroup: string
+  /** Resource provider namespace, e.g. `Microsoft.Network`. */
+  provider: string
+  /** Resource type segments, e.g. `['virtualNetworks', 'subnets']`. */
+  types: string[]
+  /** Resource names, one per type segment. */
+  names: string[]
+  /** The last name (the resource's own name). */
+  name: string
+}
+
+const RESOURCE_ID =
+  /^\/subscriptions\/([^/]+)\/resourceGroups\/([^/]+)\/providers\/([^/]+)\/(.+?)\/?$/i
+
+export function parseResourceId(id: string): ParsedResourceId | null {
+  const match = RESOURCE_ID.exec(id.trim())
+  if (!match) return null
+  const [, subscriptionId, resourceGroup, provider, rest] = match
+  const parts = (rest ?? '').split('/')
+  if (parts.length < 2 || parts.length % 2 !== 0 || parts.some((p) => p === '')) return null
+  const types: string[] = []
+  const names: string[] = []
+  for (let i = 0; i < parts.length; i += 2) {
+    types.push(parts[i] as string)
+    names.push(decodeURIComponent(parts[i + 1] as string))
+  }
+  return {
+    subscriptionId: subscriptionId as string,
+    resourceGroup: decodeURIComponent(resourceGroup as string),
+    provider: provider as string,
+    types,
+    names,
+    name: names[names.length - 1] as string
+  }
+}
+
+/** True when `id` parses and is of `provider/type` (case-insensitive), e.g. `Microsoft.Network/privateEndpoints`. */
+export function isResourceOfType(
+  parsed: ParsedResourceId | null,
+  providerAndType: string
+): boolean {
+  if (!parsed) return false
+  const actual = `${parsed.provider}/${parsed.types.join('/')}`
+  return actual.toLowerCase() === providerAndType.toLowerCase()
+}
+
+/** The last path segment of an ID (a resource's name), or the ID itself. */
+export function lastSegment(id: string): string {
+  const parts = id.split('/').filter((p) => p !== '')
+  return parts[parts.length - 1] ?? id
+}
+
+/** `/subscriptions/s/resourceGroups/rg/providers/Microsoft.Network/virtualNetworks/v/subnets/x` → the VNet's ID. */
+export function vnetIdFromSubnetId(subnetId: string): string | null {
+  const match =
+    /^(.*\/providers\/Microsoft\.Network\/virtualNetworks\/[^/]+)\/subnets\/[^/]+\/?$/i.exec(
+      subnetId.trim()
+    )
+  return match ? (match[1] as string) : null
+}
+
+export interface ParsedScope {
+  subscriptionId: string
+  resourceGroup: string | null
+}
+
+/** `/subscriptions/<id>` or `/subscriptions/<id>/resourceGroups/<rg>`. */
+export function parseScope(scope: string): ParsedScope | null {
+  const match = /^\/subscriptions\/([^/]+)(?:\/resourceGroups\/([^/]+))?\/?$/i.exec(scope.trim())
+  if (!match) return null
+  return { subscriptionId: match[1] as string, resourceGroup: match[2] ?? null }
+}
+
+export function subscriptionScope(subscriptionId: string): string {
+  return `/subscriptions/${subscriptionId}`
+}
+
+export function resourceGroupScope(subscriptionId: string, resourceGroup: string): string {
+  return `/subscriptions/${subscriptionId}/resourceGroups/${resourceGroup}`
+}
+
+export function vaultResourceId(
+  subscriptionId: string,
+  resourceGroup: string | null,
+  name: string
+): string {
+  const scope = resourceGroup
+    ? resourceGroupScope(subscriptionId, resourceGroup)
+    : subscriptionScope(subscriptionId)
+  return `${scope}/providers/Microsoft.KeyVault/vaults/${name}`
+}
+
+/**
+ * Subscription, resource group and name of an ID, without checking the provider part (ARM's own
+ * examples carry IDs such as `.../provders/Microsoft.Network/networkInterfaces/x`).
+ */
+export function parseLooseId(
+  id: string
+): { subscriptionId: string; resourceGroup: string; name: string } | null {
+  const match = /^\/subscriptions\/([^/]+)\/resourceGroups\/([^/]+)\/.+\/([^/]+)\/?$/i.exec(
+    id.trim()
+  )
+  if (!match) return null
+  return {
+    subscriptionId: match[1] as string,
+    resourceGroup: decodeURIComponent(match[2] as string),
+    name: decodeURIComponent(match[3] as string)
+  }
+}

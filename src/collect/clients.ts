@@ -1,0 +1,134 @@
+/**
+ * The three ARM clients, one set per subscription, sharing one pipeline setup: our retry
+ * policy instead of the SDK's, the concurrency bound, the request counter and the error-body
+ * capture.
+ */
+import { KeyVaultManagementClient } from '@azure/arm-keyvault'
+import { NetworkManagementClient } from '@azure/arm-network'
+import { PrivateDnsManagementClient } from '@azure/arm-privatedns'
+import type { TokenCredential } from '@azure/identity'
+import type { Pipeline, PipelinePolicy, TlsSettings } from '@azure/core-rest-pipeline'
+import type { ErrorBodies } from './arm-errors.js'
+import type { Limit } from './limit.js'
+import { armRetryPolicy, type RetrySettings } from './retry.js'
+
+/** The private DNS API version that returns `resolutionPolicy` on VNet links. */
+export const PRIVATE_DNS_API_VERSION = '2024-06-01'
+
+export interface ArmClients {
+  readonly keyVault: KeyVaultManagementClient
+  readonly network: NetworkManagementClient
+  readonly privateDns: PrivateDnsManagementClient
+}
+
+export interface PipelineSetup {
+  limit: Limit
+  retry: RetrySettings
+  errorBodies: ErrorBodies
+  /** Called once per HTTP attempt (retries included). */
+  onRequest: () => void
+  /** Extra TLS settings for ARM (a CA to trust); undefined = Node's defaults. */
+  tlsOptions?: TlsSettings
+}
+
+const LIMIT_POLICY_NAME = 'kvpldLimitPolicy'
+const COUNT_POLICY_NAME = 'kvpldCountPolicy'
+
+/** Replaces the SDK's retry policy and adds ours (see retry.ts for why). */
+export function configurePipeline(pipeline: Pipeline, setup: PipelineSetup): void {
+  pipeline.removePolicy({ name: 'defaultRetryPolicy' })
+  pipeline.removePolicy({ name: 'retryPolicy' })
+  const limitPolicy: PipelinePolicy = {
+    name: LIMIT_POLICY_NAME,
+    sendRequest: (request, next) => setup.limit(() => next(request))
+  }
+  const countPolicy: PipelinePolicy = {
+    name: COUNT_POLICY_NAME,
+    sendRequest: (request, next) => {
+      setup.onRequest()
+      return next(request)
+    }
+  }
+  // Order: limit → retry → (sign) → error bodies → count → HTTP. A throttled read keeps its
+  // slot while it waits, so a throttled subscription is not hammered by the other reads.
+  pipeline.addPolicy(limitPolicy, { phase: 'Retry' })
+  pipeline.addPolicy(armRetryPolicy(setup.retry), {
+    phase: 'Retry',
+    afterPolicies: [LIMIT_POLICY_NAME]
+  })
+  pipeline.addPolicy(setup.errorBodies.policy(), { afterPhase: 'Sign' })
+  pipeline.addPolicy(countPolicy, { afterPhase: 'Sign' })
+}
+
+/** Clients per subscription, created on first use. */
+export function createClientFactory(
+  credential: TokenCredential,
+  armEndpoint: string,
+  setup: PipelineSetup
+): (subscriptionId: string) => ArmClients {
+  const endpoint = armEndpoint.replace(/\/+$/, '')
+  const scope = `${endpoint}/.default`
+  const cache = new Map<string, ArmClients>()
+
+  return (subscriptionId) => {
+    const key = subscriptionId.toLowerCase()
+    let clients = cache.get(key)
+    if (!clients) {
+      clients = lazyClients(credential, subscriptionId, endpoint, scope, setup)
+      cache.set(key, clients)
+    }
+    return clients
+  }
+}
+
+function lazyClients(
+  credential: TokenCredential,
+  subscriptionId: string,
+  endpoint: string,
+  scope: string,
+  setup: PipelineSetup
+): ArmClients {
+  let keyVault: KeyVaultManagementClient | undefined
+  let network: NetworkManagementClient | undefined
+  let privateDns: PrivateDnsManagementClient | undefined
+  return {
+    get keyVault() {
+      if (!keyVault) {
+        keyVault = new KeyVaultManagementClient(credential, subscriptionId, {
+          endpoint,
+          credentials: { scopes: [scope] },
+          ...tls(setup)
+        })
+        configurePipeline(keyVault.pipeline, setup)
+      }
+      return keyVault
+    },
+    get network() {
+      if (!network) {
+        network = new NetworkManagementClient(credential, subscriptionId, {
+          endpoint,
+          credentialScopes: scope,
+          ...tls(setup)
+        })
+        configurePipeline(network.pipeline, setup)
+      }
+      return network
+    },
+    get privateDns() {
+      if (!privateDns) {
+        privateDns = new PrivateDnsManagementClient(credential, subscriptionId, {
+          endpoint,
+          credentialScopes: scope,
+          apiVersion: PRIVATE_DNS_API_VERSION,
+          ...tls(setup)
+        })
+        configurePipeline(privateDns.pipeline, setup)
+      }
+      return privateDns
+    }
+  }
+}
+
+function tls(setup: PipelineSetup): { tlsOptions?: TlsSettings } {
+  return setup.tlsOptions ? { tlsOptions: setup.tlsOptions } : {}
+}

@@ -1,0 +1,90 @@
+/** What every collector shares during one run: clients, read-once caches, failure conversion. */
+import type { Vault } from '@azure/arm-keyvault'
+import type { Cloud } from '../inputs/cloud.js'
+import { type ErrorBodies, ok, failed, type Read, toReadFailure } from './arm-errors.js'
+import type { ArmClients } from './clients.js'
+import { Memo } from './memo.js'
+import type {
+  PrivateEndpointSnapshot,
+  PrivateZoneSnapshot,
+  ReadFailure,
+  VirtualNetworkSnapshot
+} from './snapshot.js'
+
+/** A private DNS zone as found in a listing (or by GET). */
+export interface ZoneRef {
+  id: string
+  name: string
+}
+
+/** A private endpoint read: the PE, `null` when ARM says 404, or another failure. */
+export type PrivateEndpointRead =
+  { ok: true; value: PrivateEndpointSnapshot | null } | { ok: false; failure: ReadFailure }
+
+export interface CollectContext {
+  cloud: Cloud
+  clients: (subscriptionId: string) => ArmClients
+  /** Runs one ARM read (a GET or a whole listing); whatever it throws becomes a ReadFailure. */
+  read<T>(resource: string, work: () => Promise<T>): Promise<Read<T>>
+  memo: {
+    /** Vaults by subscription (names without a resource group), keyed by subscription scope. */
+    vaultLists: Memo<Read<Vault[]>>
+    privateEndpoints: Memo<PrivateEndpointRead>
+    /** NIC private IPs, keyed by NIC ID. */
+    nics: Memo<Read<string[]>>
+    virtualNetworks: Memo<Read<VirtualNetworkSnapshot>>
+    /** All private DNS zones in a scope (unfiltered), keyed by scope. */
+    zoneScopes: Memo<Read<ZoneRef[]>>
+    /** Zones read by GET (named by a DNS zone group but not found in any scope). */
+    zoneGets: Memo<Read<ZoneRef>>
+    zoneDetails: Memo<PrivateZoneSnapshot>
+  }
+}
+
+export function createContext(
+  cloud: Cloud,
+  clients: (subscriptionId: string) => ArmClients,
+  errorBodies: ErrorBodies
+): CollectContext {
+  return {
+    cloud,
+    clients,
+    async read<T>(resource: string, work: () => Promise<T>): Promise<Read<T>> {
+      try {
+        return ok(await work())
+      } catch (error) {
+        return failed(toReadFailure(error, resource, errorBodies))
+      }
+    },
+    memo: {
+      vaultLists: new Memo(),
+      privateEndpoints: new Memo(),
+      nics: new Memo(),
+      virtualNetworks: new Memo(),
+      zoneScopes: new Memo(),
+      zoneGets: new Memo(),
+      zoneDetails: new Memo()
+    }
+  }
+}
+
+/** Every item of a paged listing, all pages. */
+export async function listAll<T>(items: AsyncIterable<T>): Promise<T[]> {
+  const result: T[] = []
+  for await (const item of items) result.push(item)
+  return result
+}
+
+/** A failure for something we could not even address (an ID that does not parse). */
+export function badIdFailure(resource: string, what: string): ReadFailure {
+  return {
+    kind: 'error',
+    resource,
+    code: 'InvalidResourceId',
+    message: `Not a valid ${what} ID: ${resource}`
+  }
+}
+
+export function strings(values: (string | null | undefined)[] | null | undefined): string[] {
+  return (values ?? []).filter((v): v is string => typeof v === 'string' && v !== '')
+}

@@ -1,0 +1,87 @@
+/** Private endpoints: the PE, its NICs' IPs, its DNS zone groups; starts the read of its VNet. */
+import type { PrivateDnsZoneGroup, PrivateEndpoint } from '@azure/arm-network'
+import { failed } from './arm-errors.js'
+import { parseLooseId, vnetIdFromSubnetId } from './arm-id.js'
+import {
+  badIdFailure,
+  type CollectContext,
+  listAll,
+  type PrivateEndpointRead,
+  strings
+} from './context.js'
+import { readNicIps, readVirtualNetwork } from './networks.js'
+import type { DnsZoneGroupSnapshot, PrivateEndpointSnapshot, ReadFailure } from './snapshot.js'
+
+export function readPrivateEndpoint(
+  ctx: CollectContext,
+  peId: string
+): Promise<PrivateEndpointRead> {
+  return ctx.memo.privateEndpoints.get(peId, async () => {
+    const parsed = parseLooseId(peId)
+    if (!parsed) return failed(badIdFailure(peId, 'private endpoint'))
+    const network = ctx.clients(parsed.subscriptionId).network
+    const read = await ctx.read(peId, () =>
+      network.privateEndpoints.get(parsed.resourceGroup, parsed.name)
+    )
+    if (!read.ok) {
+      return read.failure.kind === 'not-found' ? { ok: true, value: null } : read
+    }
+    const pe = read.value
+    const subnetId = pe.subnet?.id ?? null
+    const vnetId = subnetId ? vnetIdFromSubnetId(subnetId) : null
+    // Shared by every PE in the VNet: read once, collected into the snapshot at the end.
+    if (vnetId) void readVirtualNetwork(ctx, vnetId)
+
+    const nicIds = strings((pe.networkInterfaces ?? []).map((nic) => nic.id))
+    const groupsResource = `${pe.id ?? peId}/privateDnsZoneGroups`
+    const [nicReads, groups] = await Promise.all([
+      Promise.all(nicIds.map((id) => readNicIps(ctx, id))),
+      ctx.read(groupsResource, () =>
+        listAll(network.privateDnsZoneGroups.list(parsed.name, parsed.resourceGroup))
+      )
+    ])
+    const nicIps: string[] = []
+    const nicFailures: ReadFailure[] = []
+    for (const nic of nicReads) {
+      if (nic.ok) nicIps.push(...nic.value.filter((ip) => !nicIps.includes(ip)))
+      else nicFailures.push(nic.failure)
+    }
+    const snapshot: PrivateEndpointSnapshot = {
+      id: pe.id ?? peId,
+      name: pe.name ?? parsed.name,
+      location: pe.location ?? null,
+      provisioningState: pe.provisioningState ?? null,
+      subnetId,
+      vnetId,
+      networkInterfaceIds: nicIds,
+      customDnsConfigs: customDnsConfigs(pe),
+      nicIps,
+      nicFailures,
+      dnsZoneGroups: groups.ok ? groups.value.map(zoneGroup) : [],
+      dnsZoneGroupsFailure: groups.ok ? null : groups.failure
+    }
+    return { ok: true, value: snapshot }
+  })
+}
+
+function customDnsConfigs(pe: PrivateEndpoint): PrivateEndpointSnapshot['customDnsConfigs'] {
+  return (pe.customDnsConfigs ?? []).map((config) => ({
+    fqdn: config.fqdn ?? '',
+    ipAddresses: strings(config.ipAddresses)
+  }))
+}
+
+function zoneGroup(group: PrivateDnsZoneGroup): DnsZoneGroupSnapshot {
+  return {
+    id: group.id ?? '',
+    name: group.name ?? '',
+    configs: (group.privateDnsZoneConfigs ?? []).map((config) => ({
+      privateDnsZoneId: config.privateDnsZoneId ?? '',
+      recordSets: (config.recordSets ?? []).map((set) => ({
+        recordSetName: set.recordSetName ?? '',
+        fqdn: set.fqdn ?? '',
+        ipAddresses: strings(set.ipAddresses)
+      }))
+    }))
+  }
+}

@@ -1,0 +1,172 @@
+/**
+ * Our own retry policy for ARM reads, replacing the SDK's `defaultRetryPolicy`.
+ *
+ * Why not the SDK's: its defaults (3 retries, 1 s base, 64 s cap) are fine for production but
+ * cannot be shortened per request kind, it does not retry a 429 that lacks `Retry-After`, it
+ * gives up at once on a client-side timeout (an `AbortError` is not a `RestError`), and it never
+ * retries a 2xx whose JSON body is cut off. This policy:
+ * - 429 / 503 with `Retry-After` (or `retry-after-ms`, `x-ms-retry-after-ms`): waits what ARM
+ *   asks (capped at `MAX_RETRY_AFTER_MS`), then retries;
+ * - 429 without it, 408, 5xx (not 501/505), transport errors, per-attempt timeouts, and 2xx
+ *   answers whose JSON does not parse: exponential backoff with jitter;
+ * - after `maxRetries` retries, hands the last response (or error) on, so the caller sees ARM's
+ *   own status and body (and turns it into a `ReadFailure`).
+ */
+import type { PipelinePolicy, PipelineRequest, PipelineResponse } from '@azure/core-rest-pipeline'
+import { isRestError } from './rest-error.js'
+
+export interface RetrySettings {
+  /** Retries after the first attempt. */
+  maxRetries: number
+  /** First backoff delay; doubles on every retry. */
+  baseDelayMs: number
+  /** Cap on one backoff delay (not on `Retry-After`). */
+  maxDelayMs: number
+  /** Time allowed for one attempt, response body included. */
+  timeoutMs: number
+}
+
+export const DEFAULT_RETRY: RetrySettings = {
+  maxRetries: 4,
+  baseDelayMs: 1000,
+  maxDelayMs: 30_000,
+  timeoutMs: 30_000
+}
+
+/** A `Retry-After` longer than this is cut short (ARM asks for seconds, not minutes). */
+export const MAX_RETRY_AFTER_MS = 120_000
+
+export const RETRY_POLICY_NAME = 'kvpldRetryPolicy'
+
+/** One attempt took longer than `timeoutMs`. */
+export class ArmTimeoutError extends Error {
+  constructor(
+    readonly url: string,
+    readonly timeoutMs: number,
+    readonly attempts: number
+  ) {
+    super(`ARM did not answer within ${timeoutMs} ms (${attempts} attempt(s))`)
+    this.name = 'ArmTimeoutError'
+  }
+}
+
+export type Sleep = (ms: number) => Promise<void>
+
+const defaultSleep: Sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms))
+
+const SYSTEM_ERRORS = new Set([
+  'ETIMEDOUT',
+  'ESOCKETTIMEDOUT',
+  'ECONNREFUSED',
+  'ECONNRESET',
+  'EPIPE',
+  'ENOTFOUND',
+  'EAI_AGAIN',
+  'REQUEST_SEND_ERROR'
+])
+
+export function armRetryPolicy(
+  settings: RetrySettings,
+  sleep: Sleep = defaultSleep
+): PipelinePolicy {
+  return {
+    name: RETRY_POLICY_NAME,
+    async sendRequest(request, next) {
+      for (let attempt = 0; ; attempt++) {
+        const outcome = await attemptOnce(request, next, settings.timeoutMs)
+        const wait = retryDelay(outcome, attempt, settings)
+        if (wait === null || attempt >= settings.maxRetries) {
+          if (outcome.timedOut)
+            throw new ArmTimeoutError(request.url, settings.timeoutMs, attempt + 1)
+          if (outcome.error !== undefined) throw outcome.error
+          return outcome.response as PipelineResponse
+        }
+        await sleep(wait)
+      }
+    }
+  }
+}
+
+interface Outcome {
+  response?: PipelineResponse
+  error?: unknown
+  timedOut: boolean
+}
+
+async function attemptOnce(
+  request: PipelineRequest,
+  next: (request: PipelineRequest) => Promise<PipelineResponse>,
+  timeoutMs: number
+): Promise<Outcome> {
+  const original = request.abortSignal
+  const timer = new AbortController()
+  const handle = setTimeout(() => timer.abort(), timeoutMs)
+  const forward = (): void => timer.abort()
+  original?.addEventListener('abort', forward)
+  request.abortSignal = timer.signal
+  try {
+    return { response: await next(request), timedOut: false }
+  } catch (error) {
+    if (original?.aborted) throw error
+    const response = isRestError(error) ? error.response : undefined
+    return { error, timedOut: timer.signal.aborted, ...(response ? { response } : {}) }
+  } finally {
+    clearTimeout(handle)
+    original?.removeEventListener('abort', forward)
+    request.abortSignal = original
+  }
+}
+
+/** Milliseconds to wait before the next attempt, or null when this outcome is final. */
+function retryDelay(outcome: Outcome, attempt: number, settings: RetrySettings): number | null {
+  if (outcome.timedOut) return backoff(attempt, settings)
+  const { response, error } = outcome
+  if (!response) {
+    const code = isRestError(error) ? error.code : (error as { code?: unknown } | undefined)?.code
+    return typeof code === 'string' && SYSTEM_ERRORS.has(code) ? backoff(attempt, settings) : null
+  }
+  const status = response.status
+  if (status === 429 || status === 503) {
+    const after = retryAfterMs(response)
+    if (after !== null) return Math.min(after, MAX_RETRY_AFTER_MS)
+    return backoff(attempt, settings)
+  }
+  if (status === 408 || (status >= 500 && status !== 501 && status !== 505)) {
+    return backoff(attempt, settings)
+  }
+  if (status >= 200 && status < 300 && isMalformedJson(response)) return backoff(attempt, settings)
+  return null
+}
+
+export function backoff(attempt: number, settings: RetrySettings): number {
+  const exponential = settings.baseDelayMs * 2 ** attempt
+  const jitter = 0.8 + Math.random() * 0.4
+  return Math.round(Math.min(settings.maxDelayMs, exponential * jitter))
+}
+
+/** `retry-after-ms`, `x-ms-retry-after-ms` (milliseconds) or `Retry-After` (seconds or an HTTP date). */
+export function retryAfterMs(response: PipelineResponse, now = Date.now()): number | null {
+  for (const header of ['retry-after-ms', 'x-ms-retry-after-ms']) {
+    const value = Number(response.headers.get(header) ?? 'x')
+    if (Number.isFinite(value) && value >= 0) return value
+  }
+  const retryAfter = response.headers.get('retry-after')
+  if (!retryAfter) return null
+  const seconds = Number(retryAfter)
+  if (Number.isFinite(seconds)) return Math.max(0, seconds * 1000)
+  const date = Date.parse(retryAfter)
+  return Number.isFinite(date) ? Math.max(0, date - now) : null
+}
+
+/** A JSON answer whose body does not parse (truncated or garbled). */
+function isMalformedJson(response: PipelineResponse): boolean {
+  const type = response.headers.get('content-type') ?? ''
+  const text = response.bodyAsText
+  if (!/json/i.test(type) || typeof text !== 'string' || text.trim() === '') return false
+  try {
+    JSON.parse(text)
+    return false
+  } catch {
+    return true
+  }
+}

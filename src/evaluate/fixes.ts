@@ -1,0 +1,274 @@
+/**
+ * Builders for the filled-in `az` commands that findings carry as `fix`. Every command names its
+ * subscription, so it works whatever `az account show` says. A fix with several steps is one
+ * command per line, in the order to run them.
+ */
+import { nameOf, resourceGroupOf, subscriptionOf } from './ids.js'
+
+/**
+ * Quotes a value for a POSIX shell when it holds anything but plain ID/name characters.
+ * `<placeholders>` stay bare, so they stand out as the parts to fill in.
+ */
+export function sh(value: string): string {
+  if (
+    /^[A-Za-z0-9_.,:/@=+<>-]+$/.test(value) &&
+    (!/[<>]/.test(value) || /<[a-z0-9.-]+>/.test(value))
+  ) {
+    return value
+  }
+  return `'${value.replace(/'/g, `'\\''`)}'`
+}
+
+/** Joins command lines into one fix (one command per line). */
+export function steps(...lines: (string | null | undefined | false)[]): string {
+  return lines.filter((line): line is string => typeof line === 'string' && line !== '').join('\n')
+}
+
+function subscriptionFlag(subscription: string | null): string {
+  return subscription ? ` --subscription ${sh(subscription)}` : ''
+}
+
+/** Where a resource lives, for `-g`/`--subscription`. Falls back to the ID's own segments. */
+export interface Place {
+  subscriptionId: string | null
+  resourceGroup: string
+}
+
+export function placeOf(id: string, fallbackGroup = '<resource-group>'): Place {
+  return { subscriptionId: subscriptionOf(id), resourceGroup: resourceGroupOf(id) ?? fallbackGroup }
+}
+
+// ---- Role assignments ---------------------------------------------------------------------
+
+export function roleAssignment(assignee: string, role: string, scope: string): string {
+  return `az role assignment create --assignee ${sh(assignee)} --role ${sh(role)} --scope ${sh(scope)}`
+}
+
+// ---- Key Vault ----------------------------------------------------------------------------
+
+export interface VaultPlace {
+  name: string
+  resourceGroup: string | null
+  subscriptionId: string
+}
+
+function vaultArgs(vault: VaultPlace): string {
+  const group = vault.resourceGroup ? ` --resource-group ${sh(vault.resourceGroup)}` : ''
+  return `--name ${sh(vault.name)}${group}${subscriptionFlag(vault.subscriptionId)}`
+}
+
+export function vaultShow(vault: VaultPlace): string {
+  return `az keyvault show ${vaultArgs(vault)}`
+}
+
+/** Vault names are letters, digits and hyphens: safe inside the double-quoted JMESPath query. */
+export function vaultFind(name: string, subscriptionId: string): string {
+  const safe = name.replace(/[^A-Za-z0-9-]/g, '')
+  return `az keyvault list --subscription ${sh(subscriptionId)} --query "[?name=='${safe}'].id" -o tsv`
+}
+
+export function vaultShowDeleted(name: string, subscriptionId: string): string {
+  return `az keyvault show-deleted --name ${sh(name)} --subscription ${sh(subscriptionId)}`
+}
+
+export function vaultList(scope: string): string {
+  const group = resourceGroupOf(scope)
+  return `az keyvault list${group ? ` --resource-group ${sh(group)}` : ''}${subscriptionFlag(subscriptionOf(scope))}`
+}
+
+export function vaultUpdate(vault: VaultPlace, settings: string): string {
+  return `az keyvault update ${vaultArgs(vault)} ${settings}`
+}
+
+export function vaultNetworkRuleRemove(vault: VaultPlace, rule: { ip?: string; subnet?: string }) {
+  const what =
+    rule.ip !== undefined ? `--ip-address ${sh(rule.ip)}` : `--subnet ${sh(rule.subnet ?? '')}`
+  return `az keyvault network-rule remove ${vaultArgs(vault)} ${what}`
+}
+
+// ---- Private endpoints and their connections ---------------------------------------------
+
+export function connectionApprove(connectionId: string, description: string): string {
+  return `az network private-endpoint-connection approve --id ${sh(connectionId)} --description ${sh(description)}`
+}
+
+export function connectionDelete(connectionId: string): string {
+  return `az network private-endpoint-connection delete --id ${sh(connectionId)} --yes`
+}
+
+export function endpointShow(id: string): string {
+  return `az network private-endpoint show --ids ${sh(id)}`
+}
+
+export function endpointDelete(id: string): string {
+  return `az network private-endpoint delete --ids ${sh(id)}`
+}
+
+export interface EndpointSpec {
+  name: string
+  resourceGroup: string
+  subscriptionId: string | null
+  /** Subnet ID (az accepts the full ID, also for another subscription's VNet). */
+  subnet: string
+  vaultId: string
+  location: string | null
+}
+
+export function endpointCreate(pe: EndpointSpec): string {
+  return (
+    `az network private-endpoint create --name ${sh(pe.name)} --resource-group ${sh(pe.resourceGroup)}` +
+    subscriptionFlag(pe.subscriptionId) +
+    (pe.location ? ` --location ${sh(pe.location)}` : '') +
+    ` --subnet ${sh(pe.subnet)} --private-connection-resource-id ${sh(pe.vaultId)}` +
+    ` --group-id vault --connection-name ${sh(pe.name)}`
+  )
+}
+
+export function endpointIpConfigList(peId: string): string {
+  const place = placeOf(peId)
+  return (
+    `az network private-endpoint ip-config list --endpoint-name ${sh(nameOf(peId))}` +
+    ` --resource-group ${sh(place.resourceGroup)}${subscriptionFlag(place.subscriptionId)} -o table`
+  )
+}
+
+export function endpointIpConfigRemove(peId: string, configName: string): string {
+  const place = placeOf(peId)
+  return (
+    `az network private-endpoint ip-config remove --endpoint-name ${sh(nameOf(peId))}` +
+    ` --resource-group ${sh(place.resourceGroup)}${subscriptionFlag(place.subscriptionId)}` +
+    ` --name ${sh(configName)}`
+  )
+}
+
+/** Config name for a zone in a DNS zone group, as the portal names it (dots become hyphens). */
+export function zoneConfigName(zoneName: string): string {
+  return zoneName.replace(/\.+$/, '').replace(/\./g, '-')
+}
+
+/** Creates (or replaces, as ARM PUTs it) the PE's DNS zone group so it points at `zoneId`. */
+export function zoneGroupCreate(peId: string, groupName: string, zoneId: string): string {
+  const place = placeOf(peId)
+  return (
+    `az network private-endpoint dns-zone-group create --endpoint-name ${sh(nameOf(peId))}` +
+    ` --resource-group ${sh(place.resourceGroup)}${subscriptionFlag(place.subscriptionId)}` +
+    ` --name ${sh(groupName)} --private-dns-zone ${sh(zoneId)}` +
+    ` --zone-name ${sh(zoneConfigName(nameOf(zoneId)))}`
+  )
+}
+
+export function zoneGroupList(peId: string): string {
+  const place = placeOf(peId)
+  return (
+    `az network private-endpoint dns-zone-group list --endpoint-name ${sh(nameOf(peId))}` +
+    ` --resource-group ${sh(place.resourceGroup)}${subscriptionFlag(place.subscriptionId)}`
+  )
+}
+
+export function nicShow(id: string): string {
+  return `az network nic show --ids ${sh(id)}`
+}
+
+export function vnetShow(id: string): string {
+  return `az network vnet show --ids ${sh(id)}`
+}
+
+// ---- Private DNS --------------------------------------------------------------------------
+
+/** A private DNS zone by name and place. */
+export interface ZonePlace {
+  name: string
+  resourceGroup: string
+  subscriptionId: string | null
+}
+
+export function zoneId(zone: ZonePlace): string {
+  return (
+    `/subscriptions/${zone.subscriptionId ?? '<subscription-id>'}/resourceGroups/${zone.resourceGroup}` +
+    `/providers/Microsoft.Network/privateDnsZones/${zone.name}`
+  )
+}
+
+function zoneArgs(zone: ZonePlace): string {
+  return `-g ${sh(zone.resourceGroup)} -z ${sh(zone.name)}${subscriptionFlag(zone.subscriptionId)}`
+}
+
+export function zoneCreate(zone: ZonePlace): string {
+  return `az network private-dns zone create -g ${sh(zone.resourceGroup)} -n ${sh(zone.name)}${subscriptionFlag(zone.subscriptionId)}`
+}
+
+export function zoneList(scope: string): string {
+  const group = resourceGroupOf(scope)
+  return `az network private-dns zone list${group ? ` -g ${sh(group)}` : ''}${subscriptionFlag(subscriptionOf(scope))} -o table`
+}
+
+export function zoneShow(id: string): string {
+  return `az network private-dns zone show --ids ${sh(id)}`
+}
+
+export function zoneDelete(zone: ZonePlace): string {
+  return `az network private-dns zone delete -g ${sh(zone.resourceGroup)} -n ${sh(zone.name)}${subscriptionFlag(zone.subscriptionId)} --yes`
+}
+
+export function linkCreate(zone: ZonePlace, vnetId: string): string {
+  return `az network private-dns link vnet create ${zoneArgs(zone)} -n ${sh(`${nameOf(vnetId)}-link`)} -v ${sh(vnetId)} -e false`
+}
+
+export function linkDelete(zone: ZonePlace, linkName: string): string {
+  return `az network private-dns link vnet delete ${zoneArgs(zone)} -n ${sh(linkName)} --yes`
+}
+
+export function linkList(zone: ZonePlace): string {
+  return `az network private-dns link vnet list ${zoneArgs(zone)} -o table`
+}
+
+/** Recreates a link under the same name (after a failed or stuck provisioning). */
+export function linkRecreate(zone: ZonePlace, linkName: string, vnetId: string): string {
+  return steps(
+    linkDelete(zone, linkName),
+    `az network private-dns link vnet create ${zoneArgs(zone)} -n ${sh(linkName)} -v ${sh(vnetId)} -e false`
+  )
+}
+
+export function recordList(zone: ZonePlace): string {
+  return `az network private-dns record-set a list ${zoneArgs(zone)} -o table`
+}
+
+export function recordDelete(zone: ZonePlace, name: string): string {
+  return `az network private-dns record-set a delete ${zoneArgs(zone)} -n ${sh(name)} --yes`
+}
+
+/** Creates the record set with an explicit TTL, then adds each IP (add-record alone gives 3600). */
+export function recordCreate(zone: ZonePlace, name: string, ips: string[], ttl: number): string {
+  return steps(
+    `az network private-dns record-set a create ${zoneArgs(zone)} -n ${sh(name)} --ttl ${ttl}`,
+    ...ips.map(
+      (ip) =>
+        `az network private-dns record-set a add-record ${zoneArgs(zone)} -n ${sh(name)} -a ${sh(ip)}`
+    )
+  )
+}
+
+/** Deletes the record set and recreates it: what the guide recommends for a wrong IP. */
+export function recordReplace(
+  zone: ZonePlace,
+  oldName: string,
+  name: string,
+  ips: string[],
+  ttl: number
+): string {
+  return steps(recordDelete(zone, oldName), recordCreate(zone, name, ips, ttl))
+}
+
+export function recordRemoveIp(zone: ZonePlace, name: string, ip: string): string {
+  return `az network private-dns record-set a remove-record ${zoneArgs(zone)} -n ${sh(name)} -a ${sh(ip)}`
+}
+
+export function recordSetTtl(zone: ZonePlace, name: string, ttl: number): string {
+  return `az network private-dns record-set a update ${zoneArgs(zone)} -n ${sh(name)} --set ttl=${ttl}`
+}
+
+/** The TTL to suggest: 300 s, clamped into [min, max]. */
+export function suggestedTtl(min: number, max: number): number {
+  return Math.min(Math.max(300, min), max)
+}

@@ -1,0 +1,117 @@
+/**
+ * Classifies IP addresses the way guide §4 does: private, public or reserved.
+ *
+ * Private is RFC 1918 (10.0.0.0/8, 172.16.0.0/12, 192.168.0.0/16). The guide writes
+ * "172.16.x.x to 172.32.x.x", but the RFC 1918 block ends at 172.31.255.255: 172.32.0.0 is public.
+ * Reserved is what the guide lists (multicast 224.0.0.0/4, broadcast 255.255.255.255, loopback
+ * 127.0.0.0/8, link-local 169.254.0.0/16, Azure's platform DNS 168.63.129.16) plus the other
+ * special ranges ipaddr.js knows (0.0.0.0/8, documentation and benchmarking nets, 240.0.0.0/4).
+ * Everything else is public, as the guide says — including shared address space 100.64.0.0/10.
+ *
+ * Ranges come from ipaddr.js, not hand-written masks. The probe reuses this module for resolved
+ * addresses, so IPv6 is classified too (unique-local fc00::/7 counts as private; IPv4-mapped
+ * addresses are classified as their IPv4 address).
+ */
+import ipaddr from 'ipaddr.js'
+
+export type IpClass = 'private' | 'public' | 'reserved'
+
+export interface IpInfo {
+  /** The address as given. */
+  ip: string
+  class: IpClass
+  /** A short human label of the range, for messages: `RFC 1918 private`, `loopback`, … */
+  range: string
+}
+
+/** Azure's virtual public IP for platform DNS, DHCP and health probes (guide §4 "Internal DNS"). */
+export const AZURE_PLATFORM_IP = '168.63.129.16'
+
+const IPV4_RANGES: Record<string, { class: IpClass; label: string }> = {
+  private: { class: 'private', label: 'RFC 1918 private' },
+  unicast: { class: 'public', label: 'public' },
+  carrierGradeNat: { class: 'public', label: 'public (shared address space 100.64.0.0/10)' },
+  as112: { class: 'public', label: 'public (AS112 anycast)' },
+  amt: { class: 'public', label: 'public (AMT anycast)' },
+  unspecified: { class: 'reserved', label: 'unspecified (0.0.0.0/8)' },
+  broadcast: { class: 'reserved', label: 'broadcast' },
+  multicast: { class: 'reserved', label: 'multicast' },
+  linkLocal: { class: 'reserved', label: 'link-local' },
+  loopback: { class: 'reserved', label: 'loopback' },
+  reserved: { class: 'reserved', label: 'reserved (documentation, benchmarking or future use)' }
+}
+
+const IPV6_RANGES: Record<string, { class: IpClass; label: string }> = {
+  uniqueLocal: { class: 'private', label: 'IPv6 unique-local (private)' },
+  unicast: { class: 'public', label: 'public' },
+  '6to4': { class: 'public', label: 'public (6to4)' },
+  teredo: { class: 'public', label: 'public (Teredo)' },
+  rfc6052: { class: 'public', label: 'public (NAT64)' },
+  as112v6: { class: 'public', label: 'public (AS112 anycast)' },
+  amt: { class: 'public', label: 'public (AMT anycast)' },
+  unspecified: { class: 'reserved', label: 'unspecified (::)' },
+  loopback: { class: 'reserved', label: 'loopback' },
+  linkLocal: { class: 'reserved', label: 'link-local' },
+  multicast: { class: 'reserved', label: 'multicast' }
+}
+
+/** True for a dotted-quad IPv4 address or an IPv6 address (no CIDR suffix, no shorthand IPv4). */
+export function isValidIp(ip: string): boolean {
+  return ipaddr.IPv4.isValidFourPartDecimal(ip) || ipaddr.IPv6.isValid(ip)
+}
+
+/**
+ * The class of an address and a label of its range.
+ * @throws TypeError when `ip` is not a valid address (see `isValidIp`).
+ */
+export function describeIp(ip: string): IpInfo {
+  if (!isValidIp(ip)) throw new TypeError(`Not an IP address: ${JSON.stringify(ip)}`)
+  let address = ipaddr.parse(ip)
+  if (address.kind() === 'ipv6') {
+    const v6 = address as ipaddr.IPv6
+    if (v6.isIPv4MappedAddress()) address = v6.toIPv4Address()
+  }
+  if (address.kind() === 'ipv4') {
+    if (address.toString() === AZURE_PLATFORM_IP) {
+      return { ip, class: 'reserved', range: 'Azure platform DNS (168.63.129.16)' }
+    }
+    const known = IPV4_RANGES[(address as ipaddr.IPv4).range()]
+    return { ip, class: known?.class ?? 'reserved', range: known?.label ?? 'reserved' }
+  }
+  const known = IPV6_RANGES[(address as ipaddr.IPv6).range()]
+  return { ip, class: known?.class ?? 'reserved', range: known?.label ?? 'reserved' }
+}
+
+/**
+ * `private`, `public` or `reserved` (guide §4, with the RFC 1918 range for 172.16.0.0/12).
+ * @throws TypeError when `ip` is not a valid address (see `isValidIp`).
+ */
+export function classifyIp(ip: string): IpClass {
+  return describeIp(ip).class
+}
+
+/** True when `ip` is a valid private address; false for public, reserved and invalid input. */
+export function isPrivate(ip: string): boolean {
+  return isValidIp(ip) && classifyIp(ip) === 'private'
+}
+
+/** True when `ip` is a valid public address; false for private, reserved and invalid input. */
+export function isPublic(ip: string): boolean {
+  return isValidIp(ip) && classifyIp(ip) === 'public'
+}
+
+/** True when `ip` is a valid reserved address; false for private, public and invalid input. */
+export function isReserved(ip: string): boolean {
+  return isValidIp(ip) && classifyIp(ip) === 'reserved'
+}
+
+/** True when `ip` lies in one of the CIDR prefixes (e.g. a VNet's address space). */
+export function inPrefixes(ip: string, prefixes: readonly string[]): boolean {
+  if (!isValidIp(ip)) return false
+  const address = ipaddr.process(ip)
+  return prefixes.some((prefix) => {
+    if (!ipaddr.isValidCIDR(prefix)) return false
+    const [network, bits] = ipaddr.parseCIDR(prefix)
+    return network.kind() === address.kind() && address.match(network, bits)
+  })
+}

@@ -1,0 +1,316 @@
+/**
+ * Reading Azure: VAULT-NOT-FOUND, ACCESS-DENIED, ARM-ERROR, from the snapshot's `failure` fields.
+ * `notRun` on each finding lists the checks that could not run because of that read; the other
+ * rule files record those in the NotRunTracker as they skip, so these rules run last.
+ */
+import type {
+  PrivateEndpointSnapshot,
+  PrivateZoneSnapshot,
+  ReadFailure,
+  Snapshot,
+  VaultSnapshot
+} from '../../collect/snapshot.js'
+import { idKey } from '../../collect/snapshot.js'
+import type { RuleOptions } from '../../inputs/inputs.js'
+import { RULE_IDS, type RuleId } from '../catalog.js'
+import { finding, zonePlace, type NotRunTracker } from '../context.js'
+import type { Finding } from '../finding.js'
+import {
+  endpointShow,
+  linkList,
+  nicShow,
+  recordList,
+  roleAssignment,
+  steps,
+  vaultFind,
+  vaultList,
+  vaultShow,
+  vaultShowDeleted,
+  vnetShow,
+  zoneGroupList,
+  zoneList,
+  zoneShow
+} from '../fixes.js'
+import { nameOf, resourceGroupOf, roleScope, subscriptionOf } from '../ids.js'
+
+/** Every rule that checks a vault (all but the reading and probe rules). */
+export const VAULT_RULES: RuleId[] = RULE_IDS.filter((rule) => /^(PE|FW|DNS|VNET)-/.test(rule))
+
+/** What a failed read was about. */
+type Subject =
+  | { kind: 'vault'; vault: VaultSnapshot }
+  | { kind: 'endpoint'; vault: VaultSnapshot; peId: string }
+  | { kind: 'nic'; vault: VaultSnapshot; pe: PrivateEndpointSnapshot }
+  | { kind: 'zone-groups'; vault: VaultSnapshot; pe: PrivateEndpointSnapshot }
+  | { kind: 'zone-scope'; scope: string }
+  | { kind: 'zone'; zoneId: string }
+  | { kind: 'zone-links'; zone: PrivateZoneSnapshot }
+  | { kind: 'zone-records'; zone: PrivateZoneSnapshot }
+  | { kind: 'vnet'; vnetId: string }
+  | { kind: 'discovery' }
+
+const DEFAULT_ACTION: Record<Subject['kind'], string> = {
+  vault: 'Microsoft.KeyVault/vaults/read',
+  endpoint: 'Microsoft.Network/privateEndpoints/read',
+  nic: 'Microsoft.Network/networkInterfaces/read',
+  'zone-groups': 'Microsoft.Network/privateEndpoints/privateDnsZoneGroups/read',
+  'zone-scope': 'Microsoft.Network/privateDnsZones/read',
+  zone: 'Microsoft.Network/privateDnsZones/read',
+  'zone-links': 'Microsoft.Network/privateDnsZones/virtualNetworkLinks/read',
+  'zone-records': 'Microsoft.Network/privateDnsZones/A/read',
+  vnet: 'Microsoft.Network/virtualNetworks/read',
+  discovery: 'Microsoft.KeyVault/vaults/read'
+}
+
+function describe(subject: Subject, failure: ReadFailure): string {
+  switch (subject.kind) {
+    case 'vault':
+      return `key vault ${subject.vault.name}`
+    case 'endpoint':
+      return `private endpoint ${nameOf(subject.peId)} of key vault ${subject.vault.name}`
+    case 'nic':
+      return `network interface ${nameOf(failure.resource)} of private endpoint ${subject.pe.name}`
+    case 'zone-groups':
+      return `the DNS zone groups of private endpoint ${subject.pe.name}`
+    case 'zone-scope':
+      return `the private DNS zones in ${subject.scope}`
+    case 'zone':
+      return `private DNS zone ${nameOf(subject.zoneId)}, named by a private endpoint's DNS zone group`
+    case 'zone-links':
+      return `the virtual network links of private DNS zone ${subject.zone.name} (resource group ${subject.zone.resourceGroup})`
+    case 'zone-records':
+      return `the A records of private DNS zone ${subject.zone.name} (resource group ${subject.zone.resourceGroup})`
+    case 'vnet':
+      return `virtual network ${nameOf(subject.vnetId)}`
+    case 'discovery':
+      return `the key vaults in ${failure.resource}`
+  }
+}
+
+/** The description, followed by the resource ID unless the description already holds it. */
+function named(subject: Subject, failure: ReadFailure): string {
+  const text = describe(subject, failure)
+  return text.includes(failure.resource) ? text : `${text} (${failure.resource})`
+}
+
+/** A command that repeats the read, to see whether ARM answers now. */
+function retryCommand(subject: Subject, failure: ReadFailure): string {
+  switch (subject.kind) {
+    case 'vault':
+      return vaultShow({
+        name: subject.vault.name,
+        resourceGroup: subject.vault.resourceGroup ?? resourceGroupOf(subject.vault.id),
+        subscriptionId: subject.vault.subscriptionId
+      })
+    case 'endpoint':
+      return endpointShow(subject.peId)
+    case 'nic':
+      return nicShow(failure.resource)
+    case 'zone-groups':
+      return zoneGroupList(subject.pe.id)
+    case 'zone-scope':
+      return zoneList(subject.scope)
+    case 'zone':
+      return zoneShow(subject.zoneId)
+    case 'zone-links':
+      return linkList(zonePlace(subject.zone))
+    case 'zone-records':
+      return recordList(zonePlace(subject.zone))
+    case 'vnet':
+      return vnetShow(subject.vnetId)
+    case 'discovery':
+      return vaultList(failure.resource)
+  }
+}
+
+function vaultOf(subject: Subject): string | null {
+  return 'vault' in subject ? subject.vault.name : null
+}
+
+function match(message: string, pattern: RegExp): string | null {
+  return pattern.exec(message)?.[1] ?? null
+}
+
+function httpText(failure: ReadFailure, fallbackStatus: number): string {
+  return [String(failure.status ?? fallbackStatus), failure.code].filter(Boolean).join(' ')
+}
+
+function notRunText(notRun: RuleId[], vault: string | null): string {
+  if (notRun.length === 0) return ''
+  return `. Until then, these checks did not run${vault ? ` for ${vault}` : ''}: ${notRun.join(', ')}`
+}
+
+function accessDenied(
+  subject: Subject,
+  failure: ReadFailure,
+  notRun: RuleId[],
+  options: RuleOptions
+): Finding {
+  const reported = failure.action ?? match(failure.message, /action '([^']+)'/i)
+  const action = reported ?? DEFAULT_ACTION[subject.kind]
+  const scope = roleScope(match(failure.message, /over scope '([^']+)'/i) ?? failure.resource)
+  const assignee =
+    options.assignee ??
+    match(failure.message, /object id '([^']+)'/i) ??
+    '<client-id-of-the-identity>'
+  const role = 'Reader'
+  const vault = vaultOf(subject)
+  return finding('ACCESS-DENIED', vault, {
+    resource: failure.resource,
+    message:
+      `The identity may not read ${named(subject, failure)}: ARM answered ` +
+      `${httpText(failure, 403)} ${reported ? `for ${action}` : `(it needs ${action})`}. ` +
+      `Grant it ${role} on ${scope}${notRunText(notRun, vault)}`,
+    observed: `${httpText(failure, 403)}: ${action}`,
+    expected: `${role} (or another role with ${action}) on ${scope}`,
+    fix: roleAssignment(assignee, role, scope),
+    notRun
+  })
+}
+
+function armError(subject: Subject, failure: ReadFailure, notRun: RuleId[]): Finding {
+  const vault = vaultOf(subject)
+  const notFound = failure.kind === 'not-found'
+  return finding('ARM-ERROR', vault, {
+    resource: failure.resource,
+    message:
+      (notFound
+        ? `Azure Resource Manager answered ${httpText(failure, 404)} for ${named(subject, failure)}`
+        : `Azure Resource Manager kept failing to read ${named(subject, failure)} after retries: ${httpText(failure, 500)}`) +
+      `: ${failure.message}${notRunText(notRun, vault)}. ` +
+      (notFound
+        ? 'Check that the resource still exists'
+        : 'Run the job again; if it persists, check Azure status and the resource health'),
+    observed: `${httpText(failure, notFound ? 404 : 500)}: ${failure.message}`,
+    expected: 'a successful read',
+    fix: retryCommand(subject, failure),
+    notRun
+  })
+}
+
+function vaultNotFound(vault: VaultSnapshot, failure: ReadFailure): Finding {
+  const group = vault.resourceGroup ?? resourceGroupOf(vault.id)
+  const where = `${group ? `resource group ${group} of ` : ''}subscription ${vault.subscriptionId}`
+  return finding('VAULT-NOT-FOUND', vault.name, {
+    resource: vault.id,
+    message:
+      `Key vault ${vault.name} was not found in ${where} (${httpText(failure, 404)}: ${failure.message}). ` +
+      `Check the name and the resource-group and subscription-id inputs; a deleted vault may still be recoverable ` +
+      `(az keyvault recover)`,
+    observed: 'not found',
+    expected: `key vault ${vault.name} in ${where}`,
+    fix: steps(
+      vaultFind(vault.name, vault.subscriptionId),
+      vaultShowDeleted(vault.name, vault.subscriptionId)
+    )
+  })
+}
+
+function discoveryNotFound(failure: ReadFailure): Finding {
+  return finding('VAULT-NOT-FOUND', null, {
+    resource: failure.resource,
+    message:
+      `Listing the key vaults in ${failure.resource} failed with ${httpText(failure, 404)}: ${failure.message}. ` +
+      `No vault there could be checked: check the resource-group and subscription-id inputs`,
+    observed: 'not found',
+    expected: `${failure.resource} exists`,
+    fix: vaultList(
+      subscriptionOf(failure.resource)
+        ? `/subscriptions/${subscriptionOf(failure.resource)}`
+        : failure.resource
+    )
+  })
+}
+
+function fromFailure(
+  subject: Subject,
+  failure: ReadFailure,
+  notRun: RuleId[],
+  options: RuleOptions
+): Finding {
+  if (failure.kind === 'denied') return accessDenied(subject, failure, notRun, options)
+  return armError(subject, failure, notRun)
+}
+
+/** Reading findings of one vault: the vault, its PEs, their NICs and DNS zone groups. */
+export function vaultReadingRules(
+  vault: VaultSnapshot,
+  options: RuleOptions,
+  tracker: NotRunTracker
+): Finding[] {
+  if (vault.failure) {
+    if (vault.failure.kind === 'not-found') return [vaultNotFound(vault, vault.failure)]
+    return [fromFailure({ kind: 'vault', vault }, vault.failure, VAULT_RULES, options)]
+  }
+  const findings: Finding[] = []
+  const seen = new Set<ReadFailure>()
+  const emit = (subject: Subject, failure: ReadFailure | null | undefined): void => {
+    if (!failure || seen.has(failure)) return
+    seen.add(failure)
+    findings.push(fromFailure(subject, failure, tracker.rulesFor(failure), options))
+  }
+
+  const peIds = [
+    ...vault.connections.flatMap((conn) =>
+      conn.privateEndpointId ? [conn.privateEndpointId] : []
+    ),
+    ...Object.keys(vault.privateEndpointFailures)
+  ]
+  for (const peId of peIds) {
+    const failure = vault.privateEndpointFailures[idKey(peId)]
+    emit({ kind: 'endpoint', vault, peId: failure?.resource ?? peId }, failure)
+  }
+  const endpoints = Object.values(vault.privateEndpoints).filter(
+    (pe): pe is PrivateEndpointSnapshot => pe !== null
+  )
+  for (const pe of endpoints) {
+    for (const failure of pe.nicFailures) emit({ kind: 'nic', vault, pe }, failure)
+    emit({ kind: 'zone-groups', vault, pe }, pe.dnsZoneGroupsFailure)
+  }
+  return findings
+}
+
+/** Reading findings tied to no single vault: discovery, zone scopes, zones and VNets. */
+export function globalReadingRules(
+  snapshot: Snapshot,
+  options: RuleOptions,
+  tracker: NotRunTracker
+): Finding[] {
+  const findings: Finding[] = []
+  // The collector may record one failure object in two places (a zone with a bad ID fails both
+  // its links and its records): report it once.
+  const seen = new Set<ReadFailure>()
+  const emit = (
+    subject: Subject,
+    failure: ReadFailure | null | undefined,
+    notRun?: RuleId[]
+  ): void => {
+    if (!failure || seen.has(failure)) return
+    seen.add(failure)
+    findings.push(fromFailure(subject, failure, notRun ?? tracker.rulesFor(failure), options))
+  }
+  for (const failure of snapshot.discoveryFailures) {
+    if (failure.kind === 'not-found') {
+      seen.add(failure)
+      findings.push(discoveryNotFound(failure))
+    } else {
+      emit({ kind: 'discovery' }, failure, VAULT_RULES)
+    }
+  }
+  for (const scope of snapshot.zoneScopes)
+    emit({ kind: 'zone-scope', scope: scope.scope }, scope.failure)
+  for (const failure of snapshot.zoneFailures ?? []) {
+    // A 404: the zone group points at a deleted zone. DNS-ZONE-MISSING / DNS-ZONE-MISNAMED say so
+    // where it matters; it is no failure to read.
+    if (failure.kind !== 'not-found') emit({ kind: 'zone', zoneId: failure.resource }, failure)
+  }
+  for (const zone of snapshot.zones) {
+    emit({ kind: 'zone-links', zone }, zone.linksFailure)
+    emit({ kind: 'zone-records', zone }, zone.recordsFailure)
+  }
+  for (const [key, vnet] of Object.entries(snapshot.virtualNetworks)) {
+    if ('failure' in vnet)
+      emit({ kind: 'vnet', vnetId: vnet.failure.resource || key }, vnet.failure)
+  }
+  return findings
+}

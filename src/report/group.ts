@@ -1,0 +1,79 @@
+/** How reporters order and label findings: per vault, problems first. Shared by log and summary. */
+import type { Finding, Severity } from '../evaluate/finding.js'
+import { resultOf, sameVault, type ReportJson, type Result } from './report.js'
+
+export const SEVERITY_ORDER: readonly Severity[] = ['error', 'warning', 'info', 'pass']
+const RESULT_ORDER: readonly Result[] = ['fail', 'warn', 'pass']
+
+export const SEVERITY_ICON: Record<Severity, string> = {
+  error: '❌',
+  warning: '⚠️',
+  info: 'ℹ️',
+  pass: '✅'
+}
+
+export const RESULT_ICON: Record<Result, string> = { fail: '❌', warn: '⚠️', pass: '✅' }
+
+export interface VaultSection {
+  /** null: findings tied to no single vault. */
+  name: string | null
+  id: string | null
+  result: Result
+  /** Errors, then warnings, then info, then passes; the rules' order within each. */
+  findings: Finding[]
+}
+
+export function bySeverity(findings: readonly Finding[]): Finding[] {
+  return SEVERITY_ORDER.flatMap((severity) => findings.filter((f) => f.severity === severity))
+}
+
+/**
+ * One section per vault: findings tied to no vault first, then the report's vaults (failing ones
+ * first, else in the report's order), then vaults that only findings name.
+ */
+export function vaultSections(report: ReportJson): VaultSection[] {
+  const sections: VaultSection[] = []
+  const general = report.findings.filter((finding) => finding.vault === null)
+  if (general.length > 0) {
+    sections.push({
+      name: null,
+      id: null,
+      result: resultOf(general),
+      findings: bySeverity(general)
+    })
+  }
+  const known = report.vaults.map((vault) => ({
+    name: vault.name,
+    id: vault.id,
+    result: vault.result,
+    findings: bySeverity(report.findings.filter((finding) => sameVault(finding.vault, vault.name)))
+  }))
+  known.sort((a, b) => RESULT_ORDER.indexOf(a.result) - RESULT_ORDER.indexOf(b.result))
+  sections.push(...known)
+
+  const others = new Map<string, Finding[]>()
+  for (const finding of report.findings) {
+    if (finding.vault === null) continue
+    if (report.vaults.some((vault) => sameVault(vault.name, finding.vault))) continue
+    const key = finding.vault.toLowerCase()
+    others.set(key, [...(others.get(key) ?? []), finding])
+  }
+  for (const findings of others.values()) {
+    sections.push({
+      name: findings[0]?.vault ?? null,
+      id: null,
+      result: resultOf(findings),
+      findings: bySeverity(findings)
+    })
+  }
+  return sections
+}
+
+export function plural(count: number, one: string, many = `${one}s`): string {
+  return `${count} ${count === 1 ? one : many}`
+}
+
+/** `1 error, 2 warnings, 0 info, 11 passed` */
+export function countsText(counts: Record<Severity, number>): string {
+  return `${plural(counts.error, 'error')}, ${plural(counts.warning, 'warning')}, ${counts.info} info, ${counts.pass} passed`
+}

@@ -1,0 +1,114 @@
+/**
+ * The JSON report of the contract (schema version 1): the findings as the rules made them, their
+ * counts, and the result of the run and of each vault. Nothing here re-decides a check.
+ */
+import { randomBytes } from 'node:crypto'
+import { access, link, mkdir, rename, unlink, writeFile } from 'node:fs/promises'
+import { join } from 'node:path'
+import type { Finding, Severity } from '../evaluate/finding.js'
+
+export type Result = 'pass' | 'warn' | 'fail'
+
+export interface VaultResult {
+  name: string
+  id: string
+  result: Result
+}
+
+export interface ReportJson {
+  schemaVersion: 1
+  result: Result
+  counts: Record<Severity, number>
+  vaults: VaultResult[]
+  findings: Finding[]
+}
+
+export const REPORT_FILE_NAME = 'kv-private-link-doctor-report.json'
+
+/** `fail` on any error, else `warn` on any warning, else `pass`. */
+export function resultOf(findings: readonly Pick<Finding, 'severity'>[]): Result {
+  if (findings.some((finding) => finding.severity === 'error')) return 'fail'
+  if (findings.some((finding) => finding.severity === 'warning')) return 'warn'
+  return 'pass'
+}
+
+export function countsOf(findings: readonly Pick<Finding, 'severity'>[]): Record<Severity, number> {
+  const counts: Record<Severity, number> = { error: 0, warning: 0, info: 0, pass: 0 }
+  for (const finding of findings) counts[finding.severity]++
+  return counts
+}
+
+/** Vault names are case-insensitive. */
+export function sameVault(a: string | null, b: string | null): boolean {
+  return a !== null && b !== null && a.toLowerCase() === b.toLowerCase()
+}
+
+export function buildReport(
+  findings: readonly Finding[],
+  vaults: readonly { name: string; id: string }[]
+): ReportJson {
+  return {
+    schemaVersion: 1,
+    result: resultOf(findings),
+    counts: countsOf(findings),
+    vaults: vaults.map((vault) => ({
+      name: vault.name,
+      id: vault.id,
+      result: resultOf(findings.filter((finding) => sameVault(finding.vault, vault.name)))
+    })),
+    findings: findings.map((finding) => ({ ...finding }))
+  }
+}
+
+/**
+ * Writes the report under `dir` (RUNNER_TEMP) and returns its path. The file appears complete or
+ * not at all (written to a temporary name, then linked into place), and an earlier run's report in
+ * the same job is never overwritten: a second run gets `…-report-2.json`, and so on.
+ */
+export async function writeReport(report: ReportJson, dir: string): Promise<string> {
+  await mkdir(dir, { recursive: true })
+  const temporary = join(
+    dir,
+    `.${REPORT_FILE_NAME}.${process.pid}.${randomBytes(6).toString('hex')}.tmp`
+  )
+  await writeFile(temporary, `${JSON.stringify(report, null, 2)}\n`, {
+    encoding: 'utf8',
+    mode: 0o644
+  })
+  let canLink = true
+  try {
+    for (let attempt = 1; attempt <= 1000; attempt++) {
+      const path = join(
+        dir,
+        attempt === 1 ? REPORT_FILE_NAME : REPORT_FILE_NAME.replace(/\.json$/, `-${attempt}.json`)
+      )
+      if (canLink) {
+        try {
+          // link() never replaces an existing file, unlike rename().
+          await link(temporary, path)
+          return path
+        } catch (error) {
+          const code = (error as NodeJS.ErrnoException).code
+          if (code === 'EEXIST') continue
+          if (code !== 'EPERM' && code !== 'ENOTSUP' && code !== 'ENOSYS') throw error
+          canLink = false // no hard links on this file system
+        }
+      }
+      if (await exists(path)) continue
+      await rename(temporary, path)
+      return path
+    }
+    throw new Error(`Too many reports in ${dir}: no free file name for ${REPORT_FILE_NAME}`)
+  } finally {
+    await unlink(temporary).catch(() => undefined)
+  }
+}
+
+async function exists(path: string): Promise<boolean> {
+  try {
+    await access(path)
+    return true
+  } catch {
+    return false
+  }
+}
