@@ -90,7 +90,9 @@ export async function runAction({
   }
 
   const started = Date.now()
-  const child = spawn(node, [join(root, 'dist', 'index.js')], { env: childEnv, cwd: work })
+  // KVPLD_DIST points at another build of the bundle (e.g. one under .tmp/ while dist/ is rebuilt).
+  const entry = process.env.KVPLD_DIST ?? join(root, 'dist', 'index.js')
+  const child = spawn(node, [entry], { env: childEnv, cwd: work })
   let stdout = ''
   let stderr = ''
   child.stdout.on('data', (d) => (stdout += d))
