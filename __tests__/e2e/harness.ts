@@ -2,22 +2,12 @@
 // Azure SDK clients talking HTTPS to the project's Azure emulator. Nothing of ours is mocked.
 import { runAction } from '../../scripts/run-action.mjs'
 import { startEmulator } from '../../emulator/server.js'
+import type { Finding } from '../../src/evaluate/finding.js'
 
 export type Emulator = Awaited<ReturnType<typeof startEmulator>>
 export type ActionRun = Awaited<ReturnType<typeof runAction>>
 
-export interface Finding {
-  rule: string
-  severity: string
-  vault: string | null
-  resource: string
-  message: string
-  observed: string
-  expected: string
-  fix: string | null
-  docs: string
-  notRun?: string[]
-}
+export type { Finding }
 
 export async function runAgainst(
   emu: Emulator,

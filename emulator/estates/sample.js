@@ -17,10 +17,9 @@ import {
   virtualNetworkLink
 } from '../estate.js'
 
-export const SUBSCRIPTION_ID = '3f2b7c1d-8e4a-4b6f-9c0d-1a2b3c4d5e6f'
-export const VAULT_RG = 'rg-secrets-prod'
-export const NETWORK_RG = 'rg-network'
-export const DNS_RG = 'rg-dns'
+// The same subscription and resource groups as the healthy estate.
+import { DNS_RG, NETWORK_RG, SUBSCRIPTION_ID, VAULT_RG } from './healthy.js'
+export { DNS_RG, NETWORK_RG, SUBSCRIPTION_ID, VAULT_RG }
 
 /** Vault name → what is wrong with it (for tests and the demo's narrative). */
 export const PROBLEMS = {
