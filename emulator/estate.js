@@ -422,7 +422,8 @@ export function aRecordSet({ zoneId, name, ttl = 10, ips, isAutoRegistered = fal
  * DNS zone group plus the A record it manages (TTL 10, as Azure writes it).
  *
  * Every part can be bent to make it broken: `connectionStatus`, `publicNetworkAccess`,
- * `networkAcls`, `dnsZoneGroup: false`, `aRecord: false | { ttl, ips }`.
+ * `networkAcls`, `dnsZoneGroup: false`, `aRecord: false | { ttl, ips }`, `peProvisioningState`
+ * (the private endpoint's), `customDnsConfigs` (the PE's, instead of the one entry with `ip`).
  *
  * @returns {{ vault: any, connection: any, privateEndpoint: any, networkInterface: any,
  *   privateDnsZoneGroup?: any, aRecordSet?: any, resources: any[] }}
@@ -431,7 +432,9 @@ export function aRecordSet({ zoneId, name, ttl = 10, ips, isAutoRegistered = fal
  *   peSubscriptionId?: string, peResourceGroup?: string,
  *   connectionStatus?: 'Pending' | 'Approved' | 'Rejected' | 'Disconnected',
  *   publicNetworkAccess?: 'Enabled' | 'Disabled', networkAcls?: ReturnType<typeof networkAcls>,
- *   dnsZoneGroup?: boolean, aRecord?: false | { ttl?: number, ips?: string[] } }} options
+ *   dnsZoneGroup?: boolean, aRecord?: false | { ttl?: number, ips?: string[] },
+ *   peProvisioningState?: string,
+ *   customDnsConfigs?: { fqdn: string, ipAddresses: string[] }[] }} options
  */
 export function privateLinkedVault({
   subscriptionId,
@@ -449,7 +452,9 @@ export function privateLinkedVault({
   publicNetworkAccess = 'Disabled',
   networkAcls: acls = networkAcls({ defaultAction: 'Deny', bypass: 'None' }),
   dnsZoneGroup = true,
-  aRecord = {}
+  aRecord = {},
+  peProvisioningState = 'Succeeded',
+  customDnsConfigs = undefined
 }) {
   const vaultId = resourceId(subscriptionId, resourceGroup, 'Microsoft.KeyVault/vaults', name)
   const peId = resourceId(
@@ -487,6 +492,8 @@ export function privateLinkedVault({
       vaultId,
       nicId,
       ip,
+      ...(customDnsConfigs ? { customDnsConfigs } : {}),
+      provisioningState: peProvisioningState,
       connectionStatus
     }),
     networkInterface: networkInterface({

@@ -16,6 +16,7 @@ import {
   type EffectivePe,
   type RuleContext
 } from '../context.js'
+import type { RuleId } from '../catalog.js'
 import type { Finding } from '../finding.js'
 import {
   connectionApprove,
@@ -30,6 +31,22 @@ import {
 } from '../fixes.js'
 import { nameOf } from '../ids.js'
 import { describeIp, isValidIp } from '../ip.js'
+
+/** The checks that work from an effective PE: its IP, DNS configs and VNet (zone link, record). */
+const NEEDS_THE_PE: RuleId[] = [
+  'PE-DUPLICATE-VNET',
+  'PE-IP-NOT-PRIVATE',
+  'PE-DNS-CONFIG-MULTIPLE',
+  'DNS-LINK-MISSING',
+  'DNS-LINK-NOT-READY',
+  'DNS-RECORD-MISSING',
+  'DNS-RECORD-NAME',
+  'DNS-RECORD-WRONG-IP',
+  'DNS-RECORD-EXTRA-IP',
+  'DNS-RECORD-TTL',
+  'DNS-ZONE-CONFLICT',
+  'VNET-CUSTOM-DNS'
+]
 
 /** Provisioning states that mean "still working on it". */
 const IN_PROGRESS = ['creating', 'updating', 'deleting', 'provisioning', 'accepted']
@@ -183,8 +200,9 @@ function connectionStates(ctx: RuleContext): Finding[] {
       continue
     }
     if (view.effective === null) {
-      // Approved and Succeeded on the vault's side, but the PE could not be read.
-      if (view.peFailure) tracker.add([view.peFailure], 'PE-NOT-SUCCEEDED')
+      // Approved and Succeeded on the vault's side, but the PE could not be read: neither it nor
+      // anything about its IP or VNet could be checked.
+      if (view.peFailure) tracker.add([view.peFailure], 'PE-NOT-SUCCEEDED', ...NEEDS_THE_PE)
       undecided = true
       continue
     }
