@@ -281,8 +281,11 @@ function connectionStates(ctx: RuleContext): Finding[] {
       finding('PE-NOT-SUCCEEDED', vault.name, {
         resource: peBad ? conn.privateEndpointId : conn.id,
         message:
-          `${peBad ? `Private endpoint ${peLabel(view)}` : `Connection ${conn.name}`} of key vault ${vault.name} ` +
-          `(${where}) is provisioned ${state}, not Succeeded, so the approved connection carries no traffic, and ${alone}. ` +
+          (peBad
+            ? `Private endpoint ${peLabel(view)} of key vault ${vault.name}` +
+              (vnetId ? ` (in VNet ${vnetLabel(vnetId)})` : '')
+            : `Connection ${conn.name} of key vault ${vault.name} (${where})`) +
+          ` is provisioned ${state}, not Succeeded, so the approved connection carries no traffic, and ${alone}. ` +
           (inProgress
             ? `An operation is still running: wait a few minutes and run the check again; if it stays ${state}, recreate the private endpoint`
             : 'Recreate the private endpoint'),

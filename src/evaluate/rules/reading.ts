@@ -177,7 +177,8 @@ function armError(subject: Subject, failure: ReadFailure, notRun: RuleId[]): Fin
       (notFound
         ? `Azure Resource Manager answered ${httpText(failure, 404)} for ${named(subject, failure)}`
         : `Azure Resource Manager kept failing to read ${named(subject, failure)} after retries: ${httpText(failure, 500)}`) +
-      `: ${failure.message}${notRunText(notRun, vault)}. ` +
+      // ARM's messages usually end in a full stop of their own.
+      `: ${failure.message.replace(/[.\s]+$/, '')}${notRunText(notRun, vault)}. ` +
       (notFound
         ? 'Check that the resource still exists'
         : 'Run the job again; if it persists, check Azure status and the resource health'),
