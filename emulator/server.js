@@ -4,8 +4,9 @@
 // per-request latency can be injected; every request is logged for assertions.
 //
 //   import { startEmulator } from '../emulator/server.js'
-//   const emu = await startEmulator({ estate, pageSize?, latencyMs?, faults? })
+//   const emu = await startEmulator({ estate, pageSize?, latencyMs?, faults?, throttle? })
 //   emu.url  emu.caPath  emu.env()  emu.requests  emu.armRequestCount()  emu.resetLog()
+//   emu.armInFlightPeak()  emu.throttle?.events
 //   await emu.stop()
 //
 // ── Trusting the emulator's CA ──────────────────────────────────────────────────────────────
@@ -36,6 +37,7 @@
 // ───────────────────────────────────────────────────────────────────────────────────────────
 import { createServer } from 'node:https'
 import tls from 'node:tls'
+import { performance } from 'node:perf_hooks'
 import { clearTimeout, setTimeout } from 'node:timers'
 import { describeId, createArm } from './arm.js'
 import { createCertificateAuthority } from './ca.js'
@@ -44,18 +46,21 @@ import { applyFault, createFaults } from './faults.js'
 import { createGitHub, GITHUB_API_PATH } from './github.js'
 import { delay, RequestContext } from './http.js'
 import { createOidcIssuer, OIDC_TOKEN_PATH } from './oidc.js'
+import { createThrottle, throttledBody } from './throttle.js'
 
 /**
  * @typedef {{ kind: string, method: string, pattern: RegExp,
  *   handler: (ctx: RequestContext) => void | Promise<void> }} Route
- * @typedef {{ kind: string, method: string, path: string, status?: number, fault?: boolean }} LoggedRequest
+ * @typedef {{ kind: string, method: string, path: string, status?: number, fault?: boolean,
+ *   at?: number, throttled?: boolean }} LoggedRequest   at: ms since start, when it arrived
  */
 
 /**
  * @param {{
  *   estate: import('./estate.js').Estate,
- *   pageSize?: number,
+ *   pageSize?: number,         // one page size for every list (default: ARM_PAGE_SIZES per type)
  *   latencyMs?: number,
+ *   throttle?: true | { capacity?: number, refillPerSecond?: number }, // read bucket, default off
  *   faults?: import('./faults.js').Fault[],
  *   idleTimeoutMs?: number,    // stop after this long without a request (default 10 min; 0 = never)
  *   maxLifetimeMs?: number,    // stop this long after start whatever happens (default 60 min; 0 = never)
@@ -64,8 +69,9 @@ import { createOidcIssuer, OIDC_TOKEN_PATH } from './oidc.js'
  */
 export async function startEmulator({
   estate,
-  pageSize = 100,
+  pageSize = undefined,
   latencyMs = 0,
+  throttle = undefined,
   faults = [],
   idleTimeoutMs = 10 * 60 * 1000,
   maxLifetimeMs = 60 * 60 * 1000,
@@ -86,6 +92,13 @@ export async function startEmulator({
     isValidAccessToken: entra.isValidAccessToken,
     pageSize
   })
+  const startedAt = performance.now()
+  // Same clock as the request log's `at`, so tests can line 429s up with arrivals.
+  const bucket = throttle
+    ? createThrottle(throttle, () => performance.now() - startedAt)
+    : undefined
+  let armInFlight = 0
+  let armInFlightPeak = 0
   const github = createGitHub({ baseUrl, token: githubToken })
   const injected = createFaults(faults)
 
@@ -124,13 +137,38 @@ export async function startEmulator({
       method: (req.method ?? 'GET').toUpperCase(),
       path: req.url ?? '/'
     }
+    // Not enumerable: tests compare log entries whole, and the time differs on every run.
+    Object.defineProperty(entry, 'at', { value: performance.now() - startedAt, enumerable: false })
     requests.push(entry)
     const ctx = new RequestContext(req, res, url, entry)
     const candidates = routes.filter((r) => r.pattern.test(ctx.path))
     const route = candidates.find((r) => r.method === '*' || r.method === ctx.method)
     entry.kind = (route ?? candidates[0])?.kind ?? 'unknown'
+    if (entry.kind === 'arm') {
+      // Requests being served at once: lets tests check a concurrency bound without timing.
+      armInFlight++
+      armInFlightPeak = Math.max(armInFlightPeak, armInFlight)
+      res.once('close', () => armInFlight--)
+    }
     try {
       if (latencyMs) await delay(latencyMs)
+      if (bucket && entry.kind === 'arm') {
+        const subscriptionId =
+          /\/subscriptions\/([^/?]+)/i.exec(ctx.path)?.[1] ?? estate.subscriptions[0] ?? ''
+        const taken = bucket.take(subscriptionId)
+        if (!taken.ok) {
+          entry.throttled = true
+          return ctx.send(
+            429,
+            throttledBody(subscriptionId, estate.identity.objectId, taken.retryAfterSeconds),
+            {
+              'retry-after': String(taken.retryAfterSeconds),
+              'x-ms-ratelimit-remaining-subscription-reads': '0'
+            }
+          )
+        }
+        res.setHeader('x-ms-ratelimit-remaining-subscription-reads', String(taken.remaining))
+      }
       const fault = injected.take(ctx.method, ctx.rawPath)
       if (fault) {
         const subscriptionId =
@@ -207,7 +245,16 @@ export async function startEmulator({
     /** Every request so far, in arrival order: { kind: 'arm'|'entra'|'oidc'|'github'|'unknown', method, path, status }. */
     requests,
     armRequestCount: () => requests.filter((r) => r.kind === 'arm').length,
-    resetLog: () => void (requests.length = 0),
+    /** Most ARM requests being served at the same time since start (or the last resetLog). */
+    armInFlightPeak: () => armInFlightPeak,
+    resetLog: () => {
+      requests.length = 0
+      armInFlightPeak = armInFlight
+    },
+    /** Epoch milliseconds of `at: 0` in the request log. */
+    logEpochMs: performance.timeOrigin + startedAt,
+    /** The throttling model, when on: `events` lists every 429 it sent. */
+    throttle: bucket,
     /** Add or clear faults while running. */
     faults: { add: injected.add, clear: injected.clear, pending: injected.pending },
     /** Every ID token and Entra access token handed out so far (for "never logged" checks). */
@@ -216,7 +263,12 @@ export async function startEmulator({
     issueIdToken: (audience = 'api://AzureADTokenExchange', claims = {}) =>
       oidc.issue(audience, claims),
     /** The GitHub API's comment store. */
-    github: { comments: github.comments, seedComment: github.seedComment },
+    github: {
+      comments: github.comments,
+      seedComment: github.seedComment,
+      identify: github.identify,
+      user: github.user
+    },
     server,
     get stopped() {
       return stopped

@@ -18,7 +18,7 @@ export const FAST_RETRY = { maxRetries: 3, baseDelayMs: 5, maxDelayMs: 20, timeo
 
 export async function emulator(
   estate: Estate,
-  options: { pageSize?: number; latencyMs?: number; faults?: Fault[] } = {}
+  options: Omit<Parameters<typeof startEmulator>[0], 'estate'> = {}
 ): Promise<Emulator> {
   return startEmulator({ estate, ...options })
 }

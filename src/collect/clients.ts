@@ -9,8 +9,9 @@ import { PrivateDnsManagementClient } from '@azure/arm-privatedns'
 import type { TokenCredential } from '@azure/identity'
 import type { Pipeline, PipelinePolicy, TlsSettings } from '@azure/core-rest-pipeline'
 import type { ErrorBodies } from './arm-errors.js'
+import type { ThrottleGate } from './gate.js'
 import type { Limit } from './limit.js'
-import { armRetryPolicy, type RetrySettings } from './retry.js'
+import { armRetryPolicy, RETRY_POLICY_NAME, type RetrySettings } from './retry.js'
 
 /** The private DNS API version that returns `resolutionPolicy` on VNet links. */
 export const PRIVATE_DNS_API_VERSION = '2024-06-01'
@@ -23,6 +24,8 @@ export interface ArmClients {
 
 export interface PipelineSetup {
   limit: Limit
+  /** Per-subscription Retry-After, shared by every client of the run. */
+  gate: ThrottleGate
   retry: RetrySettings
   errorBodies: ErrorBodies
   /** Called once per HTTP attempt (retries included). */
@@ -31,17 +34,12 @@ export interface PipelineSetup {
   tlsOptions?: TlsSettings
 }
 
-const LIMIT_POLICY_NAME = 'kvpldLimitPolicy'
 const COUNT_POLICY_NAME = 'kvpldCountPolicy'
 
 /** Replaces the SDK's retry policy and adds ours (see retry.ts for why). */
 export function configurePipeline(pipeline: Pipeline, setup: PipelineSetup): void {
   pipeline.removePolicy({ name: 'defaultRetryPolicy' })
   pipeline.removePolicy({ name: 'retryPolicy' })
-  const limitPolicy: PipelinePolicy = {
-    name: LIMIT_POLICY_NAME,
-    sendRequest: (request, next) => setup.limit(() => next(request))
-  }
   const countPolicy: PipelinePolicy = {
     name: COUNT_POLICY_NAME,
     sendRequest: (request, next) => {
@@ -49,12 +47,13 @@ export function configurePipeline(pipeline: Pipeline, setup: PipelineSetup): voi
       return next(request)
     }
   }
-  // Order: limit → retry → (sign) → error bodies → count → HTTP. A throttled read keeps its
-  // slot while it waits, so a throttled subscription is not hammered by the other reads.
-  pipeline.addPolicy(limitPolicy, { phase: 'Retry' })
-  pipeline.addPolicy(armRetryPolicy(setup.retry), {
+  // Order: retry → gate + limit → (sign) → error bodies → count → HTTP. Each attempt waits at its
+  // subscription's gate and then takes a slot; waiting out a Retry-After or a backoff holds no
+  // slot, so reads of other subscriptions go on while one subscription is throttled.
+  pipeline.addPolicy(armRetryPolicy(setup.retry), { phase: 'Retry' })
+  pipeline.addPolicy(setup.gate.policy(setup.limit), {
     phase: 'Retry',
-    afterPolicies: [LIMIT_POLICY_NAME]
+    afterPolicies: [RETRY_POLICY_NAME]
   })
   pipeline.addPolicy(setup.errorBodies.policy(), { afterPhase: 'Sign' })
   pipeline.addPolicy(countPolicy, { afterPhase: 'Sign' })

@@ -1,5 +1,6 @@
 /** What every collector shares during one run: clients, read-once caches, failure conversion. */
 import type { Vault } from '@azure/arm-keyvault'
+import type { NetworkInterface, PrivateEndpoint, VirtualNetwork } from '@azure/arm-network'
 import type { Cloud } from '../inputs/cloud.js'
 import { type ErrorBodies, ok, failed, type Read, toReadFailure } from './arm-errors.js'
 import type { ArmClients } from './clients.js'
@@ -21,8 +22,16 @@ export interface ZoneRef {
 export type PrivateEndpointRead =
   { ok: true; value: PrivateEndpointSnapshot | null } | { ok: false; failure: ReadFailure }
 
+/** A subscription-wide listing, by lower-cased resource ID. */
+export type Listing<T> = Read<Map<string, T>>
+
 export interface CollectContext {
   cloud: Cloud
+  /**
+   * Subscriptions (lower-cased) read in bulk: their private endpoints, NICs and VNets come from
+   * one listing each instead of a GET per resource (see bulk.ts).
+   */
+  bulk: Set<string>
   clients: (subscriptionId: string) => ArmClients
   /** Runs one ARM read (a GET or a whole listing); whatever it throws becomes a ReadFailure. */
   read<T>(resource: string, work: () => Promise<T>): Promise<Read<T>>
@@ -38,6 +47,10 @@ export interface CollectContext {
     /** Zones read by GET (named by a DNS zone group but not found in any scope). */
     zoneGets: Memo<Read<ZoneRef>>
     zoneDetails: Memo<PrivateZoneSnapshot>
+    /** Bulk listings, keyed by subscription scope. */
+    privateEndpointLists: Memo<Listing<PrivateEndpoint>>
+    nicLists: Memo<Listing<NetworkInterface>>
+    virtualNetworkLists: Memo<Listing<VirtualNetwork>>
   }
 }
 
@@ -49,6 +62,7 @@ export function createContext(
   return {
     cloud,
     clients,
+    bulk: new Set(),
     async read<T>(resource: string, work: () => Promise<T>): Promise<Read<T>> {
       try {
         return ok(await work())
@@ -63,15 +77,24 @@ export function createContext(
       virtualNetworks: new Memo(),
       zoneScopes: new Memo(),
       zoneGets: new Memo(),
-      zoneDetails: new Memo()
+      zoneDetails: new Memo(),
+      privateEndpointLists: new Memo(),
+      nicLists: new Memo(),
+      virtualNetworkLists: new Memo()
     }
   }
 }
 
-/** Every item of a paged listing, all pages. */
-export async function listAll<T>(items: AsyncIterable<T>): Promise<T[]> {
+/** Every item of a paged listing, all pages; `onCount` hears how many arrived so far. */
+export async function listAll<T>(
+  items: AsyncIterable<T>,
+  onCount?: (count: number) => void
+): Promise<T[]> {
   const result: T[] = []
-  for await (const item of items) result.push(item)
+  for await (const item of items) {
+    result.push(item)
+    onCount?.(result.length)
+  }
   return result
 }
 

@@ -1,6 +1,7 @@
 /** Private endpoints: the PE, its NICs' IPs, its DNS zone groups; starts the read of its VNet. */
 import type { PrivateDnsZoneGroup, PrivateEndpoint } from '@azure/arm-network'
-import { failed } from './arm-errors.js'
+import { failed, type Read } from './arm-errors.js'
+import { fromListingOrGet, listedPrivateEndpoints } from './bulk.js'
 import { parseLooseId, vnetIdFromSubnetId } from './arm-id.js'
 import {
   badIdFailure,
@@ -20,8 +21,12 @@ export function readPrivateEndpoint(
     const parsed = parseLooseId(peId)
     if (!parsed) return failed(badIdFailure(peId, 'private endpoint'))
     const network = ctx.clients(parsed.subscriptionId).network
-    const read = await ctx.read(peId, () =>
-      network.privateEndpoints.get(parsed.resourceGroup, parsed.name)
+    const read = await fromListingOrGet(
+      ctx,
+      parsed.subscriptionId,
+      peId,
+      listedPrivateEndpoints,
+      () => ctx.read(peId, () => network.privateEndpoints.get(parsed.resourceGroup, parsed.name))
     )
     if (!read.ok) {
       return read.failure.kind === 'not-found' ? { ok: true, value: null } : read
@@ -33,12 +38,12 @@ export function readPrivateEndpoint(
     if (vnetId) void readVirtualNetwork(ctx, vnetId)
 
     const nicIds = strings((pe.networkInterfaces ?? []).map((nic) => nic.id))
-    const groupsResource = `${pe.id ?? peId}/privateDnsZoneGroups`
+    // In bulk mode the zone groups (one request per PE, no subscription-wide list exists) wait
+    // until the zone's records are known: most of them need not be read (see collect.ts).
+    const deferGroups = ctx.bulk.has(parsed.subscriptionId.toLowerCase())
     const [nicReads, groups] = await Promise.all([
       Promise.all(nicIds.map((id) => readNicIps(ctx, id))),
-      ctx.read(groupsResource, () =>
-        listAll(network.privateDnsZoneGroups.list(parsed.name, parsed.resourceGroup))
-      )
+      deferGroups ? null : readZoneGroups(ctx, pe.id ?? peId)
     ])
     const nicIps: string[] = []
     const nicFailures: ReadFailure[] = []
@@ -57,11 +62,26 @@ export function readPrivateEndpoint(
       customDnsConfigs: customDnsConfigs(pe),
       nicIps,
       nicFailures,
-      dnsZoneGroups: groups.ok ? groups.value.map(zoneGroup) : [],
-      dnsZoneGroupsFailure: groups.ok ? null : groups.failure
+      dnsZoneGroups: groups?.ok ? groups.value : [],
+      dnsZoneGroupsFailure: groups && !groups.ok ? groups.failure : null,
+      ...(groups ? {} : { dnsZoneGroupsSkipped: true })
     }
     return { ok: true, value: snapshot }
   })
+}
+
+/** A private endpoint's DNS zone groups (all pages). */
+export async function readZoneGroups(
+  ctx: CollectContext,
+  peId: string
+): Promise<Read<DnsZoneGroupSnapshot[]>> {
+  const parsed = parseLooseId(peId)
+  if (!parsed) return failed(badIdFailure(peId, 'private endpoint'))
+  const network = ctx.clients(parsed.subscriptionId).network
+  const read = await ctx.read(`${peId}/privateDnsZoneGroups`, () =>
+    listAll(network.privateDnsZoneGroups.list(parsed.name, parsed.resourceGroup))
+  )
+  return read.ok ? { ok: true, value: read.value.map(zoneGroup) } : read
 }
 
 function customDnsConfigs(pe: PrivateEndpoint): PrivateEndpointSnapshot['customDnsConfigs'] {

@@ -1,6 +1,7 @@
 /** Virtual networks and network interfaces (each read once per run). */
 import { failed, ok, type Read } from './arm-errors.js'
 import { isResourceOfType, parseLooseId, parseResourceId } from './arm-id.js'
+import { fromListingOrGet, listedNics, listedVirtualNetworks } from './bulk.js'
 import { badIdFailure, type CollectContext, strings } from './context.js'
 import type { VirtualNetworkSnapshot } from './snapshot.js'
 
@@ -13,10 +14,17 @@ export function readVirtualNetwork(
     if (!isResourceOfType(parsed, 'Microsoft.Network/virtualNetworks') || !parsed) {
       return failed(badIdFailure(vnetId, 'virtual network'))
     }
-    const read = await ctx.read(vnetId, () =>
-      ctx
-        .clients(parsed.subscriptionId)
-        .network.virtualNetworks.get(parsed.resourceGroup, parsed.name)
+    const read = await fromListingOrGet(
+      ctx,
+      parsed.subscriptionId,
+      vnetId,
+      listedVirtualNetworks,
+      () =>
+        ctx.read(vnetId, () =>
+          ctx
+            .clients(parsed.subscriptionId)
+            .network.virtualNetworks.get(parsed.resourceGroup, parsed.name)
+        )
     )
     if (!read.ok) return read
     const vnet = read.value
@@ -34,10 +42,12 @@ export function readNicIps(ctx: CollectContext, nicId: string): Promise<Read<str
   return ctx.memo.nics.get(nicId, async () => {
     const parsed = parseLooseId(nicId)
     if (!parsed) return failed(badIdFailure(nicId, 'network interface'))
-    const read = await ctx.read(nicId, () =>
-      ctx
-        .clients(parsed.subscriptionId)
-        .network.networkInterfaces.get(parsed.resourceGroup, parsed.name)
+    const read = await fromListingOrGet(ctx, parsed.subscriptionId, nicId, listedNics, () =>
+      ctx.read(nicId, () =>
+        ctx
+          .clients(parsed.subscriptionId)
+          .network.networkInterfaces.get(parsed.resourceGroup, parsed.name)
+      )
     )
     if (!read.ok) return read
     return ok(strings((read.value.ipConfigurations ?? []).map((c) => c.privateIPAddress)))

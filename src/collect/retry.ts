@@ -6,7 +6,9 @@
  * gives up at once on a client-side timeout (an `AbortError` is not a `RestError`), and it never
  * retries a 2xx whose JSON body is cut off. This policy:
  * - 429 / 503 with `Retry-After` (or `retry-after-ms`, `x-ms-retry-after-ms`): waits what ARM
- *   asks (capped at `MAX_RETRY_AFTER_MS`), then retries;
+ *   asks (capped at `MAX_RETRY_AFTER_MS`), then retries. A 429 is ARM's token bucket saying
+ *   "later", not a fault: these retries do not use up `maxRetries` (a separate cap,
+ *   `MAX_THROTTLED_RETRIES`, stops a bucket that never refills);
  * - 429 without it, 408, 5xx (not 501/505), transport errors, per-attempt timeouts, and 2xx
  *   answers whose JSON does not parse: exponential backoff with jitter;
  * - after `maxRetries` retries, hands the last response (or error) on, so the caller sees ARM's
@@ -35,6 +37,9 @@ export const DEFAULT_RETRY: RetrySettings = {
 
 /** A `Retry-After` longer than this is cut short (ARM asks for seconds, not minutes). */
 export const MAX_RETRY_AFTER_MS = 120_000
+
+/** Retries of 429s with Retry-After, on top of `maxRetries`. */
+export const MAX_THROTTLED_RETRIES = 10
 
 export const RETRY_POLICY_NAME = 'kvpldRetryPolicy'
 
@@ -72,9 +77,20 @@ export function armRetryPolicy(
   return {
     name: RETRY_POLICY_NAME,
     async sendRequest(request, next) {
+      let throttled = 0
       for (let attempt = 0; ; attempt++) {
         const outcome = await attemptOnce(request, next, settings.timeoutMs)
         const wait = retryDelay(outcome, attempt, settings)
+        if (
+          wait !== null &&
+          isThrottledWithRetryAfter(outcome) &&
+          throttled < MAX_THROTTLED_RETRIES
+        ) {
+          throttled++
+          attempt--
+          await sleep(wait)
+          continue
+        }
         if (wait === null || attempt >= settings.maxRetries) {
           if (outcome.timedOut)
             throw new ArmTimeoutError(request.url, settings.timeoutMs, attempt + 1)
@@ -85,6 +101,10 @@ export function armRetryPolicy(
       }
     }
   }
+}
+
+function isThrottledWithRetryAfter(outcome: Outcome): boolean {
+  return outcome.response?.status === 429 && retryAfterMs(outcome.response) !== null
 }
 
 interface Outcome {

@@ -69,6 +69,13 @@ export interface PrivateEndpointSnapshot {
   nicFailures: ReadFailure[]
   dnsZoneGroups: DnsZoneGroupSnapshot[]
   dnsZoneGroupsFailure: ReadFailure | null
+  /**
+   * Set (true) when the zone groups were not read: bulk collection skips them for a private
+   * endpoint whose vault already has an A record with the endpoint's IP in the only privatelink
+   * zone found, with no near-miss zone around (the group could only confirm that record).
+   * `dnsZoneGroups` is then empty. Absent in targeted mode and whenever the groups were read.
+   */
+  dnsZoneGroupsSkipped?: boolean
 }
 
 export interface VaultSnapshot {

@@ -53,11 +53,14 @@ export async function readNamedVault(ctx: CollectContext, ref: VaultRef): Promis
 
 export function listSubscriptionVaults(
   ctx: CollectContext,
-  subscriptionId: string
+  subscriptionId: string,
+  onCount?: (count: number) => void
 ): Promise<Read<Vault[]>> {
   const scope = subscriptionScope(subscriptionId)
   return ctx.memo.vaultLists.get(scope, () =>
-    ctx.read(scope, () => listAll(ctx.clients(subscriptionId).keyVault.vaults.listBySubscription()))
+    ctx.read(scope, () =>
+      listAll(ctx.clients(subscriptionId).keyVault.vaults.listBySubscription(), onCount)
+    )
   )
 }
 
@@ -65,13 +68,17 @@ export function listSubscriptionVaults(
 export function discoverVaults(
   ctx: CollectContext,
   subscriptionId: string,
-  resourceGroup: string | null
+  resourceGroup: string | null,
+  onCount?: (count: number) => void
 ): Promise<Read<Vault[]>> {
-  if (!resourceGroup) return listSubscriptionVaults(ctx, subscriptionId)
+  if (!resourceGroup) return listSubscriptionVaults(ctx, subscriptionId, onCount)
   const scope = resourceGroupScope(subscriptionId, resourceGroup)
   return ctx.memo.vaultLists.get(scope, () =>
     ctx.read(scope, () =>
-      listAll(ctx.clients(subscriptionId).keyVault.vaults.listByResourceGroup(resourceGroup))
+      listAll(
+        ctx.clients(subscriptionId).keyVault.vaults.listByResourceGroup(resourceGroup),
+        onCount
+      )
     )
   )
 }

@@ -1,0 +1,259 @@
+// Collection at scale: bulk reads (subscription listings) against targeted GETs on the same
+// estate, and ARM's per-subscription throttling. Counts and order are asserted, never times.
+import { afterEach, describe, expect, test } from '@jest/globals'
+import { privateDnsZone, privateDnsZoneGroup, resourceGroupId } from '../../emulator/estate.js'
+import scaleEstate, {
+  SCALE_SUBSCRIPTION_ID as SUB,
+  SCALE_VAULT_RG,
+  scaleVaultName
+} from '../../emulator/estates/scale.js'
+import { ThrottleGate } from '../../src/collect/gate.js'
+import type { Snapshot } from '../../src/collect/snapshot.js'
+import { evaluate } from '../../src/evaluate/evaluate.js'
+import { byName, type Emulator, emulator, requestsTo, run } from './helpers.js'
+
+const RULES = { publicNetworkAccess: 'disabled', ttlMin: 10, ttlMax: 600, assignee: null } as const
+
+let emu: Emulator | undefined
+afterEach(async () => {
+  await emu?.stop()
+  emu = undefined
+})
+
+/** Findings, order-independent. */
+function findingsOf(snapshot: Snapshot): string[] {
+  return evaluate(snapshot, RULES, [])
+    .map((f) => JSON.stringify(f))
+    .sort()
+}
+
+/** The snapshot without what legitimately differs: request counts and skipped zone groups. */
+function comparable(snapshot: Snapshot): unknown {
+  const copy = JSON.parse(JSON.stringify(snapshot)) as Snapshot
+  copy.armRequests = 0
+  for (const vault of copy.vaults) {
+    for (const pe of Object.values(vault.privateEndpoints)) {
+      if (!pe) continue
+      pe.dnsZoneGroups = []
+      delete pe.dnsZoneGroupsSkipped
+    }
+  }
+  return copy
+}
+
+describe('bulk collection', () => {
+  test('gives the same snapshot and findings as targeted GETs, with far fewer requests', async () => {
+    emu = await emulator(scaleEstate({ vaults: 30, broken: true }))
+    const req = { subscriptionId: SUB, resourceGroup: SCALE_VAULT_RG }
+    const targeted = await run(emu, req, { bulkThreshold: Infinity })
+    const bulk = await run(emu, req, { bulkThreshold: 1 })
+
+    expect(findingsOf(bulk.snapshot)).toEqual(findingsOf(targeted.snapshot))
+    expect(comparable(bulk.snapshot)).toEqual(comparable(targeted.snapshot))
+    // The broken estate has findings of many kinds, so the comparison means something.
+    const rules = new Set(
+      evaluate(bulk.snapshot, RULES, [])
+        .filter((f) => f.severity === 'error' || f.severity === 'warning')
+        .map((f) => f.rule)
+    )
+    expect([...rules].sort()).toEqual(
+      expect.arrayContaining([
+        'DNS-RECORD-MISSING',
+        'DNS-RECORD-TTL',
+        'DNS-RECORD-WRONG-IP',
+        'FW-PUBLIC-OPEN',
+        'PE-NOT-APPROVED'
+      ])
+    )
+
+    // Targeted: PE + NIC + zone groups per vault (27 PEs exist; 3 were deleted).
+    expect(requestsTo(targeted.arm, '/privateDnsZoneGroups')).toHaveLength(27)
+    // Bulk: one listing each, and zone groups only where the A record does not check out
+    // (wrong IP, no record, deleted PE: 9 of 30; a TTL or firewall problem does not need them).
+    expect(
+      requestsTo(bulk.arm, `/subscriptions/${SUB}/providers/Microsoft.Network/privateEndpoints`)
+    ).toHaveLength(1)
+    expect(
+      requestsTo(bulk.arm, `/subscriptions/${SUB}/providers/Microsoft.Network/networkInterfaces`)
+    ).toHaveLength(1)
+    expect(
+      requestsTo(bulk.arm, `/subscriptions/${SUB}/providers/Microsoft.Network/virtualNetworks`)
+    ).toHaveLength(1)
+    expect(bulk.arm.filter((r) => /\/privateEndpoints\/[^/?]+(\?|$)/i.test(r.path))).toHaveLength(3) // 404s
+    expect(bulk.arm.filter((r) => /\/networkInterfaces\/[^/?]+(\?|$)/i.test(r.path))).toHaveLength(
+      0
+    )
+    expect(requestsTo(bulk.arm, '/privateDnsZoneGroups')).toHaveLength(6)
+    expect(bulk.snapshot.armRequests).toBeLessThan(targeted.snapshot.armRequests / 4)
+    const skipped = bulk.snapshot.vaults.flatMap((v) =>
+      Object.values(v.privateEndpoints).filter((pe) => pe?.dnsZoneGroupsSkipped)
+    )
+    expect(skipped).toHaveLength(21)
+  })
+
+  test('a near-miss zone around: every zone group is read, so one writing there is still found', async () => {
+    const estate = scaleEstate({ vaults: 8 })
+    const zoneOf = (name: string) =>
+      privateDnsZone({ subscriptionId: SUB, resourceGroup: 'rg-dns-legacy', name })
+    const nearMiss = zoneOf('privatelink.vault.azure.net')
+    const pe = (estate.resources as { id: string; type: string }[]).find(
+      (r) => r.type === 'Microsoft.Network/privateEndpoints'
+    )!
+    // kv-scale-00001's record in the real zone is right; a second zone group also writes it into
+    // the near miss. Only the zone group shows that.
+    const legacy = privateDnsZoneGroup({
+      peId: pe.id,
+      name: 'legacy',
+      zones: [
+        {
+          zoneId: nearMiss.id,
+          recordSets: [{ recordSetName: scaleVaultName(0), ipAddresses: ['10.64.0.4'] }]
+        }
+      ]
+    })
+    estate.resources.push(nearMiss, legacy)
+    estate.resourceGroups.push(resourceGroupId(SUB, 'rg-dns-legacy'))
+    emu = await emulator(estate)
+    const req = { subscriptionId: SUB, resourceGroup: SCALE_VAULT_RG }
+    const targeted = await run(emu, req, { bulkThreshold: Infinity })
+    const bulk = await run(emu, req, { bulkThreshold: 1 })
+
+    const misnamed = (snapshot: Snapshot) =>
+      evaluate(snapshot, RULES, []).filter(
+        (f) => f.rule === 'DNS-ZONE-MISNAMED' && f.severity === 'error'
+      )
+    expect(misnamed(targeted.snapshot).map((f) => f.vault)).toEqual([scaleVaultName(0)])
+    expect(findingsOf(bulk.snapshot)).toEqual(findingsOf(targeted.snapshot))
+    expect(requestsTo(bulk.arm, '/privateDnsZoneGroups')).toHaveLength(8)
+  })
+
+  test('a resource hidden from a listing is read by GET, so a 403 stays a 403', async () => {
+    const estate = scaleEstate({ vaults: 6 })
+    const nic = (estate.resources as { id: string; type: string }[]).find(
+      (r) => r.type === 'Microsoft.Network/networkInterfaces'
+    )!
+    estate.deny = [{ scope: nic.id }]
+    emu = await emulator(estate)
+    const req = { subscriptionId: SUB, resourceGroup: SCALE_VAULT_RG }
+    const targeted = await run(emu, req, { bulkThreshold: Infinity })
+    const bulk = await run(emu, req, { bulkThreshold: 1 })
+
+    expect(comparable(bulk.snapshot)).toEqual(comparable(targeted.snapshot))
+    expect(findingsOf(bulk.snapshot)).toEqual(findingsOf(targeted.snapshot))
+    const denied = bulk.arm.filter((r) => r.path.split('?')[0] === nic.id)
+    expect(denied.map((r) => r.status)).toEqual([403])
+  })
+
+  test('many named vaults in one subscription come from its listing, not a GET each', async () => {
+    emu = await emulator(scaleEstate({ vaults: 12 }))
+    const names = Array.from({ length: 12 }, (_, i) => scaleVaultName(i))
+    const vaults = [...names, 'kv-not-there'].map((n) => byName(n, SUB, SCALE_VAULT_RG))
+    const bulk = await run(emu, { subscriptionId: SUB, vaults }, { bulkThreshold: 5 })
+
+    expect(bulk.snapshot.vaults.filter((v) => v.failure === null)).toHaveLength(12)
+    expect(bulk.snapshot.vaults[12]?.failure).toMatchObject({ kind: 'not-found', status: 404 })
+    // The listing, then a GET only for the vault it lacks (ARM's own 404 message).
+    expect(
+      requestsTo(bulk.arm, `/subscriptions/${SUB}/providers/Microsoft.KeyVault/vaults`)
+    ).toHaveLength(1)
+    expect(bulk.arm.filter((r) => /\/vaults\/[^/?]+(\?|$)/i.test(r.path))).toHaveLength(1)
+  })
+})
+
+describe('throttling', () => {
+  test('every read of a throttled subscription waits out the Retry-After; the run completes unchanged', async () => {
+    const concurrency = 8
+    emu = await emulator(scaleEstate({ vaults: 30, broken: true }))
+    const req = { subscriptionId: SUB, resourceGroup: SCALE_VAULT_RG }
+    const calm = await run(emu, req, { bulkThreshold: Infinity, concurrency })
+    await emu.stop()
+
+    // A bucket of 10 refilled at 30/s (Retry-After: 1 s) against ~100 targeted reads.
+    emu = await emulator(scaleEstate({ vaults: 30, broken: true }), {
+      throttle: { capacity: 10, refillPerSecond: 30 }
+    })
+    const logs: string[] = []
+    const throttled = await run(emu, req, {
+      bulkThreshold: Infinity,
+      concurrency,
+      progressIntervalMs: 200,
+      log: (l) => logs.push(l)
+    })
+
+    const events = emu.throttle!.events
+    expect(events.length).toBeGreaterThan(0)
+    expect(findingsOf(throttled.snapshot)).toEqual(findingsOf(calm.snapshot))
+    expect(comparable(throttled.snapshot)).toEqual(comparable(calm.snapshot))
+    // Every 429 was retried to success: the answers that count are all 2xx/404.
+    expect(JSON.stringify(throttled.snapshot)).not.toMatch(/SubscriptionRequestsThrottled/)
+
+    // After a 429 (server time t, Retry-After r), only reads already on their way when the client
+    // learnt of it may reach ARM before t + r: at most one per concurrency slot. Without the
+    // shared gate, every other read would keep coming (and collect its own 429).
+    const arrivals = emu.requests.filter((r) => r.kind === 'arm')
+    for (const event of events) {
+      const windowEnd = event.at + event.retryAfterSeconds * 1000 - 100
+      const during = arrivals.filter((r) => r.at! > event.at && r.at! < windowEnd)
+      expect(during.length).toBeLessThanOrEqual(concurrency)
+    }
+    expect(logs.some((l) => /\d+\.\d s waiting on throttling/.test(l))).toBe(true)
+    expect(logs[logs.length - 1]).toMatch(/ARM throttled \d+ request\(s\)/)
+  })
+
+  test('the gate: a pause holds back its subscription only, for as long as asked', async () => {
+    let clock = 0
+    const slept: number[] = []
+    const gate = new ThrottleGate(
+      () => clock,
+      async (ms) => {
+        slept.push(ms)
+        clock += ms
+      }
+    )
+    gate.pause('SUB-A', 2000)
+    await gate.wait('sub-b')
+    expect(slept).toEqual([])
+    await gate.wait('sub-a')
+    expect(slept).toEqual([2000])
+    expect(gate.isOpen('sub-a')).toBe(true)
+    // Overlapping pauses count once.
+    gate.pause('sub-a', 1000)
+    gate.pause('sub-a', 1500)
+    gate.pause('sub-a', 500)
+    expect(gate.waitedMs).toBe(2000 + 1500)
+    expect(gate.throttled).toBe(4)
+  })
+
+  test('the gate policy: a 429 on one request delays the next request to the same subscription', async () => {
+    let clock = 0
+    const order: string[] = []
+    const gate = new ThrottleGate(
+      () => clock,
+      async (ms) => {
+        order.push(`sleep ${ms}`)
+        clock += ms
+      }
+    )
+    const { createLimit } = await import('../../src/collect/limit.js')
+    const { createHttpHeaders } = await import('@azure/core-rest-pipeline')
+    const policy = gate.policy(createLimit(4))
+    const send = (url: string, status: number) =>
+      policy.sendRequest({ url } as never, async () => {
+        order.push(`${status} ${url}`)
+        return {
+          status,
+          headers: createHttpHeaders(status === 429 ? { 'retry-after': '3' } : {}),
+          request: {} as never
+        }
+      })
+    await send('https://arm/subscriptions/a/x', 429)
+    await send('https://arm/subscriptions/b/y', 200)
+    await send('https://arm/subscriptions/a/z', 200)
+    expect(order).toEqual([
+      '429 https://arm/subscriptions/a/x',
+      '200 https://arm/subscriptions/b/y',
+      'sleep 3000',
+      '200 https://arm/subscriptions/a/z'
+    ])
+  })
+})

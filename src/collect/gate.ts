@@ -1,0 +1,103 @@
+/**
+ * Throttling is shared per subscription: ARM keeps one read bucket per subscription (and
+ * principal), so a 429's Retry-After applies to every read of that subscription, not only to the
+ * request that got it. The gate remembers, per subscription, until when ARM asked us to wait;
+ * every attempt of every read waits there before it takes a concurrency slot, so one 429 holds
+ * back the whole subscription (instead of the other reads emptying the bucket again and collecting
+ * 429s of their own) while reads of other subscriptions go on.
+ */
+import type { PipelinePolicy } from '@azure/core-rest-pipeline'
+import type { Limit } from './limit.js'
+import { isRestError } from './rest-error.js'
+import { MAX_RETRY_AFTER_MS, retryAfterMs, type Sleep } from './retry.js'
+
+export const GATE_POLICY_NAME = 'kvpldGatePolicy'
+
+const defaultSleep: Sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms))
+
+export class ThrottleGate {
+  private readonly until = new Map<string, number>()
+  private closedMs = 0
+  private throttledCount = 0
+
+  constructor(
+    private readonly now: () => number = Date.now,
+    private readonly sleep: Sleep = defaultSleep
+  ) {}
+
+  /** Resolves once the subscription's gate is open (at once when it is). */
+  async wait(subscriptionId: string): Promise<void> {
+    const key = subscriptionId.toLowerCase()
+    for (;;) {
+      const left = (this.until.get(key) ?? 0) - this.now()
+      if (left <= 0) return
+      await this.sleep(left)
+    }
+  }
+
+  /** ARM said "wait `ms`" for this subscription: nothing of it goes out before then. */
+  pause(subscriptionId: string, ms: number): void {
+    const key = subscriptionId.toLowerCase()
+    const now = this.now()
+    const before = this.until.get(key) ?? 0
+    const after = now + Math.min(Math.max(0, ms), MAX_RETRY_AFTER_MS)
+    this.throttledCount++
+    if (after <= before) return
+    // Time the subscription stands still, counted once however many reads wait in it.
+    this.closedMs += after - Math.max(before, now)
+    this.until.set(key, after)
+  }
+
+  isOpen(subscriptionId: string): boolean {
+    return (this.until.get(subscriptionId.toLowerCase()) ?? 0) <= this.now()
+  }
+
+  /** Total time subscriptions were held back by Retry-After, summed over subscriptions. */
+  get waitedMs(): number {
+    return this.closedMs
+  }
+
+  /** 429s seen. */
+  get throttled(): number {
+    return this.throttledCount
+  }
+
+  /**
+   * The policy that replaces a plain concurrency bound: wait at the gate, take a slot (and look at
+   * the gate again: it may have closed while this read queued), send, and close the gate on a
+   * 429 with Retry-After.
+   */
+  policy(limit: Limit): PipelinePolicy {
+    return {
+      name: GATE_POLICY_NAME,
+      sendRequest: async (request, next) => {
+        const subscriptionId = subscriptionOfUrl(request.url)
+        await this.wait(subscriptionId)
+        return limit(async () => {
+          await this.wait(subscriptionId)
+          try {
+            const response = await next(request)
+            if (response.status === 429) this.onThrottled(subscriptionId, response)
+            return response
+          } catch (error) {
+            const response = isRestError(error) ? error.response : undefined
+            if (response?.status === 429) this.onThrottled(subscriptionId, response)
+            throw error
+          }
+        })
+      }
+    }
+  }
+
+  private onThrottled(subscriptionId: string, response: Parameters<typeof retryAfterMs>[0]): void {
+    const ms = retryAfterMs(response, this.now())
+    // Without Retry-After the retry policy backs off on its own; the others need not stop.
+    if (ms !== null) this.pause(subscriptionId, ms)
+    else this.throttledCount++
+  }
+}
+
+/** The subscription a request URL is about ('' for tenant-level URLs). */
+export function subscriptionOfUrl(url: string): string {
+  return /\/subscriptions\/([^/?#]+)/i.exec(url)?.[1]?.toLowerCase() ?? ''
+}
