@@ -1,0 +1,107 @@
+// Runs a probe scenario (fixtures/scenarios.mjs) in a fresh private network + mount namespace
+// (`unshare -rmn`) and returns what the real bundled action reported. Nothing leaves the
+// namespace: it has only lo, and scenario.mjs refuses to run if it sees anything else.
+import { spawn, spawnSync } from 'node:child_process'
+import { dirname, join } from 'node:path'
+import { fileURLToPath } from 'node:url'
+import type { Finding } from '../../src/evaluate/finding.js'
+import type { ProbeRun } from '../../src/probe/result.js'
+
+const here = dirname(fileURLToPath(import.meta.url))
+const root = join(here, '..', '..')
+
+export interface ScenarioResult {
+  exitCode: number
+  report: { result: string; findings: Finding[]; probe?: ProbeRun } | null
+  summary: string
+  stdout: string
+  stderr: string
+  wallMs: number
+  issuedSecrets: string[]
+  vaultRequests: {
+    ip: string
+    requests: { path: string; remote: string; authorized: boolean; host: string }[]
+  }[]
+  dnsQueries: { name: string; type: string }[]
+}
+
+/** Why namespace tests cannot run here, or null when they can. */
+export function namespaceUnavailable(): string | null {
+  const check = spawnSync(
+    'unshare',
+    [
+      '-rmn',
+      'sh',
+      '-c',
+      'ip link set lo up && ip addr add 10.255.0.1/32 dev lo && mount --bind /etc/hosts /etc/hosts'
+    ],
+    { encoding: 'utf8', timeout: 10000 }
+  )
+  if (check.error) return `unshare could not start: ${check.error.message}`
+  if (check.status !== 0) {
+    const why = (check.stderr || '').trim()
+    return `'unshare -rmn' with 'ip addr add' and 'mount --bind' is not permitted here (exit ${check.status}: ${why})`
+  }
+  return null
+}
+
+const unavailable = namespaceUnavailable()
+if (unavailable) {
+  console.warn(`Skipping the probe namespace tests: ${unavailable}`)
+}
+/** Why namespace tests cannot run here (printed above), or null; suites use describe.skip then. */
+export const namespaceReason = unavailable
+
+export async function runScenario(name: string): Promise<ScenarioResult> {
+  const child = spawn(
+    'unshare',
+    ['-rmn', process.execPath, join(here, 'fixtures', 'scenario.mjs'), name],
+    {
+      cwd: root,
+      // KVPLD_DIST (a bundle other than dist/) passes through to run-action.mjs.
+      env: {
+        PATH: process.env.PATH ?? '',
+        HOME: process.env.HOME ?? '',
+        ...(process.env.KVPLD_DIST ? { KVPLD_DIST: process.env.KVPLD_DIST } : {})
+      }
+    }
+  )
+  let out = ''
+  let err = ''
+  child.stdout.on('data', (chunk) => (out += chunk))
+  child.stderr.on('data', (chunk) => (err += chunk))
+  const code = await new Promise<number | null>((resolve) => child.on('close', resolve))
+  const line = out.split('\n').find((l) => l.startsWith('@@RESULT@@ '))
+  if (!line)
+    throw new Error(
+      `scenario ${name} gave no result (exit ${code}):\n${err}\n${out}`.slice(0, 4000)
+    )
+  return JSON.parse(line.slice('@@RESULT@@ '.length)) as ScenarioResult
+}
+
+export function probeFindings(result: ScenarioResult): Finding[] {
+  return (result.report?.findings ?? []).filter(
+    (f) => f.rule.startsWith('PROBE-') || f.rule === 'PUBLIC-ACCESS-OPEN'
+  )
+}
+
+/** Errors, warnings and infos of the probe rules as `RULE:severity`, sorted and unique. */
+export function probeProblems(result: ScenarioResult): string[] {
+  return [
+    ...new Set(
+      probeFindings(result)
+        .filter((f) => f.severity !== 'pass')
+        .map((f) => `${f.rule}:${f.severity}`)
+    )
+  ].sort()
+}
+
+export function passed(result: ScenarioResult): string[] {
+  return [
+    ...new Set(
+      probeFindings(result)
+        .filter((f) => f.severity === 'pass')
+        .map((f) => f.rule)
+    )
+  ].sort()
+}

@@ -1,0 +1,504 @@
+/**
+ * The probe rules (contract: "Probe from inside the VNet", "Probe from outside"; guide §5, §7,
+ * §8): pure functions of the snapshot and what the probe measured. The probe never decides
+ * severity; these rules do.
+ */
+import type { Snapshot } from '../../collect/snapshot.js'
+import type { Suppression } from '../../inputs/inputs.js'
+import type {
+  DataPlaneResult,
+  HealthAttempt,
+  ProbeRun,
+  StepError,
+  VaultProbe
+} from '../../probe/result.js'
+import { isOwnAddress } from '../../probe/runner-addresses.js'
+import type { RuleId } from '../catalog.js'
+import {
+  buildVaultModel,
+  dnsName,
+  finding,
+  linkedExactZone,
+  list,
+  pass,
+  zonePlace,
+  type VaultModel
+} from '../context.js'
+import { applySuppressions } from '../evaluate.js'
+import type { Finding } from '../finding.js'
+import { recordCreate, recordReplace, sh } from '../fixes.js'
+import { describeIp, isValidIp } from '../ip.js'
+
+/** The answers that mean "stopped by the network check" (ERRORS.md). */
+export const FIREWALL_INNER_CODES = ['ForbiddenByFirewall', 'ForbiddenByConnection'] as const
+
+export function isFirewallAnswer(result: DataPlaneResult | null): boolean {
+  return (
+    result !== null &&
+    result.status === 403 &&
+    FIREWALL_INNER_CODES.some((code) => code.toLowerCase() === result.innerCode?.toLowerCase())
+  )
+}
+
+function ipLabel(ip: string): string {
+  return isValidIp(ip) ? `${ip} (${describeIp(ip).range})` : ip
+}
+
+function stepText(error: StepError): string {
+  return `${error.message} [${error.kind}${error.code ? `, ${error.code}` : ''}]`
+}
+
+interface Ctx {
+  snapshot: Snapshot
+  model: VaultModel
+  probe: VaultProbe
+  run: ProbeRun
+  findings: Finding[]
+}
+
+function add(ctx: Ctx, rule: RuleId, fields: Parameters<typeof finding>[2]): void {
+  ctx.findings.push(finding(rule, ctx.model.vault.name, fields))
+}
+
+function ok(ctx: Ctx, rule: RuleId, message: string, observed: string, expected: string): void {
+  ctx.findings.push(
+    pass(rule, ctx.model.vault.name, { resource: ctx.model.vault.id, message, observed, expected })
+  )
+}
+
+/** The zone linked to a VNet of the vault's effective PEs, for record fixes. */
+function recordFix(ctx: Ctx, replace: boolean): string | null {
+  const { snapshot, model, probe } = ctx
+  if (probe.peIps.length === 0) return null
+  for (const group of model.vnets) {
+    const linked = linkedExactZone(snapshot, group.vnetId)
+    if (!linked) continue
+    const zone = zonePlace(linked.zone)
+    const name = model.vault.name.toLowerCase()
+    return replace
+      ? recordReplace(zone, name, name, group.ips.length ? group.ips : probe.peIps, 10)
+      : recordCreate(zone, name, group.ips.length ? group.ips : probe.peIps, 10)
+  }
+  return null
+}
+
+function dnsRules(ctx: Ctx): void {
+  const { probe, snapshot, model } = ctx
+  const dns = probe.dns
+  if (!dns) return
+  const resource = model.vault.id
+  const host = probe.hostname
+  const alias = dnsName(`${model.vault.name}.${snapshot.privateLinkZone}`)
+  const chain = dns.chain.join(' → ')
+  const servers = dns.servers === 'system' ? "the runner's resolvers" : list(dns.servers)
+
+  // The alias: decidable once the vault's own name answered (with a CNAME or addresses).
+  const firstHopFailed = dns.error !== null && dns.chain.length === 1
+  if (!firstHopFailed) {
+    if (dns.chain.includes(alias)) {
+      ok(
+        ctx,
+        'PROBE-NO-PRIVATELINK-ALIAS',
+        `${host} is an alias for ${alias}`,
+        chain,
+        `${host} → ${alias}`
+      )
+    } else {
+      add(ctx, 'PROBE-NO-PRIVATELINK-ALIAS', {
+        resource,
+        message:
+          `DNS (${servers}) answers for ${host} without the alias ${alias}: the vault has no approved, ` +
+          `succeeded private endpoint connection as far as public DNS knows, or a DNS server on the path ` +
+          `answers for ${host} itself (a zone named after ${snapshot.vaultDnsSuffix} instead of ${snapshot.privateLinkZone})`,
+        observed: chain,
+        expected: `${host} → ${alias} → an effective PE IP`,
+        fix: `nslookup -type=CNAME ${sh(host)}`
+      })
+    }
+  }
+
+  if (dns.error) {
+    const last = dns.chain[dns.chain.length - 1] ?? host
+    const atAlias = last === alias
+    add(ctx, 'PROBE-NXDOMAIN', {
+      resource,
+      message:
+        `${host} does not resolve with DNS (${servers}): ${stepText(dns.error)}` +
+        (atAlias
+          ? `. The chain reaches ${alias}, so the private zone ${snapshot.privateLinkZone} is the one answering and lacks the A record ${model.vault.name.toLowerCase()} (or the link's NxDomainRedirect is off)`
+          : ''),
+      observed: `${chain}: ${dns.error.kind}`,
+      expected: `${host} → ${alias} → ${list(probe.peIps)}`,
+      fix: atAlias ? recordFix(ctx, false) : null
+    })
+    return
+  }
+  ok(
+    ctx,
+    'PROBE-NXDOMAIN',
+    `${host} resolves with DNS (${servers})`,
+    `${chain} → ${list(dns.addresses)}`,
+    'an answer'
+  )
+
+  const bad = dns.addresses.filter((ip) => !probe.peIps.includes(ip))
+  const publicIps = bad.filter((ip) => isValidIp(ip) && describeIp(ip).class === 'public')
+  const otherIps = bad.filter((ip) => !publicIps.includes(ip))
+  if (publicIps.length > 0) {
+    add(ctx, 'PROBE-PUBLIC-IP', {
+      resource,
+      message:
+        `From this runner ${host} resolves to the public address ${publicIps.map(ipLabel).join(', ')}: ` +
+        `the private zone ${snapshot.privateLinkZone} does not apply to the DNS servers this runner uses ` +
+        `(${servers}). Link the zone to the runner's VNet, or make the custom DNS servers forward ${snapshot.privateLinkZone} to 168.63.129.16`,
+      observed: `${chain} → ${list(dns.addresses)}`,
+      expected: list(probe.peIps),
+      fix: null
+    })
+  } else {
+    ok(
+      ctx,
+      'PROBE-PUBLIC-IP',
+      `${host} resolves to no public address`,
+      list(dns.addresses),
+      'private addresses'
+    )
+  }
+  const peKnown = model.effective.every((pe) => pe.ipsKnown)
+  if (otherIps.length > 0 && (peKnown || probe.peIps.length === 0)) {
+    add(ctx, 'PROBE-WRONG-IP', {
+      resource,
+      message:
+        `${host} resolves to ${otherIps.map(ipLabel).join(', ')}, which is not an effective private endpoint IP ` +
+        `of the vault (${list(probe.peIps)}): a stale A record, or another zone answers`,
+      observed: `${chain} → ${list(dns.addresses)}`,
+      expected: list(probe.peIps),
+      fix: recordFix(ctx, true)
+    })
+  } else if (bad.length === 0) {
+    ok(
+      ctx,
+      'PROBE-WRONG-IP',
+      `${host} resolves to the private endpoint IP ${list(dns.addresses)}`,
+      list(dns.addresses),
+      list(probe.peIps)
+    )
+  }
+}
+
+function hostsRule(ctx: Ctx): void {
+  const { probe, model } = ctx
+  const { dns, os } = probe
+  if (!dns || !os) return
+  const v4 = (ips: string[]) => [...new Set(ips.filter((ip) => !ip.includes(':')))].sort()
+  const fromOs = os.error ? [] : v4(os.addresses)
+  const fromDns = dns.error ? [] : v4(dns.addresses)
+  const same = fromOs.length === fromDns.length && fromOs.every((ip, i) => ip === fromDns[i])
+  const osText = os.error ? stepText(os.error) : list(os.addresses)
+  const dnsText = dns.error ? stepText(dns.error) : list(dns.addresses)
+  if (same || (os.error && dns.error)) {
+    ok(
+      ctx,
+      'PROBE-HOSTS-OVERRIDE',
+      `The OS resolver and DNS agree on ${probe.hostname}`,
+      osText,
+      dnsText
+    )
+    return
+  }
+  add(ctx, 'PROBE-HOSTS-OVERRIDE', {
+    resource: model.vault.id,
+    message:
+      `The OS resolver (hosts file, nsswitch) answers ${probe.hostname} with ${osText}, DNS with ${dnsText}: ` +
+      `applications on this runner go where the OS resolver says. Remove the override (/etc/hosts, ` +
+      `C:\\Windows\\System32\\drivers\\etc\\hosts) unless it is deliberate`,
+    observed: osText,
+    expected: dnsText,
+    fix: `grep -n ${sh(probe.hostname)} /etc/hosts`
+  })
+}
+
+function proxyRule(ctx: Ctx): void {
+  const { probe, model } = ctx
+  const proxy = probe.proxy
+  if (!proxy || proxy.excludedBy) {
+    ok(
+      ctx,
+      'PROBE-PROXY',
+      proxy
+        ? `${proxy.variable} is set, but NO_PROXY entry ${proxy.excludedBy} excludes ${probe.hostname}`
+        : `No HTTP(S) proxy is configured for ${probe.hostname}`,
+      proxy ? `${proxy.variable}=${proxy.proxy}, NO_PROXY ${proxy.excludedBy}` : 'no proxy',
+      'no proxy for the vault'
+    )
+    return
+  }
+  add(ctx, 'PROBE-PROXY', {
+    resource: model.vault.id,
+    message:
+      `${proxy.variable}=${proxy.proxy} applies to ${probe.hostname}: the Azure SDKs and CLI on this runner send vault ` +
+      `traffic through that proxy, which resolves and connects from wherever it sits (often outside the private link), ` +
+      `and may intercept TLS. The probe itself went direct. Exclude the vault with NO_PROXY`,
+    observed: `${proxy.variable}=${proxy.proxy}`,
+    expected: `NO_PROXY includes ${probe.hostname} (or .${ctx.snapshot.vaultDnsSuffix}, ${ctx.snapshot.privateLinkZone})`,
+    fix: `export NO_PROXY="\${NO_PROXY:+$NO_PROXY,}.${ctx.snapshot.vaultDnsSuffix},.${ctx.snapshot.privateLinkZone}"`
+  })
+}
+
+function where(attempt: HealthAttempt, host: string, peIps: readonly string[] = []): string {
+  if (attempt.via === 'pe-ip') return `https://${attempt.ip}/healthstatus (PE IP, SNI ${host})`
+  const ip = attempt.ip ? `, ${attempt.ip}${peIps.includes(attempt.ip) ? ', the PE IP' : ''}` : ''
+  return `https://${host}/healthstatus (by name${ip})`
+}
+
+/** Transport rules for one /healthstatus attempt; returns true when it got an HTTP answer. */
+function transportRules(ctx: Ctx, attempt: HealthAttempt, seen: Set<string>): boolean {
+  const { probe, model } = ctx
+  const host = probe.hostname
+  const error = attempt.error
+  if (!error) return true
+  if (attempt.ip === null) return false // the name did not resolve: PROBE-NXDOMAIN says so
+  const rule: RuleId =
+    error.kind === 'tls' || (error.phase === 'tls' && error.kind !== 'refused')
+      ? 'PROBE-TLS-FAILED'
+      : error.phase === 'response'
+        ? 'PROBE-NOT-KEYVAULT'
+        : 'PROBE-CONNECT-FAILED'
+  const key = `${rule}|${attempt.ip}`
+  if (seen.has(key)) return false
+  seen.add(key)
+  const messages: Record<string, string> = {
+    'PROBE-CONNECT-FAILED':
+      `${where(attempt, host, probe.peIps)}: ${error.message}. ` +
+      (error.kind === 'refused'
+        ? 'The address answers but nothing listens on 443: not a private endpoint of Key Vault (a stale IP?)'
+        : error.kind === 'timeout'
+          ? 'Packets are dropped: an NSG, a firewall/NVA route, or no route from this runner to the PE subnet'
+          : 'Check routes between this runner and the PE subnet'),
+    'PROBE-TLS-FAILED':
+      `${where(attempt, host, probe.peIps)}: ${error.message}. The certificate presented is not valid for ${host}: ` +
+      `TLS interception (a proxy or firewall re-signing traffic) or an endpoint that is not Key Vault. ` +
+      `Verification is never turned off`,
+    'PROBE-NOT-KEYVAULT': `${where(attempt, host, probe.peIps)}: ${error.message}`
+  }
+  add(ctx, rule, {
+    resource: model.vault.id,
+    message: messages[rule] ?? error.message,
+    observed: `${error.kind}${error.code ? ` (${error.code})` : ''}`,
+    expected:
+      rule === 'PROBE-TLS-FAILED'
+        ? `a certificate valid for ${host}`
+        : 'an HTTPS answer from Key Vault on 443',
+    fix:
+      rule === 'PROBE-TLS-FAILED'
+        ? `openssl s_client -connect ${sh(`${attempt.ip}:443`)} -servername ${sh(host)} </dev/null | openssl x509 -noout -subject -issuer`
+        : `curl -sv --connect-timeout 5 --resolve ${sh(`${host}:443:${attempt.ip}`)} https://${host}/healthstatus`
+  })
+  return false
+}
+
+function healthRules(ctx: Ctx): void {
+  const { probe, model, run } = ctx
+  const host = probe.hostname
+  const resource = model.vault.id
+  const seen = new Set<string>()
+  const answered = probe.health.filter((attempt) => transportRules(ctx, attempt, seen))
+  if (probe.health.length > 0 && answered.length === probe.health.length) {
+    ok(
+      ctx,
+      'PROBE-CONNECT-FAILED',
+      `Every /healthstatus request to ${host} connected`,
+      list(probe.health.map((a) => a.ip ?? '?')),
+      'TCP on 443'
+    )
+    ok(
+      ctx,
+      'PROBE-TLS-FAILED',
+      `The certificate is valid for ${host} on every path`,
+      'valid',
+      `a certificate for ${host}`
+    )
+  }
+
+  // By name and straight to the PE IP often hit the same address: one finding per rule and address.
+  const once = (rule: RuleId, attempt: HealthAttempt): boolean => {
+    const key = `${rule}|${attempt.ip}`
+    if (seen.has(key)) return false
+    seen.add(key)
+    return true
+  }
+  for (const attempt of answered) {
+    if (attempt.networkInfo === null || attempt.addr === null) {
+      if (!once('PROBE-NOT-KEYVAULT', attempt)) continue
+      add(ctx, 'PROBE-NOT-KEYVAULT', {
+        resource,
+        message:
+          `${where(attempt, host, probe.peIps)} answered ${attempt.status} without x-ms-keyvault-network-info: the endpoint is likely ` +
+          `not Key Vault. The certificate was valid, so this may be a TLS-intercepting device that answers itself`,
+        observed:
+          attempt.networkInfo === null
+            ? 'no x-ms-keyvault-network-info header'
+            : `x-ms-keyvault-network-info: ${attempt.networkInfo}`,
+        expected: 'x-ms-keyvault-network-info: addr=<your address>;…',
+        fix: `curl -si https://${host}/healthstatus`
+      })
+      continue
+    }
+    const addr = attempt.addr
+    if (!isValidIp(addr)) continue
+    const info = describeIp(addr)
+    if (info.class === 'public') {
+      if (!once('PROBE-PUBLIC-PATH', attempt)) continue
+      add(ctx, 'PROBE-PUBLIC-PATH', {
+        resource,
+        message:
+          `${where(attempt, host, probe.peIps)}: the vault saw the request come from the public address ${ipLabel(addr)}: it left ` +
+          `through NAT/the Internet, not through the private endpoint`,
+        observed: `addr=${addr}`,
+        expected: `a private address of this runner (${list(run.runnerAddresses)})`,
+        fix: null
+      })
+    } else if (isOwnAddress(addr, run.runnerAddresses)) {
+      ok(
+        ctx,
+        'PROBE-PUBLIC-PATH',
+        `${where(attempt, host, probe.peIps)}: the vault saw this runner's own address ${addr}`,
+        `addr=${addr}`,
+        'a private address'
+      )
+    } else {
+      if (!once('PROBE-ROUTED', attempt)) continue
+      add(ctx, 'PROBE-ROUTED', {
+        resource,
+        message:
+          `${where(attempt, host, probe.peIps)}: the vault saw ${ipLabel(addr)}, which is not one of this runner's addresses ` +
+          `(${list(run.runnerAddresses)}): custom routing or NAT on the way (still a private path)`,
+        observed: `addr=${addr}`,
+        expected: list(run.runnerAddresses),
+        fix: null
+      })
+    }
+  }
+
+  const byName = answered.find((attempt) => attempt.via === 'name' && attempt.addr)
+  if (byName) {
+    for (const direct of answered.filter((attempt) => attempt.via === 'pe-ip' && attempt.addr)) {
+      if (direct.addr === byName.addr) {
+        ok(
+          ctx,
+          'PROBE-IP-DIVERGES',
+          `By name and straight to PE IP ${direct.ip} the vault saw the same origin ${direct.addr}`,
+          `addr=${direct.addr}`,
+          `addr=${byName.addr}`
+        )
+        continue
+      }
+      add(ctx, 'PROBE-IP-DIVERGES', {
+        resource,
+        message:
+          `By name (${byName.ip}) the vault saw addr=${byName.addr}; straight to the PE IP ${direct.ip} it saw addr=${direct.addr}: ` +
+          `the two requests reached different endpoints. The name does not lead to this private endpoint`,
+        observed: `by name: addr=${byName.addr}; PE IP ${direct.ip}: addr=${direct.addr}`,
+        expected: 'the same addr',
+        fix: null
+      })
+    }
+  }
+}
+
+function dataPlaneRule(ctx: Ctx): void {
+  const { probe, model } = ctx
+  const result = probe.dataPlane
+  if (!result) return
+  const privatePath =
+    result.via === 'pe-ip' ||
+    (result.ip !== null && isValidIp(result.ip) && describeIp(result.ip).class === 'private')
+  if (result.error || !privatePath) return
+  if (isFirewallAnswer(result)) {
+    add(ctx, 'PROBE-FORBIDDEN-BY-FIREWALL', {
+      resource: model.vault.id,
+      message:
+        `Over the private path (${result.ip}) the data plane answered 403 ${result.innerCode}: ${result.message ?? ''}` +
+        (result.clientAddress ? ` (Client address: ${result.clientAddress})` : '') +
+        `. The firewall does not count this request as coming through an approved private link`,
+      observed: `403 ${result.code ?? ''}/${result.innerCode}`,
+      expected:
+        'anything but ForbiddenByFirewall/ForbiddenByConnection (404 SecretNotFound for the probe secret)',
+      fix: `az keyvault network-rule list --name ${sh(model.vault.name)} --subscription ${sh(model.vault.subscriptionId)}`
+    })
+    return
+  }
+  ok(
+    ctx,
+    'PROBE-FORBIDDEN-BY-FIREWALL',
+    `Over the private path (${result.ip}) the data plane let the request through the network check (${result.status}${result.code ? ` ${result.code}` : ''})`,
+    String(result.status),
+    'not 403 ForbiddenByFirewall'
+  )
+}
+
+function outsideRule(ctx: Ctx): void {
+  const { probe, model } = ctx
+  const result = probe.dataPlane
+  if (!result) return
+  const host = probe.hostname
+  if (result.error) {
+    add(ctx, 'PUBLIC-ACCESS-OPEN', {
+      resource: model.vault.id,
+      severity: 'warning',
+      message: `Not verified: the data-plane request to https://${host} from outside got no answer: ${stepText(result.error)}`,
+      observed: result.error.kind,
+      expected: '403 ForbiddenByFirewall or ForbiddenByConnection',
+      fix: null
+    })
+    return
+  }
+  if (isFirewallAnswer(result)) {
+    ok(
+      ctx,
+      'PUBLIC-ACCESS-OPEN',
+      `From outside the VNet the vault refused the request at the network check (403 ${result.innerCode}` +
+        (result.clientAddress ? `, Client address: ${result.clientAddress}` : '') +
+        ')',
+      `403 ${result.innerCode}${result.clientAddress ? `, client ${result.clientAddress}` : ''}`,
+      '403 ForbiddenByFirewall or ForbiddenByConnection'
+    )
+    return
+  }
+  add(ctx, 'PUBLIC-ACCESS-OPEN', {
+    resource: model.vault.id,
+    message:
+      `From outside the VNet (${result.ip ?? 'by name'}) an authenticated data-plane request got past the network check: ` +
+      `${result.status}${result.code ? ` ${result.code}` : ''}${result.innerCode ? `/${result.innerCode}` : ''}. ` +
+      `Anyone with a valid token can reach this vault from the Internet`,
+    observed: `${result.status}${result.code ? ` ${result.code}` : ''}`,
+    expected: '403 ForbiddenByFirewall or ForbiddenByConnection',
+    fix: `az keyvault update --name ${sh(model.vault.name)} --subscription ${sh(model.vault.subscriptionId)} --public-network-access Disabled`
+  })
+}
+
+/** The probe findings for every probed vault, in snapshot order. */
+export function probeRules(snapshot: Snapshot, run: ProbeRun): Finding[] {
+  const findings: Finding[] = []
+  for (const vault of snapshot.vaults) {
+    const probe = run.vaults.find((item) => item.vault === vault.name)
+    if (!probe || probe.skipped || vault.failure) continue
+    const ctx: Ctx = { snapshot, model: buildVaultModel(snapshot, vault), probe, run, findings }
+    if (run.mode === 'inside') {
+      dnsRules(ctx)
+      hostsRule(ctx)
+      proxyRule(ctx)
+      healthRules(ctx)
+      dataPlaneRule(ctx)
+    } else {
+      proxyRule(ctx)
+      outsideRule(ctx)
+    }
+  }
+  return findings
+}
+
+/** probeRules with the `ignore` suppressions applied. */
+export function evaluateProbe(snapshot: Snapshot, run: ProbeRun, ignore: Suppression[]): Finding[] {
+  return applySuppressions(probeRules(snapshot, run), ignore)
+}

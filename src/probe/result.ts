@@ -1,0 +1,128 @@
+/**
+ * What the probe measured, as plain JSON (it goes into the JSON report as `probe`). The probe
+ * only measures; the rules in `src/evaluate/rules/probe.ts` decide what is wrong and how badly.
+ * No field ever holds a token or a secret value.
+ */
+
+/** Why a network step gave no answer, named so a reader can act on it. */
+export type StepErrorKind =
+  /** DNS: the name does not exist (NXDOMAIN). */
+  | 'nxdomain'
+  /** DNS: the name exists but has no record of the type asked. */
+  | 'no-data'
+  /** DNS: no resolver answered within the timeout. */
+  | 'dns-timeout'
+  /** DNS: the resolver refused or failed (REFUSED, SERVFAIL, connection refused). */
+  | 'dns-failed'
+  /** TCP/TLS/HTTP: nothing happened within the timeout (see `phase`). */
+  | 'timeout'
+  /** TCP: connection refused (RST): the address answers, nothing listens on 443. */
+  | 'refused'
+  /** TCP: no route to the address. */
+  | 'unreachable'
+  /** The connection was reset or closed before an answer. */
+  | 'reset'
+  /** TLS: the certificate is not valid for the vault's name (or not trusted). */
+  | 'tls'
+  /** Getting a token for the vault audience failed. */
+  | 'token'
+  | 'error'
+
+export interface StepError {
+  kind: StepErrorKind
+  /** How far the step got: `connect` (TCP), `tls` (handshake), `response` (HTTP answer). */
+  phase?: 'dns' | 'connect' | 'tls' | 'response'
+  /** The system or library code, e.g. `ENOTFOUND`, `ECONNREFUSED`, `ERR_TLS_CERT_ALTNAME_INVALID`. */
+  code: string
+  message: string
+}
+
+/** The vault's name resolved with DNS (`dns-servers` or the system's), hop by hop. */
+export interface DnsChainResult {
+  /** The resolvers asked, or `system` when `dns-servers` was empty. */
+  servers: string[] | 'system'
+  /** The names in the chain: the vault's hostname first, then each CNAME target. */
+  chain: string[]
+  /** The A records at the end of the chain (empty on error). */
+  addresses: string[]
+  /** Set when the chain did not end in addresses; applies to the last name in `chain`. */
+  error: StepError | null
+  ms: number
+}
+
+/** The vault's name resolved the way applications on this runner do (`getaddrinfo`: hosts file, nsswitch). */
+export interface OsLookupResult {
+  addresses: string[]
+  error: StepError | null
+  ms: number
+}
+
+/** One `GET /healthstatus`. */
+export interface HealthAttempt {
+  /** `name`: where the OS resolver sends this runner's applications; `pe-ip`: straight to an effective PE IP. */
+  via: 'name' | 'pe-ip'
+  /** The address connected to (null when nothing to connect to, e.g. the name did not resolve). */
+  ip: string | null
+  status: number | null
+  /** `x-ms-keyvault-network-info`, verbatim (null when absent). */
+  networkInfo: string | null
+  /** `addr` from that header: the request's origin as the vault saw it. */
+  addr: string | null
+  error: StepError | null
+  ms: number
+}
+
+/** The authenticated data-plane request for a secret that cannot exist. */
+export interface DataPlaneResult {
+  /** `pe-ip`: sent straight to an effective PE IP (the private path); `name`: where the name leads. */
+  via: 'name' | 'pe-ip'
+  ip: string | null
+  status: number | null
+  /** `error.code` of the answer, e.g. `Forbidden`, `SecretNotFound`. */
+  code: string | null
+  /** `error.innererror.code`, e.g. `ForbiddenByFirewall`, `ForbiddenByConnection`. */
+  innerCode: string | null
+  /** `Client address:` from a firewall answer: the address the vault's firewall saw. */
+  clientAddress: string | null
+  /** The first line of the error message Key Vault gave (no secrets: it only names the caller). */
+  message: string | null
+  error: StepError | null
+  ms: number
+}
+
+/** The HTTP(S) proxy this runner's applications would use for the vault. */
+export interface ProxyResult {
+  /** The variable that names the proxy, e.g. `HTTPS_PROXY`. */
+  variable: string
+  /** The proxy URL with any user name and password removed. */
+  proxy: string
+  /** The `NO_PROXY` entry that excludes the vault, or null when the proxy applies. */
+  excludedBy: string | null
+}
+
+export interface VaultProbe {
+  vault: string
+  hostname: string
+  /** Effective PE IPs read from ARM, the targets of the direct requests. */
+  peIps: string[]
+  /** The effective PEs by name, with their IPs (what the name should resolve to). */
+  endpoints: { name: string; ips: string[] }[]
+  /** Why nothing was probed (e.g. the vault could not be read). */
+  skipped: string | null
+  /** Inside only. */
+  dns: DnsChainResult | null
+  /** Inside only. */
+  os: OsLookupResult | null
+  /** Inside: by name, then one per PE IP. */
+  health: HealthAttempt[]
+  dataPlane: DataPlaneResult | null
+  proxy: ProxyResult | null
+}
+
+export interface ProbeRun {
+  mode: 'inside' | 'outside'
+  timeoutSeconds: number
+  /** This runner's own addresses (loopback left out). */
+  runnerAddresses: string[]
+  vaults: VaultProbe[]
+}

@@ -1,0 +1,104 @@
+/** Names what went wrong in a network step, and bounds a step in time. */
+import type { StepError, StepErrorKind } from './result.js'
+
+/** Marks an error as ours: the step ran out of time. */
+export const TIMEOUT_CODE = 'KVPLD_TIMEOUT'
+
+export class StepTimeoutError extends Error {
+  readonly code = TIMEOUT_CODE
+  constructor(readonly ms: number) {
+    super(`no answer within ${seconds(ms)}`)
+  }
+}
+
+export function seconds(ms: number): string {
+  const value = ms / 1000
+  return `${Number.isInteger(value) ? value : value.toFixed(1)} s`
+}
+
+/**
+ * `promise`, or a StepTimeoutError after `ms`; `onTimeout` cancels what can be cancelled.
+ * Work that cannot be cancelled (getaddrinfo) finishes in the background and is ignored.
+ */
+export async function withTimeout<T>(
+  promise: Promise<T>,
+  ms: number,
+  onTimeout?: () => void
+): Promise<T> {
+  let timer: ReturnType<typeof setTimeout> | undefined
+  const timeout = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => {
+      onTimeout?.()
+      reject(new StepTimeoutError(ms))
+    }, ms)
+  })
+  try {
+    return await Promise.race([promise, timeout])
+  } finally {
+    clearTimeout(timer)
+  }
+}
+
+function codeOf(error: unknown): string {
+  const code = (error as { code?: unknown } | null)?.code
+  return typeof code === 'string' ? code : 'ERROR'
+}
+
+function messageOf(error: unknown): string {
+  const message = error instanceof Error ? error.message : String(error)
+  return message.split('\n')[0] ?? ''
+}
+
+const DNS_KINDS: Record<string, StepErrorKind> = {
+  ENOTFOUND: 'nxdomain',
+  ENODATA: 'no-data',
+  ETIMEOUT: 'dns-timeout',
+  ECANCELLED: 'dns-timeout',
+  [TIMEOUT_CODE]: 'dns-timeout'
+}
+
+/** A DNS error (dns.Resolver or dns.lookup) as a named step error. */
+export function dnsError(error: unknown, name: string): StepError {
+  const code = codeOf(error)
+  const kind = DNS_KINDS[code] ?? 'dns-failed'
+  const message =
+    kind === 'nxdomain'
+      ? `${name} does not exist (NXDOMAIN)`
+      : kind === 'no-data'
+        ? `${name} has no A record`
+        : kind === 'dns-timeout'
+          ? `no DNS answer for ${name} in time`
+          : `resolving ${name} failed (${code}: ${messageOf(error)})`
+  return { kind, phase: 'dns', code, message }
+}
+
+const TLS_CODE = /CERT|SSL|TLS|SELF_SIGNED|UNABLE_TO_(GET|VERIFY)|HOSTNAME|ALTNAME/i
+
+/** A TCP/TLS/HTTP error as a named step error, given how far the request got. */
+export function connectionError(
+  error: unknown,
+  phase: 'connect' | 'tls' | 'response',
+  timeoutMs: number
+): StepError {
+  const code = codeOf(error)
+  const message = messageOf(error)
+  if (code === TIMEOUT_CODE || code === 'ETIMEDOUT') {
+    const what = {
+      connect: `no TCP connection within ${seconds(timeoutMs)} (timeout: packets dropped or filtered)`,
+      tls: `TCP connected, but the TLS handshake did not finish within ${seconds(timeoutMs)}`,
+      response: `connected, but no HTTP answer within ${seconds(timeoutMs)}`
+    }[phase]
+    return { kind: 'timeout', phase, code: TIMEOUT_CODE, message: what }
+  }
+  if (code === 'ECONNREFUSED') {
+    return { kind: 'refused', phase: 'connect', code, message: 'connection refused on port 443' }
+  }
+  if (code === 'EHOSTUNREACH' || code === 'ENETUNREACH' || code === 'EINVAL') {
+    return { kind: 'unreachable', phase: 'connect', code, message: `no route (${code})` }
+  }
+  if (TLS_CODE.test(code)) return { kind: 'tls', phase: 'tls', code, message }
+  if (code === 'ECONNRESET' || code === 'EPIPE' || code === 'ERR_STREAM_PREMATURE_CLOSE') {
+    return { kind: 'reset', phase, code, message: `connection closed during ${phase}` }
+  }
+  return { kind: 'error', phase, code, message }
+}
