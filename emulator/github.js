@@ -5,6 +5,14 @@
 //   PATCH /_github/api/repos/{owner}/{repo}/issues/comments/{id}     { body }
 //   GET   /_github/api/repos/{owner}/{repo}/issues/comments/{id}
 //   DELETE /_github/api/repos/{owner}/{repo}/issues/comments/{id}
+//   GET   /_github/api/user
+// Who a token is: by default any token is a workflow token (GITHUB_TOKEN) whose comments are
+// authored by github-actions[bot] and which, like a real installation token, gets 403 from
+// GET /user. `identify(token, { login, type, app, write })` makes a token a person's (a PAT: GET
+// /user answers with it) or another app's, and `write: false` makes it read-only, as a fork pull
+// request's token is (403 "Resource not accessible by integration" on every write). Like GitHub
+// for a token with write access, the API lets a token edit anyone's comment: not touching
+// others' comments is the caller's job, and `updatedBy` on a comment records who edited it.
 // Add more GitHub endpoints to `routes` below.
 import { readBody } from './http.js'
 
@@ -25,23 +33,47 @@ const BOT = {
 export function createGitHub({ baseUrl, token }) {
   /** @type {Map<string, any[]>} 'owner/repo#n' → comments, oldest first */
   const threads = new Map()
+  /** @type {Map<string, { user: any, app: boolean, write: boolean }>} token → identity */
+  const identities = new Map()
   let nextId = 1000
+  let nextUserId = 5000
   const api = () => `${baseUrl()}${GITHUB_API_PATH}`
   const key = (owner, repo, issue) => `${owner}/${repo}#${issue}`.toLowerCase()
 
-  /** @param {import('./http.js').RequestContext} ctx */
+  /**
+   * The identity of the request's token, or undefined after answering 401.
+   * @param {import('./http.js').RequestContext} ctx
+   */
   function authorized(ctx) {
     const m = /^(?:token|bearer)\s+(\S+)$/i.exec(ctx.header('authorization') ?? '')
-    if (m && (!token || m[1] === token)) return true
+    if (m && (!token || m[1] === token || identities.has(m[1]))) {
+      return identities.get(m[1]) ?? { user: BOT, app: true, write: true }
+    }
     ctx.send(401, {
       message: 'Bad credentials',
       documentation_url: 'https://docs.github.com/rest',
       status: '401'
     })
-    return false
+    return undefined
   }
 
-  function makeComment(owner, repo, issue, body) {
+  /** 403 as GitHub answers an installation token that lacks a permission. */
+  const notAccessible = (ctx, docs) =>
+    ctx.send(403, {
+      message: 'Resource not accessible by integration',
+      documentation_url: `https://docs.github.com/rest/${docs}`,
+      status: '403'
+    })
+
+  /** @param {import('./http.js').RequestContext} ctx */
+  function getUser(ctx) {
+    const who = authorized(ctx)
+    if (!who) return
+    if (who.app) return notAccessible(ctx, 'users/users#get-the-authenticated-user')
+    ctx.send(200, who.user)
+  }
+
+  function makeComment(owner, repo, issue, body, user = BOT) {
     const id = nextId++
     const now = new Date().toISOString().replace(/\.\d+Z$/, 'Z')
     return {
@@ -50,7 +82,7 @@ export function createGitHub({ baseUrl, token }) {
       issue_url: `${api()}/repos/${owner}/${repo}/issues/${issue}`,
       id,
       node_id: Buffer.from(`IC_${id}`).toString('base64'),
-      user: BOT,
+      user,
       created_at: now,
       updated_at: now,
       author_association: 'NONE',
@@ -110,7 +142,9 @@ export function createGitHub({ baseUrl, token }) {
 
   /** @param {import('./http.js').RequestContext} ctx */
   async function createComment(ctx) {
-    if (!authorized(ctx)) return
+    const who = authorized(ctx)
+    if (!who) return
+    if (!who.write) return notAccessible(ctx, 'issues/comments#create-an-issue-comment')
     const { owner, repo, issue } = ctx.params
     const input = await jsonBody(ctx)
     if (!input || typeof input.body !== 'string') {
@@ -119,7 +153,7 @@ export function createGitHub({ baseUrl, token }) {
         status: '422'
       })
     }
-    const comment = makeComment(owner, repo, issue, input.body)
+    const comment = makeComment(owner, repo, issue, input.body, who.user)
     const k = key(owner, repo, issue)
     threads.set(k, [...(threads.get(k) ?? []), comment])
     ctx.send(201, comment, { location: comment.url })
@@ -127,7 +161,9 @@ export function createGitHub({ baseUrl, token }) {
 
   /** @param {import('./http.js').RequestContext} ctx */
   async function updateComment(ctx) {
-    if (!authorized(ctx)) return
+    const who = authorized(ctx)
+    if (!who) return
+    if (!who.write) return notAccessible(ctx, 'issues/comments#update-an-issue-comment')
     const found = findComment(ctx.params.owner, ctx.params.repo, Number(ctx.params.id))
     if (!found) return notFound(ctx)
     const input = await jsonBody(ctx)
@@ -138,6 +174,7 @@ export function createGitHub({ baseUrl, token }) {
       })
     }
     found.comment.body = input.body
+    found.comment.updatedBy = who.user.login
     found.comment.updated_at = new Date().toISOString().replace(/\.\d+Z$/, 'Z')
     ctx.send(200, found.comment)
   }
@@ -151,7 +188,9 @@ export function createGitHub({ baseUrl, token }) {
 
   /** @param {import('./http.js').RequestContext} ctx */
   function deleteComment(ctx) {
-    if (!authorized(ctx)) return
+    const who = authorized(ctx)
+    if (!who) return
+    if (!who.write) return notAccessible(ctx, 'issues/comments#delete-an-issue-comment')
     const found = findComment(ctx.params.owner, ctx.params.repo, Number(ctx.params.id))
     if (!found) return notFound(ctx)
     found.list.splice(found.list.indexOf(found.comment), 1)
@@ -161,6 +200,12 @@ export function createGitHub({ baseUrl, token }) {
   const repoPath = `^${GITHUB_API_PATH}/repos/(?<owner>[^/]+)/(?<repo>[^/]+)`
   /** @type {import('./server.js').Route[]} */
   const routes = [
+    {
+      kind: 'github',
+      method: 'GET',
+      pattern: new RegExp(`^${GITHUB_API_PATH}/user$`),
+      handler: getUser
+    },
     {
       kind: 'github',
       method: 'GET',
@@ -197,12 +242,38 @@ export function createGitHub({ baseUrl, token }) {
     routes,
     /** The comments of an issue or pull request, oldest first (live array). */
     comments: (owner, repo, issue) => threads.get(key(owner, repo, issue)) ?? [],
-    /** Puts a comment there as if someone had written it before the run. */
+    /**
+     * Puts a comment there as if someone had written it before the run.
+     * @param {string} owner
+     * @param {string} repo
+     * @param {number} issue
+     * @param {string} body
+     * @param {{ login: string, id: number, type: string }} [user] default github-actions[bot]
+     */
     seedComment: (owner, repo, issue, body, user = BOT) => {
-      const comment = { ...makeComment(owner, repo, issue, body), user }
+      const comment = makeComment(owner, repo, issue, body, user)
       const k = key(owner, repo, issue)
       threads.set(k, [...(threads.get(k) ?? []), comment])
       return comment
-    }
+    },
+    /**
+     * Says who a token is. `app: true` (default false): an installation token, which gets 403
+     * from GET /user; `write: false`: a read-only token (fork pull requests).
+     * @param {string} tokenValue
+     * @param {{ login?: string, type?: string, app?: boolean, write?: boolean }} [who]
+     */
+    identify: (
+      tokenValue,
+      { login = 'github-actions[bot]', type, app = false, write = true } = {}
+    ) => {
+      const user =
+        login === BOT.login
+          ? BOT
+          : { login, id: nextUserId++, type: type ?? (app ? 'Bot' : 'User'), site_admin: false }
+      identities.set(tokenValue, { user, app: app || login === BOT.login, write })
+      return user
+    },
+    /** A user object to pass to seedComment. */
+    user: (login, type = 'User') => ({ login, id: nextUserId++, type, site_admin: false })
   }
 }

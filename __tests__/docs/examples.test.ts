@@ -1,0 +1,104 @@
+// The example workflows (docs/examples/ and the README's YAML) must only use inputs that
+// action.yml declares, ask for exactly the permissions each use needs, and stay in step with
+// each other: the README shows the files verbatim.
+import { describe, expect, it } from '@jest/globals'
+import { readdirSync, readFileSync } from 'node:fs'
+import { join } from 'node:path'
+import { parse } from 'yaml'
+
+interface Step {
+  id?: string
+  uses?: string
+  with?: Record<string, unknown>
+}
+interface Workflow {
+  on: Record<string, unknown>
+  permissions?: Record<string, string>
+  jobs: Record<string, { 'runs-on': unknown; steps: Step[] }>
+}
+
+const inputs = Object.keys(
+  (parse(readFileSync('action.yml', 'utf8')) as { inputs: Record<string, unknown> }).inputs
+)
+const dir = join('docs', 'examples')
+const files = readdirSync(dir).filter((f) => f.endsWith('.yml'))
+const readme = readFileSync('README.md', 'utf8')
+const examples = new Map(files.map((f) => [f, readFileSync(join(dir, f), 'utf8')]))
+const workflows = new Map([...examples].map(([f, text]) => [f, parse(text) as Workflow]))
+const readmeYaml = [...readme.matchAll(/^```yaml\n([\s\S]*?)^```$/gm)].map((m) => m[1] ?? '')
+
+/** The steps that run this action. */
+function ourSteps(workflow: Workflow): Step[] {
+  return Object.values(workflow.jobs).flatMap((job) =>
+    job.steps.filter((step) => /(^|\/)kv-private-link-doctor@|^\.\/?$/.test(step.uses ?? ''))
+  )
+}
+
+function workflow(file: string): Workflow {
+  const w = workflows.get(file)
+  if (!w) throw new Error(`docs/examples/${file} is missing`)
+  return w
+}
+
+describe('example workflows', () => {
+  it('are the three uses', () => {
+    expect(files.sort()).toEqual(['nightly-drift.yml', 'pr-gate.yml', 'self-hosted-smoke.yml'])
+  })
+
+  it.each(files)('%s uses only inputs that action.yml declares', (file) => {
+    const steps = ourSteps(workflow(file))
+    expect(steps.length).toBeGreaterThan(0)
+    for (const step of steps) {
+      const unknown = Object.keys(step.with ?? {}).filter((key) => !inputs.includes(key))
+      expect(unknown).toEqual([])
+    }
+  })
+
+  it('every YAML workflow in the README uses only inputs that action.yml declares', () => {
+    const parsed = readmeYaml.map((text) => parse(text) as Workflow).filter((w) => w?.jobs)
+    expect(parsed.length).toBeGreaterThanOrEqual(4)
+    for (const w of parsed) {
+      for (const step of ourSteps(w)) {
+        const unknown = Object.keys(step.with ?? {}).filter((key) => !inputs.includes(key))
+        expect(unknown).toEqual([])
+      }
+    }
+  })
+
+  it('the README shows each example file verbatim', () => {
+    for (const [file, text] of examples) {
+      expect({ file, shown: readmeYaml.includes(text) }).toEqual({ file, shown: true })
+    }
+  })
+
+  it('the PR gate comments on pull requests with exactly the permissions it needs', () => {
+    const w = workflow('pr-gate.yml')
+    expect(Object.keys(w.on)).toEqual(['pull_request'])
+    expect(w.permissions).toEqual({
+      'id-token': 'write',
+      contents: 'read',
+      'pull-requests': 'write'
+    })
+    expect(ourSteps(w)[0]?.with?.report).toBe('summary,comment')
+  })
+
+  it('the nightly drift check runs on a schedule, keeps the report and manages one issue', () => {
+    const w = workflow('nightly-drift.yml')
+    expect(Object.keys(w.on)).toContain('schedule')
+    expect(w.permissions).toEqual({ 'id-token': 'write', contents: 'read', issues: 'write' })
+    const steps = Object.values(w.jobs).flatMap((job) => job.steps)
+    const upload = steps.find((s) => s.uses?.startsWith('actions/upload-artifact@'))
+    const id = ourSteps(w)[0]?.id
+    expect(upload?.with?.path).toBe(`\${{ steps.${id}.outputs.report-path }}`)
+    expect(examples.get('nightly-drift.yml')).toMatch(/gh issue create/)
+    expect(examples.get('nightly-drift.yml')).toMatch(/gh issue comment/)
+  })
+
+  it('the self-hosted smoke test probes from inside the VNet', () => {
+    const w = workflow('self-hosted-smoke.yml')
+    expect(w.permissions).toEqual({ 'id-token': 'write', contents: 'read' })
+    const job = Object.values(w.jobs)[0]
+    expect(job?.['runs-on']).toEqual(expect.arrayContaining(['self-hosted']))
+    expect(ourSteps(w)[0]?.with?.probe).toBe('inside')
+  })
+})

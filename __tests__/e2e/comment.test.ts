@@ -1,0 +1,281 @@
+// `report: comment` end to end: the bundled action in a child process against the emulator's
+// GitHub REST API (issue comments with Link-header paging, authors recorded per token).
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals'
+import { mkdtempSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import healthyEstate, { SUBSCRIPTION_ID, VAULT_RG } from '../../emulator/estates/healthy.js'
+import { privateLinkedVault, subnetId } from '../../emulator/estate.js'
+import { commentMarker } from '../../src/report/comment.js'
+import { runAgainst, startEmulator, type ActionRun, type Emulator } from './harness.js'
+import { labelLines, mermaidBlocks, parseMermaid } from '../report/mermaid-parser.js'
+
+interface Comment {
+  id: number
+  body: string
+  user: { login: string; type: string }
+  updatedBy?: string
+}
+
+const OWNER = 'contoso'
+const REPO = 'infra'
+const PR = 7
+const KEY = 'infra/kv-doctor'
+const TOKEN = 'ghs_workflowtoken0000000000000000000000'
+
+/** An event payload file as the runner writes it (only what the action reads). */
+function eventFile(fields: { fork?: boolean; number?: number } = {}): string {
+  const dir = mkdtempSync(join(tmpdir(), 'kvpld-event-'))
+  const path = join(dir, 'event.json')
+  const head = fields.fork ? 'someone/infra' : `${OWNER}/${REPO}`
+  writeFileSync(
+    path,
+    JSON.stringify({
+      action: 'synchronize',
+      number: fields.number ?? PR,
+      pull_request: {
+        number: fields.number ?? PR,
+        head: { sha: '0123456789abcdef0123456789abcdef01234567', repo: { full_name: head } },
+        base: { repo: { full_name: `${OWNER}/${REPO}` } }
+      },
+      repository: { full_name: `${OWNER}/${REPO}`, name: REPO, owner: { login: OWNER } }
+    })
+  )
+  return path
+}
+
+function comments(emu: Emulator): Comment[] {
+  return emu.github.comments(OWNER, REPO, PR) as Comment[]
+}
+
+function marked(emu: Emulator): Comment[] {
+  return comments(emu).filter((c) => c.body.includes(commentMarker(KEY)))
+}
+
+async function commentRun(
+  emu: Emulator,
+  inputs: Record<string, string> = {},
+  env: Record<string, string> = {}
+): Promise<ActionRun> {
+  return runAgainst(
+    emu,
+    { report: 'summary,comment', 'github-token': TOKEN, 'comment-key': KEY, ...inputs },
+    {
+      GITHUB_EVENT_NAME: 'pull_request',
+      GITHUB_EVENT_PATH: eventFile(),
+      GITHUB_SERVER_URL: 'https://github.com',
+      GITHUB_RUN_ID: '4242',
+      ...env
+    }
+  )
+}
+
+function lines(run: ActionRun, prefix: string): string[] {
+  return run.stdout.split('\n').filter((l: string) => l.startsWith(prefix))
+}
+
+describe('report: comment on a pull request', () => {
+  let emu: Emulator
+  beforeAll(async () => {
+    emu = await startEmulator({ estate: healthyEstate() })
+    // Enough other comments that the marker comment lands on the second page (100 per page).
+    for (let i = 0; i < 120; i++) emu.github.seedComment(OWNER, REPO, PR, `noise ${i}`)
+  })
+  afterAll(() => emu.stop())
+
+  it('creates one comment, then updates that same comment on the next run', async () => {
+    const first = await commentRun(emu)
+    expect(first.exitCode).toBe(0)
+    expect(marked(emu)).toHaveLength(1)
+    const created = marked(emu)[0] as Comment
+    expect(created.user.login).toBe('github-actions[bot]')
+    expect(created.body).toContain('Key Vault private link check passed')
+    expect(created.body).toContain(
+      '[Full report in the job summary](https://github.com/contoso/infra/actions/runs/4242)'
+    )
+    expect(first.stdout).toContain('Created the pull request comment')
+    // The listing went past page 1 (Link header), so the second run must find it there.
+    const listed = emu.requests.filter(
+      (r) => r.kind === 'github' && r.method === 'GET' && r.path.includes('/issues/7/comments')
+    )
+    expect(listed.some((r) => r.path.includes('page=2'))).toBe(true)
+
+    const second = await commentRun(emu)
+    expect(second.exitCode).toBe(0)
+    expect(marked(emu)).toHaveLength(1)
+    expect(marked(emu)[0]?.id).toBe(created.id)
+    expect(marked(emu)[0]?.updatedBy).toBe('github-actions[bot]')
+    expect(second.stdout).toContain('Updated the pull request comment')
+    expect(comments(emu)).toHaveLength(121)
+    // The job summary is still written, and the token appears nowhere.
+    expect(second.summary).toContain('Key Vault private link check passed')
+    expect(second.stdout + second.stderr + second.summary).not.toContain(TOKEN)
+    expect(marked(emu)[0]?.body).not.toContain(TOKEN)
+  })
+
+  it('draws each vault as a Mermaid flowchart that parses, in the comment and the summary', async () => {
+    const body = marked(emu)[0]?.body ?? ''
+    const run = await commentRun(emu)
+    const blocks = [...mermaidBlocks(body), ...mermaidBlocks(run.summary)]
+    expect(blocks).toHaveLength(4) // two vaults, in the comment and in the summary
+    const parsed = parseMermaid(blocks)
+    for (const graph of parsed) {
+      if ('error' in graph) throw new Error(graph.error)
+      const vault = graph.vertices.find((v) => labelLines(v.text)[0] === 'Key Vault')
+      expect(['kv-payments-prod', 'kv-orders-prod']).toContain(labelLines(vault?.text ?? '')[1])
+      expect(graph.vertices.filter((v) => v.classes.includes('fail'))).toEqual([])
+    }
+  })
+
+  it('leaves a comment by someone else that carries the marker untouched', async () => {
+    const mallory = emu.github.user('mallory')
+    const foreignBody = `${commentMarker(KEY)}\nI copied your marker`
+    const foreign = emu.github.seedComment(OWNER, REPO, 8, foreignBody, mallory) as Comment
+    const run = await commentRun(emu, {}, { GITHUB_EVENT_PATH: eventFile({ number: 8 }) })
+    expect(run.exitCode).toBe(0)
+    const thread = emu.github.comments(OWNER, REPO, 8) as Comment[]
+    expect(thread).toHaveLength(2)
+    expect(thread[0]?.id).toBe(foreign.id)
+    expect(thread[0]?.body).toBe(foreignBody)
+    expect(thread[0]?.updatedBy).toBeUndefined()
+    expect(thread[1]?.user.login).toBe('github-actions[bot]')
+    expect(run.stdout).toContain('not written by github-actions[bot] untouched')
+  })
+
+  it('with a personal token, updates only that person’s comment, not the bot’s', async () => {
+    emu.github.identify('ghp_alicetoken', { login: 'alice' })
+    const botBody = `${commentMarker(KEY)}\nwritten by the workflow token`
+    const bot = emu.github.seedComment(OWNER, REPO, 9, botBody) as Comment
+    const env = { GITHUB_EVENT_PATH: eventFile({ number: 9 }) }
+    await commentRun(emu, { 'github-token': 'ghp_alicetoken' }, env)
+    await commentRun(emu, { 'github-token': 'ghp_alicetoken' }, env)
+    const thread = emu.github.comments(OWNER, REPO, 9) as Comment[]
+    expect(thread.map((c) => c.user.login)).toEqual(['github-actions[bot]', 'alice'])
+    expect(thread[0]?.id).toBe(bot.id)
+    expect(thread[0]?.body).toBe(botBody)
+    expect(thread[1]?.updatedBy).toBe('alice')
+  })
+
+  it('keeps separate comments for different comment-keys', async () => {
+    const env = { GITHUB_EVENT_PATH: eventFile({ number: 10 }) }
+    await commentRun(emu, { 'comment-key': 'vaults-a' }, env)
+    await commentRun(emu, { 'comment-key': 'vaults-b' }, env)
+    await commentRun(emu, { 'comment-key': 'vaults-a' }, env)
+    const thread = emu.github.comments(OWNER, REPO, 10) as Comment[]
+    expect(thread).toHaveLength(2)
+    expect(thread[0]?.body).toContain(commentMarker('vaults-a'))
+    expect(thread[1]?.body).toContain(commentMarker('vaults-b'))
+  })
+
+  it('says so when a failing result turns to pass, instead of dropping the comment', async () => {
+    const before = `${commentMarker(KEY)}\n<!-- kv-private-link-doctor result=fail -->\nold failure`
+    const seeded = emu.github.seedComment(OWNER, REPO, 11, before) as Comment
+    const run = await commentRun(emu, {}, { GITHUB_EVENT_PATH: eventFile({ number: 11 }) })
+    expect(run.exitCode).toBe(0)
+    const thread = emu.github.comments(OWNER, REPO, 11) as Comment[]
+    expect(thread).toHaveLength(1)
+    expect(thread[0]?.id).toBe(seeded.id)
+    expect(thread[0]?.body).toContain('**Fixed:** the previous run failed; every check passes now.')
+    expect(thread[0]?.body).toContain('<!-- kv-private-link-doctor result=pass -->')
+  })
+
+  it('skips with a notice on a push event and keeps the job summary', async () => {
+    emu.resetLog()
+    const run = await commentRun(emu, {}, { GITHUB_EVENT_NAME: 'push', GITHUB_EVENT_PATH: '' })
+    expect(run.exitCode).toBe(0)
+    expect(lines(run, '::notice::')).toEqual([
+      "::notice::report: comment skipped: the 'push' event has no pull request to comment on (only pull_request and pull_request_target do). The job summary has the full report."
+    ])
+    expect(run.summary).toContain('Key Vault private link check passed')
+    expect(emu.requests.filter((r) => r.kind === 'github')).toEqual([])
+  })
+
+  it('skips with a notice on a fork’s read-only token (403), without failing the step', async () => {
+    emu.github.identify('ghs_forktoken', { write: false })
+    const run = await commentRun(
+      emu,
+      { 'github-token': 'ghs_forktoken' },
+      { GITHUB_EVENT_PATH: eventFile({ fork: true, number: 12 }) }
+    )
+    expect(run.exitCode).toBe(0)
+    expect(run.outputs.result).toBe('pass')
+    const notices = lines(run, '::notice::')
+    expect(notices).toHaveLength(1)
+    expect(notices[0]).toMatch(
+      /^::notice::report: comment skipped: the token may not write to this pull request \(HTTP 403: Resource not accessible by integration\); a pull request from a fork gets a read-only token\./
+    )
+    expect(lines(run, '::error')).toEqual([])
+    expect(emu.github.comments(OWNER, REPO, 12)).toEqual([])
+    expect(run.summary).toContain('Key Vault private link check passed')
+  })
+
+  it('warns to add pull-requests: write when a same-repository token may not write', async () => {
+    const run = await commentRun(
+      emu,
+      { 'github-token': 'ghs_forktoken' },
+      { GITHUB_EVENT_PATH: eventFile({ number: 13 }) }
+    )
+    expect(run.exitCode).toBe(0)
+    const warnings = lines(run, '::warning')
+    expect(warnings).toHaveLength(1)
+    expect(warnings[0]).toContain("Give the job 'permissions: pull-requests: write'")
+  })
+})
+
+describe('report: comment on a large failing estate', () => {
+  let emu: Emulator
+  let run: ActionRun
+  const VAULTS = 70
+  beforeAll(async () => {
+    const estate = healthyEstate()
+    const zone = estate.resources.find(
+      (r: { type: string }) => r.type === 'Microsoft.Network/privateDnsZones'
+    )
+    const vnet = estate.resources.find(
+      (r: { type: string }) => r.type === 'Microsoft.Network/virtualNetworks'
+    )
+    for (let i = 0; i < VAULTS; i++) {
+      const broken = privateLinkedVault({
+        subscriptionId: SUBSCRIPTION_ID,
+        resourceGroup: VAULT_RG,
+        name: `kv-broken-${String(i).padStart(3, '0')}`,
+        subnetId: subnetId(vnet.id, 'snet-private-endpoints'),
+        ip: `10.20.2.${i + 1}`,
+        zoneId: zone.id,
+        dnsZoneGroup: false,
+        aRecord: { ttl: 10, ips: ['10.20.9.9'] }
+      })
+      estate.resources.push(...broken.resources)
+    }
+    emu = await startEmulator({ estate })
+    run = await commentRun(emu, {}, { GITHUB_EVENT_PATH: eventFile({ number: 20 }) })
+  })
+  afterAll(() => emu.stop())
+
+  it('stays within 65,536 characters and keeps every error with its fix and the summary link', () => {
+    expect(run.exitCode).toBe(1)
+    const thread = emu.github.comments(OWNER, REPO, 20) as Comment[]
+    expect(thread).toHaveLength(1)
+    const body = thread[0]?.body ?? ''
+    expect(body.length).toBeLessThanOrEqual(65_536)
+    expect(body.length).toBeGreaterThan(20_000)
+    expect(body).toContain(
+      '[Full report in the job summary](https://github.com/contoso/infra/actions/runs/4242)'
+    )
+    const errors = (
+      run.report.findings as { severity: string; vault: string; fix: string }[]
+    ).filter((f) => f.severity === 'error')
+    expect(errors.length).toBeGreaterThanOrEqual(VAULTS)
+    for (const error of errors) {
+      expect(body).toContain(`<code>${error.vault}</code>`)
+      const firstFixLine = error.fix.split('\n')[0] ?? ''
+      expect(body).toContain(firstFixLine)
+    }
+    // Passes went first.
+    expect(body).not.toContain('checks passed')
+    // Annotations are capped, and say so.
+    const annotations = lines(run, '::error title=')
+    expect(annotations).toHaveLength(9)
+    expect(annotations[8]).toMatch(/more errors not annotated/)
+  })
+})

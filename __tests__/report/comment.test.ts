@@ -1,0 +1,188 @@
+import { describe, expect, it } from '@jest/globals'
+import {
+  commentMarker,
+  COMMENT_MAX_CHARS,
+  postComment,
+  previousResult,
+  renderComment,
+  type CommentSink
+} from '../../src/report/comment.js'
+import { buildReport } from '../../src/report/report.js'
+import { finding, pass, vaultId } from './findings.js'
+
+const DIAGRAM = 'flowchart LR\n  n0(["Key Vault<br>kv-bad"])'
+
+function report(vaults = 1, passesPerVault = 3) {
+  const list = Array.from({ length: vaults }, (_, i) => `kv-bad-${i}`)
+  const findings = list.flatMap((name) => [
+    finding('DNS-RECORD-WRONG-IP', name, {
+      message:
+        `A record ${name} points to 10.1.2.9; the private endpoint pe-${name} has 10.1.2.3. `.repeat(
+          3
+        ),
+      fix: `az network private-dns record-set a add-record -g rg -z privatelink.vaultcore.azure.net -n ${name} -a 10.1.2.3`
+    }),
+    finding('DNS-RECORD-TTL', name, { severity: 'warning', fix: `az ttl ${name}` }),
+    ...Array.from({ length: passesPerVault }, () => pass('PE-NONE', name))
+  ])
+  return buildReport(
+    findings,
+    list.map((name) => ({ name, id: vaultId(name) }))
+  )
+}
+
+const diagrams = (count: number) =>
+  new Map(Array.from({ length: count }, (_, i) => [`kv-bad-${i}`, DIAGRAM]))
+
+const URL = 'https://github.com/contoso/infra/actions/runs/1'
+
+describe('commentMarker', () => {
+  it('is a hidden HTML comment no key can end early or make a prefix of another', () => {
+    expect(commentMarker('infra/kv-doctor')).toBe(
+      '<!-- kv-private-link-doctor comment-key=infra%2Fkv%2Ddoctor -->'
+    )
+    expect(commentMarker('a --> b')).toBe(
+      '<!-- kv-private-link-doctor comment-key=a%20%2D%2D%3E%20b -->'
+    )
+    expect(commentMarker('key')).not.toContain(commentMarker('ke'))
+  })
+
+  it('reads the result an earlier comment recorded', () => {
+    const body = renderComment(report(), { key: 'k' })
+    expect(previousResult(body)).toBe('fail')
+    expect(previousResult('no marker here')).toBeNull()
+  })
+})
+
+describe('renderComment', () => {
+  it('shows each vault with its diagram, every problem with its fix, passes folded', () => {
+    const body = renderComment(report(2), {
+      key: 'k',
+      diagrams: diagrams(2),
+      summaryUrl: URL,
+      sha: 'abcdef0123456789'
+    })
+    expect(
+      body.startsWith(`${commentMarker('k')}\n\n<!-- kv-private-link-doctor result=fail -->`)
+    ).toBe(true)
+    expect(body).toContain('### ❌ Key Vault private link check failed')
+    expect(body.match(/```mermaid\n/g)).toHaveLength(2)
+    expect(body).toContain('-n kv-bad-1 -a 10.1.2.3')
+    expect(body).toContain('<details><summary>✅ 3 checks passed</summary>')
+    expect(body).toContain(`[Full report in the job summary](${URL})`)
+    expect(body).toContain('commit <code>abcdef012345</code>')
+    const noSummary = renderComment(report(), { key: 'k', summaryUrl: URL, summaryWritten: false })
+    expect(noSummary).toContain(`[Full report in the workflow run](${URL})`)
+  })
+
+  it('says when a failing result turned to pass', () => {
+    const passing = buildReport([pass('PE-NONE', 'kv1')], [{ name: 'kv1', id: vaultId('kv1') }])
+    expect(renderComment(passing, { key: 'k', previous: 'fail' })).toContain(
+      '**Fixed:** the previous run failed; every check passes now.'
+    )
+    expect(renderComment(passing, { key: 'k', previous: 'pass' })).not.toContain('Fixed')
+    expect(renderComment(report(), { key: 'k', previous: 'pass' })).toContain(
+      '**Changed:** the previous run was ✅ pass; now ❌ fail.'
+    )
+  })
+
+  it('escapes values from Azure', () => {
+    const evil = buildReport(
+      [finding('PE-NONE', 'kv1', { message: '<img src=x onerror=alert(1)> [x](javascript:y)' })],
+      [{ name: 'kv1', id: vaultId('kv1') }]
+    )
+    const body = renderComment(evil, { key: '<b>key</b>' })
+    expect(body).not.toContain('<img')
+    expect(body).not.toContain('](javascript')
+    expect(body).not.toContain('<b>key')
+  })
+
+  it('drops passes first, then per-vault detail, keeping every error with its fix and the link', () => {
+    const big = report(12, 40)
+    const full = renderComment(big, { key: 'k', diagrams: diagrams(12), summaryUrl: URL })
+    const sizes = [full.length]
+    const noPasses = renderComment(
+      big,
+      { key: 'k', diagrams: diagrams(12), summaryUrl: URL },
+      full.length - 1
+    )
+    expect(noPasses).toContain('Passed checks are left out')
+    expect(noPasses).not.toContain('checks passed')
+    expect(noPasses).toContain('```mermaid')
+    sizes.push(noPasses.length)
+    const errorsOnly = renderComment(
+      big,
+      { key: 'k', diagrams: diagrams(12), summaryUrl: URL },
+      noPasses.length - 1
+    )
+    expect(errorsOnly).toContain('Only errors are shown')
+    expect(errorsOnly).toContain('12 warnings and 0 info findings are in the job summary')
+    expect(errorsOnly).not.toContain('```mermaid')
+    expect(errorsOnly).not.toContain('DNS-RECORD-TTL')
+    sizes.push(errorsOnly.length)
+    const minimal = renderComment(big, { key: 'k', summaryUrl: URL }, errorsOnly.length - 1)
+    expect(minimal).toContain('Only errors and their fixes are shown')
+    sizes.push(minimal.length)
+    for (const body of [noPasses, errorsOnly, minimal]) {
+      for (let i = 0; i < 12; i++) expect(body).toContain(`-n kv-bad-${i} -a 10.1.2.3`)
+      expect(body).toContain(`[Full report in the job summary](${URL})`)
+    }
+    expect(sizes).toEqual([...sizes].sort((a, b) => b - a))
+  })
+
+  it('when even that does not fit, keeps what fits and says how many errors are left out', () => {
+    const huge = report(400, 0)
+    const body = renderComment(huge, { key: 'k', summaryUrl: URL })
+    expect(body.length).toBeLessThanOrEqual(COMMENT_MAX_CHARS)
+    const kept = body.match(/^- <code>DNS-RECORD-WRONG-IP<\/code>/gm)?.length ?? 0
+    expect(kept).toBeGreaterThan(100)
+    expect(body).toContain(`${400 - kept} more errors did not fit in a comment`)
+    expect(body).toContain(`[Full report in the job summary](${URL})`)
+  })
+})
+
+describe('postComment without a pull request', () => {
+  function sink() {
+    const lines: string[] = []
+    const s: CommentSink = {
+      info: (m) => lines.push(`info ${m}`),
+      notice: (m) => lines.push(`notice ${m}`),
+      warning: (m) => lines.push(`warning ${m}`)
+    }
+    return { s, lines }
+  }
+
+  it('skips a schedule event with a notice and makes no request', async () => {
+    const { s, lines } = sink()
+    const outcome = await postComment(report(), {
+      token: 't',
+      key: 'k',
+      context: { eventName: 'schedule', payload: {} },
+      env: { GITHUB_API_URL: 'https://127.0.0.1:1' },
+      sink: s
+    })
+    expect(outcome).toEqual({
+      action: 'skipped',
+      reason:
+        "report: comment skipped: the 'schedule' event has no pull request to comment on (only pull_request and pull_request_target do)."
+    })
+    expect(lines).toEqual([
+      `notice ${outcome.action === 'skipped' ? outcome.reason : ''} The job summary has the full report.`
+    ])
+  })
+
+  it('skips a pull_request_target payload without a number', async () => {
+    const { s, lines } = sink()
+    const outcome = await postComment(report(), {
+      token: 't',
+      key: 'k',
+      context: { eventName: 'pull_request_target', payload: {} },
+      env: {},
+      sink: s
+    })
+    expect(outcome.action).toBe('skipped')
+    expect(lines[0]).toMatch(
+      /^notice report: comment skipped: the event payload names no pull request/
+    )
+  })
+})

@@ -1,0 +1,401 @@
+/**
+ * `report: comment`: one sticky comment on the pull request, created on the first run and updated
+ * in place on later ones. It is found by a hidden marker that carries `comment-key`, and only a
+ * comment written by this token's own identity is ever updated: anyone can paste the marker into
+ * a comment, and a token with write access could edit theirs. A comment that cannot be written
+ * (not a pull request event, a fork's read-only token) never fails the step: the job summary
+ * still has everything.
+ */
+import * as core from '@actions/core'
+import * as github from '@actions/github'
+import type { Finding } from '../evaluate/finding.js'
+import { RULES } from '../evaluate/catalog.js'
+import { countsOf, type ReportJson, type Result } from './report.js'
+import { codeBlock, escapeMarkdown, inlineCode, link } from './markdown.js'
+import { countsText, plural, RESULT_ICON, SEVERITY_ICON, vaultSections } from './group.js'
+import type { VaultSection } from './group.js'
+import { mermaidBlock } from './mermaid.js'
+
+/** GitHub rejects an issue comment body over 65,536 characters. */
+export const COMMENT_MAX_CHARS = 65_536
+
+/** The login GitHub shows for comments written with a workflow's GITHUB_TOKEN. */
+export const WORKFLOW_TOKEN_LOGIN = 'github-actions[bot]'
+
+const TOOL = 'kv-private-link-doctor'
+
+const HEADLINE: Record<Result, string> = {
+  fail: 'Key Vault private link check failed',
+  warn: 'Key Vault private link check passed with warnings',
+  pass: 'Key Vault private link check passed'
+}
+
+/**
+ * The hidden marker that names this job's comment. The key is percent-encoded (and so is `-`),
+ * so no key can end the HTML comment early or make one marker a prefix of another.
+ */
+export function commentMarker(key: string): string {
+  const encoded = encodeURIComponent(key).replace(
+    /[-!'()*~.]/g,
+    (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`
+  )
+  return `<!-- ${TOOL} comment-key=${encoded} -->`
+}
+
+function resultMarker(result: Result): string {
+  return `<!-- ${TOOL} result=${result} -->`
+}
+
+/** The result an earlier version of the comment recorded, if any. */
+export function previousResult(body: string): Result | null {
+  const m = new RegExp(`<!-- ${TOOL} result=(pass|warn|fail) -->`).exec(body)
+  return (m?.[1] as Result | undefined) ?? null
+}
+
+export interface CommentOptions {
+  /** The `comment-key` input. */
+  key: string
+  /** Mermaid sources per lower-cased vault name (from mermaid.ts). */
+  diagrams?: ReadonlyMap<string, string>
+  /** Where the full job summary is (the workflow run's page), if known. */
+  summaryUrl?: string | null
+  /** False when `report` has no `summary`: then the link says workflow run, not job summary. */
+  summaryWritten?: boolean
+  /** The result the comment showed before this run, if it existed. */
+  previous?: Result | null
+  /** The commit checked, shown short. */
+  sha?: string | null
+}
+
+function title(finding: Finding): string {
+  return RULES[finding.rule]?.title ?? finding.rule
+}
+
+function vaultLabel(name: string | null): string {
+  return name === null ? 'not tied to one vault' : inlineCode(name)
+}
+
+function headline(report: ReportJson, options: CommentOptions): string {
+  const parts = [`### ${RESULT_ICON[report.result]} ${HEADLINE[report.result]}`]
+  const before = options.previous
+  if (before && before !== report.result) {
+    parts.push(
+      report.result === 'pass'
+        ? `**Fixed:** the previous run ${before === 'fail' ? 'failed' : 'had warnings'}; every check passes now.`
+        : `**Changed:** the previous run was ${RESULT_ICON[before]} ${before}; now ${RESULT_ICON[report.result]} ${report.result}.`
+    )
+  }
+  const count = (result: Result) => report.vaults.filter((v) => v.result === result).length
+  parts.push(
+    `**${countsText(report.counts)}** · ${plural(report.vaults.length, 'vault')} checked ` +
+      `(${count('fail')} failed, ${count('warn')} with warnings, ${count('pass')} passed)`
+  )
+  return parts.join('\n\n')
+}
+
+function footer(options: CommentOptions): string {
+  const where = options.summaryWritten === false ? 'workflow run' : 'job summary'
+  const summary = options.summaryUrl
+    ? link(`Full report in the ${where}`, options.summaryUrl)
+    : `Full report in the ${where} of this workflow run`
+  const sha = options.sha ? ` · commit ${inlineCode(options.sha.slice(0, 12))}` : ''
+  return `<sub>${summary} · comment-key ${inlineCode(options.key)}${sha}</sub>`
+}
+
+function fullProblem(finding: Finding): string {
+  const parts = [
+    `##### ${SEVERITY_ICON[finding.severity]} ${escapeMarkdown(finding.rule)}: ${escapeMarkdown(title(finding))}`,
+    escapeMarkdown(finding.message)
+  ]
+  const facts: string[] = []
+  if (finding.observed) facts.push(`- **Observed:** ${inlineCode(finding.observed)}`)
+  if (finding.expected) facts.push(`- **Expected:** ${inlineCode(finding.expected)}`)
+  if (finding.resource) facts.push(`- **Resource:** ${inlineCode(finding.resource)}`)
+  if (facts.length > 0) parts.push(facts.join('\n'))
+  if (finding.fix) parts.push('**Fix:**', codeBlock(finding.fix, 'sh'))
+  if (finding.docs) parts.push(`📖 ${link('Troubleshooting guide', finding.docs)}`)
+  return parts.join('\n\n')
+}
+
+function passList(findings: Finding[]): string {
+  return findings
+    .map((f) => `- ${SEVERITY_ICON.pass} ${inlineCode(f.rule)} ${escapeMarkdown(f.message)}`)
+    .join('\n')
+}
+
+function folded(summary: string, body: string): string {
+  return `<details><summary>${summary}</summary>\n\n${body}\n\n</details>`
+}
+
+/** Level 1 and 2: every vault in full, with its diagram; passes only at level 1. */
+function detailedSection(
+  section: VaultSection,
+  options: CommentOptions,
+  withPasses: boolean
+): string {
+  const diagram =
+    section.name === null ? undefined : options.diagrams?.get(section.name.toLowerCase())
+  const problems = section.findings.filter((f) => f.severity !== 'pass')
+  const passed = section.findings.filter((f) => f.severity === 'pass')
+  const heading = `${RESULT_ICON[section.result]} Vault ${vaultLabel(section.name)}: ${countsText(countsOf(section.findings))}`
+  if (problems.length === 0) {
+    const inner = [diagram ? mermaidBlock(diagram) : '', withPasses ? passList(passed) : '']
+      .filter(Boolean)
+      .join('\n\n')
+    return inner ? folded(heading, inner) : heading
+  }
+  const parts = [`#### ${heading}`]
+  if (diagram) parts.push(mermaidBlock(diagram))
+  parts.push(...problems.map(fullProblem))
+  if (withPasses && passed.length > 0) {
+    parts.push(
+      folded(`${SEVERITY_ICON.pass} ${plural(passed.length, 'check')} passed`, passList(passed))
+    )
+  }
+  return parts.join('\n\n')
+}
+
+/** Level 3: errors only, each with its fix; no diagrams, no warnings' detail. */
+function compactError(finding: Finding): string {
+  const message =
+    finding.message.length > 400 ? `${finding.message.slice(0, 399)}…` : finding.message
+  const parts = [
+    `- ${SEVERITY_ICON.error} ${inlineCode(finding.rule)} on ${vaultLabel(finding.vault)}: ${escapeMarkdown(message)}`
+  ]
+  if (finding.fix) parts.push(codeBlock(finding.fix, 'sh').replace(/^/gm, '  '))
+  return parts.join('\n\n')
+}
+
+/** Level 4: errors only, rule, vault and fix, nothing else. */
+function minimalError(finding: Finding): string {
+  const fix = finding.fix ? `\n\n${codeBlock(finding.fix, 'sh').replace(/^/gm, '  ')}` : ''
+  return `- ${inlineCode(finding.rule)} on ${vaultLabel(finding.vault)}${fix}`
+}
+
+/**
+ * The comment's Markdown, at most `maxChars` long. When it would not fit: passes go first, then
+ * the per-vault detail (diagrams, warnings, observed/expected); every error keeps its fix, and the
+ * link to the full job summary is always there.
+ */
+export function renderComment(
+  report: ReportJson,
+  options: CommentOptions,
+  maxChars = COMMENT_MAX_CHARS
+): string {
+  const top = [commentMarker(options.key), resultMarker(report.result), headline(report, options)]
+  const bottom = footer(options)
+  const sections = vaultSections(report)
+  const errors = sections.flatMap((s) => s.findings.filter((f) => f.severity === 'error'))
+  const others = report.counts.warning + report.counts.info
+  const note = (text: string) => `> [!NOTE]\n> ${text}`
+  const assemble = (middle: string[]) => [...top, ...middle, bottom].join('\n\n') + '\n'
+
+  const levels: (() => string[])[] = [
+    () => sections.map((s) => detailedSection(s, options, true)),
+    () => [
+      note('Passed checks are left out so the comment fits GitHub’s size limit.'),
+      ...sections.map((s) => detailedSection(s, options, false))
+    ],
+    () => [
+      note(
+        `Only errors are shown, so the comment fits GitHub’s size limit` +
+          (others > 0
+            ? `; ${plural(report.counts.warning, 'warning')} and ${plural(report.counts.info, 'info finding')} are in the job summary.`
+            : '.')
+      ),
+      ...errors.map(compactError)
+    ],
+    () => [
+      note('Only errors and their fixes are shown, so the comment fits GitHub’s size limit.'),
+      ...errors.map(minimalError)
+    ]
+  ]
+  for (const level of levels) {
+    const body = assemble(level())
+    if (body.length <= maxChars) return body
+  }
+  // Even rule, vault and fix per error is too much: as many as fit, and say how many did not.
+  const kept: string[] = []
+  const room = maxChars - assemble([]).length - 400
+  let used = 0
+  for (const error of errors) {
+    const item = minimalError(error)
+    if (used + item.length + 2 > room) break
+    kept.push(item)
+    used += item.length + 2
+  }
+  return assemble([
+    note(
+      `${plural(errors.length - kept.length, 'more error')} did not fit in a comment: the job summary and the JSON report list every one with its fix.`
+    ),
+    ...kept
+  ])
+}
+
+// ---- Posting -----------------------------------------------------------------------------
+
+export interface CommentSink {
+  info(message: string): void
+  notice(message: string): void
+  warning(message: string): void
+}
+
+export interface PostOptions extends Omit<CommentOptions, 'previous' | 'summaryUrl' | 'sha'> {
+  token: string
+  /** `github.context` in the action; tests may pass their own. */
+  context?: Pick<typeof github.context, 'eventName' | 'payload'>
+  env?: NodeJS.ProcessEnv
+  sink?: CommentSink
+}
+
+interface IssueComment {
+  id: number
+  body?: string | null
+  user?: { login?: string; type?: string } | null
+  html_url?: string
+}
+
+/** Who writes the comments: the login GET /user gives (a PAT), else the workflow token's bot. */
+async function whoAmI(
+  octokit: ReturnType<typeof github.getOctokit>
+): Promise<{ login: string; bot: boolean }> {
+  try {
+    const { data } = await octokit.rest.users.getAuthenticated()
+    return { login: data.login, bot: data.type === 'Bot' }
+  } catch (error) {
+    // An installation token (GITHUB_TOKEN) may not call GET /user: 403. Then the comments it
+    // writes carry github-actions[bot].
+    const status = (error as { status?: number }).status
+    if (status === 401 || status === 403 || status === 404)
+      return { login: WORKFLOW_TOKEN_LOGIN, bot: true }
+    throw error
+  }
+}
+
+function sameAuthor(comment: IssueComment, me: { login: string; bot: boolean }): boolean {
+  const login = comment.user?.login
+  if (!login || login.toLowerCase() !== me.login.toLowerCase()) return false
+  return !me.bot || comment.user?.type === 'Bot'
+}
+
+function summaryUrl(env: NodeJS.ProcessEnv): string | null {
+  const { GITHUB_SERVER_URL, GITHUB_REPOSITORY, GITHUB_RUN_ID, GITHUB_RUN_ATTEMPT } = env
+  if (!GITHUB_REPOSITORY || !GITHUB_RUN_ID) return null
+  const server = (GITHUB_SERVER_URL || 'https://github.com').replace(/\/+$/, '')
+  const attempt =
+    GITHUB_RUN_ATTEMPT && GITHUB_RUN_ATTEMPT !== '1' ? `/attempts/${GITHUB_RUN_ATTEMPT}` : ''
+  return `${server}/${GITHUB_REPOSITORY}/actions/runs/${GITHUB_RUN_ID}${attempt}`
+}
+
+function repoOf(
+  payload: (typeof github.context)['payload'],
+  env: NodeJS.ProcessEnv
+): { owner: string; repo: string } | null {
+  const full = payload.repository?.full_name ?? env.GITHUB_REPOSITORY ?? ''
+  const [owner, repo] = full.split('/')
+  return owner && repo ? { owner, repo } : null
+}
+
+/** Outcome, for logs and tests. */
+export type CommentOutcome =
+  | { action: 'created' | 'updated'; id: number; url: string | null }
+  | { action: 'skipped'; reason: string }
+
+/**
+ * Creates or updates this job's comment. Never throws: a comment that cannot be written is a
+ * notice (not a pull request, a fork) or a warning (anything else), and the step goes on.
+ */
+export async function postComment(
+  report: ReportJson,
+  options: PostOptions
+): Promise<CommentOutcome> {
+  const sink = options.sink ?? core
+  const env = options.env ?? process.env
+  const context = options.context ?? github.context
+  const skip = (reason: string, level: 'notice' | 'warning' = 'notice'): CommentOutcome => {
+    const where =
+      options.summaryWritten === false ? 'The JSON report (output report-path)' : 'The job summary'
+    sink[level](`${reason} ${where} has the full report.`)
+    return { action: 'skipped', reason }
+  }
+
+  if (context.eventName !== 'pull_request' && context.eventName !== 'pull_request_target') {
+    return skip(
+      `report: comment skipped: the '${context.eventName || 'unknown'}' event has no pull request to comment on (only pull_request and pull_request_target do).`
+    )
+  }
+  const number = context.payload.pull_request?.number
+  const repo = repoOf(context.payload, env)
+  if (typeof number !== 'number' || !repo) {
+    return skip('report: comment skipped: the event payload names no pull request.')
+  }
+  const head = context.payload.pull_request?.head?.repo?.full_name as string | undefined
+  const fork =
+    head !== undefined && head.toLowerCase() !== `${repo.owner}/${repo.repo}`.toLowerCase()
+
+  try {
+    const octokit = github.getOctokit(options.token, {
+      baseUrl: (env.GITHUB_API_URL || 'https://api.github.com').replace(/\/+$/, ''),
+      // A GitHub API that hangs must not hold the step: one minute for all the comment's calls.
+      request: { signal: AbortSignal.timeout(60_000) }
+    })
+    const me = await whoAmI(octokit)
+    const comments = (await octokit.paginate(octokit.rest.issues.listComments, {
+      ...repo,
+      issue_number: number,
+      per_page: 100
+    })) as IssueComment[]
+    const marker = commentMarker(options.key)
+    const marked = comments.filter((c) => c.body?.includes(marker))
+    const mine = marked.find((c) => sameAuthor(c, me))
+    const foreign = marked.filter((c) => !sameAuthor(c, me))
+    if (foreign.length > 0) {
+      sink.info(
+        `Left ${plural(foreign.length, 'comment')} that carr${foreign.length === 1 ? 'ies' : 'y'} this job's marker but ${foreign.length === 1 ? 'was' : 'were'} not written by ${me.login} untouched.`
+      )
+    }
+    const body = renderComment(report, {
+      key: options.key,
+      diagrams: options.diagrams,
+      summaryUrl: summaryUrl(env),
+      summaryWritten: options.summaryWritten,
+      previous: mine?.body ? previousResult(mine.body) : null,
+      sha: (context.payload.pull_request?.head?.sha as string | undefined) ?? env.GITHUB_SHA ?? null
+    })
+    if (mine) {
+      const { data } = await octokit.rest.issues.updateComment({
+        ...repo,
+        comment_id: mine.id,
+        body
+      })
+      sink.info(`Updated the pull request comment ${data.html_url ?? `#${mine.id}`}`)
+      return { action: 'updated', id: data.id, url: data.html_url ?? null }
+    }
+    const { data } = await octokit.rest.issues.createComment({
+      ...repo,
+      issue_number: number,
+      body
+    })
+    sink.info(`Created the pull request comment ${data.html_url ?? `#${data.id}`}`)
+    return { action: 'created', id: data.id, url: data.html_url ?? null }
+  } catch (error) {
+    const status = (error as { status?: number }).status
+    const message = firstLine(error)
+    if (status === 403 || status === 404) {
+      return fork
+        ? skip(
+            `report: comment skipped: the token may not write to this pull request (HTTP ${status}: ${message}); a pull request from a fork gets a read-only token.`
+          )
+        : skip(
+            `report: comment skipped: the token may not write pull request comments (HTTP ${status}: ${message}). Give the job 'permissions: pull-requests: write'.`,
+            'warning'
+          )
+    }
+    return skip(`report: comment failed: ${status ? `HTTP ${status}: ` : ''}${message}.`, 'warning')
+  }
+}
+
+function firstLine(error: unknown): string {
+  const text = error instanceof Error ? error.message : String(error)
+  return (text.split('\n')[0] ?? '').replace(/\s*-\s*https:\/\/docs\.github\.com\S*$/, '').trim()
+}

@@ -1,0 +1,233 @@
+/**
+ * A picture per vault: a Mermaid flowchart of what ARM said, vault → private endpoint(s) →
+ * subnet/VNet ← link ← zone → A record (IP, TTL). Nodes and edges whose resource an error or
+ * warning finding names are styled red. This draws; it never re-decides a check: which resources
+ * are at fault comes from the findings alone.
+ *
+ * Safety: node IDs are made here (`n0`, `n1`, …), never from names, and every label is quoted
+ * with each character outside a small safe set written as a Mermaid entity code (`#35;`), so no
+ * resource name can end a label, start a statement, inject HTML or a Markdown string.
+ */
+import type {
+  PrivateEndpointSnapshot,
+  PrivateZoneSnapshot,
+  Snapshot,
+  VaultSnapshot
+} from '../collect/snapshot.js'
+import { idKey, sameId } from '../collect/snapshot.js'
+import type { Finding } from '../evaluate/finding.js'
+import { sameVault } from './report.js'
+
+/** Caps that keep one diagram readable and well under Mermaid's default text size limit. */
+const MAX_ENDPOINTS = 10
+const MAX_ZONES = 4
+const MAX_RECORDS = 4
+const MAX_IPS = 4
+const MAX_LABEL_CHARS = 90
+
+const SAFE = /[A-Za-z0-9 .,:/_=+-]/
+
+/** Text for inside a quoted Mermaid label: safe characters as they are, the rest as `#N;`. */
+export function mermaidText(text: string): string {
+  const flat = text.replace(/\s+/g, ' ').trim()
+  const short =
+    [...flat].length > MAX_LABEL_CHARS
+      ? `${[...flat].slice(0, MAX_LABEL_CHARS - 1).join('')}…`
+      : flat
+  let out = ''
+  for (const char of short) out += SAFE.test(char) ? char : `#${char.codePointAt(0)};`
+  return out
+}
+
+/** A quoted label from lines of untrusted text (joined with `<br>`, which we write ourselves). */
+function label(...lines: string[]): string {
+  return `"${lines.map(mermaidText).join('<br>')}"`
+}
+
+function lastSegment(id: string | null | undefined): string {
+  return id ? (id.split('/').filter(Boolean).at(-1) ?? id) : '?'
+}
+
+function ips(values: readonly string[]): string {
+  if (values.length === 0) return 'no IP'
+  const shown = values.slice(0, MAX_IPS).join(', ')
+  return values.length > MAX_IPS ? `${shown} +${values.length - MAX_IPS} more` : shown
+}
+
+function isVaultRecordName(name: string, vault: string): boolean {
+  const lower = name.toLowerCase()
+  const v = vault.toLowerCase()
+  return lower === v || lower.startsWith(`${v}.`)
+}
+
+class Flowchart {
+  private readonly nodes: string[] = []
+  private readonly edges: string[] = []
+  private readonly redNodes = new Set<string>()
+  private readonly redEdges: number[] = []
+  private readonly ids = new Map<string, string>()
+  private next = 0
+
+  constructor(private readonly atFault: (resourceId: string | null | undefined) => boolean) {}
+
+  /** Adds a node once per resource; returns its ID. */
+  node(resourceId: string, text: string, shape: 'box' | 'round' | 'db' = 'box'): string {
+    const key = idKey(resourceId)
+    const known = this.ids.get(key)
+    if (known) return known
+    const id = `n${this.next++}`
+    this.ids.set(key, id)
+    const [open, close] =
+      shape === 'round' ? ['(', ')'] : shape === 'db' ? ['[(', ')]'] : ['[', ']']
+    this.nodes.push(`  ${id}${open}${text}${close}`)
+    if (this.atFault(resourceId)) this.redNodes.add(id)
+    return id
+  }
+
+  /** The ID of a resource's node, if it is drawn. */
+  get(resourceId: string): string | undefined {
+    return this.ids.get(idKey(resourceId))
+  }
+
+  edge(from: string, to: string, red: boolean, text?: string): void {
+    if (red) this.redEdges.push(this.edges.length)
+    this.edges.push(text ? `  ${from} -->|${label(text)}| ${to}` : `  ${from} --> ${to}`)
+  }
+
+  render(): string {
+    const lines = ['flowchart LR', ...this.nodes, ...this.edges]
+    lines.push('  classDef fail fill:#ffebe9,stroke:#cf222e,stroke-width:2px,color:#82071e')
+    if (this.redNodes.size > 0) lines.push(`  class ${[...this.redNodes].join(',')} fail`)
+    if (this.redEdges.length > 0) {
+      lines.push(`  linkStyle ${this.redEdges.join(',')} stroke:#cf222e,stroke-width:2px`)
+    }
+    return lines.join('\n')
+  }
+}
+
+/** The zones worth drawing for a vault: those its PEs use or link to, or its findings name. */
+function zonesFor(
+  snapshot: Snapshot,
+  vault: VaultSnapshot,
+  endpoints: PrivateEndpointSnapshot[],
+  findings: readonly Finding[]
+): PrivateZoneSnapshot[] {
+  const vnets = endpoints.flatMap((pe) => (pe.vnetId ? [pe.vnetId] : []))
+  const referenced = endpoints.flatMap((pe) =>
+    pe.dnsZoneGroups.flatMap((group) => group.configs.map((config) => config.privateDnsZoneId))
+  )
+  const named = (zone: PrivateZoneSnapshot): boolean =>
+    findings.some((f) => f.resource.toLowerCase().startsWith(zone.id.toLowerCase()))
+  const relevant = snapshot.zones.filter(
+    (zone) =>
+      referenced.some((id) => sameId(id, zone.id)) ||
+      zone.links.some((link) => vnets.some((vnet) => sameId(vnet, link.virtualNetworkId))) ||
+      zone.aRecords.some((record) => isVaultRecordName(record.name, vault.name)) ||
+      named(zone)
+  )
+  const chosen =
+    relevant.length > 0
+      ? relevant
+      : snapshot.zones.filter(
+          (zone) => zone.name.toLowerCase() === snapshot.privateLinkZone.toLowerCase()
+        )
+  return chosen.slice(0, MAX_ZONES)
+}
+
+/**
+ * The Mermaid source (without the code fence) of one vault's diagram. `findings` may hold the
+ * whole run's findings: only this vault's (and those tied to no vault) colour it.
+ */
+export function vaultDiagram(
+  snapshot: Snapshot,
+  vault: VaultSnapshot,
+  findings: readonly Finding[]
+): string {
+  const own = findings.filter(
+    (f) =>
+      (f.vault === null || sameVault(f.vault, vault.name)) &&
+      (f.severity === 'error' || f.severity === 'warning')
+  )
+  const atFault = (id: string | null | undefined): boolean =>
+    own.some((f) => sameId(f.resource, id))
+  const chart = new Flowchart(atFault)
+
+  const vaultNode = chart.node(vault.id, label('Key Vault', vault.name), 'round')
+  if (vault.failure) return chart.render()
+
+  const endpoints: PrivateEndpointSnapshot[] = []
+  const connections = vault.connections.slice(0, MAX_ENDPOINTS)
+  for (const conn of connections) {
+    const peId = conn.privateEndpointId ?? conn.id
+    const pe = conn.privateEndpointId
+      ? vault.privateEndpoints[idKey(conn.privateEndpointId)]
+      : undefined
+    const state = pe === null ? 'not found' : pe === undefined ? 'not read' : ips(pe.nicIps)
+    const peNode = chart.node(peId, label('Private endpoint', lastSegment(peId), state))
+    chart.edge(vaultNode, peNode, atFault(conn.id), conn.status)
+    if (!pe) continue
+    endpoints.push(pe)
+    if (pe.vnetId) {
+      const vnet = snapshot.virtualNetworks[idKey(pe.vnetId)]
+      const prefixes = vnet && 'addressPrefixes' in vnet ? vnet.addressPrefixes.join(', ') : ''
+      const vnetNode = chart.node(
+        pe.vnetId,
+        label('VNet', lastSegment(pe.vnetId), ...(prefixes ? [prefixes] : []))
+      )
+      chart.edge(peNode, vnetNode, false, `subnet ${lastSegment(pe.subnetId)}`)
+    }
+  }
+  if (vault.connections.length > MAX_ENDPOINTS) {
+    const more = vault.connections.length - MAX_ENDPOINTS
+    chart.node(`${vault.id}#more`, label(`+${more} more private endpoints not drawn`))
+  }
+
+  for (const zone of zonesFor(snapshot, vault, endpoints, own)) {
+    const zoneNode = chart.node(
+      zone.id,
+      label('Private DNS zone', zone.name, zone.resourceGroup),
+      'db'
+    )
+    for (const link of zone.links) {
+      // Only links to the VNets of this vault's endpoints belong in its picture.
+      const vnetNode = chart.get(link.virtualNetworkId)
+      if (!vnetNode) continue
+      const linkRed = atFault(link.id)
+      const linkNode = chart.node(
+        link.id,
+        label('VNet link', link.name, link.virtualNetworkLinkState ?? 'state unknown')
+      )
+      chart.edge(zoneNode, linkNode, linkRed)
+      chart.edge(linkNode, vnetNode, linkRed)
+    }
+    const records = zone.aRecords
+      .filter((record) => isVaultRecordName(record.name, vault.name) || atFault(record.id))
+      .slice(0, MAX_RECORDS)
+    for (const record of records) {
+      const ttl = record.ttl === null ? 'TTL ?' : `TTL ${record.ttl}`
+      const recordNode = chart.node(
+        record.id,
+        label(`A ${record.name}`, ips(record.ipv4Addresses), ttl)
+      )
+      chart.edge(zoneNode, recordNode, atFault(record.id))
+    }
+  }
+  return chart.render()
+}
+
+/** One diagram per vault of the snapshot, keyed by lower-cased vault name. */
+export function vaultDiagrams(
+  snapshot: Snapshot,
+  findings: readonly Finding[]
+): Map<string, string> {
+  const diagrams = new Map<string, string>()
+  for (const vault of snapshot.vaults) {
+    diagrams.set(vault.name.toLowerCase(), vaultDiagram(snapshot, vault, findings))
+  }
+  return diagrams
+}
+
+/** A diagram as a fenced Markdown block GitHub renders (the source never holds a backtick). */
+export function mermaidBlock(source: string): string {
+  return `\`\`\`mermaid\n${source}\n\`\`\``
+}
