@@ -8,15 +8,25 @@ import { tmpdir } from 'node:os'
 import { collect } from './collect/collect.js'
 import { createCredential, signIn, SignInError } from './credential/credential.js'
 import { evaluate } from './evaluate/evaluate.js'
+import { evaluateProbe } from './evaluate/rules/probe.js'
 import { InputError, parseInputs } from './inputs/parse.js'
+import { probe, type ProbeRun } from './probe/probe.js'
 import { setOutputs } from './report/outputs.js'
 import { buildReport, writeReport } from './report/report.js'
 import { logFindings } from './report/log.js'
 import { writeSummary } from './report/summary.js'
+import { annotate } from './report/annotations.js'
+import { postComment } from './report/comment.js'
+import { vaultDiagrams } from './report/mermaid.js'
 import { shouldFail } from './report/exit.js'
+import { runMerge } from './report/merge.js'
 
 export async function run(): Promise<void> {
   try {
+    // Merging other runs' reports (a matrix over subscriptions) needs no Azure at all.
+    const mergeSpec = core.getInput('merge-reports').trim()
+    if (mergeSpec) return await runMerge(mergeSpec, (name) => core.getInput(name))
+
     const inputs = parseInputs((name) => core.getInput(name), process.env)
 
     const credential = createCredential(inputs)
@@ -45,14 +55,41 @@ export async function run(): Promise<void> {
       inputs.ignore
     )
 
+    // The probe measures the data path from this runner; its rules add findings to the same vaults.
+    let probeRun: ProbeRun | null = null
+    if (inputs.probe !== 'off') {
+      probeRun = await probe(snapshot, credential, {
+        mode: inputs.probe,
+        dnsServers: inputs.dnsServers,
+        timeoutSeconds: inputs.probeTimeoutSeconds,
+        vaultAudience: inputs.cloud.vaultAudience,
+        log: (line) => core.info(line)
+      })
+      findings.push(...evaluateProbe(snapshot, probeRun, inputs.ignore))
+    }
+
     const report = buildReport(
       findings,
       snapshot.vaults.map((v) => ({ name: v.name, id: v.id }))
     )
+    // What the probe measured, as an extra field of the JSON report (the contract allows extras).
+    if (probeRun) Object.assign(report, { probe: probeRun })
     logFindings(report)
+    annotate(report)
     const reportPath = await writeReport(report, process.env.RUNNER_TEMP || tmpdir())
-    if (inputs.report.includes('summary')) await writeSummary(report)
+    // A picture per vault for the summary and the comment, drawn from the snapshot and findings.
+    const diagrams = vaultDiagrams(snapshot, report.findings)
+    if (inputs.report.includes('summary')) await writeSummary(report, probeRun, diagrams)
     setOutputs(report, reportPath)
+    // Never throws: a comment that cannot be written is a notice or a warning, not a failure.
+    if (inputs.report.includes('comment')) {
+      await postComment(report, {
+        token: inputs.githubToken,
+        key: inputs.commentKey,
+        diagrams,
+        summaryWritten: inputs.report.includes('summary')
+      })
+    }
 
     if (shouldFail(report, inputs.failOn)) {
       core.setFailed(

@@ -7,6 +7,9 @@ import * as core from '@actions/core'
 import { RULES } from '../evaluate/catalog.js'
 import type { Finding } from '../evaluate/finding.js'
 import { countsOf, type ReportJson } from './report.js'
+import type { ProbeRun } from '../probe/result.js'
+import { renderProbeSummary } from './probe-summary.js'
+import { mermaidBlock } from './mermaid.js'
 import { codeBlock, escapeMarkdown, inlineCode, link } from './markdown.js'
 import {
   countsText,
@@ -62,12 +65,26 @@ function vaultHeading(vault: VaultSection): string {
   return vault.name === null ? 'Not tied to one vault' : `Vault ${inlineCode(vault.name)}`
 }
 
-/** A section with problems: each in full, then what passed, folded. */
-function problemSection(vault: VaultSection, withPasses: boolean): string {
+/** Mermaid source of a vault's picture (mermaid.ts), keyed by lower-cased vault name. */
+type Diagrams = ReadonlyMap<string, string> | null
+
+function diagramOf(vault: VaultSection, diagrams: Diagrams): string | null {
+  const source = vault.name === null ? undefined : diagrams?.get(vault.name.toLowerCase())
+  return source ? mermaidBlock(source) : null
+}
+
+/** A section with problems: its picture, each problem in full, then what passed, folded. */
+function problemSection(
+  vault: VaultSection,
+  withPasses: boolean,
+  diagrams: Diagrams = null
+): string {
   const passed = vault.findings.filter((finding) => finding.severity === 'pass')
+  const diagram = withPasses ? diagramOf(vault, diagrams) : null
   const parts = [
     `### ${RESULT_ICON[vault.result]} ${vaultHeading(vault)}`,
     countsText(countsOf(vault.findings)),
+    ...(diagram ? [diagram] : []),
     ...vault.findings.filter((finding) => finding.severity !== 'pass').map(problem)
   ]
   if (withPasses && passed.length > 0) {
@@ -76,13 +93,20 @@ function problemSection(vault: VaultSection, withPasses: boolean): string {
   return parts.join('\n\n')
 }
 
-/** Sections without problems, together: one folded list of passes per vault. */
-function passedSection(vaults: VaultSection[], withPasses: boolean): string {
+/** Sections without problems, together: one folded list of passes (and picture) per vault. */
+function passedSection(
+  vaults: VaultSection[],
+  withPasses: boolean,
+  diagrams: Diagrams = null
+): string {
   const parts = [`### ${RESULT_ICON.pass} ${plural(vaults.length, 'vault')} without problems`]
   for (const vault of vaults) {
     const count = plural(vault.findings.length, 'check')
     const label = `${RESULT_ICON.pass} ${vaultHeading(vault)}: ${count} passed`
-    parts.push(withPasses && vault.findings.length > 0 ? passes(label, vault.findings) : label)
+    const diagram = withPasses ? diagramOf(vault, diagrams) : null
+    const list = withPasses && vault.findings.length > 0 ? passes(label, vault.findings) : label
+    // The picture goes inside the fold, first, where a passing vault's detail belongs.
+    parts.push(diagram ? list.replace(/<\/summary>\n/, () => `</summary>\n\n${diagram}\n`) : list)
   }
   return parts.join('\n\n')
 }
@@ -107,7 +131,12 @@ function headline(report: ReportJson): string {
 }
 
 /** The whole summary as GitHub Markdown (a pure function of the report). */
-export function renderSummary(report: ReportJson, maxChars = SUMMARY_MAX_CHARS): string {
+export function renderSummary(
+  report: ReportJson,
+  maxChars = SUMMARY_MAX_CHARS,
+  probe: ProbeRun | null = null,
+  diagrams: Diagrams = null
+): string {
   const sections = vaultSections(report)
   const withProblems = sections.filter((s) => s.findings.some((f) => f.severity !== 'pass'))
   const withoutProblems = sections.filter((s) => !withProblems.includes(s))
@@ -118,8 +147,10 @@ export function renderSummary(report: ReportJson, maxChars = SUMMARY_MAX_CHARS):
       : [
           '> [!NOTE]\n> Passed checks are left out so the summary fits; the JSON report lists them.'
         ]),
-    ...withProblems.map((vault) => problemSection(vault, withPasses)),
-    ...(withoutProblems.length > 0 ? [passedSection(withoutProblems, withPasses)] : [])
+    ...withProblems.map((vault) => problemSection(vault, withPasses, diagrams)),
+    ...(withoutProblems.length > 0 ? [passedSection(withoutProblems, withPasses, diagrams)] : []),
+    // What the probe saw, per vault (probe-summary.ts).
+    ...(probe ? [renderProbeSummary(probe)] : [])
   ]
   let parts = render(true)
   if (parts.join('\n\n').length > maxChars) parts = render(false)
@@ -136,6 +167,10 @@ export function renderSummary(report: ReportJson, maxChars = SUMMARY_MAX_CHARS):
 }
 
 /** Appends the summary to the job summary (GITHUB_STEP_SUMMARY). */
-export async function writeSummary(report: ReportJson): Promise<void> {
-  await core.summary.addRaw(renderSummary(report)).write()
+export async function writeSummary(
+  report: ReportJson,
+  probe: ProbeRun | null = null,
+  diagrams: Diagrams = null
+): Promise<void> {
+  await core.summary.addRaw(renderSummary(report, SUMMARY_MAX_CHARS, probe, diagrams)).write()
 }
