@@ -1,5 +1,5 @@
 // Builders for an emulated Azure estate. Every resource comes out in the shape of the
-// azure-rest-api-specs examples under /work/shared/azure-api-examples (same fields, same nesting),
+// azure-rest-api-specs examples under __tests__/fixtures/azure-api-examples (same fields, same nesting),
 // with names, IDs and IPs filled in. Fields no example shows but the specs define (see that
 // folder's INDEX.md): vault properties.privateEndpointConnections and properties.networkAcls,
 // VNet properties.dhcpOptions.dnsServers, link properties.resolutionPolicy; plus the NIC's
