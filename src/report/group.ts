@@ -1,6 +1,6 @@
 /** How reporters order and label findings: per vault, problems first. Shared by log and summary. */
 import type { Finding, Severity } from '../evaluate/finding.js'
-import { resultOf, sameVault, type ReportJson, type Result } from './report.js'
+import { findingsByVault, resultOf, type ReportJson, type Result } from './report.js'
 
 export const SEVERITY_ORDER: readonly Severity[] = ['error', 'warning', 'info', 'pass']
 const RESULT_ORDER: readonly Result[] = ['fail', 'warn', 'pass']
@@ -33,7 +33,9 @@ export function bySeverity(findings: readonly Finding[]): Finding[] {
  */
 export function vaultSections(report: ReportJson): VaultSection[] {
   const sections: VaultSection[] = []
-  const general = report.findings.filter((finding) => finding.vault === null)
+  const groups = findingsByVault(report.findings)
+  const general = groups.get(null) ?? []
+  groups.delete(null)
   if (general.length > 0) {
     sections.push({
       name: null,
@@ -46,19 +48,14 @@ export function vaultSections(report: ReportJson): VaultSection[] {
     name: vault.name,
     id: vault.id,
     result: vault.result,
-    findings: bySeverity(report.findings.filter((finding) => sameVault(finding.vault, vault.name)))
+    findings: bySeverity(groups.get(vault.name.toLowerCase()) ?? [])
   }))
+  for (const vault of report.vaults) groups.delete(vault.name.toLowerCase())
   known.sort((a, b) => RESULT_ORDER.indexOf(a.result) - RESULT_ORDER.indexOf(b.result))
   sections.push(...known)
 
-  const others = new Map<string, Finding[]>()
-  for (const finding of report.findings) {
-    if (finding.vault === null) continue
-    if (report.vaults.some((vault) => sameVault(vault.name, finding.vault))) continue
-    const key = finding.vault.toLowerCase()
-    others.set(key, [...(others.get(key) ?? []), finding])
-  }
-  for (const findings of others.values()) {
+  // Vaults that only findings name (not in the report's vault list).
+  for (const findings of groups.values()) {
     sections.push({
       name: findings[0]?.vault ?? null,
       id: null,

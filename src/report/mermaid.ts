@@ -16,7 +16,7 @@ import type {
 } from '../collect/snapshot.js'
 import { idKey, sameId } from '../collect/snapshot.js'
 import type { Finding } from '../evaluate/finding.js'
-import { sameVault } from './report.js'
+import { findingsByVault, sameVault } from './report.js'
 
 /** Caps that keep one diagram readable and well under Mermaid's default text size limit. */
 const MAX_ENDPOINTS = 10
@@ -220,9 +220,13 @@ export function vaultDiagrams(
   snapshot: Snapshot,
   findings: readonly Finding[]
 ): Map<string, string> {
+  const byVault = findingsByVault(findings)
+  const general = byVault.get(null) ?? []
   const diagrams = new Map<string, string>()
   for (const vault of snapshot.vaults) {
-    diagrams.set(vault.name.toLowerCase(), vaultDiagram(snapshot, vault, findings))
+    const key = vault.name.toLowerCase()
+    const own = [...general, ...(byVault.get(key) ?? [])]
+    diagrams.set(key, vaultDiagram(snapshot, vault, own))
   }
   return diagrams
 }

@@ -43,10 +43,28 @@ export function sameVault(a: string | null, b: string | null): boolean {
   return a !== null && b !== null && a.toLowerCase() === b.toLowerCase()
 }
 
+/**
+ * Findings grouped by lower-cased vault name (`null`: tied to no vault), in their order. Built once
+ * so that per-vault work stays linear on a run with hundreds of vaults and thousands of findings.
+ */
+export function findingsByVault<T extends Pick<Finding, 'vault'>>(
+  findings: readonly T[]
+): Map<string | null, T[]> {
+  const groups = new Map<string | null, T[]>()
+  for (const finding of findings) {
+    const key = finding.vault === null ? null : finding.vault.toLowerCase()
+    const group = groups.get(key)
+    if (group) group.push(finding)
+    else groups.set(key, [finding])
+  }
+  return groups
+}
+
 export function buildReport(
   findings: readonly Finding[],
   vaults: readonly { name: string; id: string }[]
 ): ReportJson {
+  const byVault = findingsByVault(findings)
   return {
     schemaVersion: 1,
     result: resultOf(findings),
@@ -54,7 +72,7 @@ export function buildReport(
     vaults: vaults.map((vault) => ({
       name: vault.name,
       id: vault.id,
-      result: resultOf(findings.filter((finding) => sameVault(finding.vault, vault.name)))
+      result: resultOf(byVault.get(vault.name.toLowerCase()) ?? [])
     })),
     findings: findings.map((finding) => ({ ...finding }))
   }
