@@ -122,6 +122,22 @@ describe('writeReport', () => {
     )
   })
 
+  it('writes exactly what JSON.stringify with a 2-space indent gives, extra fields included', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'kvpld-report-'))
+    const many = Array.from({ length: 450 }, (_, i) => ({
+      ...FINDINGS[i % FINDINGS.length]!,
+      message: `line one\nline "two" #${i}`
+    }))
+    for (const report of [
+      buildReport(many, VAULTS),
+      Object.assign(buildReport(FINDINGS, VAULTS), { probe: { mode: 'inside', vaults: [] } }),
+      buildReport([], [])
+    ]) {
+      const path = await writeReport(report, dir)
+      expect(readFileSync(path, 'utf8')).toBe(`${JSON.stringify(report, null, 2)}\n`)
+    }
+  })
+
   it('gives each of many concurrent writers its own complete file', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'kvpld-report-'))
     const reports = Array.from({ length: 8 }, (_, i) => buildReport(FINDINGS.slice(0, i), VAULTS))

@@ -3,7 +3,7 @@
  * counts, and the result of the run and of each vault. Nothing here re-decides a check.
  */
 import { randomBytes } from 'node:crypto'
-import { access, link, mkdir, rename, unlink, writeFile } from 'node:fs/promises'
+import { access, link, mkdir, open, rename, unlink } from 'node:fs/promises'
 import { join } from 'node:path'
 import type { Finding, Severity } from '../evaluate/finding.js'
 
@@ -89,10 +89,7 @@ export async function writeReport(report: ReportJson, dir: string): Promise<stri
     dir,
     `.${REPORT_FILE_NAME}.${process.pid}.${randomBytes(6).toString('hex')}.tmp`
   )
-  await writeFile(temporary, `${JSON.stringify(report, null, 2)}\n`, {
-    encoding: 'utf8',
-    mode: 0o644
-  })
+  await writeJson(report, temporary)
   let canLink = true
   try {
     for (let attempt = 1; attempt <= 1000; attempt++) {
@@ -119,6 +116,43 @@ export async function writeReport(report: ReportJson, dir: string): Promise<stri
     throw new Error(`Too many reports in ${dir}: no free file name for ${REPORT_FILE_NAME}`)
   } finally {
     await unlink(temporary).catch(() => undefined)
+  }
+}
+
+/** Findings per write: one JSON text of a 500-vault run is tens of MB of transient heap. */
+const FINDINGS_PER_WRITE = 200
+
+/**
+ * Writes exactly `JSON.stringify(report, null, 2)` plus a newline, a slice of findings at a time,
+ * so peak memory does not grow with the whole report's text. Every newline that JSON.stringify
+ * emits is layout (it escapes those inside strings), so nesting is a matter of indenting lines.
+ */
+async function writeJson(report: ReportJson, path: string): Promise<void> {
+  const nested = (value: unknown, indent: string): string =>
+    JSON.stringify(value, null, 2).replace(/\n/g, `\n${indent}`)
+  const file = await open(path, 'wx', 0o644)
+  try {
+    const entries = Object.entries(report).filter(([, value]) => value !== undefined)
+    let text = '{'
+    for (const [index, [key, value]] of entries.entries()) {
+      text += `${index === 0 ? '' : ','}\n  ${JSON.stringify(key)}: `
+      if (key !== 'findings' || !Array.isArray(value) || value.length === 0) {
+        text += nested(value, '  ')
+        continue
+      }
+      text += '['
+      for (const [i, finding] of value.entries()) {
+        text += `${i === 0 ? '' : ','}\n    ${nested(finding, '    ')}`
+        if ((i + 1) % FINDINGS_PER_WRITE === 0) {
+          await file.writeFile(text, 'utf8')
+          text = ''
+        }
+      }
+      text += '\n  ]'
+    }
+    await file.writeFile(`${text}\n}\n`, 'utf8')
+  } finally {
+    await file.close()
   }
 }
 
