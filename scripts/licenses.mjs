@@ -1,13 +1,16 @@
-// Writes dist/licenses.txt listing every package bundled into dist/index.js, with its license
-// text. ncc's own --license output names only a fraction of them, so we read the source map.
+// Writes dist/licenses.txt listing every package bundled into dist/ (index.js and the chunks it
+// loads on demand), with its license text. ncc's own --license output names only a fraction of
+// them, so we read the source maps.
 import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 
-const map = JSON.parse(readFileSync('dist/index.js.map', 'utf8'))
 const packages = new Set()
-for (const source of map.sources) {
-  const match = /node_modules\/((?:@[^/]+\/)?[^/]+)\//.exec(source)
-  if (match) packages.add(match[1])
+for (const file of readdirSync('dist').filter((name) => name.endsWith('.js.map'))) {
+  const map = JSON.parse(readFileSync(join('dist', file), 'utf8'))
+  for (const source of map.sources) {
+    const match = /node_modules\/((?:@[^/]+\/)?[^/]+)\//.exec(source)
+    if (match) packages.add(match[1])
+  }
 }
 
 const sections = []

@@ -8,24 +8,24 @@ import { tmpdir } from 'node:os'
 import { collect } from './collect/collect.js'
 import { createCredential, signIn, SignInError } from './credential/credential.js'
 import { evaluate } from './evaluate/evaluate.js'
-import { evaluateProbe } from './evaluate/rules/probe.js'
 import { InputError, parseInputs } from './inputs/parse.js'
-import { probe, type ProbeRun } from './probe/probe.js'
+import type { ProbeRun } from './probe/probe.js'
 import { setOutputs } from './report/outputs.js'
 import { buildReport, writeReport } from './report/report.js'
 import { logFindings } from './report/log.js'
 import { writeSummary } from './report/summary.js'
 import { annotate } from './report/annotations.js'
-import { postComment } from './report/comment.js'
 import { vaultDiagrams } from './report/mermaid.js'
 import { shouldFail } from './report/exit.js'
-import { runMerge } from './report/merge.js'
 
 export async function run(): Promise<void> {
   try {
     // Merging other runs' reports (a matrix over subscriptions) needs no Azure at all.
     const mergeSpec = core.getInput('merge-reports').trim()
-    if (mergeSpec) return await runMerge(mergeSpec, (name) => core.getInput(name))
+    if (mergeSpec) {
+      const { runMerge } = await import('./report/merge.js')
+      return await runMerge(mergeSpec, (name) => core.getInput(name))
+    }
 
     const inputs = parseInputs((name) => core.getInput(name), process.env)
 
@@ -58,6 +58,9 @@ export async function run(): Promise<void> {
     // The probe measures the data path from this runner; its rules add findings to the same vaults.
     let probeRun: ProbeRun | null = null
     if (inputs.probe !== 'off') {
+      // Loaded only when used, like the comment below: a run starts faster and smaller without.
+      const { probe } = await import('./probe/probe.js')
+      const { evaluateProbe } = await import('./evaluate/rules/probe.js')
       probeRun = await probe(snapshot, credential, {
         mode: inputs.probe,
         dnsServers: inputs.dnsServers,
@@ -83,6 +86,7 @@ export async function run(): Promise<void> {
     setOutputs(report, reportPath)
     // Never throws: a comment that cannot be written is a notice or a warning, not a failure.
     if (inputs.report.includes('comment')) {
+      const { postComment } = await import('./report/comment.js')
       await postComment(report, {
         token: inputs.githubToken,
         key: inputs.commentKey,

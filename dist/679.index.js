@@ -1,0 +1,620 @@
+export const id = 679;
+export const ids = [679];
+export const modules = {
+
+/***/ 8679:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+
+// EXPORTS
+__webpack_require__.d(__webpack_exports__, {
+  probe: () => (/* binding */ probe)
+});
+
+// UNUSED EXPORTS: vaultHostname
+
+// EXTERNAL MODULE: ./src/evaluate/context.ts
+var context = __webpack_require__(9420);
+// EXTERNAL MODULE: ./src/evaluate/ip.ts
+var ip = __webpack_require__(9685);
+// EXTERNAL MODULE: external "node:crypto"
+var external_node_crypto_ = __webpack_require__(7598);
+// EXTERNAL MODULE: external "node:https"
+var external_node_https_ = __webpack_require__(4708);
+;// CONCATENATED MODULE: ./src/probe/step.ts
+/** Marks an error as ours: the step ran out of time. */
+const TIMEOUT_CODE = 'KVPLD_TIMEOUT';
+class StepTimeoutError extends Error {
+    ms;
+    code = TIMEOUT_CODE;
+    constructor(ms) {
+        super(`no answer within ${seconds(ms)}`);
+        this.ms = ms;
+    }
+}
+function seconds(ms) {
+    const value = ms / 1000;
+    return `${Number.isInteger(value) ? value : value.toFixed(1)} s`;
+}
+/**
+ * `promise`, or a StepTimeoutError after `ms`; `onTimeout` cancels what can be cancelled.
+ * Work that cannot be cancelled (getaddrinfo) finishes in the background and is ignored.
+ */
+async function withTimeout(promise, ms, onTimeout) {
+    let timer;
+    const timeout = new Promise((_, reject) => {
+        timer = setTimeout(() => {
+            onTimeout?.();
+            reject(new StepTimeoutError(ms));
+        }, ms);
+    });
+    try {
+        return await Promise.race([promise, timeout]);
+    }
+    finally {
+        clearTimeout(timer);
+    }
+}
+function codeOf(error) {
+    const code = error?.code;
+    return typeof code === 'string' ? code : 'ERROR';
+}
+function messageOf(error) {
+    const message = error instanceof Error ? error.message : String(error);
+    return message.split('\n')[0] ?? '';
+}
+const DNS_KINDS = {
+    ENOTFOUND: 'nxdomain',
+    ENODATA: 'no-data',
+    ETIMEOUT: 'dns-timeout',
+    ECANCELLED: 'dns-timeout',
+    [TIMEOUT_CODE]: 'dns-timeout'
+};
+/** A DNS error (dns.Resolver or dns.lookup) as a named step error. */
+function dnsError(error, name) {
+    const code = codeOf(error);
+    const kind = DNS_KINDS[code] ?? 'dns-failed';
+    const message = kind === 'nxdomain'
+        ? `${name} does not exist (NXDOMAIN)`
+        : kind === 'no-data'
+            ? `${name} has no A record`
+            : kind === 'dns-timeout'
+                ? `no DNS answer for ${name} in time`
+                : `resolving ${name} failed (${code}: ${messageOf(error)})`;
+    return { kind, phase: 'dns', code, message };
+}
+const TLS_CODE = /CERT|SSL|TLS|SELF_SIGNED|UNABLE_TO_(GET|VERIFY)|HOSTNAME|ALTNAME/i;
+/** A TCP/TLS/HTTP error as a named step error, given how far the request got. */
+function connectionError(error, phase, timeoutMs) {
+    const code = codeOf(error);
+    const message = messageOf(error);
+    if (code === TIMEOUT_CODE || code === 'ETIMEDOUT') {
+        const what = {
+            connect: `no TCP connection within ${seconds(timeoutMs)} (timeout: packets dropped or filtered)`,
+            tls: `TCP connected, but the TLS handshake did not finish within ${seconds(timeoutMs)}`,
+            response: `connected, but no HTTP answer within ${seconds(timeoutMs)}`
+        }[phase];
+        return { kind: 'timeout', phase, code: TIMEOUT_CODE, message: what };
+    }
+    if (code === 'ECONNREFUSED') {
+        return { kind: 'refused', phase: 'connect', code, message: 'connection refused on port 443' };
+    }
+    if (code === 'EHOSTUNREACH' || code === 'ENETUNREACH' || code === 'EINVAL') {
+        return { kind: 'unreachable', phase: 'connect', code, message: `no route (${code})` };
+    }
+    if (TLS_CODE.test(code))
+        return { kind: 'tls', phase: 'tls', code, message };
+    if (code === 'ECONNRESET' || code === 'EPIPE' || code === 'ERR_STREAM_PREMATURE_CLOSE') {
+        return { kind: 'reset', phase, code, message: `connection closed during ${phase}` };
+    }
+    return { kind: 'error', phase, code, message };
+}
+
+;// CONCATENATED MODULE: ./src/probe/https-probe.ts
+/**
+ * HTTPS requests to the vault with the certificate always checked for the vault's hostname
+ * (guide §7: verification is never turned off). A request can be pinned to one address (a PE IP,
+ * or where the OS resolver points) while SNI, the Host header and the certificate check stay on
+ * the vault's name. Every request gets a fresh socket (`agent: false`): a keep-alive agent would
+ * let the request "to the PE IP" silently ride the connection opened by name.
+ */
+
+
+/** One GET, bounded by `timeoutMs` from start to the end of the body. */
+function httpsGet(options) {
+    const { hostname, ip, path, timeoutMs, maxBody = 0 } = options;
+    return new Promise((resolve) => {
+        let phase = 'connect';
+        let settled = false;
+        const finish = (value) => {
+            if (settled)
+                return;
+            settled = true;
+            clearTimeout(timer);
+            resolve(value);
+        };
+        const req = (0,external_node_https_.request)({
+            host: ip ?? hostname,
+            port: 443,
+            servername: hostname,
+            path,
+            method: 'GET',
+            headers: { host: hostname, 'user-agent': 'kv-private-link-doctor', ...options.headers },
+            agent: false,
+            timeout: timeoutMs
+        });
+        const timer = setTimeout(() => req.destroy(new StepTimeoutError(timeoutMs)), timeoutMs);
+        // Read at connect: once the response has ended the socket may already be detached.
+        let remoteAddress = ip ?? null;
+        req.on('socket', (socket) => {
+            socket.once('connect', () => {
+                if (phase === 'connect')
+                    phase = 'tls';
+                remoteAddress = socket.remoteAddress ?? remoteAddress;
+            });
+            socket.once('secureConnect', () => {
+                phase = 'response';
+            });
+        });
+        req.on('timeout', () => req.destroy(new StepTimeoutError(timeoutMs)));
+        req.on('response', (res) => {
+            const chunks = [];
+            let size = 0;
+            res.on('data', (chunk) => {
+                if (size < maxBody)
+                    chunks.push(chunk.subarray(0, maxBody - size));
+                size += chunk.length;
+            });
+            res.on('end', () => finish({
+                answer: {
+                    status: res.statusCode ?? 0,
+                    headers: res.headers,
+                    body: Buffer.concat(chunks).toString('utf8'),
+                    remoteAddress: res.socket?.remoteAddress ?? remoteAddress
+                },
+                error: null
+            }));
+            res.on('error', (error) => finish({ answer: null, error: connectionError(error, phase, timeoutMs) }));
+        });
+        req.on('error', (error) => finish({ answer: null, error: connectionError(error, phase, timeoutMs) }));
+        req.end();
+    });
+}
+/** `addr` of `x-ms-keyvault-network-info: addr=10.4.5.6;act_addr_fam=InterNetworkV6;`. */
+function parseNetworkInfo(value) {
+    if (!value)
+        return null;
+    const match = /(?:^|;)\s*addr=([^;\s]+)/i.exec(value);
+    return match?.[1] ?? null;
+}
+/** `GET /healthstatus` (guide §7): the status and what the vault says about the request's origin. */
+async function healthStatus(hostname, ip, via, timeoutMs) {
+    const started = Date.now();
+    const { answer, error } = await httpsGet({ hostname, ip, path: '/healthstatus', timeoutMs });
+    if (error)
+        return { via, ip, status: null, networkInfo: null, addr: null, error, ms: Date.now() - started };
+    const header = answer.headers['x-ms-keyvault-network-info'];
+    const networkInfo = Array.isArray(header) ? (header[0] ?? null) : (header ?? null);
+    return {
+        via,
+        ip: ip ?? answer.remoteAddress,
+        status: answer.status,
+        networkInfo,
+        addr: parseNetworkInfo(networkInfo),
+        error: null,
+        ms: Date.now() - started
+    };
+}
+
+;// CONCATENATED MODULE: ./src/probe/data-plane.ts
+/**
+ * One authenticated data-plane request that reads nothing: a GET of a secret whose name is random,
+ * so it cannot exist. Key Vault checks the network before the secret, so the answer says whether
+ * the request got past the firewall: 403 with inner error `ForbiddenByFirewall` or
+ * `ForbiddenByConnection` if not, anything else (typically 404 `SecretNotFound`) if it did.
+ * A 2xx body is never read; error bodies name the caller, never a secret.
+ */
+
+
+const KEY_VAULT_API_VERSION = '7.4';
+/** `kvpld-probe-` and 32 random hex digits: a valid secret name nobody has. */
+function probeSecretName() {
+    return `kvpld-probe-${(0,external_node_crypto_.randomBytes)(16).toString('hex')}`;
+}
+/** Reads Key Vault's error body (bodies in ERRORS.md); tolerates a missing closing brace. */
+function parseKeyVaultError(body) {
+    let parsed;
+    try {
+        parsed = JSON.parse(body);
+    }
+    catch {
+        parsed = null;
+    }
+    const text = (value) => (typeof value === 'string' ? value : null);
+    const message = text(parsed?.error?.message) ?? /"message"\s*:\s*"((?:[^"\\]|\\.)*)"/.exec(body)?.[1] ?? null;
+    const code = text(parsed?.error?.code) ?? /"code"\s*:\s*"([^"]*)"/.exec(body)?.[1] ?? null;
+    const innerCode = text(parsed?.error?.innererror?.code) ??
+        /"innererror"\s*:\s*\{\s*"code"\s*:\s*"([^"]*)"/.exec(body)?.[1] ??
+        null;
+    // Messages separate lines with \r\n (escaped in raw bodies): "…\r\nClient address: 20.1.2.3\r\n…".
+    const plain = message?.replace(/\\r\\n|\\n/g, '\n') ?? '';
+    const clientAddress = /Client address:\s*([0-9A-Fa-f:.]+)/.exec(plain)?.[1] ?? null;
+    return { code, innerCode, message: plain.split(/\r?\n/)[0] || null, clientAddress };
+}
+async function dataPlaneRequest(options) {
+    const { hostname, ip, via, token, timeoutMs } = options;
+    const started = Date.now();
+    const { answer, error } = await httpsGet({
+        hostname,
+        ip,
+        path: `/secrets/${probeSecretName()}?api-version=${KEY_VAULT_API_VERSION}`,
+        headers: { authorization: `Bearer ${token}`, accept: 'application/json' },
+        timeoutMs,
+        maxBody: 16 * 1024
+    });
+    const base = { via, ip };
+    if (error) {
+        return {
+            ...base,
+            status: null,
+            code: null,
+            innerCode: null,
+            clientAddress: null,
+            message: null,
+            error,
+            ms: Date.now() - started
+        };
+    }
+    const parsed = answer.status >= 400
+        ? parseKeyVaultError(answer.body)
+        : { code: null, innerCode: null, message: null, clientAddress: null };
+    return {
+        ...base,
+        ip: ip ?? answer.remoteAddress,
+        status: answer.status,
+        ...parsed,
+        error: null,
+        ms: Date.now() - started
+    };
+}
+
+// EXTERNAL MODULE: external "node:dns/promises"
+var promises_ = __webpack_require__(1553);
+// EXTERNAL MODULE: external "node:net"
+var external_node_net_ = __webpack_require__(7030);
+;// CONCATENATED MODULE: ./src/probe/dns-chain.ts
+/**
+ * Resolves the vault's name two ways (guide §5, §8):
+ * - with DNS, hop by hop through the CNAME chain (`dns.Resolver`), because `resolve4` returns
+ *   addresses only and, on NXDOMAIN, hides the alias that came with it — the chain is what tells
+ *   "no privatelink alias" from "alias, but the private zone lacks the A record";
+ * - with the OS resolver (`dns.lookup`, i.e. getaddrinfo: hosts file and nsswitch), which is what
+ *   this runner's applications use.
+ */
+
+
+
+/** More hops than any real chain (Key Vault's public chain has three). */
+const MAX_HOPS = 10;
+function lower(name) {
+    return name.replace(/\.+$/, '').toLowerCase();
+}
+/**
+ * The chain from `hostname` to its A records, within `timeoutMs` in all. `servers`: `ip` or
+ * `ip:port` entries; empty = the system's resolvers (resolv.conf).
+ */
+async function resolveChain(hostname, servers, timeoutMs) {
+    const started = Date.now();
+    // One try per query and a per-try timeout of the whole budget: c-ares would otherwise retry
+    // for far longer than the step may take. The overall deadline below cancels what is left.
+    const resolver = new promises_.Resolver({ timeout: Math.max(1, Math.round(timeoutMs)), tries: 1 });
+    if (servers.length > 0)
+        resolver.setServers([...servers]);
+    const chain = [lower(hostname)];
+    const result = (addresses, error) => ({
+        servers: servers.length > 0 ? [...servers] : 'system',
+        chain,
+        addresses,
+        error,
+        ms: Date.now() - started
+    });
+    const remaining = () => timeoutMs - (Date.now() - started);
+    let name = chain[0];
+    try {
+        for (let hop = 0; hop <= MAX_HOPS; hop++) {
+            if (remaining() <= 0)
+                throw new StepTimeoutError(timeoutMs);
+            let target = null;
+            try {
+                const cnames = await withTimeout(resolver.resolveCname(name), remaining(), () => resolver.cancel());
+                target = cnames[0] ? lower(cnames[0]) : null;
+            }
+            catch (error) {
+                // ENODATA: the name exists without a CNAME — the end of the chain; ask for its A records.
+                if (error.code !== 'ENODATA')
+                    throw error;
+            }
+            if (target === null) {
+                if (remaining() <= 0)
+                    throw new StepTimeoutError(timeoutMs);
+                const addresses = await withTimeout(resolver.resolve4(name), remaining(), () => resolver.cancel());
+                return result(addresses, null);
+            }
+            if (chain.includes(target)) {
+                return result([], {
+                    kind: 'dns-failed',
+                    phase: 'dns',
+                    code: 'CNAME_LOOP',
+                    message: `CNAME loop at ${target}`
+                });
+            }
+            chain.push(target);
+            name = target;
+        }
+        return result([], {
+            kind: 'dns-failed',
+            phase: 'dns',
+            code: 'CNAME_TOO_LONG',
+            message: `more than ${MAX_HOPS} CNAME hops`
+        });
+    }
+    catch (error) {
+        return result([], dnsError(error, name));
+    }
+    finally {
+        resolver.cancel();
+    }
+}
+/** The OS resolver's answer (IPv4 first, as applications connect), within `timeoutMs`. */
+async function resolveOs(hostname, timeoutMs) {
+    const started = Date.now();
+    try {
+        // getaddrinfo cannot be cancelled: a late answer is ignored.
+        const answers = await withTimeout((0,promises_.lookup)(hostname, { all: true, order: 'ipv4first' }), timeoutMs);
+        const addresses = [...new Set(answers.map((answer) => answer.address))].filter((a) => (0,external_node_net_.isIP)(a));
+        return { addresses, error: null, ms: Date.now() - started };
+    }
+    catch (error) {
+        return { addresses: [], error: dnsError(error, lower(hostname)), ms: Date.now() - started };
+    }
+}
+
+;// CONCATENATED MODULE: ./src/probe/proxy.ts
+const PROXY_VARIABLES = [
+    'https_proxy',
+    'HTTPS_PROXY',
+    'all_proxy',
+    'ALL_PROXY',
+    'http_proxy',
+    'HTTP_PROXY'
+];
+/** The proxy URL without user name and password (they are credentials). */
+function redactProxy(value) {
+    try {
+        const url = new URL(value.includes('://') ? value : `http://${value}`);
+        url.username = '';
+        url.password = '';
+        return url.href.replace(/\/$/, '');
+    }
+    catch {
+        // Not a URL: keep what follows an `@`, which is where credentials would end.
+        return value.replace(/^.*@/, '');
+    }
+}
+/** The `NO_PROXY` entry that matches `hostname` (port 443), or null. */
+function noProxyMatch(hostname, noProxy) {
+    const host = hostname.replace(/\.+$/, '').toLowerCase();
+    for (const raw of noProxy.split(/[,\s]+/)) {
+        const entry = raw.trim().toLowerCase();
+        if (!entry)
+            continue;
+        if (entry === '*')
+            return raw.trim();
+        const [pattern = '', port] = entry.split(/:(?=\d+$)/);
+        if (port !== undefined && port !== '443')
+            continue;
+        const domain = pattern.replace(/^\*?\.+/, '');
+        if (domain && (host === domain || host.endsWith(`.${domain}`)))
+            return raw.trim();
+    }
+    return null;
+}
+/** The proxy that applies to `https://<hostname>`, or null when none is configured. */
+function proxyFor(hostname, env) {
+    const variable = PROXY_VARIABLES.find((name) => (env[name] ?? '').trim() !== '');
+    if (!variable)
+        return null;
+    const noProxy = env.no_proxy || env.NO_PROXY || '';
+    return {
+        variable,
+        proxy: redactProxy((env[variable] ?? '').trim()),
+        excludedBy: noProxyMatch(hostname, noProxy)
+    };
+}
+
+// EXTERNAL MODULE: ./src/probe/runner-addresses.ts
+var runner_addresses = __webpack_require__(3343);
+;// CONCATENATED MODULE: ./src/probe/probe.ts
+
+
+
+
+
+
+
+
+/** The vault's hostname: from `vaultUri` when ARM gave one, else `<name>.<suffix>`. */
+function vaultHostname(snapshot, vault) {
+    if (vault.vaultUri) {
+        try {
+            return new URL(vault.vaultUri).hostname.toLowerCase();
+        }
+        catch {
+            // fall through to the name
+        }
+    }
+    return `${vault.name}.${snapshot.vaultDnsSuffix}`.toLowerCase();
+}
+function effectiveEndpoints(snapshot, vault) {
+    const model = (0,context/* buildVaultModel */.Gn)(snapshot, vault);
+    return model.effective.map((pe) => ({ name: pe.pe.name, ips: pe.ips.filter(ip/* isValidIp */.AD) }));
+}
+/** A token getter that asks once, bounded by `timeoutMs`, and remembers the outcome. */
+function tokenSource(credential, scope, timeoutMs) {
+    let pending = null;
+    return () => {
+        pending ??= (async () => {
+            const controller = new AbortController();
+            try {
+                const token = await withTimeout(credential.getToken(scope, { abortSignal: controller.signal }), timeoutMs, () => controller.abort());
+                if (!token)
+                    throw new Error('the credential returned no token');
+                return { token: token.token };
+            }
+            catch (error) {
+                const timedOut = error.code === 'KVPLD_TIMEOUT';
+                const message = timedOut
+                    ? `no token for ${scope} within ${seconds(timeoutMs)}`
+                    : `could not get a token for ${scope}: ${(error instanceof Error ? error.message : String(error)).split('\n')[0]}`;
+                return { error: { kind: 'token', code: timedOut ? 'KVPLD_TIMEOUT' : 'TOKEN', message } };
+            }
+        })();
+        return pending;
+    };
+}
+async function dataPlane(getToken, hostname, ip, via, timeoutMs) {
+    const token = await getToken();
+    if ('error' in token) {
+        const none = { status: null, code: null, innerCode: null, clientAddress: null, message: null };
+        return { via, ip, ...none, error: token.error, ms: 0 };
+    }
+    return dataPlaneRequest({ hostname, ip, via, token: token.token, timeoutMs });
+}
+async function probeVault(snapshot, vault, options, getToken) {
+    const timeoutMs = options.timeoutSeconds * 1000;
+    const hostname = vaultHostname(snapshot, vault);
+    const result = {
+        vault: vault.name,
+        hostname,
+        peIps: [],
+        endpoints: [],
+        skipped: null,
+        dns: null,
+        os: null,
+        health: [],
+        dataPlane: null,
+        proxy: proxyFor(hostname, options.env ?? process.env)
+    };
+    if (vault.failure) {
+        result.skipped = 'the vault could not be read from ARM';
+        return result;
+    }
+    result.endpoints = effectiveEndpoints(snapshot, vault);
+    result.peIps = [...new Set(result.endpoints.flatMap((pe) => pe.ips))];
+    if (options.mode === 'outside') {
+        result.dataPlane = await dataPlane(getToken, hostname, null, 'name', timeoutMs);
+        return result;
+    }
+    // Warm the token while DNS runs, so the data-plane step does not pay for it.
+    void getToken();
+    const [dns, os] = await Promise.all([
+        resolveChain(hostname, options.dnsServers, timeoutMs),
+        resolveOs(hostname, timeoutMs)
+    ]);
+    result.dns = dns;
+    result.os = os;
+    // By name: where this runner's applications go (the OS resolver's first IPv4 answer).
+    const byNameIp = os.addresses.find((a) => !a.includes(':')) ?? os.addresses[0] ?? null;
+    const [byName, ...byPe] = await Promise.all([
+        byNameIp
+            ? healthStatus(hostname, byNameIp, 'name', timeoutMs)
+            : Promise.resolve({
+                via: 'name',
+                ip: null,
+                status: null,
+                networkInfo: null,
+                addr: null,
+                error: os.error,
+                ms: 0
+            }),
+        ...result.peIps.map((ip) => healthStatus(hostname, ip, 'pe-ip', timeoutMs))
+    ]);
+    result.health = [byName, ...byPe];
+    // The data plane over the private path: a PE IP that answered /healthstatus, else the name's
+    // address if that answered. Where nothing answered, the request would only time out again.
+    const target = byPe.find((attempt) => attempt.status !== null) ??
+        (byName.status !== null ? byName : undefined);
+    if (target?.ip) {
+        result.dataPlane = await dataPlane(getToken, hostname, target.ip, target.via, timeoutMs);
+    }
+    return result;
+}
+/** Probes every vault of the snapshot from this runner. */
+async function probe(snapshot, credential, options) {
+    const timeoutMs = options.timeoutSeconds * 1000;
+    const getToken = tokenSource(credential, `${options.vaultAudience}/.default`, timeoutMs);
+    const vaults = new Array(snapshot.vaults.length);
+    let next = 0;
+    const worker = async () => {
+        while (next < snapshot.vaults.length) {
+            const index = next++;
+            const vault = snapshot.vaults[index];
+            vaults[index] = await probeVault(snapshot, vault, options, getToken);
+            options.log?.(`Probed ${vault.name} (${options.mode})`);
+        }
+    };
+    const workers = Math.max(1, Math.min(options.concurrency ?? 4, snapshot.vaults.length));
+    await Promise.all(Array.from({ length: workers }, worker));
+    return {
+        mode: options.mode,
+        timeoutSeconds: options.timeoutSeconds,
+        runnerAddresses: (0,runner_addresses/* runnerAddresses */.O)(),
+        vaults
+    };
+}
+
+
+/***/ }),
+
+/***/ 3343:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   O: () => (/* binding */ runnerAddresses),
+/* harmony export */   v: () => (/* binding */ isOwnAddress)
+/* harmony export */ });
+/* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(8161);
+/* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_os__WEBPACK_IMPORTED_MODULE_0__);
+/**
+ * This runner's own addresses, to tell "the vault saw me" from "the vault saw someone else"
+ * (guide §7, the `addr` of `x-ms-keyvault-network-info`).
+ *
+ * Loopback (127.0.0.0/8, ::1) is left out: the vault can never see it. Other addresses on
+ * internal interfaces are kept, because a runner may hold its VNet address on `lo` or a dummy
+ * interface (and network namespace tests do exactly that).
+ */
+
+function runnerAddresses(interfaces = (0,node_os__WEBPACK_IMPORTED_MODULE_0__.networkInterfaces)()) {
+    const addresses = new Set();
+    for (const list of Object.values(interfaces)) {
+        for (const info of list ?? []) {
+            const address = info.address.replace(/%.*$/, '').toLowerCase();
+            if (address === '::1' || address.startsWith('127.'))
+                continue;
+            addresses.add(address);
+        }
+    }
+    return [...addresses];
+}
+/** `ip` (possibly IPv4-mapped IPv6) is one of `addresses`. */
+function isOwnAddress(ip, addresses) {
+    const plain = ip.toLowerCase().replace(/^::ffff:(?=\d+\.)/, '');
+    return addresses.includes(plain);
+}
+
+
+/***/ })
+
+};
+
+//# sourceMappingURL=679.index.js.map
