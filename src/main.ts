@@ -28,6 +28,8 @@ export async function run(): Promise<void> {
     }
 
     const inputs = parseInputs((name) => core.getInput(name), process.env)
+    // The default github.token is masked by the runner; a PAT passed some other way may not be.
+    if (inputs.githubToken) core.setSecret(inputs.githubToken)
 
     const credential = createCredential(inputs)
     await signIn(credential, `${inputs.cloud.armEndpoint}/.default`)

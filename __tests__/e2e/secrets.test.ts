@@ -38,3 +38,13 @@ it('keeps every token out of what it writes', () => {
   }
   expect(run.report.findings.length).toBeGreaterThan(0)
 })
+
+it('asks the runner to mask the GitHub token and every Azure access token it obtains', () => {
+  const masked = run.stdout
+    .split('\n')
+    .filter((l: string) => l.startsWith('::add-mask::'))
+    .map((l: string) => l.slice('::add-mask::'.length))
+  expect(masked).toContain(GITHUB_TOKEN)
+  // issuedSecrets: the ID token(s) GitHub's endpoint handed out and the access token(s) Entra did.
+  for (const secret of emu.issuedSecrets()) expect(masked).toContain(secret)
+})

@@ -115,8 +115,24 @@ export function createCredential(inputs: Inputs, deps: CredentialDeps = {}): Tok
       throw new SignInError(describeSignInFailure(error, context))
     }
   }
+  credential = masked(credential)
   contexts.set(credential, context)
   return credential
+}
+
+/**
+ * Masks every Azure access token the run obtains (ARM, and the vault audience for the probe) in
+ * the step log, as azure/login does: nothing of ours prints one, but a dependency's debug line
+ * or error might.
+ */
+function masked(credential: TokenCredential): TokenCredential {
+  return {
+    async getToken(scopes, options) {
+      const token = await credential.getToken(scopes, options)
+      if (token?.token) core.setSecret(token.token)
+      return token
+    }
+  }
 }
 
 /**
