@@ -9,9 +9,9 @@ import { PrivateDnsManagementClient } from '@azure/arm-privatedns'
 import type { TokenCredential } from '@azure/identity'
 import type { Pipeline, PipelinePolicy, TlsSettings } from '@azure/core-rest-pipeline'
 import type { ErrorBodies } from './arm-errors.js'
-import type { ThrottleGate } from './gate.js'
+import { GATE_POLICY_NAME, type ThrottleGate } from './gate.js'
 import type { Limit } from './limit.js'
-import { armRetryPolicy, RETRY_POLICY_NAME, type RetrySettings } from './retry.js'
+import { armRetryPolicy, armTimeoutPolicy, RETRY_POLICY_NAME, type RetrySettings } from './retry.js'
 
 /** The private DNS API version that returns `resolutionPolicy` on VNet links. */
 export const PRIVATE_DNS_API_VERSION = '2024-06-01'
@@ -47,13 +47,19 @@ export function configurePipeline(pipeline: Pipeline, setup: PipelineSetup): voi
       return next(request)
     }
   }
-  // Order: retry → gate + limit → (sign) → error bodies → count → HTTP. Each attempt waits at its
-  // subscription's gate and then takes a slot; waiting out a Retry-After or a backoff holds no
-  // slot, so reads of other subscriptions go on while one subscription is throttled.
+  // Order: retry → gate + limit → timeout → (sign) → error bodies → count → HTTP. Each attempt
+  // waits at its subscription's gate and then takes a slot; waiting out a Retry-After or a backoff
+  // holds no slot, so reads of other subscriptions go on while one subscription is throttled. The
+  // per-attempt timeout starts only once the attempt holds its slot: a read that queued (behind
+  // the bound or a Retry-After) longer than `timeoutMs` is not aborted before it is sent.
   pipeline.addPolicy(armRetryPolicy(setup.retry), { phase: 'Retry' })
   pipeline.addPolicy(setup.gate.policy(setup.limit), {
     phase: 'Retry',
     afterPolicies: [RETRY_POLICY_NAME]
+  })
+  pipeline.addPolicy(armTimeoutPolicy(setup.retry.timeoutMs), {
+    phase: 'Retry',
+    afterPolicies: [GATE_POLICY_NAME]
   })
   pipeline.addPolicy(setup.errorBodies.policy(), { afterPhase: 'Sign' })
   pipeline.addPolicy(countPolicy, { afterPhase: 'Sign' })

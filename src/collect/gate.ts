@@ -4,16 +4,25 @@
  * request that got it. The gate remembers, per subscription, until when ARM asked us to wait;
  * every attempt of every read waits there before it takes a concurrency slot, so one 429 holds
  * back the whole subscription (instead of the other reads emptying the bucket again and collecting
- * 429s of their own) while reads of other subscriptions go on.
+ * 429s of their own) while reads of other subscriptions go on. A 503 with Retry-After (ARM sends
+ * those too when it sheds load) closes the gate the same way.
+ *
+ * Waiting here (and for a slot) is not counted by the per-attempt timeout, which starts after this
+ * policy (see `armTimeoutPolicy`), but it does end at once when the request's abort signal fires.
  */
 import type { PipelinePolicy } from '@azure/core-rest-pipeline'
 import type { Limit } from './limit.js'
 import { isRestError } from './rest-error.js'
-import { MAX_RETRY_AFTER_MS, retryAfterMs, type Sleep } from './retry.js'
+import {
+  abortError,
+  defaultSleep,
+  MAX_RETRY_AFTER_MS,
+  retryAfterMs,
+  type Signal,
+  type Sleep
+} from './retry.js'
 
 export const GATE_POLICY_NAME = 'kvpldGatePolicy'
-
-const defaultSleep: Sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms))
 
 export class ThrottleGate {
   private readonly until = new Map<string, number>()
@@ -25,13 +34,17 @@ export class ThrottleGate {
     private readonly sleep: Sleep = defaultSleep
   ) {}
 
-  /** Resolves once the subscription's gate is open (at once when it is). */
-  async wait(subscriptionId: string): Promise<void> {
+  /**
+   * Resolves once the subscription's gate is open (at once when it is); rejects with an
+   * `AbortError` as soon as `signal` fires.
+   */
+  async wait(subscriptionId: string, signal?: Signal): Promise<void> {
     const key = subscriptionId.toLowerCase()
     for (;;) {
+      if (signal?.aborted) throw abortError()
       const left = (this.until.get(key) ?? 0) - this.now()
       if (left <= 0) return
-      await this.sleep(left)
+      await this.sleep(left, signal)
     }
   }
 
@@ -57,7 +70,7 @@ export class ThrottleGate {
     return this.closedMs
   }
 
-  /** 429s seen. */
+  /** 429s seen, and 503s with Retry-After. */
   get throttled(): number {
     return this.throttledCount
   }
@@ -65,35 +78,38 @@ export class ThrottleGate {
   /**
    * The policy that replaces a plain concurrency bound: wait at the gate, take a slot (and look at
    * the gate again: it may have closed while this read queued), send, and close the gate on a
-   * 429 with Retry-After.
+   * 429 or 503 with Retry-After. All waiting follows the request's abort signal. Whatever comes
+   * after this policy (the per-attempt timeout first) runs only once the read holds its slot.
    */
   policy(limit: Limit): PipelinePolicy {
     return {
       name: GATE_POLICY_NAME,
       sendRequest: async (request, next) => {
         const subscriptionId = subscriptionOfUrl(request.url)
-        await this.wait(subscriptionId)
+        const signal = request.abortSignal
+        await this.wait(subscriptionId, signal)
         return limit(async () => {
-          await this.wait(subscriptionId)
+          await this.wait(subscriptionId, signal)
           try {
             const response = await next(request)
-            if (response.status === 429) this.onThrottled(subscriptionId, response)
+            this.onAnswer(subscriptionId, response)
             return response
           } catch (error) {
             const response = isRestError(error) ? error.response : undefined
-            if (response?.status === 429) this.onThrottled(subscriptionId, response)
+            if (response) this.onAnswer(subscriptionId, response)
             throw error
           }
-        })
+        }, signal)
       }
     }
   }
 
-  private onThrottled(subscriptionId: string, response: Parameters<typeof retryAfterMs>[0]): void {
+  private onAnswer(subscriptionId: string, response: Parameters<typeof retryAfterMs>[0]): void {
+    if (response.status !== 429 && response.status !== 503) return
     const ms = retryAfterMs(response, this.now())
     // Without Retry-After the retry policy backs off on its own; the others need not stop.
     if (ms !== null) this.pause(subscriptionId, ms)
-    else this.throttledCount++
+    else if (response.status === 429) this.throttledCount++
   }
 }
 

@@ -1,6 +1,12 @@
 /** A bound on how many tasks run at once (ARM reads, here). */
+import { abortError, type Signal } from './retry.js'
+
 export interface Limit {
-  <T>(task: () => Promise<T>): Promise<T>
+  /**
+   * Runs `task` once a slot is free. With a signal, a task still waiting for its slot when the
+   * signal fires is dropped from the queue (never run) and rejects with an `AbortError`.
+   */
+  <T>(task: () => Promise<T>, signal?: Signal): Promise<T>
   /** Tasks running now. */
   readonly active: number
   /** Tasks waiting for a slot. */
@@ -18,9 +24,20 @@ export function createLimit(concurrency: number): Limit {
     if (next) next()
   }
 
-  const limit = <T>(task: () => Promise<T>): Promise<T> =>
+  const limit = <T>(task: () => Promise<T>, signal?: Signal): Promise<T> =>
     new Promise<T>((resolve, reject) => {
+      if (signal?.aborted) {
+        reject(abortError())
+        return
+      }
+      const onAbort = (): void => {
+        const index = queue.indexOf(start)
+        if (index < 0) return
+        queue.splice(index, 1)
+        reject(abortError())
+      }
       const start = (): void => {
+        signal?.removeEventListener('abort', onAbort)
         active++
         let result: Promise<T>
         try {
@@ -31,7 +48,10 @@ export function createLimit(concurrency: number): Limit {
         result.then(resolve, reject).finally(release)
       }
       if (active < max) start()
-      else queue.push(start)
+      else {
+        queue.push(start)
+        signal?.addEventListener('abort', onAbort, { once: true })
+      }
     })
 
   return Object.defineProperties(limit, {

@@ -13,6 +13,11 @@
  *   answers whose JSON does not parse: exponential backoff with jitter;
  * - after `maxRetries` retries, hands the last response (or error) on, so the caller sees ARM's
  *   own status and body (and turns it into a `ReadFailure`).
+ *
+ * The per-attempt timeout is a policy of its own (`armTimeoutPolicy`), placed after the throttle
+ * gate and the concurrency bound (clients.ts): it measures the time an attempt is actually out,
+ * never the time it waited for a Retry-After or a free slot. A request that queues longer than
+ * `timeoutMs` is therefore not aborted before it is sent.
  */
 import type { PipelinePolicy, PipelineRequest, PipelineResponse } from '@azure/core-rest-pipeline'
 import { isRestError } from './rest-error.js'
@@ -42,6 +47,7 @@ export const MAX_RETRY_AFTER_MS = 120_000
 export const MAX_THROTTLED_RETRIES = 10
 
 export const RETRY_POLICY_NAME = 'kvpldRetryPolicy'
+export const TIMEOUT_POLICY_NAME = 'kvpldTimeoutPolicy'
 
 /** One attempt took longer than `timeoutMs`. */
 export class ArmTimeoutError extends Error {
@@ -55,9 +61,35 @@ export class ArmTimeoutError extends Error {
   }
 }
 
-export type Sleep = (ms: number) => Promise<void>
+/** A request's abort signal, as the pipeline types it (`AbortSignalLike`). */
+export type Signal = NonNullable<PipelineRequest['abortSignal']>
 
-const defaultSleep: Sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms))
+/** Waits `ms`; with a signal, rejects (with an `AbortError`) as soon as it is aborted. */
+export type Sleep = (ms: number, signal?: Signal) => Promise<void>
+
+/** What core-rest-pipeline throws when a request's `abortSignal` fires. */
+export function abortError(): Error {
+  const error = new Error('The operation was aborted.')
+  error.name = 'AbortError'
+  return error
+}
+
+export const defaultSleep: Sleep = (ms, signal) =>
+  new Promise((resolve, reject) => {
+    if (signal?.aborted) {
+      reject(abortError())
+      return
+    }
+    const onAbort = (): void => {
+      clearTimeout(handle)
+      reject(abortError())
+    }
+    const handle = setTimeout(() => {
+      signal?.removeEventListener('abort', onAbort)
+      resolve()
+    }, ms)
+    signal?.addEventListener('abort', onAbort, { once: true })
+  })
 
 const SYSTEM_ERRORS = new Set([
   'ETIMEDOUT',
@@ -74,12 +106,16 @@ export function armRetryPolicy(
   settings: RetrySettings,
   sleep: Sleep = defaultSleep
 ): PipelinePolicy {
+  const pause = async (ms: number, signal: Signal | undefined): Promise<void> => {
+    await sleep(ms, signal)
+    if (signal?.aborted) throw abortError()
+  }
   return {
     name: RETRY_POLICY_NAME,
     async sendRequest(request, next) {
       let throttled = 0
       for (let attempt = 0; ; attempt++) {
-        const outcome = await attemptOnce(request, next, settings.timeoutMs)
+        const outcome = await attemptOnce(request, next)
         const wait = retryDelay(outcome, attempt, settings)
         if (
           wait !== null &&
@@ -88,7 +124,7 @@ export function armRetryPolicy(
         ) {
           throttled++
           attempt--
-          await sleep(wait)
+          await pause(wait, request.abortSignal)
           continue
         }
         if (wait === null || attempt >= settings.maxRetries) {
@@ -97,7 +133,7 @@ export function armRetryPolicy(
           if (outcome.error !== undefined) throw outcome.error
           return outcome.response as PipelineResponse
         }
-        await sleep(wait)
+        await pause(wait, request.abortSignal)
       }
     }
   }
@@ -115,25 +151,48 @@ interface Outcome {
 
 async function attemptOnce(
   request: PipelineRequest,
-  next: (request: PipelineRequest) => Promise<PipelineResponse>,
-  timeoutMs: number
+  next: (request: PipelineRequest) => Promise<PipelineResponse>
 ): Promise<Outcome> {
-  const original = request.abortSignal
-  const timer = new AbortController()
-  const handle = setTimeout(() => timer.abort(), timeoutMs)
-  const forward = (): void => timer.abort()
-  original?.addEventListener('abort', forward)
-  request.abortSignal = timer.signal
   try {
     return { response: await next(request), timedOut: false }
   } catch (error) {
-    if (original?.aborted) throw error
+    if (request.abortSignal?.aborted) throw error
     const response = isRestError(error) ? error.response : undefined
-    return { error, timedOut: timer.signal.aborted, ...(response ? { response } : {}) }
-  } finally {
-    clearTimeout(handle)
-    original?.removeEventListener('abort', forward)
-    request.abortSignal = original
+    const timedOut = error instanceof ArmTimeoutError
+    return { error, timedOut, ...(response ? { response } : {}) }
+  }
+}
+
+/**
+ * The per-attempt timeout. It belongs after the throttle gate and the concurrency bound in the
+ * pipeline, so that its clock starts when the attempt holds a slot and is about to go out: time
+ * spent waiting out a Retry-After or for a slot is not counted. A timed-out attempt throws an
+ * `ArmTimeoutError` (which `armRetryPolicy` retries); the caller's own abort passes through as is.
+ */
+export function armTimeoutPolicy(timeoutMs: number): PipelinePolicy {
+  return {
+    name: TIMEOUT_POLICY_NAME,
+    async sendRequest(request, next) {
+      const original = request.abortSignal
+      const timer = new AbortController()
+      const handle = setTimeout(() => timer.abort(), timeoutMs)
+      const forward = (): void => timer.abort()
+      if (original?.aborted) timer.abort()
+      else original?.addEventListener('abort', forward)
+      request.abortSignal = timer.signal
+      try {
+        return await next(request)
+      } catch (error) {
+        if (timer.signal.aborted && !original?.aborted) {
+          throw new ArmTimeoutError(request.url, timeoutMs, 1)
+        }
+        throw error
+      } finally {
+        clearTimeout(handle)
+        original?.removeEventListener('abort', forward)
+        request.abortSignal = original
+      }
+    }
   }
 }
 
