@@ -6,17 +6,25 @@
 //   GET   /_github/api/repos/{owner}/{repo}/issues/comments/{id}
 //   DELETE /_github/api/repos/{owner}/{repo}/issues/comments/{id}
 //   GET   /_github/api/user
+//   POST  /_github/api/graphql                                      { query: '{ viewer { … } }' }
 // Who a token is: by default any token is a workflow token (GITHUB_TOKEN) whose comments are
 // authored by github-actions[bot] and which, like a real installation token, gets 403 from
-// GET /user. `identify(token, { login, type, app, write })` makes a token a person's (a PAT: GET
-// /user answers with it) or another app's, and `write: false` makes it read-only, as a fork pull
-// request's token is (403 "Resource not accessible by integration" on every write). Like GitHub
-// for a token with write access, the API lets a token edit anyone's comment: not touching
-// others' comments is the caller's job, and `updatedBy` on a comment records who edited it.
+// GET /user but whose GraphQL `viewer` is github-actions[bot]. `identify(token, { login, type,
+// app, write, graphql })` makes a token a person's (a PAT: GET /user answers with it) or another
+// app's (`app: true`, e.g. login 'my-app[bot]': 403 from GET /user, GraphQL viewer answers), and
+// `write: false` makes it read-only, as a fork pull request's token is (403 "Resource not
+// accessible by integration" on every write); `graphql: false` makes POST /graphql fail (502)
+// for that token. Like GitHub for a token with write access, the API lets a token edit anyone's
+// comment: not touching others' comments is the caller's job, and `updatedBy` on a comment
+// records who edited it. Like GitHub, a comment body over 65,536 characters is a 422.
+// Only `viewer` with its scalar fields is answered in GraphQL; other queries get GraphQL errors.
 // Add more GitHub endpoints to `routes` below.
 import { readBody } from './http.js'
 
 export const GITHUB_API_PATH = '/_github/api'
+
+/** GitHub rejects an issue comment body longer than this (422). */
+export const MAX_BODY_CHARS = 65_536
 
 const BOT = {
   login: 'github-actions[bot]',
@@ -33,7 +41,7 @@ const BOT = {
 export function createGitHub({ baseUrl, token }) {
   /** @type {Map<string, any[]>} 'owner/repo#n' → comments, oldest first */
   const threads = new Map()
-  /** @type {Map<string, { user: any, app: boolean, write: boolean }>} token → identity */
+  /** @type {Map<string, { user: any, app: boolean, write: boolean, graphql?: boolean }>} token → identity */
   const identities = new Map()
   let nextId = 1000
   let nextUserId = 5000
@@ -71,6 +79,46 @@ export function createGitHub({ baseUrl, token }) {
     if (!who) return
     if (who.app) return notAccessible(ctx, 'users/users#get-the-authenticated-user')
     ctx.send(200, who.user)
+  }
+
+  /**
+   * POST /graphql: `viewer` (login, databaseId, id, name, __typename) of the token's identity,
+   * as GitHub answers it for a PAT and for an installation token alike.
+   * @param {import('./http.js').RequestContext} ctx
+   */
+  async function graphql(ctx) {
+    const who = authorized(ctx)
+    if (!who) return
+    if (who.graphql === false) {
+      return ctx.send(502, { message: 'Server Error', status: '502' })
+    }
+    const input = await jsonBody(ctx)
+    const query = typeof input?.query === 'string' ? input.query : ''
+    const m = /^\s*(?:query\s*(?:\w+\s*)?)?\{\s*viewer\s*\{([^{}]*)\}\s*\}\s*$/.exec(query)
+    if (!m) {
+      return ctx.send(200, {
+        errors: [{ message: 'The emulator answers only `query { viewer { <fields> } }`.' }]
+      })
+    }
+    const values = {
+      login: who.user.login,
+      databaseId: who.user.id,
+      id: who.user.node_id ?? Buffer.from(`U_${who.user.id}`).toString('base64'),
+      name: who.user.name ?? null,
+      __typename: 'User'
+    }
+    const fields = (m[1] ?? '').split(/[\s,]+/).filter(Boolean)
+    const unknown = fields.filter((f) => !(f in values))
+    if (unknown.length > 0) {
+      return ctx.send(200, {
+        errors: unknown.map((f) => ({
+          path: ['query', 'viewer', f],
+          extensions: { code: 'undefinedField', typeName: 'User', fieldName: f },
+          message: `Field '${f}' doesn't exist on type 'User'`
+        }))
+      })
+    }
+    ctx.send(200, { data: { viewer: Object.fromEntries(fields.map((f) => [f, values[f]])) } })
   }
 
   function makeComment(owner, repo, issue, body, user = BOT) {
@@ -115,6 +163,37 @@ export function createGitHub({ baseUrl, token }) {
     }
   }
 
+  /**
+   * Answers 422 for a missing body or, as GitHub does, one over 65,536 characters (counted in
+   * code points). Returns whether it did.
+   */
+  function rejectedBody(ctx, input) {
+    if (!input || typeof input.body !== 'string') {
+      ctx.send(422, {
+        message: 'Invalid request.\n\n"body" wasn\'t supplied.',
+        status: '422'
+      })
+      return true
+    }
+    if ([...input.body].length > MAX_BODY_CHARS) {
+      ctx.send(422, {
+        message: 'Validation Failed',
+        errors: [
+          {
+            resource: 'IssueComment',
+            code: 'unprocessable',
+            field: 'data',
+            message: `Body is too long (maximum is ${MAX_BODY_CHARS} characters)`
+          }
+        ],
+        documentation_url: 'https://docs.github.com/rest/issues/comments',
+        status: '422'
+      })
+      return true
+    }
+    return false
+  }
+
   /** @param {import('./http.js').RequestContext} ctx */
   function listComments(ctx) {
     if (!authorized(ctx)) return
@@ -147,12 +226,7 @@ export function createGitHub({ baseUrl, token }) {
     if (!who.write) return notAccessible(ctx, 'issues/comments#create-an-issue-comment')
     const { owner, repo, issue } = ctx.params
     const input = await jsonBody(ctx)
-    if (!input || typeof input.body !== 'string') {
-      return ctx.send(422, {
-        message: 'Invalid request.\n\n"body" wasn\'t supplied.',
-        status: '422'
-      })
-    }
+    if (rejectedBody(ctx, input)) return
     const comment = makeComment(owner, repo, issue, input.body, who.user)
     const k = key(owner, repo, issue)
     threads.set(k, [...(threads.get(k) ?? []), comment])
@@ -167,12 +241,7 @@ export function createGitHub({ baseUrl, token }) {
     const found = findComment(ctx.params.owner, ctx.params.repo, Number(ctx.params.id))
     if (!found) return notFound(ctx)
     const input = await jsonBody(ctx)
-    if (!input || typeof input.body !== 'string') {
-      return ctx.send(422, {
-        message: 'Invalid request.\n\n"body" wasn\'t supplied.',
-        status: '422'
-      })
-    }
+    if (rejectedBody(ctx, input)) return
     found.comment.body = input.body
     found.comment.updatedBy = who.user.login
     found.comment.updated_at = new Date().toISOString().replace(/\.\d+Z$/, 'Z')
@@ -205,6 +274,12 @@ export function createGitHub({ baseUrl, token }) {
       method: 'GET',
       pattern: new RegExp(`^${GITHUB_API_PATH}/user$`),
       handler: getUser
+    },
+    {
+      kind: 'github',
+      method: 'POST',
+      pattern: new RegExp(`^${GITHUB_API_PATH}/graphql$`),
+      handler: graphql
     },
     {
       kind: 'github',
@@ -258,19 +333,20 @@ export function createGitHub({ baseUrl, token }) {
     },
     /**
      * Says who a token is. `app: true` (default false): an installation token, which gets 403
-     * from GET /user; `write: false`: a read-only token (fork pull requests).
+     * from GET /user (GraphQL `viewer` still answers); `write: false`: a read-only token (fork
+     * pull requests); `graphql: false`: POST /graphql fails for it.
      * @param {string} tokenValue
-     * @param {{ login?: string, type?: string, app?: boolean, write?: boolean }} [who]
+     * @param {{ login?: string, type?: string, app?: boolean, write?: boolean, graphql?: boolean }} [who]
      */
     identify: (
       tokenValue,
-      { login = 'github-actions[bot]', type, app = false, write = true } = {}
+      { login = 'github-actions[bot]', type, app = false, write = true, graphql = true } = {}
     ) => {
       const user =
         login === BOT.login
           ? BOT
           : { login, id: nextUserId++, type: type ?? (app ? 'Bot' : 'User'), site_admin: false }
-      identities.set(tokenValue, { user, app: app || login === BOT.login, write })
+      identities.set(tokenValue, { user, app: app || login === BOT.login, write, graphql })
       return user
     },
     /** A user object to pass to seedComment. */

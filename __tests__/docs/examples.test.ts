@@ -8,12 +8,16 @@ import { parse } from 'yaml'
 
 interface Step {
   id?: string
+  if?: string
+  name?: string
   uses?: string
+  run?: string
   with?: Record<string, unknown>
 }
 interface Workflow {
   on: Record<string, unknown>
   permissions?: Record<string, string>
+  concurrency?: { group?: string; 'cancel-in-progress'?: boolean } | string
   jobs: Record<string, { 'runs-on': unknown; steps: Step[] }>
 }
 
@@ -71,15 +75,35 @@ describe('example workflows', () => {
     }
   })
 
+  it('the README has no other, stale copy of an example workflow', () => {
+    // A README workflow that opens with an example file's header comment is a copy of that file
+    // (the README's sections 1 to 3), and must be the file byte for byte.
+    const header = (text: string) => text.split('\n')[0] ?? ''
+    const byHeader = new Map([...examples].map(([file, text]) => [header(text), file]))
+    const copies = readmeYaml
+      .filter((text) => byHeader.has(header(text)))
+      .map((text) => ({ file: byHeader.get(header(text)) ?? '', text }))
+    expect(copies.map((c) => c.file).sort()).toEqual([...files].sort())
+    for (const { file, text } of copies) {
+      expect({ file, same: text === examples.get(file) }).toEqual({ file, same: true })
+    }
+  })
+
   it('the PR gate comments on pull requests with exactly the permissions it needs', () => {
     const w = workflow('pr-gate.yml')
     expect(Object.keys(w.on)).toEqual(['pull_request'])
-    expect(w.permissions).toEqual({
-      'id-token': 'write',
-      contents: 'read',
-      'pull-requests': 'write'
-    })
+    // No checkout and no repository content read through the API: no `contents: read`.
+    expect(w.permissions).toEqual({ 'id-token': 'write', 'pull-requests': 'write' })
+    const steps = Object.values(w.jobs).flatMap((job) => job.steps)
+    expect(steps.some((s) => s.uses?.startsWith('actions/checkout@'))).toBe(false)
     expect(ourSteps(w)[0]?.with?.report).toBe('summary,comment')
+  })
+
+  it('the PR gate runs once per pull request at a time, so runs do not race on the comment', () => {
+    expect(workflow('pr-gate.yml').concurrency).toEqual({
+      group: '${{ github.workflow }}-${{ github.event.pull_request.number }}',
+      'cancel-in-progress': true
+    })
   })
 
   it('the nightly drift check runs on a schedule, keeps the report and manages one issue', () => {
@@ -92,6 +116,33 @@ describe('example workflows', () => {
     expect(upload?.with?.path).toBe(`\${{ steps.${id}.outputs.report-path }}`)
     expect(examples.get('nightly-drift.yml')).toMatch(/gh issue create/)
     expect(examples.get('nightly-drift.yml')).toMatch(/gh issue comment/)
+  })
+
+  it('the nightly drift check keeps the report and updates the issue even when the step failed', () => {
+    const w = workflow('nightly-drift.yml')
+    const steps = Object.values(w.jobs).flatMap((job) => job.steps)
+    const id = ourSteps(w)[0]?.id ?? ''
+    const upload = steps.find((s) => s.uses?.startsWith('actions/upload-artifact@'))
+    expect(upload?.if).toBe(`always() && steps.${id}.outputs.report-path != ''`)
+    const issue = steps.find((s) => s.run?.includes('gh issue'))
+    // No result (the step could not check at all): the issue is left as it is.
+    expect(issue?.if).toBe(`always() && steps.${id}.outputs.result != ''`)
+  })
+
+  it('the nightly drift issue stays open while fail, and says "no errors" when a warn closes it', () => {
+    const run =
+      Object.values(workflow('nightly-drift.yml').jobs)
+        .flatMap((job) => job.steps)
+        .find((s) => s.run?.includes('gh issue'))?.run ?? ''
+    const branch = (result: string) =>
+      new RegExp(`^ *${result}\\)\\n([\\s\\S]*?)^ *;;`, 'm').exec(run)?.[1] ?? ''
+    expect(branch('fail')).toMatch(/gh issue comment/)
+    expect(branch('fail')).not.toMatch(/gh issue close/)
+    expect(branch('warn')).toMatch(/gh issue close .*no errors, \$WARNINGS warning\(s\)/)
+    expect(branch('warn')).not.toMatch(/passes again/)
+    expect(branch('pass')).toMatch(/gh issue close .*passes again/)
+    // Anything else (no result) falls through the case: nothing is closed.
+    expect(run).not.toMatch(/^ *\*\)/m)
   })
 
   it('the self-hosted smoke test probes from inside the VNet', () => {

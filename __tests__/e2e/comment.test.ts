@@ -2,6 +2,7 @@
 // GitHub REST API (issue comments with Link-header paging, authors recorded per token).
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals'
 import { mkdtempSync, writeFileSync } from 'node:fs'
+import { request } from 'node:https'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import healthyEstate, { SUBSCRIPTION_ID, VAULT_RG } from '../../emulator/estates/healthy.js'
@@ -13,7 +14,7 @@ import { labelLines, mermaidBlocks, parseMermaid } from '../report/mermaid-parse
 interface Comment {
   id: number
   body: string
-  user: { login: string; type: string }
+  user: { login: string; id: number; type: string }
   updatedBy?: string
 }
 
@@ -74,6 +75,37 @@ function lines(run: ActionRun, prefix: string): string[] {
   return run.stdout.split('\n').filter((l: string) => l.startsWith(prefix))
 }
 
+/** A request straight to the emulator's GitHub API, as a client other than the action. */
+function callGitHub(
+  emu: Emulator,
+  method: string,
+  path: string,
+  body: unknown,
+  token = TOKEN
+): Promise<{ status: number; json: { message?: string; errors?: { message: string }[] } }> {
+  const url = new URL(`${emu.env().GITHUB_API_URL}${path}`)
+  return new Promise((resolve, reject) => {
+    const req = request(
+      url,
+      {
+        method,
+        ca: emu.caPem,
+        headers: { authorization: `token ${token}`, 'content-type': 'application/json' }
+      },
+      (res) => {
+        let text = ''
+        res.setEncoding('utf8')
+        res.on('data', (chunk: string) => (text += chunk))
+        res.on('end', () =>
+          resolve({ status: res.statusCode ?? 0, json: JSON.parse(text || '{}') })
+        )
+      }
+    )
+    req.on('error', reject)
+    req.end(body === undefined ? undefined : JSON.stringify(body))
+  })
+}
+
 describe('report: comment on a pull request', () => {
   let emu: Emulator
   beforeAll(async () => {
@@ -109,7 +141,12 @@ describe('report: comment on a pull request', () => {
     expect(comments(emu)).toHaveLength(121)
     // The job summary is still written, and the token appears nowhere.
     expect(second.summary).toContain('Key Vault private link check passed')
-    expect(second.stdout + second.stderr + second.summary).not.toContain(TOKEN)
+    // Besides the runner's ::add-mask:: line, which hides it in the log.
+    const log = second.stdout
+      .split('\n')
+      .filter((l: string) => !l.startsWith('::add-mask::'))
+      .join('\n')
+    expect(log + second.stderr + second.summary).not.toContain(TOKEN)
     expect(marked(emu)[0]?.body).not.toContain(TOKEN)
   })
 
@@ -154,6 +191,97 @@ describe('report: comment on a pull request', () => {
     expect(thread[0]?.id).toBe(bot.id)
     expect(thread[0]?.body).toBe(botBody)
     expect(thread[1]?.updatedBy).toBe('alice')
+  })
+
+  it('with a GitHub App’s installation token, finds its own comment via GraphQL, not the workflow bot’s', async () => {
+    // actions/create-github-app-token: GET /user is 403, the comments are by my-app[bot].
+    const app = emu.github.identify('ghs_myapptoken', { login: 'my-app[bot]', app: true })
+    const botBody = `${commentMarker(KEY)}\nwritten by the workflow token`
+    const bot = emu.github.seedComment(OWNER, REPO, 14, botBody) as Comment
+    const appBody = `${commentMarker(KEY)}\n<!-- kv-private-link-doctor result=fail -->\nby the app`
+    const own = emu.github.seedComment(OWNER, REPO, 14, appBody, app) as Comment
+    emu.resetLog()
+    const run = await commentRun(
+      emu,
+      { 'github-token': 'ghs_myapptoken' },
+      { GITHUB_EVENT_PATH: eventFile({ number: 14 }) }
+    )
+    expect(run.exitCode).toBe(0)
+    const thread = emu.github.comments(OWNER, REPO, 14) as Comment[]
+    expect(thread.map((c) => c.id)).toEqual([bot.id, own.id])
+    // The workflow bot's comment with the same marker is untouched ...
+    expect(thread[0]?.body).toBe(botBody)
+    expect(thread[0]?.updatedBy).toBeUndefined()
+    // ... and the app's own is updated in place.
+    expect(thread[1]?.updatedBy).toBe('my-app[bot]')
+    expect(thread[1]?.body).toContain('**Fixed:** the previous run failed')
+    expect(run.stdout).toContain('Updated the pull request comment')
+    expect(run.stdout).toContain('not written by my-app[bot] untouched')
+    const calls = emu.requests.filter((r) => r.kind === 'github').map((r) => r.method + r.path)
+    expect(calls.slice(0, 2)).toEqual(['GET/_github/api/user', 'POST/_github/api/graphql'])
+    expect(
+      emu.requests.filter((r) => r.kind === 'github' && r.path.endsWith('/graphql'))[0]?.status
+    ).toBe(200)
+  })
+
+  it('falls back to github-actions[bot], and says so, when GraphQL does not answer either', async () => {
+    emu.github.identify('ghs_nographql', { graphql: false })
+    const env = { GITHUB_EVENT_PATH: eventFile({ number: 15 }) }
+    const first = await commentRun(emu, { 'github-token': 'ghs_nographql' }, env)
+    const second = await commentRun(emu, { 'github-token': 'ghs_nographql' }, env)
+    expect(second.exitCode).toBe(0)
+    const thread = emu.github.comments(OWNER, REPO, 15) as Comment[]
+    expect(thread).toHaveLength(1)
+    expect(thread[0]?.updatedBy).toBe('github-actions[bot]')
+    for (const run of [first, second]) {
+      expect(run.stdout).toMatch(
+        /The token's identity is unknown \(GET \/user refused it; GraphQL viewer: .*502.*\): assuming the workflow token's github-actions\[bot\]\./
+      )
+    }
+  })
+
+  it('updates the oldest of its own duplicate comments and deletes only its own other ones', async () => {
+    // Two runs at once each created a comment; someone else and another app copied the marker.
+    const n = 16
+    const body = (who: string) => `${commentMarker(KEY)}\nby ${who}`
+    const mallory = emu.github.seedComment(
+      OWNER,
+      REPO,
+      n,
+      body('mallory'),
+      emu.github.user('mallory')
+    )
+    const oldest = emu.github.seedComment(OWNER, REPO, n, body('run 1')) as Comment
+    const otherApp = emu.github.seedComment(
+      OWNER,
+      REPO,
+      n,
+      body('other app'),
+      emu.github.user('other-app[bot]', 'Bot')
+    )
+    emu.github.seedComment(OWNER, REPO, n, 'unrelated comment by the bot')
+    emu.github.seedComment(OWNER, REPO, n, body('run 2'))
+    emu.github.seedComment(OWNER, REPO, n, body('run 3'))
+    const run = await commentRun(emu, {}, { GITHUB_EVENT_PATH: eventFile({ number: n }) })
+    expect(run.exitCode).toBe(0)
+    const thread = emu.github.comments(OWNER, REPO, n) as Comment[]
+    expect(thread.map((c) => c.body.trimEnd().split('\n').at(-1))).toEqual([
+      'by mallory',
+      expect.stringContaining('comment-key'),
+      'by other app',
+      'unrelated comment by the bot'
+    ])
+    expect(thread[0]?.id).toBe(mallory.id)
+    expect(thread[1]?.id).toBe(oldest.id)
+    expect(thread[1]?.updatedBy).toBe('github-actions[bot]')
+    expect(thread[2]?.id).toBe(otherApp.id)
+    expect(thread.filter((c) => c.updatedBy)).toHaveLength(1)
+    expect(run.stdout).toContain('Deleted 2 duplicate comments of this job')
+    expect(run.stdout).toContain('Left 2 comments that carry this job')
+    // The next run finds one comment and deletes nothing.
+    const again = await commentRun(emu, {}, { GITHUB_EVENT_PATH: eventFile({ number: n }) })
+    expect(emu.github.comments(OWNER, REPO, n)).toHaveLength(4)
+    expect(again.stdout).not.toContain('Deleted')
   })
 
   it('keeps separate comments for different comment-keys', async () => {
@@ -222,6 +350,47 @@ describe('report: comment on a pull request', () => {
   })
 })
 
+describe('the emulated GitHub API', () => {
+  let emu: Emulator
+  beforeAll(async () => {
+    emu = await startEmulator({ estate: healthyEstate() })
+  })
+  afterAll(() => emu.stop())
+
+  it('rejects a comment body over 65,536 characters with 422, as GitHub does', async () => {
+    const path = `/repos/${OWNER}/${REPO}/issues/${PR}/comments`
+    const tooLong = await callGitHub(emu, 'POST', path, { body: 'x'.repeat(65_537) })
+    expect(tooLong.status).toBe(422)
+    expect(tooLong.json.errors?.[0]?.message).toBe('Body is too long (maximum is 65536 characters)')
+    const fits = await callGitHub(emu, 'POST', path, { body: 'x'.repeat(65_536) })
+    expect(fits.status).toBe(201)
+    const id = (fits.json as { id?: number }).id
+    const edit = await callGitHub(emu, 'PATCH', `/repos/${OWNER}/${REPO}/issues/comments/${id}`, {
+      body: `${'x'.repeat(65_536)}y`
+    })
+    expect(edit.status).toBe(422)
+    expect(emu.github.comments(OWNER, REPO, PR).map((c: Comment) => c.body.length)).toEqual([
+      65_536
+    ])
+  })
+
+  it('answers GraphQL viewer for the identity behind the token', async () => {
+    const app = emu.github.identify('ghs_viewerapp', { login: 'viewer-app[bot]', app: true })
+    const query = { query: 'query { viewer { login databaseId } }' }
+    const workflow = await callGitHub(emu, 'POST', '/graphql', query)
+    expect(workflow.json).toEqual({
+      data: { viewer: { login: 'github-actions[bot]', databaseId: 41898282 } }
+    })
+    const installation = await callGitHub(emu, 'POST', '/graphql', query, 'ghs_viewerapp')
+    expect(installation.json).toEqual({
+      data: { viewer: { login: 'viewer-app[bot]', databaseId: app.id } }
+    })
+    // GET /user stays 403 for an installation token.
+    const user = await callGitHub(emu, 'GET', '/user', undefined, 'ghs_viewerapp')
+    expect(user.status).toBe(403)
+  })
+})
+
 describe('report: comment on a large failing estate', () => {
   let emu: Emulator
   let run: ActionRun
@@ -252,6 +421,7 @@ describe('report: comment on a large failing estate', () => {
   })
   afterAll(() => emu.stop())
 
+  // The emulator rejects a longer body with 422, as GitHub does, so a comment that got there fits.
   it('stays within 65,536 characters and keeps every error with its fix and the summary link', () => {
     expect(run.exitCode).toBe(1)
     const thread = emu.github.comments(OWNER, REPO, 20) as Comment[]

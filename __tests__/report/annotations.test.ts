@@ -54,7 +54,7 @@ describe('annotate', () => {
       vaults.map((name) => ({ name, id: vaultId(name) }))
     )
     const { sink, calls } = recorder()
-    expect(annotate(report, sink)).toEqual({ error: 22, warning: 21 })
+    expect(annotate(report, sink)).toEqual({ error: 22, warning: 22 })
     const errors = calls.filter((c) => c.kind === 'error')
     const warnings = calls.filter((c) => c.kind === 'warning')
     expect(errors).toHaveLength(ANNOTATION_LIMITS.error)
@@ -65,11 +65,32 @@ describe('annotate', () => {
         '22 more errors not annotated (GitHub shows 9 per step): the job summary and the JSON report list every finding.',
       title: 'kv-private-link-doctor: 30 errors in all'
     })
-    expect(warnings.at(-1)?.message).toMatch(/^21 more warnings not annotated/)
+    expect(warnings.at(-1)).toEqual({
+      kind: 'warning',
+      message:
+        '22 more warnings not annotated (GitHub shows 9 per step): the job summary and the JSON report list every finding.',
+      title: 'kv-private-link-doctor: 30 warnings in all'
+    })
     expect(calls.filter((c) => c.kind === 'info').map((c) => c.message)).toEqual([
       'Annotations capped: 8 of 30 errors annotated; the job summary has all.',
-      'Annotations capped: 9 of 30 warnings annotated; the job summary has all.'
+      'Annotations capped: 8 of 30 warnings annotated; the job summary has all.'
     ])
+  })
+
+  it('keeps one slot of each kind free under GitHub’s 10 per step', () => {
+    // The step's failure line is an error, a comment that could not be written is a warning:
+    // both come after the findings and must still show.
+    expect(ANNOTATION_LIMITS).toEqual({ error: 9, warning: 9 })
+    const vaults = Array.from({ length: 9 }, (_, i) => `kv${i}`)
+    const report = buildReport(
+      vaults.map((v) => finding('DNS-RECORD-TTL', v, { severity: 'warning' })),
+      vaults.map((name) => ({ name, id: vaultId(name) }))
+    )
+    const { sink, calls } = recorder()
+    // Exactly 9 fit without a "more" line; a 10th would have taken the last free slot.
+    expect(annotate(report, sink)).toEqual({ error: 0, warning: 0 })
+    expect(calls.filter((c) => c.kind === 'warning')).toHaveLength(9)
+    expect(calls.some((c) => /not annotated/.test(c.message))).toBe(false)
   })
 
   it('keeps a value from Azure on one line and cuts very long messages', () => {

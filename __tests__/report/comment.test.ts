@@ -5,6 +5,8 @@ import {
   postComment,
   previousResult,
   renderComment,
+  sameAuthor,
+  whoAmI,
   type CommentSink
 } from '../../src/report/comment.js'
 import { buildReport } from '../../src/report/report.js'
@@ -184,5 +186,114 @@ describe('postComment without a pull request', () => {
     expect(lines[0]).toMatch(
       /^notice report: comment skipped: the event payload names no pull request/
     )
+  })
+})
+
+describe('whoAmI', () => {
+  const refused = (status: number) =>
+    Object.assign(new Error('Resource not accessible'), { status })
+  function octokit(user: () => unknown, viewer: () => unknown) {
+    const calls: string[] = []
+    const client = {
+      rest: {
+        users: {
+          getAuthenticated: async () => {
+            calls.push('GET /user')
+            return { data: user() }
+          }
+        }
+      },
+      graphql: async (query: string) => {
+        calls.push(`graphql ${query}`)
+        return viewer()
+      }
+    }
+    return { client: client as unknown as Parameters<typeof whoAmI>[0], calls }
+  }
+  const info = () => {
+    const lines: string[] = []
+    return { sink: { info: (m: string) => lines.push(m) }, lines }
+  }
+
+  it('is the token’s user for a personal access token', async () => {
+    const { client, calls } = octokit(
+      () => ({ login: 'alice', id: 7, type: 'User' }),
+      () => {
+        throw new Error('not asked')
+      }
+    )
+    expect(await whoAmI(client, info().sink)).toEqual({ login: 'alice', id: 7, bot: false })
+    expect(calls).toEqual(['GET /user'])
+  })
+
+  it('asks GraphQL viewer when an installation token may not call GET /user', async () => {
+    for (const status of [401, 403, 404]) {
+      const { client, calls } = octokit(
+        () => {
+          throw refused(status)
+        },
+        () => ({ viewer: { login: 'my-app[bot]', databaseId: 1234 } })
+      )
+      const { sink, lines } = info()
+      expect(await whoAmI(client, sink)).toEqual({ login: 'my-app[bot]', id: 1234, bot: true })
+      expect(calls).toEqual(['GET /user', 'graphql query { viewer { login databaseId } }'])
+      expect(lines).toEqual([])
+    }
+  })
+
+  it('falls back to github-actions[bot] only when GraphQL fails too, and logs it', async () => {
+    const { client } = octokit(
+      () => {
+        throw refused(403)
+      },
+      () => {
+        throw Object.assign(new Error('Bad gateway'), { status: 502 })
+      }
+    )
+    const { sink, lines } = info()
+    expect(await whoAmI(client, sink)).toEqual({
+      login: 'github-actions[bot]',
+      id: null,
+      bot: true
+    })
+    expect(lines).toEqual([
+      "The token's identity is unknown (GET /user refused it; GraphQL viewer: HTTP 502: Bad gateway): assuming the workflow token's github-actions[bot]."
+    ])
+  })
+
+  it('passes on any other failure of GET /user', async () => {
+    const { client } = octokit(
+      () => {
+        throw refused(500)
+      },
+      () => ({ viewer: { login: 'x' } })
+    )
+    await expect(whoAmI(client, info().sink)).rejects.toMatchObject({ status: 500 })
+  })
+})
+
+describe('sameAuthor', () => {
+  const app = { login: 'my-app[bot]', id: 1234, bot: true }
+  const comment = (user: { login?: string; id?: number; type?: string }) => ({ id: 1, user })
+
+  it('matches by user ID, or by login (a bot’s with or without [bot])', () => {
+    expect(sameAuthor(comment({ login: 'renamed[bot]', id: 1234, type: 'Bot' }), app)).toBe(true)
+    expect(sameAuthor(comment({ login: 'my-app[bot]', id: 1234, type: 'Bot' }), app)).toBe(true)
+    expect(sameAuthor(comment({ login: 'My-App[bot]', type: 'Bot' }), app)).toBe(true)
+    const graphqlSpelling = { login: 'my-app', id: null, bot: true }
+    expect(
+      sameAuthor(comment({ login: 'my-app[bot]', id: 99, type: 'Bot' }), graphqlSpelling)
+    ).toBe(true)
+  })
+
+  it('does not match another bot, a person with the bot’s name, or an author-less comment', () => {
+    expect(
+      sameAuthor(comment({ login: 'github-actions[bot]', id: 41898282, type: 'Bot' }), app)
+    ).toBe(false)
+    expect(sameAuthor(comment({ login: 'my-app', id: 1234, type: 'User' }), app)).toBe(false)
+    expect(sameAuthor({ id: 1, user: null }, app)).toBe(false)
+    const alice = { login: 'alice', id: 7, bot: false }
+    expect(sameAuthor(comment({ login: 'alice', id: 7, type: 'User' }), alice)).toBe(true)
+    expect(sameAuthor(comment({ login: 'alice[bot]', id: 8, type: 'Bot' }), alice)).toBe(false)
   })
 })

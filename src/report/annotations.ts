@@ -17,10 +17,11 @@ export interface AnnotationSink {
 }
 
 /**
- * Per kind, what GitHub displays for one step. Errors keep one slot free for the step's own
- * failure line (`core.setFailed`), which is an error annotation too.
+ * Per kind, how many this writes: GitHub displays 10 of each per step, and each kind keeps one
+ * slot free for a line the step writes later. For errors that is the step's own failure line
+ * (`core.setFailed`); for warnings, e.g. "report: comment failed", which comes after these.
  */
-export const ANNOTATION_LIMITS = { error: 9, warning: 10 } as const
+export const ANNOTATION_LIMITS = { error: 9, warning: 9 } as const
 
 const MAX_MESSAGE_CHARS = 1000
 

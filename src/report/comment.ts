@@ -2,9 +2,10 @@
  * `report: comment`: one sticky comment on the pull request, created on the first run and updated
  * in place on later ones. It is found by a hidden marker that carries `comment-key`, and only a
  * comment written by this token's own identity is ever updated: anyone can paste the marker into
- * a comment, and a token with write access could edit theirs. A comment that cannot be written
- * (not a pull request event, a fork's read-only token) never fails the step: the job summary
- * still has everything.
+ * a comment, and a token with write access could edit theirs. When concurrent runs each created
+ * one, the oldest is kept and this identity's other marked comments are deleted (never anyone
+ * else's). A comment that cannot be written (not a pull request event, a fork's read-only token)
+ * never fails the step: the job summary still has everything.
  */
 import * as core from '@actions/core'
 import * as github from '@actions/github'
@@ -251,31 +252,82 @@ export interface PostOptions extends Omit<CommentOptions, 'previous' | 'summaryU
 interface IssueComment {
   id: number
   body?: string | null
-  user?: { login?: string; type?: string } | null
+  user?: { login?: string; id?: number; type?: string } | null
   html_url?: string
+  created_at?: string
 }
 
-/** Who writes the comments: the login GET /user gives (a PAT), else the workflow token's bot. */
-async function whoAmI(
-  octokit: ReturnType<typeof github.getOctokit>
-): Promise<{ login: string; bot: boolean }> {
+/** Who this token writes comments as. `id` is the user ID when known: compared before the login. */
+export interface Identity {
+  login: string
+  id: number | null
+  bot: boolean
+}
+
+type Octokit = ReturnType<typeof github.getOctokit>
+
+/**
+ * Who writes the comments. GET /user answers for a person's token (a PAT). An installation token
+ * (the workflow's GITHUB_TOKEN, or a GitHub App's from actions/create-github-app-token) gets
+ * 401/403/404 there, but GraphQL's `viewer` names its bot: `github-actions[bot]`, `my-app[bot]`.
+ * Only when that fails too is it assumed to be the workflow token's `github-actions[bot]`.
+ */
+export async function whoAmI(
+  octokit: Pick<Octokit, 'rest' | 'graphql'>,
+  sink: Pick<CommentSink, 'info'> = core
+): Promise<Identity> {
   try {
     const { data } = await octokit.rest.users.getAuthenticated()
-    return { login: data.login, bot: data.type === 'Bot' }
+    return { login: data.login, id: data.id ?? null, bot: data.type === 'Bot' }
   } catch (error) {
-    // An installation token (GITHUB_TOKEN) may not call GET /user: 403. Then the comments it
-    // writes carry github-actions[bot].
     const status = (error as { status?: number }).status
-    if (status === 401 || status === 403 || status === 404)
-      return { login: WORKFLOW_TOKEN_LOGIN, bot: true }
-    throw error
+    if (status !== 401 && status !== 403 && status !== 404) throw error
+  }
+  try {
+    const { viewer } = await octokit.graphql<{
+      viewer: { login?: string | null; databaseId?: number | null } | null
+    }>('query { viewer { login databaseId } }')
+    if (viewer?.login) {
+      // Only an installation token gets here, and its comments are a bot's.
+      return { login: viewer.login, id: viewer.databaseId ?? null, bot: true }
+    }
+    throw new Error('GraphQL viewer has no login')
+  } catch (error) {
+    const status = (error as { status?: number }).status
+    sink.info(
+      `The token's identity is unknown (GET /user refused it; GraphQL viewer: ${status ? `HTTP ${status}: ` : ''}${firstLine(error)}): assuming the workflow token's ${WORKFLOW_TOKEN_LOGIN}.`
+    )
+    return { login: WORKFLOW_TOKEN_LOGIN, id: null, bot: true }
   }
 }
 
-function sameAuthor(comment: IssueComment, me: { login: string; bot: boolean }): boolean {
-  const login = comment.user?.login
-  if (!login || login.toLowerCase() !== me.login.toLowerCase()) return false
-  return !me.bot || comment.user?.type === 'Bot'
+/** `my-app[bot]` in REST is `my-app` in some GraphQL answers: the same bot. */
+function botName(login: string): string {
+  return login.toLowerCase().replace(/\[bot\]$/, '')
+}
+
+/**
+ * Whether this identity wrote the comment: the same user ID (where both are known) or the same
+ * login. Either names one account (logins are unique, and `[bot]` ones are only apps'), so a
+ * login that GraphQL spells without `[bot]`, or a renamed account, still matches. A bot's comment
+ * must be a bot's: no person's `my-app` passes for the app `my-app[bot]`.
+ */
+export function sameAuthor(comment: IssueComment, me: Identity): boolean {
+  const user = comment.user
+  if (!user) return false
+  if (me.bot && user.type !== 'Bot') return false
+  if (me.id !== null && typeof user.id === 'number' && user.id === me.id) return true
+  if (!user.login) return false
+  return me.bot
+    ? botName(user.login) === botName(me.login)
+    : user.login.toLowerCase() === me.login.toLowerCase()
+}
+
+/** Oldest first: by creation time, then by ID (IDs only grow). */
+function oldestFirst(a: IssueComment, b: IssueComment): number {
+  const time = (c: IssueComment) => (c.created_at ? Date.parse(c.created_at) : NaN)
+  const [ta, tb] = [time(a), time(b)]
+  return !Number.isNaN(ta) && !Number.isNaN(tb) && ta !== tb ? ta - tb : a.id - b.id
 }
 
 function summaryUrl(env: NodeJS.ProcessEnv): string | null {
@@ -296,10 +348,46 @@ function repoOf(
   return owner && repo ? { owner, repo } : null
 }
 
-/** Outcome, for logs and tests. */
+/** Outcome, for logs and tests. `removed`: how many duplicates of this job's comment went. */
 export type CommentOutcome =
-  | { action: 'created' | 'updated'; id: number; url: string | null }
+  | { action: 'created'; id: number; url: string | null }
+  | { action: 'updated'; id: number; url: string | null; removed: number }
   | { action: 'skipped'; reason: string }
+
+/**
+ * Deletes this identity's other comments with this job's marker (the caller passes only those).
+ * One that is gone already (a concurrent run deleted it: 404) counts as removed; any other
+ * failure is logged and left for the next run.
+ */
+async function removeDuplicates(
+  octokit: Octokit,
+  repo: { owner: string; repo: string },
+  duplicates: IssueComment[],
+  sink: CommentSink
+): Promise<number> {
+  let removed = 0
+  for (const duplicate of duplicates) {
+    try {
+      await octokit.rest.issues.deleteComment({ ...repo, comment_id: duplicate.id })
+      removed++
+    } catch (error) {
+      const status = (error as { status?: number }).status
+      if (status === 404) {
+        removed++
+        continue
+      }
+      sink.info(
+        `Could not delete the duplicate pull request comment #${duplicate.id} (${status ? `HTTP ${status}: ` : ''}${firstLine(error)}); the next run tries again.`
+      )
+    }
+  }
+  if (removed > 0) {
+    sink.info(
+      `Deleted ${plural(removed, 'duplicate comment')} of this job (written by concurrent runs).`
+    )
+  }
+  return removed
+}
 
 /**
  * Creates or updates this job's comment. Never throws: a comment that cannot be written is a
@@ -339,7 +427,7 @@ export async function postComment(
       // A GitHub API that hangs must not hold the step: one minute for all the comment's calls.
       request: { signal: AbortSignal.timeout(60_000) }
     })
-    const me = await whoAmI(octokit)
+    const me = await whoAmI(octokit, sink)
     const comments = (await octokit.paginate(octokit.rest.issues.listComments, {
       ...repo,
       issue_number: number,
@@ -347,7 +435,8 @@ export async function postComment(
     })) as IssueComment[]
     const marker = commentMarker(options.key)
     const marked = comments.filter((c) => c.body?.includes(marker))
-    const mine = marked.find((c) => sameAuthor(c, me))
+    // Two runs at once can each create a comment: the oldest stays, the other ones of ours go.
+    const [mine, ...duplicates] = marked.filter((c) => sameAuthor(c, me)).sort(oldestFirst)
     const foreign = marked.filter((c) => !sameAuthor(c, me))
     if (foreign.length > 0) {
       sink.info(
@@ -369,7 +458,8 @@ export async function postComment(
         body
       })
       sink.info(`Updated the pull request comment ${data.html_url ?? `#${mine.id}`}`)
-      return { action: 'updated', id: data.id, url: data.html_url ?? null }
+      const removed = await removeDuplicates(octokit, repo, duplicates, sink)
+      return { action: 'updated', id: data.id, url: data.html_url ?? null, removed }
     }
     const { data } = await octokit.rest.issues.createComment({
       ...repo,
