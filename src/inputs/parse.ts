@@ -15,6 +15,7 @@
  *   form `dns.Resolver#setServers` accepts.
  * - `report: comment` needs a non-empty `github-token`.
  */
+import * as core from '@actions/core'
 import ipaddr from 'ipaddr.js'
 import { isRuleId, RULE_IDS, type RuleId } from '../evaluate/catalog.js'
 import { CLOUDS, type Cloud, type CloudName } from './cloud.js'
@@ -129,26 +130,26 @@ export function parseInputs(get: (name: string) => string, env: NodeJS.ProcessEn
 
   // Probe
   const probeMode = choice(read, 'probe', ['auto', 'inside', 'outside', 'off'] as const, 'auto')
-  const probe: ProbeMode =
-    probeMode === 'auto'
-      ? (env.RUNNER_ENVIRONMENT ?? '').trim().toLowerCase() === 'self-hosted'
-        ? 'inside'
-        : 'outside'
-      : probeMode
+  const probe: ProbeMode = probeMode === 'auto' ? autoProbe(env) : probeMode
   const dnsServers = splitList(read('dns-servers')).map(parseDnsServer)
   const probeTimeoutSeconds = parseProbeTimeout(read('probe-timeout'))
 
-  // Reporting
-  const report = parseReport(read('report'))
-  const githubToken = read('github-token')
-  if (report.includes('comment') && !githubToken) {
-    throw new InputError(
-      'github-token',
-      "Input 'github-token' is empty: 'report: comment' needs a token that may write pull request comments (the default, ${{ github.token }}, does with 'permissions: pull-requests: write')"
+  /** `probe: auto` (contract): `inside` on self-hosted runners, `outside` on GitHub-hosted ones. */
+  function autoProbe(environment: NodeJS.ProcessEnv): 'inside' | 'outside' {
+    const runner = (environment.RUNNER_ENVIRONMENT ?? '').trim().toLowerCase()
+    if (runner === 'self-hosted') return 'inside'
+    if (runner === 'github-hosted') return 'outside'
+    core.notice(
+      `probe: auto chose 'outside' because RUNNER_ENVIRONMENT is ${runner ? `'${show(runner)}'` : 'not set'} ` +
+        `(older self-hosted runners do not set it). If this runner reaches the vaults privately, the outside ` +
+        `probe reports PUBLIC-ACCESS-OPEN as a warning that the public path was not verified, never as an ` +
+        `error; set 'probe: inside' (or 'outside', or 'off') to choose explicitly`
     )
+    return 'outside'
   }
-  const commentKey = parseCommentKey(read('comment-key'), env)
-  const failOn: FailOn = choice(read, 'fail-on', ['error', 'warning', 'never'] as const, 'error')
+
+  // Reporting
+  const { report, githubToken, commentKey, failOn } = parseReporting(read, env)
   const ignore = parseIgnore(read('ignore'))
 
   // Cloud
@@ -177,6 +178,37 @@ export function parseInputs(get: (name: string) => string, env: NodeJS.ProcessEn
   }
 }
 
+/** What a `merge-reports` run reads besides the reports: no Azure input applies there. */
+export interface MergeInputs {
+  report: ReportTarget[]
+  githubToken: string
+  commentKey: string
+  failOn: FailOn
+}
+
+/** The inputs of a `merge-reports` run, checked as `parseInputs` checks them. */
+export function parseMergeInputs(
+  get: (name: string) => string,
+  env: NodeJS.ProcessEnv
+): MergeInputs {
+  return parseReporting((name) => (get(name) ?? '').trim(), env)
+}
+
+/** `report`, `github-token`, `comment-key` and `fail-on`: how a run (or a merge) reports. */
+function parseReporting(read: (name: string) => string, env: NodeJS.ProcessEnv): MergeInputs {
+  const report = parseReport(read('report'))
+  const githubToken = read('github-token')
+  if (report.includes('comment') && !githubToken) {
+    throw new InputError(
+      'github-token',
+      "Input 'github-token' is empty: 'report: comment' needs a token that may write pull request comments (the default, ${{ github.token }}, does with 'permissions: pull-requests: write')"
+    )
+  }
+  const commentKey = parseCommentKey(read('comment-key'), env)
+  const failOn: FailOn = choice(read, 'fail-on', ['error', 'warning', 'never'] as const, 'error')
+  return { report, githubToken, commentKey, failOn }
+}
+
 /** Newline- or comma-separated entries, trimmed, blanks dropped. */
 export function splitList(raw: string): string[] {
   return raw
@@ -186,7 +218,7 @@ export function splitList(raw: string): string[] {
 }
 
 /** A value as it may appear inside a one-line message: control characters escaped, long values cut. */
-function show(value: string): string {
+export function show(value: string): string {
   // eslint-disable-next-line no-control-regex -- control characters are what it escapes
   const oneLine = value.replace(/[\u0000-\u001f]/g, (c) => JSON.stringify(c).slice(1, -1))
   return oneLine.length > 160 ? `${oneLine.slice(0, 157)}...` : oneLine

@@ -9,8 +9,8 @@ import { readdir, readFile, stat } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
 import type { Finding } from '../evaluate/finding.js'
-import type { FailOn } from '../inputs/inputs.js'
-import { InputError } from '../inputs/parse.js'
+import { InputError, parseMergeInputs, show, splitList } from '../inputs/parse.js'
+import { annotate } from './annotations.js'
 import { shouldFail } from './exit.js'
 import { logFindings } from './log.js'
 import { setOutputs } from './outputs.js'
@@ -19,10 +19,7 @@ import { writeSummary } from './summary.js'
 
 /** Entries (files or folders; folders are searched for `*.json`, sub-folders included). */
 export async function reportFiles(spec: string, cwd = process.cwd()): Promise<string[]> {
-  const entries = spec
-    .split(/[\n,]/)
-    .map((e) => e.trim())
-    .filter((e) => e !== '')
+  const entries = splitList(spec)
   const files: string[] = []
   for (const entry of entries) {
     const path = resolve(cwd, entry)
@@ -30,7 +27,7 @@ export async function reportFiles(spec: string, cwd = process.cwd()): Promise<st
     if (!info) {
       throw new InputError(
         'merge-reports',
-        `Input 'merge-reports' names '${entry}', which does not exist: expected JSON report files or folders holding them`
+        `Input 'merge-reports' names '${show(entry)}', which does not exist: expected JSON report files or folders holding them`
       )
     }
     if (info.isDirectory()) files.push(...(await jsonFilesUnder(path)))
@@ -40,7 +37,7 @@ export async function reportFiles(spec: string, cwd = process.cwd()): Promise<st
   if (unique.length === 0) {
     throw new InputError(
       'merge-reports',
-      `Input 'merge-reports' is '${spec.trim()}': no JSON report found there (download the jobs' report artifacts first)`
+      `Input 'merge-reports' is '${show(spec.trim())}': no JSON report found there (download the jobs' report artifacts first)`
     )
   }
   return unique
@@ -58,30 +55,91 @@ async function jsonFilesUnder(dir: string): Promise<string[]> {
   return found
 }
 
-/** Reads one report; a file that is not a schema-1 report is a bad input, named. */
+/** Reads one report; a file that is not a schema-1 report, or has a malformed entry, is a bad input, named. */
 export async function readReport(path: string): Promise<ReportJson> {
+  const where = `Input 'merge-reports': ${show(path)}`
   let value: unknown
   try {
     value = JSON.parse(await readFile(path, 'utf8'))
   } catch (error) {
     throw new InputError(
       'merge-reports',
-      `Input 'merge-reports': ${path} is not JSON (${(error as Error).message.split('\n')[0]})`
+      `${where} is not JSON (${show((error as Error).message.split('\n')[0] ?? '')})`
     )
   }
   const report = value as Partial<ReportJson> | null
   if (
     !report ||
+    typeof report !== 'object' ||
     report.schemaVersion !== 1 ||
     !Array.isArray(report.findings) ||
     !Array.isArray(report.vaults)
   ) {
     throw new InputError(
       'merge-reports',
-      `Input 'merge-reports': ${path} is not a kv-private-link-doctor report (schemaVersion 1 with vaults and findings)`
+      `${where} is not a kv-private-link-doctor report (schemaVersion 1 with vaults and findings)`
     )
   }
+  const problem = reportProblem(report as { vaults: unknown[]; findings: unknown[] })
+  if (problem) throw new InputError('merge-reports', `${where}: ${problem}`)
   return report as ReportJson
+}
+
+const SEVERITIES = ['error', 'warning', 'info', 'pass'] as const
+const RESULTS = ['pass', 'warn', 'fail'] as const
+const FINDING_TEXTS = ['resource', 'message', 'observed', 'expected', 'docs'] as const
+
+/** A JSON value as a message quotes it: strings quoted, the rest as JSON, all on one line. */
+function quoted(value: unknown): string {
+  if (value === undefined) return 'missing'
+  if (typeof value === 'string') return `'${show(value)}'`
+  return show(JSON.stringify(value) ?? String(value))
+}
+
+/**
+ * The first entry of a report's `vaults` or `findings` that does not have the shape this action
+ * writes (what the merge counts and prints relies on it), as `findings[3].severity is 'Error';
+ * allowed: …`; null when every entry is well-formed.
+ */
+export function reportProblem(report: { vaults: unknown[]; findings: unknown[] }): string | null {
+  const isObject = (v: unknown): v is Record<string, unknown> =>
+    typeof v === 'object' && v !== null && !Array.isArray(v)
+  const notText = (at: string, value: unknown, what = 'a string'): string =>
+    `${at} is ${quoted(value)}; expected ${what}`
+
+  for (const [i, vault] of report.vaults.entries()) {
+    const at = `vaults[${i}]`
+    if (!isObject(vault)) return notText(at, vault, 'an object with name, id and result')
+    if (typeof vault.name !== 'string' || vault.name.trim() === '')
+      return notText(`${at}.name`, vault.name, 'the vault name')
+    if (typeof vault.id !== 'string')
+      return notText(`${at}.id`, vault.id, "the vault's resource ID")
+    if (!RESULTS.includes(vault.result as (typeof RESULTS)[number]))
+      return `${at}.result is ${quoted(vault.result)}; allowed: ${RESULTS.join(', ')}`
+  }
+  for (const [i, finding] of report.findings.entries()) {
+    const at = `findings[${i}]`
+    if (!isObject(finding)) {
+      return notText(at, finding, 'an object with rule, severity, vault, message and the rest')
+    }
+    if (typeof finding.rule !== 'string' || finding.rule.trim() === '')
+      return notText(`${at}.rule`, finding.rule, 'a rule ID')
+    if (!SEVERITIES.includes(finding.severity as (typeof SEVERITIES)[number]))
+      return `${at}.severity is ${quoted(finding.severity)}; allowed: ${SEVERITIES.join(', ')}`
+    if (finding.vault !== null && typeof finding.vault !== 'string')
+      return notText(`${at}.vault`, finding.vault, 'a vault name or null')
+    for (const field of FINDING_TEXTS) {
+      if (typeof finding[field] !== 'string') return notText(`${at}.${field}`, finding[field])
+    }
+    if (finding.fix !== null && typeof finding.fix !== 'string')
+      return notText(`${at}.fix`, finding.fix, 'a string or null')
+    if (
+      finding.notRun !== undefined &&
+      !(Array.isArray(finding.notRun) && finding.notRun.every((r) => typeof r === 'string'))
+    )
+      return notText(`${at}.notRun`, finding.notRun, 'a list of rule IDs')
+  }
+  return null
 }
 
 /**
@@ -102,27 +160,31 @@ export function mergeReports(reports: readonly ReportJson[]): ReportJson {
 }
 
 /** The whole `merge-reports` run: read, merge, report, outputs, fail per `fail-on`. */
-export async function runMerge(spec: string, get: (name: string) => string): Promise<void> {
-  const failOn = (get('fail-on').trim() || 'error') as FailOn
-  if (!['error', 'warning', 'never'].includes(failOn)) {
-    throw new InputError(
-      'fail-on',
-      `Input 'fail-on' is '${failOn}': expected error, warning or never`
-    )
-  }
-  const targets = (get('report').trim() || 'summary').split(',').map((t) => t.trim())
+export async function runMerge(
+  spec: string,
+  get: (name: string) => string,
+  env: NodeJS.ProcessEnv = process.env
+): Promise<void> {
+  const inputs = parseMergeInputs(get, env)
   const files = await reportFiles(spec)
   const report = mergeReports(await Promise.all(files.map(readReport)))
   core.info(
     `Merged ${files.length} report(s): ${report.vaults.length} vault(s), ${report.findings.length} finding(s)`
   )
   logFindings(report)
-  const reportPath = await writeReport(report, process.env.RUNNER_TEMP || tmpdir())
-  if (targets.includes('summary')) await writeSummary(report)
+  annotate(report)
+  const reportPath = await writeReport(report, env.RUNNER_TEMP || tmpdir())
+  const summaryWritten = inputs.report.includes('summary')
+  if (summaryWritten) await writeSummary(report)
   setOutputs(report, reportPath)
-  if (shouldFail(report, failOn)) {
+  // Never throws, as in a normal run: a comment that cannot be written is a notice or a warning.
+  if (inputs.report.includes('comment')) {
+    const { postComment } = await import('./comment.js')
+    await postComment(report, { token: inputs.githubToken, key: inputs.commentKey, summaryWritten })
+  }
+  if (shouldFail(report, inputs.failOn)) {
     core.setFailed(
-      `Key Vault private link check (${files.length} reports merged): ${report.counts.error} error(s), ${report.counts.warning} warning(s) (fail-on: ${failOn})`
+      `Key Vault private link check (${files.length} reports merged): ${report.counts.error} error(s), ${report.counts.warning} warning(s) (fail-on: ${inputs.failOn})`
     )
   }
 }
