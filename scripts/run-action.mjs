@@ -1,5 +1,6 @@
 // Runs the real bundled action (dist/index.js) in a child process the way the Actions runner
-// does: inputs as INPUT_* variables (with action.yml's defaults filled in, as the runner does),
+// does: inputs as INPUT_* variables (with action.yml's defaults filled in, as the runner does,
+// except `probe`, which is 'off' unless the caller sets it),
 // GITHUB_OUTPUT / GITHUB_STEP_SUMMARY / RUNNER_TEMP files, and returns what it produced.
 // Shared by the demo, the end-to-end tests and the benchmark.
 import { spawn } from 'node:child_process'
@@ -78,7 +79,9 @@ export async function runAction({
     RUNNER_ENVIRONMENT: 'github-hosted',
     ...env
   }
-  for (const [name, value] of Object.entries({ ...actionDefaults(), ...inputs })) {
+  // probe defaults to 'off' here (not action.yml's 'auto'): a harness run must never probe the
+  // real vault.azure.net by accident. Probe tests set `probe` themselves.
+  for (const [name, value] of Object.entries({ ...actionDefaults(), probe: 'off', ...inputs })) {
     childEnv[`INPUT_${name.toUpperCase()}`] = value
   }
   // Uppercase the INPUT_ names env() may have given in lower case, as the runner does.

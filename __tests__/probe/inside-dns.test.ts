@@ -58,7 +58,13 @@ suite('inside probe: a healthy private link', () => {
       .split('\n')
       .filter((line) => !line.startsWith('::add-mask::'))
       .join('\n')
+    // Every token, the vault-audience one of the probe included, is masked in the step log.
+    const masked = run.stdout
+      .split('\n')
+      .filter((line) => line.startsWith('::add-mask::'))
+      .map((line) => line.slice('::add-mask::'.length))
     for (const secret of run.issuedSecrets) {
+      expect(masked).toContain(secret)
       expect(log).not.toContain(secret)
       expect(run.summary).not.toContain(secret)
       expect(JSON.stringify(run.report)).not.toContain(secret)

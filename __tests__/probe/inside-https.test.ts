@@ -22,6 +22,8 @@ suite('inside probe: connecting', () => {
     const probeMs =
       (vault?.dns?.ms ?? 0) + Math.max(0, ...(vault?.health ?? []).map((attempt) => attempt.ms))
     expect(probeMs).toBeLessThan(3 * TIMEOUT_MS + 1500)
+    // The contract's bound on the vault's whole probe, measured end to end.
+    expect(vault?.ms).toBeLessThan(5 * TIMEOUT_MS)
     expect(run.wallMs).toBeLessThan(30000)
   })
 
@@ -39,6 +41,16 @@ suite('inside probe: connecting', () => {
     const found = probeFindings(run).find((f) => f.rule === 'PROBE-TLS-FAILED')
     expect(found?.observed).toBe('tls (ERR_TLS_CERT_ALTNAME_INVALID)')
     // No request got through: the probe never sent HTTP over an unverified connection.
+    expect(run.vaultRequests[0]?.requests).toEqual([])
+  })
+
+  it('PROBE-TLS-FAILED even with NODE_TLS_REJECT_UNAUTHORIZED=0 on the runner; no token is sent', async () => {
+    const run = await runScenario('wrong-cert-insecure-env')
+    expect(probeProblems(run)).toEqual(['PROBE-TLS-FAILED:error'])
+    const found = probeFindings(run).find((f) => f.rule === 'PROBE-TLS-FAILED')
+    expect(found?.observed).toBe('tls (ERR_TLS_CERT_ALTNAME_INVALID)')
+    expect(run.report?.probe?.vaults[0]?.dataPlane).toBeNull()
+    // The interceptor saw no HTTP at all, so neither /healthstatus nor a bearer token.
     expect(run.vaultRequests[0]?.requests).toEqual([])
   })
 })
@@ -77,6 +89,29 @@ suite('inside probe: what the vault saw', () => {
       innerCode: 'ForbiddenByFirewall',
       clientAddress: '10.20.0.10'
     })
+  })
+})
+
+suite('inside probe: the data-plane request', () => {
+  it('a data-plane request that never answers is a warning that the firewall was not verified, within 5 × probe-timeout', async () => {
+    const run = await runScenario('data-plane-hang')
+    expect(probeProblems(run)).toEqual(['PROBE-FORBIDDEN-BY-FIREWALL:warning'])
+    const found = probeFindings(run).find(
+      (f) => f.rule === 'PROBE-FORBIDDEN-BY-FIREWALL' && f.severity === 'warning'
+    )
+    expect(found?.message).toMatch(/^Not verified: /)
+    expect(found?.message).toContain('waiting for the HTTP answer')
+    const vault = run.report?.probe?.vaults[0]
+    expect(vault?.dataPlane).toMatchObject({
+      via: 'pe-ip',
+      status: null,
+      error: { kind: 'timeout', phase: 'response' }
+    })
+    // The request did reach the endpoint, with its token, and then hung.
+    const secrets = run.vaultRequests[0]?.requests.filter((r) => r.path.startsWith('/secrets/'))
+    expect(secrets).toHaveLength(1)
+    expect(vault?.dataPlane?.ms).toBeLessThan(TIMEOUT_MS + 1000)
+    expect(vault?.ms).toBeLessThan(5 * TIMEOUT_MS)
   })
 })
 

@@ -1,12 +1,15 @@
 // The probe's pure parts, without a network namespace: proxy matching, parsing what Key Vault
 // answers, this runner's addresses, the rules over hand-made probe results, the summary section.
-import { describe, expect, it } from '@jest/globals'
+import { describe, expect, it, jest } from '@jest/globals'
 import { evaluateProbe, probeRules } from '../../src/evaluate/rules/probe.js'
+import { parseInputs } from '../../src/inputs/parse.js'
 import { parseKeyVaultError } from '../../src/probe/data-plane.js'
 import { parseNetworkInfo } from '../../src/probe/https-probe.js'
+import { probe } from '../../src/probe/probe.js'
 import { noProxyMatch, proxyFor, redactProxy } from '../../src/probe/proxy.js'
 import type { ProbeRun, VaultProbe } from '../../src/probe/result.js'
 import { isOwnAddress, runnerAddresses } from '../../src/probe/runner-addresses.js'
+import { connectionError, StepTimeoutError } from '../../src/probe/step.js'
 import { renderProbeSummary } from '../../src/report/probe-summary.js'
 import { healthy } from '../helpers/snapshot-builder.js'
 
@@ -60,6 +63,7 @@ function vaultProbe(over: Partial<VaultProbe> = {}): VaultProbe {
       ms: 4
     },
     proxy: null,
+    ms: 20,
     ...over
   }
 }
@@ -163,13 +167,8 @@ describe('probe rules over measured results', () => {
     ])
   })
 
-  it('a TLS handshake that never finishes is PROBE-TLS-FAILED, once per address', () => {
-    const error = {
-      kind: 'timeout' as const,
-      phase: 'tls' as const,
-      code: 'KVPLD_TIMEOUT',
-      message: 'slow'
-    }
+  /** Every /healthstatus attempt failed with `error`, and no data-plane request followed. */
+  function unanswered(error: NonNullable<VaultProbe['health'][number]['error']>): ProbeRun {
     const health = vaultProbe().health.map((a) => ({
       ...a,
       status: null,
@@ -177,10 +176,79 @@ describe('probe rules over measured results', () => {
       addr: null,
       error
     }))
-    expect(problems(probeRun(vaultProbe({ health, dataPlane: null })))).toEqual([
-      'PROBE-TLS-FAILED:error'
-    ])
+    return probeRun(vaultProbe({ health, dataPlane: null }))
+  }
+
+  function findingOf(run: ProbeRun, rule: string) {
+    return probeRules(healthy().snapshot, run).find((f) => f.rule === rule && f.severity !== 'pass')
+  }
+
+  it('a TLS handshake that never finishes is PROBE-CONNECT-FAILED, not a bad certificate, once per address', () => {
+    const run = unanswered(connectionError(new StepTimeoutError(2000), 'tls', 2000))
+    expect(problems(run)).toEqual(['PROBE-CONNECT-FAILED:error'])
+    const found = findingOf(run, 'PROBE-CONNECT-FAILED')
+    expect(found?.message).toContain('TLS handshake did not finish within 2 s')
+    expect(found?.message).not.toContain('certificate presented is not valid')
   })
+
+  it('a TLS handshake cut off by a reset is PROBE-TLS-FAILED that says no certificate was checked', () => {
+    const reset = Object.assign(new Error('socket hang up'), { code: 'ECONNRESET' })
+    const run = unanswered(connectionError(reset, 'tls', 2000))
+    expect(problems(run)).toEqual(['PROBE-TLS-FAILED:error'])
+    const found = findingOf(run, 'PROBE-TLS-FAILED')
+    expect(found?.message).toContain('before a certificate could be checked')
+    expect(found?.message).not.toContain('certificate presented is not valid')
+  })
+
+  it('a certificate for another name is PROBE-TLS-FAILED that says so', () => {
+    const bad = Object.assign(new Error("Hostname/IP does not match certificate's altnames"), {
+      code: 'ERR_TLS_CERT_ALTNAME_INVALID'
+    })
+    const run = unanswered(connectionError(bad, 'tls', 2000))
+    expect(problems(run)).toEqual(['PROBE-TLS-FAILED:error'])
+    expect(findingOf(run, 'PROBE-TLS-FAILED')?.message).toContain(
+      'The certificate presented is not valid for kv1.vault.azure.net'
+    )
+  })
+
+  it('no answer after connecting is PROBE-CONNECT-FAILED (timed out after connecting), not PROBE-NOT-KEYVAULT', () => {
+    const run = unanswered(connectionError(new StepTimeoutError(2000), 'response', 2000))
+    expect(problems(run)).toEqual(['PROBE-CONNECT-FAILED:error'])
+    expect(findingOf(run, 'PROBE-CONNECT-FAILED')?.message).toContain('timed out after connecting')
+  })
+
+  it.each([
+    [
+      'a token that could not be had',
+      { kind: 'token', code: 'TOKEN', message: 'could not get a token' },
+      'getting a token for the vault'
+    ],
+    [
+      'a TLS failure',
+      { kind: 'tls', phase: 'tls', code: 'ERR_TLS_CERT_ALTNAME_INVALID', message: 'altnames' },
+      'the TLS handshake'
+    ],
+    [
+      'a timeout waiting for the answer',
+      { kind: 'timeout', phase: 'response', code: 'KVPLD_TIMEOUT', message: 'no HTTP answer' },
+      'waiting for the HTTP answer'
+    ]
+  ] as const)(
+    'inside: a data-plane request that failed (%s) is a warning naming the step',
+    (_, error, step) => {
+      const dataPlane = {
+        ...vaultProbe().dataPlane!,
+        status: null,
+        code: null,
+        error: { ...error }
+      }
+      const run = probeRun(vaultProbe({ dataPlane }))
+      expect(problems(run)).toEqual(['PROBE-FORBIDDEN-BY-FIREWALL:warning'])
+      const found = findingOf(run, 'PROBE-FORBIDDEN-BY-FIREWALL')
+      expect(found?.message).toMatch(/^Not verified: /)
+      expect(found?.message).toContain(`failed at ${step}`)
+    }
+  )
 
   it('a 403 that is not the firewall is not PROBE-FORBIDDEN-BY-FIREWALL', () => {
     const dataPlane = {
@@ -207,6 +275,23 @@ describe('probe rules over measured results', () => {
     }
     const run = probeRun(vaultProbe({ dns: null, os: null, health: [], dataPlane }), 'outside')
     expect(problems(run)).toEqual(['PUBLIC-ACCESS-OPEN:warning'])
+  })
+
+  it('outside: an answer from a private address is a warning that this runner is not outside, not an error', () => {
+    const dataPlane = { ...vaultProbe().dataPlane!, via: 'name' as const, ip: '10.1.2.3' }
+    const run = probeRun(vaultProbe({ dns: null, os: null, health: [], dataPlane }), 'outside')
+    expect(problems(run)).toEqual(['PUBLIC-ACCESS-OPEN:warning'])
+    expect(findingOf(run, 'PUBLIC-ACCESS-OPEN')?.message).toContain(
+      'Not verified: this runner is not outside the VNet'
+    )
+    expect(renderProbeSummary(run)).toContain('this runner is not outside')
+    // From a public address the same answer is still an open vault.
+    const open = { ...dataPlane, ip: '52.168.109.101' }
+    expect(
+      problems(
+        probeRun(vaultProbe({ dns: null, os: null, health: [], dataPlane: open }), 'outside')
+      )
+    ).toEqual(['PUBLIC-ACCESS-OPEN:error'])
   })
 
   it('suppressions apply to probe rules', () => {
@@ -247,5 +332,100 @@ describe('probe summary', () => {
     expect(text).not.toContain('<img')
     expect(text).not.toContain('*evil*|')
     expect(text).toContain('&#42;evil&#42;&#124;x')
+  })
+})
+
+describe('naming what went wrong in a request', () => {
+  const coded = (code: string) => Object.assign(new Error(`getaddrinfo ${code} kv1`), { code })
+
+  it("a request's own lookup failing is a DNS failure, not a connect error", () => {
+    expect(connectionError(coded('ENOTFOUND'), 'connect', 2000, HOST)).toMatchObject({
+      kind: 'nxdomain',
+      phase: 'dns',
+      code: 'ENOTFOUND',
+      message: `${HOST} does not exist (NXDOMAIN)`
+    })
+    expect(connectionError(coded('EAI_AGAIN'), 'dns', 2000, HOST)).toMatchObject({
+      kind: 'dns-failed',
+      phase: 'dns',
+      code: 'EAI_AGAIN'
+    })
+    expect(connectionError(coded('EAI_NODATA'), 'dns', 2000, HOST)).toMatchObject({
+      kind: 'no-data',
+      phase: 'dns'
+    })
+    expect(connectionError(new StepTimeoutError(2000), 'dns', 2000, HOST)).toMatchObject({
+      kind: 'dns-timeout',
+      phase: 'dns',
+      message: `no DNS answer for ${HOST} in time`
+    })
+  })
+
+  it('tells a timeout while connecting, in the handshake and waiting for the answer apart', () => {
+    const timeout = new StepTimeoutError(2000)
+    expect(connectionError(timeout, 'connect', 2000).message).toContain('no TCP connection')
+    expect(connectionError(timeout, 'tls', 2000).message).toContain('TLS handshake did not finish')
+    expect(connectionError(timeout, 'response', 2000).message).toContain('no HTTP answer')
+  })
+})
+
+describe('the vault token', () => {
+  it('a token error goes into the report with any token in it redacted, and without a request', async () => {
+    const { snapshot } = healthy()
+    const jwt = 'eyJhbGciOiJSUzI1NiJ9.eyJzdWIiOiJ4In0.c2lnbmF0dXJl'
+    const credential = {
+      getToken: () => Promise.reject(new Error(`AADSTS700024: Client assertion ${jwt} is expired`))
+    }
+    // Outside: the only request needs the token, so nothing is sent when there is none.
+    const run = await probe(snapshot, credential, {
+      mode: 'outside',
+      dnsServers: [],
+      timeoutSeconds: 2,
+      vaultAudience: 'https://vault.azure.net',
+      env: {}
+    })
+    const error = run.vaults[0]?.dataPlane?.error
+    expect(error).toMatchObject({ kind: 'token', code: 'TOKEN' })
+    expect(error?.message).toContain('[redacted token]')
+    expect(JSON.stringify(run)).not.toContain(jwt)
+    const findings = probeRules(snapshot, run)
+    expect(JSON.stringify(findings)).not.toContain(jwt)
+    expect(renderProbeSummary(run)).not.toContain(jwt)
+  })
+})
+
+describe('probe: auto', () => {
+  const SUBSCRIPTION = '11111111-1111-1111-1111-111111111111'
+  /** The probe mode `auto` resolves to, and what was written to stdout (workflow commands). */
+  function auto(runner: string | undefined): { probe: string; out: string } {
+    const writes: string[] = []
+    const spy = jest.spyOn(process.stdout, 'write').mockImplementation((chunk) => {
+      writes.push(String(chunk))
+      return true
+    })
+    try {
+      const env = runner === undefined ? {} : { RUNNER_ENVIRONMENT: runner }
+      const inputs = parseInputs(
+        (name) => ({ 'subscription-id': SUBSCRIPTION, probe: 'auto' })[name] ?? '',
+        env
+      )
+      return { probe: inputs.probe, out: writes.join('') }
+    } finally {
+      spy.mockRestore()
+    }
+  }
+
+  it('is inside on self-hosted runners and outside on GitHub-hosted ones, silently', () => {
+    expect(auto('self-hosted')).toEqual({ probe: 'inside', out: '' })
+    expect(auto('github-hosted')).toEqual({ probe: 'outside', out: '' })
+  })
+
+  it('is outside when RUNNER_ENVIRONMENT is unset or unknown, with a notice that says what that means', () => {
+    for (const runner of [undefined, '', 'something-else']) {
+      const { probe, out } = auto(runner)
+      expect(probe).toBe('outside')
+      expect(out).toMatch(/^::notice::probe: auto chose 'outside' because RUNNER_ENVIRONMENT is /)
+      expect(out).toContain('warning that the public path was not verified, never as an error')
+    }
   })
 })

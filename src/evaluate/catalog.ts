@@ -175,12 +175,12 @@ export const RULES = {
   },
   'PROBE-CONNECT-FAILED': {
     severity: 'error',
-    title: 'No TCP connection to the vault',
+    title: 'No connection to the vault, or no answer in time',
     docs: GUIDE_SECTIONS.healthStatus
   },
   'PROBE-TLS-FAILED': {
     severity: 'error',
-    title: 'Certificate not valid for the vault',
+    title: 'TLS to the vault failed (certificate not valid, or handshake cut off)',
     docs: GUIDE_SECTIONS.healthStatus
   },
   'PROBE-NOT-KEYVAULT': {

@@ -1,12 +1,17 @@
 /**
  * HTTPS requests to the vault with the certificate always checked for the vault's hostname
- * (guide §7: verification is never turned off). A request can be pinned to one address (a PE IP,
+ * (guide §7: verification is never turned off — not even when the runner sets
+ * NODE_TLS_REJECT_UNAUTHORIZED=0, which only changes Node's default: every request here says
+ * `rejectUnauthorized: true` and names the hostname check, and a socket that is not `authorized`
+ * after the handshake is destroyed before a byte of HTTP is written). A request can be pinned to one address (a PE IP,
  * or where the OS resolver points) while SNI, the Host header and the certificate check stay on
  * the vault's name. Every request gets a fresh socket (`agent: false`): a keep-alive agent would
  * let the request "to the PE IP" silently ride the connection opened by name.
  */
-import { request } from 'node:https'
 import type { IncomingHttpHeaders } from 'node:http'
+import { request } from 'node:https'
+import { isIP } from 'node:net'
+import { checkServerIdentity, type TLSSocket } from 'node:tls'
 import type { HealthAttempt, StepError } from './result.js'
 import { connectionError, StepTimeoutError } from './step.js'
 
@@ -36,7 +41,8 @@ export function httpsGet(
 ): Promise<{ answer: HttpsAnswer; error: null } | { answer: null; error: StepError }> {
   const { hostname, ip, path, timeoutMs, maxBody = 0 } = options
   return new Promise((resolve) => {
-    let phase: 'connect' | 'tls' | 'response' = 'connect'
+    // A request by name resolves it first (getaddrinfo): failures there are DNS failures.
+    let phase: 'dns' | 'connect' | 'tls' | 'response' = ip || isIP(hostname) ? 'connect' : 'dns'
     let settled = false
     const finish = (
       value: { answer: HttpsAnswer; error: null } | { answer: null; error: StepError }
@@ -54,17 +60,33 @@ export function httpsGet(
       method: 'GET',
       headers: { host: hostname, 'user-agent': 'kv-private-link-doctor', ...options.headers },
       agent: false,
-      timeout: timeoutMs
+      timeout: timeoutMs,
+      // Explicit, so that NODE_TLS_REJECT_UNAUTHORIZED=0 on the runner cannot turn them off.
+      rejectUnauthorized: true,
+      checkServerIdentity
     })
     const timer = setTimeout(() => req.destroy(new StepTimeoutError(timeoutMs)), timeoutMs)
     // Read at connect: once the response has ended the socket may already be detached.
     let remoteAddress: string | null = ip ?? null
     req.on('socket', (socket) => {
+      socket.once('lookup', () => {
+        if (phase === 'dns') phase = 'connect'
+      })
       socket.once('connect', () => {
-        if (phase === 'connect') phase = 'tls'
+        if (phase === 'dns' || phase === 'connect') phase = 'tls'
         remoteAddress = socket.remoteAddress ?? remoteAddress
       })
       socket.once('secureConnect', () => {
+        // Belt and braces: never send the request (and a token) over an unverified connection.
+        const tls = socket as TLSSocket
+        if (!tls.authorized) {
+          const reason = String(tls.authorizationError ?? 'ERR_TLS_CERT_NOT_AUTHORIZED')
+          const error = Object.assign(new Error(`certificate not verified: ${reason}`), {
+            code: /^[A-Z_]+$/.test(reason) ? reason : 'ERR_TLS_CERT_NOT_AUTHORIZED'
+          })
+          req.destroy(error)
+          return
+        }
         phase = 'response'
       })
     })
@@ -88,11 +110,11 @@ export function httpsGet(
         })
       )
       res.on('error', (error) =>
-        finish({ answer: null, error: connectionError(error, phase, timeoutMs) })
+        finish({ answer: null, error: connectionError(error, phase, timeoutMs, hostname) })
       )
     })
     req.on('error', (error) =>
-      finish({ answer: null, error: connectionError(error, phase, timeoutMs) })
+      finish({ answer: null, error: connectionError(error, phase, timeoutMs, hostname) })
     )
     req.end()
   })

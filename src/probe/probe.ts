@@ -7,11 +7,13 @@
  *            3. the authenticated data-plane request, over the private path (a PE IP) when known
  *   outside: the authenticated data-plane request by name.
  * The vault-audience token is fetched once (bounded too) while the first steps run, so a vault's
- * probe ends within 3 × probe-timeout (the contract allows 5). Vaults run with bounded concurrency.
+ * probe ends within 3 × probe-timeout (the contract allows 5; `ms` records it). Vaults run with bounded concurrency.
  * The result is plain JSON; the rules decide what it means.
  */
+import * as core from '@actions/core'
 import type { TokenCredential } from '@azure/identity'
 import type { Snapshot, VaultSnapshot } from '../collect/snapshot.js'
+import { redact } from '../credential/explain.js'
 import { buildVaultModel } from '../evaluate/context.js'
 import { isValidIp } from '../evaluate/ip.js'
 import { dataPlaneRequest } from './data-plane.js'
@@ -70,12 +72,19 @@ function tokenSource(
           () => controller.abort()
         )
         if (!token) throw new Error('the credential returned no token')
+        // Masked in the log like every other token of the run, should anything ever echo it.
+        core.setSecret(token.token)
         return { token: token.token }
       } catch (error) {
-        const timedOut = (error as { code?: string }).code === 'KVPLD_TIMEOUT'
+        const timedOut = (error as { code?: string } | null)?.code === 'KVPLD_TIMEOUT'
+        // Library messages may quote an assertion or a token: the message goes into the summary
+        // and the JSON report, so tokens are redacted and the line is cut to a readable length.
+        const first = redact(
+          (error instanceof Error ? error.message : String(error)).split('\n')[0] ?? ''
+        )
         const message = timedOut
           ? `no token for ${scope} within ${seconds(timeoutMs)}`
-          : `could not get a token for ${scope}: ${(error instanceof Error ? error.message : String(error)).split('\n')[0]}`
+          : `could not get a token for ${scope}: ${first.length > 300 ? `${first.slice(0, 297)}...` : first}`
         return { error: { kind: 'token', code: timedOut ? 'KVPLD_TIMEOUT' : 'TOKEN', message } }
       }
     })()
@@ -116,7 +125,8 @@ async function probeVault(
     os: null,
     health: [],
     dataPlane: null,
-    proxy: proxyFor(hostname, options.env ?? process.env)
+    proxy: proxyFor(hostname, options.env ?? process.env),
+    ms: 0
   }
   if (vault.failure) {
     result.skipped = 'the vault could not be read from ARM'
@@ -182,7 +192,10 @@ export async function probe(
     while (next < snapshot.vaults.length) {
       const index = next++
       const vault = snapshot.vaults[index]!
-      vaults[index] = await probeVault(snapshot, vault, options, getToken)
+      const started = Date.now()
+      const result = await probeVault(snapshot, vault, options, getToken)
+      result.ms = Date.now() - started
+      vaults[index] = result
       options.log?.(`Probed ${vault.name} (${options.mode})`)
     }
   }

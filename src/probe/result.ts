@@ -117,6 +117,8 @@ export interface VaultProbe {
   health: HealthAttempt[]
   dataPlane: DataPlaneResult | null
   proxy: ProxyResult | null
+  /** Wall time of this vault's whole probe (the contract bounds it by 5 × probe-timeout). */
+  ms: number
 }
 
 export interface ProbeRun {

@@ -52,10 +52,18 @@ function messageOf(error: unknown): string {
 const DNS_KINDS: Record<string, StepErrorKind> = {
   ENOTFOUND: 'nxdomain',
   ENODATA: 'no-data',
+  // getaddrinfo's own codes, as a request's lookup reports them (Node turns EAI_NONAME into
+  // ENOTFOUND; EAI_NODATA may come through as is).
+  EAI_NODATA: 'no-data',
+  EAI_AGAIN: 'dns-failed',
+  EAI_FAIL: 'dns-failed',
   ETIMEOUT: 'dns-timeout',
   ECANCELLED: 'dns-timeout',
   [TIMEOUT_CODE]: 'dns-timeout'
 }
+
+/** The codes a request's own name lookup (getaddrinfo) fails with. */
+const LOOKUP_CODES = new Set(['ENOTFOUND', 'EAI_AGAIN', 'EAI_NODATA', 'EAI_FAIL', 'EAI_NONAME'])
 
 /** A DNS error (dns.Resolver or dns.lookup) as a named step error. */
 export function dnsError(error: unknown, name: string): StepError {
@@ -68,27 +76,39 @@ export function dnsError(error: unknown, name: string): StepError {
         ? `${name} has no A record`
         : kind === 'dns-timeout'
           ? `no DNS answer for ${name} in time`
-          : `resolving ${name} failed (${code}: ${messageOf(error)})`
+          : code === 'EAI_AGAIN'
+            ? `resolving ${name} failed temporarily (EAI_AGAIN: the resolver did not answer, or answered SERVFAIL)`
+            : `resolving ${name} failed (${code}: ${messageOf(error)})`
   return { kind, phase: 'dns', code, message }
 }
 
 const TLS_CODE = /CERT|SSL|TLS|SELF_SIGNED|UNABLE_TO_(GET|VERIFY)|HOSTNAME|ALTNAME/i
 
-/** A TCP/TLS/HTTP error as a named step error, given how far the request got. */
+/**
+ * A DNS/TCP/TLS/HTTP error of a request as a named step error, given how far the request got.
+ * `phase` `dns`: the request was still resolving `hostname` (it was not pinned to an address).
+ */
 export function connectionError(
   error: unknown,
-  phase: 'connect' | 'tls' | 'response',
-  timeoutMs: number
+  phase: 'dns' | 'connect' | 'tls' | 'response',
+  timeoutMs: number,
+  hostname = 'the name'
 ): StepError {
   const code = codeOf(error)
   const message = messageOf(error)
+  // The request's own lookup failed: a DNS failure, named as such (contract: DNS failures are named).
+  if (LOOKUP_CODES.has(code) || (phase === 'dns' && code === TIMEOUT_CODE)) {
+    return dnsError(error, hostname)
+  }
+  // Past the lookup (or it never finished for another reason): the connection's phases.
+  const at = phase === 'dns' ? 'connect' : phase
   if (code === TIMEOUT_CODE || code === 'ETIMEDOUT') {
     const what = {
       connect: `no TCP connection within ${seconds(timeoutMs)} (timeout: packets dropped or filtered)`,
       tls: `TCP connected, but the TLS handshake did not finish within ${seconds(timeoutMs)}`,
-      response: `connected, but no HTTP answer within ${seconds(timeoutMs)}`
-    }[phase]
-    return { kind: 'timeout', phase, code: TIMEOUT_CODE, message: what }
+      response: `connected and TLS verified, but no HTTP answer within ${seconds(timeoutMs)}`
+    }[at]
+    return { kind: 'timeout', phase: at, code: TIMEOUT_CODE, message: what }
   }
   if (code === 'ECONNREFUSED') {
     return { kind: 'refused', phase: 'connect', code, message: 'connection refused on port 443' }
@@ -98,7 +118,12 @@ export function connectionError(
   }
   if (TLS_CODE.test(code)) return { kind: 'tls', phase: 'tls', code, message }
   if (code === 'ECONNRESET' || code === 'EPIPE' || code === 'ERR_STREAM_PREMATURE_CLOSE') {
-    return { kind: 'reset', phase, code, message: `connection closed during ${phase}` }
+    const during = {
+      connect: 'while connecting',
+      tls: 'during the TLS handshake, before any certificate was checked',
+      response: 'after the TLS handshake, before a complete HTTP answer'
+    }[at]
+    return { kind: 'reset', phase: at, code, message: `the connection was closed ${during}` }
   }
-  return { kind: 'error', phase, code, message }
+  return { kind: 'error', phase: at, code, message }
 }

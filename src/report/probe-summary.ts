@@ -10,6 +10,7 @@ import type {
   StepError,
   VaultProbe
 } from '../probe/result.js'
+import { describeIp, isValidIp } from '../evaluate/ip.js'
 import { escapeMarkdown, inlineCode } from './markdown.js'
 
 function code(values: readonly string[]): string {
@@ -79,7 +80,16 @@ function vaultTable(run: ProbeRun, probe: VaultProbe): string {
       probe.dataPlane.via === 'pe-ip'
         ? `PE IP ${inlineCode(probe.dataPlane.ip ?? '?')}`
         : `by name${probe.dataPlane.ip ? ` (${inlineCode(probe.dataPlane.ip)})` : ''}`
-    rows.push([`Data plane, secret that cannot exist (${where})`, dataPlaneCell(probe.dataPlane)])
+    const ip = probe.dataPlane.ip
+    // From "outside", a name that leads to a private address means this runner is not outside.
+    const notOutside =
+      run.mode === 'outside' && ip !== null && isValidIp(ip) && describeIp(ip).class !== 'public'
+        ? ' ⚠️ not a public address: this runner is not outside, the public path was not verified'
+        : ''
+    rows.push([
+      `Data plane, secret that cannot exist (${where})`,
+      `${dataPlaneCell(probe.dataPlane)}${notOutside}`
+    ])
   }
   rows.push([
     'Proxy',
