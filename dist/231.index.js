@@ -8,7 +8,7 @@ export const modules = {
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   postComment: () => (/* binding */ postComment)
 /* harmony export */ });
-/* unused harmony exports COMMENT_MAX_CHARS, WORKFLOW_TOKEN_LOGIN, commentMarker, previousResult, renderComment */
+/* unused harmony exports COMMENT_MAX_CHARS, WORKFLOW_TOKEN_LOGIN, commentMarker, previousResult, renderComment, whoAmI, sameAuthor */
 /* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(4116);
 /* harmony import */ var _actions_github__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(2413);
 /* harmony import */ var _evaluate_catalog_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(384);
@@ -20,9 +20,10 @@ export const modules = {
  * `report: comment`: one sticky comment on the pull request, created on the first run and updated
  * in place on later ones. It is found by a hidden marker that carries `comment-key`, and only a
  * comment written by this token's own identity is ever updated: anyone can paste the marker into
- * a comment, and a token with write access could edit theirs. A comment that cannot be written
- * (not a pull request event, a fork's read-only token) never fails the step: the job summary
- * still has everything.
+ * a comment, and a token with write access could edit theirs. When concurrent runs each created
+ * one, the oldest is kept and this identity's other marked comments are deleted (never anyone
+ * else's). A comment that cannot be written (not a pull request event, a fork's read-only token)
+ * never fails the step: the job summary still has everything.
  */
 
 
@@ -200,26 +201,65 @@ function renderComment(report, options, maxChars = COMMENT_MAX_CHARS) {
         ...kept
     ]);
 }
-/** Who writes the comments: the login GET /user gives (a PAT), else the workflow token's bot. */
-async function whoAmI(octokit) {
+/**
+ * Who writes the comments. GET /user answers for a person's token (a PAT). An installation token
+ * (the workflow's GITHUB_TOKEN, or a GitHub App's from actions/create-github-app-token) gets
+ * 401/403/404 there, but GraphQL's `viewer` names its bot: `github-actions[bot]`, `my-app[bot]`.
+ * Only when that fails too is it assumed to be the workflow token's `github-actions[bot]`.
+ */
+async function whoAmI(octokit, sink = _actions_core__WEBPACK_IMPORTED_MODULE_0__) {
     try {
         const { data } = await octokit.rest.users.getAuthenticated();
-        return { login: data.login, bot: data.type === 'Bot' };
+        return { login: data.login, id: data.id ?? null, bot: data.type === 'Bot' };
     }
     catch (error) {
-        // An installation token (GITHUB_TOKEN) may not call GET /user: 403. Then the comments it
-        // writes carry github-actions[bot].
         const status = error.status;
-        if (status === 401 || status === 403 || status === 404)
-            return { login: WORKFLOW_TOKEN_LOGIN, bot: true };
-        throw error;
+        if (status !== 401 && status !== 403 && status !== 404)
+            throw error;
+    }
+    try {
+        const { viewer } = await octokit.graphql('query { viewer { login databaseId } }');
+        if (viewer?.login) {
+            // Only an installation token gets here, and its comments are a bot's.
+            return { login: viewer.login, id: viewer.databaseId ?? null, bot: true };
+        }
+        throw new Error('GraphQL viewer has no login');
+    }
+    catch (error) {
+        const status = error.status;
+        sink.info(`The token's identity is unknown (GET /user refused it; GraphQL viewer: ${status ? `HTTP ${status}: ` : ''}${firstLine(error)}): assuming the workflow token's ${WORKFLOW_TOKEN_LOGIN}.`);
+        return { login: WORKFLOW_TOKEN_LOGIN, id: null, bot: true };
     }
 }
+/** `my-app[bot]` in REST is `my-app` in some GraphQL answers: the same bot. */
+function botName(login) {
+    return login.toLowerCase().replace(/\[bot\]$/, '');
+}
+/**
+ * Whether this identity wrote the comment: the same user ID (where both are known) or the same
+ * login. Either names one account (logins are unique, and `[bot]` ones are only apps'), so a
+ * login that GraphQL spells without `[bot]`, or a renamed account, still matches. A bot's comment
+ * must be a bot's: no person's `my-app` passes for the app `my-app[bot]`.
+ */
 function sameAuthor(comment, me) {
-    const login = comment.user?.login;
-    if (!login || login.toLowerCase() !== me.login.toLowerCase())
+    const user = comment.user;
+    if (!user)
         return false;
-    return !me.bot || comment.user?.type === 'Bot';
+    if (me.bot && user.type !== 'Bot')
+        return false;
+    if (me.id !== null && typeof user.id === 'number' && user.id === me.id)
+        return true;
+    if (!user.login)
+        return false;
+    return me.bot
+        ? botName(user.login) === botName(me.login)
+        : user.login.toLowerCase() === me.login.toLowerCase();
+}
+/** Oldest first: by creation time, then by ID (IDs only grow). */
+function oldestFirst(a, b) {
+    const time = (c) => (c.created_at ? Date.parse(c.created_at) : NaN);
+    const [ta, tb] = [time(a), time(b)];
+    return !Number.isNaN(ta) && !Number.isNaN(tb) && ta !== tb ? ta - tb : a.id - b.id;
 }
 function summaryUrl(env) {
     const { GITHUB_SERVER_URL, GITHUB_REPOSITORY, GITHUB_RUN_ID, GITHUB_RUN_ATTEMPT } = env;
@@ -233,6 +273,32 @@ function repoOf(payload, env) {
     const full = payload.repository?.full_name ?? env.GITHUB_REPOSITORY ?? '';
     const [owner, repo] = full.split('/');
     return owner && repo ? { owner, repo } : null;
+}
+/**
+ * Deletes this identity's other comments with this job's marker (the caller passes only those).
+ * One that is gone already (a concurrent run deleted it: 404) counts as removed; any other
+ * failure is logged and left for the next run.
+ */
+async function removeDuplicates(octokit, repo, duplicates, sink) {
+    let removed = 0;
+    for (const duplicate of duplicates) {
+        try {
+            await octokit.rest.issues.deleteComment({ ...repo, comment_id: duplicate.id });
+            removed++;
+        }
+        catch (error) {
+            const status = error.status;
+            if (status === 404) {
+                removed++;
+                continue;
+            }
+            sink.info(`Could not delete the duplicate pull request comment #${duplicate.id} (${status ? `HTTP ${status}: ` : ''}${firstLine(error)}); the next run tries again.`);
+        }
+    }
+    if (removed > 0) {
+        sink.info(`Deleted ${(0,_group_js__WEBPACK_IMPORTED_MODULE_4__/* .plural */ .LS)(removed, 'duplicate comment')} of this job (written by concurrent runs).`);
+    }
+    return removed;
 }
 /**
  * Creates or updates this job's comment. Never throws: a comment that cannot be written is a
@@ -263,7 +329,7 @@ async function postComment(report, options) {
             // A GitHub API that hangs must not hold the step: one minute for all the comment's calls.
             request: { signal: AbortSignal.timeout(60_000) }
         });
-        const me = await whoAmI(octokit);
+        const me = await whoAmI(octokit, sink);
         const comments = (await octokit.paginate(octokit.rest.issues.listComments, {
             ...repo,
             issue_number: number,
@@ -271,7 +337,8 @@ async function postComment(report, options) {
         }));
         const marker = commentMarker(options.key);
         const marked = comments.filter((c) => c.body?.includes(marker));
-        const mine = marked.find((c) => sameAuthor(c, me));
+        // Two runs at once can each create a comment: the oldest stays, the other ones of ours go.
+        const [mine, ...duplicates] = marked.filter((c) => sameAuthor(c, me)).sort(oldestFirst);
         const foreign = marked.filter((c) => !sameAuthor(c, me));
         if (foreign.length > 0) {
             sink.info(`Left ${(0,_group_js__WEBPACK_IMPORTED_MODULE_4__/* .plural */ .LS)(foreign.length, 'comment')} that carr${foreign.length === 1 ? 'ies' : 'y'} this job's marker but ${foreign.length === 1 ? 'was' : 'were'} not written by ${me.login} untouched.`);
@@ -291,7 +358,8 @@ async function postComment(report, options) {
                 body
             });
             sink.info(`Updated the pull request comment ${data.html_url ?? `#${mine.id}`}`);
-            return { action: 'updated', id: data.id, url: data.html_url ?? null };
+            const removed = await removeDuplicates(octokit, repo, duplicates, sink);
+            return { action: 'updated', id: data.id, url: data.html_url ?? null, removed };
         }
         const { data } = await octokit.rest.issues.createComment({
             ...repo,

@@ -8,7 +8,7 @@ export const modules = {
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   runMerge: () => (/* binding */ runMerge)
 /* harmony export */ });
-/* unused harmony exports reportFiles, readReport, mergeReports */
+/* unused harmony exports reportFiles, readReport, reportProblem, mergeReports */
 /* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(4116);
 /* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(1455);
 /* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_fs_promises__WEBPACK_IMPORTED_MODULE_1__);
@@ -17,11 +17,12 @@ export const modules = {
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(6760);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_3___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_3__);
 /* harmony import */ var _inputs_parse_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(3718);
-/* harmony import */ var _exit_js__WEBPACK_IMPORTED_MODULE_9__ = __webpack_require__(1036);
-/* harmony import */ var _log_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(6472);
-/* harmony import */ var _outputs_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(5468);
-/* harmony import */ var _report_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(8850);
-/* harmony import */ var _summary_js__WEBPACK_IMPORTED_MODULE_8__ = __webpack_require__(8818);
+/* harmony import */ var _annotations_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(856);
+/* harmony import */ var _exit_js__WEBPACK_IMPORTED_MODULE_10__ = __webpack_require__(1036);
+/* harmony import */ var _log_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(6472);
+/* harmony import */ var _outputs_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(5468);
+/* harmony import */ var _report_js__WEBPACK_IMPORTED_MODULE_8__ = __webpack_require__(8850);
+/* harmony import */ var _summary_js__WEBPACK_IMPORTED_MODULE_9__ = __webpack_require__(8818);
 /**
  * `merge-reports`: one summary, one JSON report and one set of outputs from the JSON reports of
  * several runs (a matrix job per subscription, each uploading its report as an artifact). No
@@ -38,18 +39,16 @@ export const modules = {
 
 
 
+
 /** Entries (files or folders; folders are searched for `*.json`, sub-folders included). */
 async function reportFiles(spec, cwd = process.cwd()) {
-    const entries = spec
-        .split(/[\n,]/)
-        .map((e) => e.trim())
-        .filter((e) => e !== '');
+    const entries = (0,_inputs_parse_js__WEBPACK_IMPORTED_MODULE_4__/* .splitList */ .ry)(spec);
     const files = [];
     for (const entry of entries) {
         const path = (0,node_path__WEBPACK_IMPORTED_MODULE_3__.resolve)(cwd, entry);
         const info = await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.stat)(path).catch(() => null);
         if (!info) {
-            throw new _inputs_parse_js__WEBPACK_IMPORTED_MODULE_4__/* .InputError */ .dz('merge-reports', `Input 'merge-reports' names '${entry}', which does not exist: expected JSON report files or folders holding them`);
+            throw new _inputs_parse_js__WEBPACK_IMPORTED_MODULE_4__/* .InputError */ .dz('merge-reports', `Input 'merge-reports' names '${(0,_inputs_parse_js__WEBPACK_IMPORTED_MODULE_4__/* .show */ .WU)(entry)}', which does not exist: expected JSON report files or folders holding them`);
         }
         if (info.isDirectory())
             files.push(...(await jsonFilesUnder(path)));
@@ -58,7 +57,7 @@ async function reportFiles(spec, cwd = process.cwd()) {
     }
     const unique = [...new Set(files)];
     if (unique.length === 0) {
-        throw new _inputs_parse_js__WEBPACK_IMPORTED_MODULE_4__/* .InputError */ .dz('merge-reports', `Input 'merge-reports' is '${spec.trim()}': no JSON report found there (download the jobs' report artifacts first)`);
+        throw new _inputs_parse_js__WEBPACK_IMPORTED_MODULE_4__/* .InputError */ .dz('merge-reports', `Input 'merge-reports' is '${(0,_inputs_parse_js__WEBPACK_IMPORTED_MODULE_4__/* .show */ .WU)(spec.trim())}': no JSON report found there (download the jobs' report artifacts first)`);
     }
     return unique;
 }
@@ -73,23 +72,81 @@ async function jsonFilesUnder(dir) {
     }
     return found;
 }
-/** Reads one report; a file that is not a schema-1 report is a bad input, named. */
+/** Reads one report; a file that is not a schema-1 report, or has a malformed entry, is a bad input, named. */
 async function readReport(path) {
+    const where = `Input 'merge-reports': ${(0,_inputs_parse_js__WEBPACK_IMPORTED_MODULE_4__/* .show */ .WU)(path)}`;
     let value;
     try {
         value = JSON.parse(await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.readFile)(path, 'utf8'));
     }
     catch (error) {
-        throw new _inputs_parse_js__WEBPACK_IMPORTED_MODULE_4__/* .InputError */ .dz('merge-reports', `Input 'merge-reports': ${path} is not JSON (${error.message.split('\n')[0]})`);
+        throw new _inputs_parse_js__WEBPACK_IMPORTED_MODULE_4__/* .InputError */ .dz('merge-reports', `${where} is not JSON (${(0,_inputs_parse_js__WEBPACK_IMPORTED_MODULE_4__/* .show */ .WU)(error.message.split('\n')[0] ?? '')})`);
     }
     const report = value;
     if (!report ||
+        typeof report !== 'object' ||
         report.schemaVersion !== 1 ||
         !Array.isArray(report.findings) ||
         !Array.isArray(report.vaults)) {
-        throw new _inputs_parse_js__WEBPACK_IMPORTED_MODULE_4__/* .InputError */ .dz('merge-reports', `Input 'merge-reports': ${path} is not a kv-private-link-doctor report (schemaVersion 1 with vaults and findings)`);
+        throw new _inputs_parse_js__WEBPACK_IMPORTED_MODULE_4__/* .InputError */ .dz('merge-reports', `${where} is not a kv-private-link-doctor report (schemaVersion 1 with vaults and findings)`);
     }
+    const problem = reportProblem(report);
+    if (problem)
+        throw new _inputs_parse_js__WEBPACK_IMPORTED_MODULE_4__/* .InputError */ .dz('merge-reports', `${where}: ${problem}`);
     return report;
+}
+const SEVERITIES = ['error', 'warning', 'info', 'pass'];
+const RESULTS = ['pass', 'warn', 'fail'];
+const FINDING_TEXTS = ['resource', 'message', 'observed', 'expected', 'docs'];
+/** A JSON value as a message quotes it: strings quoted, the rest as JSON, all on one line. */
+function quoted(value) {
+    if (value === undefined)
+        return 'missing';
+    if (typeof value === 'string')
+        return `'${(0,_inputs_parse_js__WEBPACK_IMPORTED_MODULE_4__/* .show */ .WU)(value)}'`;
+    return (0,_inputs_parse_js__WEBPACK_IMPORTED_MODULE_4__/* .show */ .WU)(JSON.stringify(value) ?? String(value));
+}
+/**
+ * The first entry of a report's `vaults` or `findings` that does not have the shape this action
+ * writes (what the merge counts and prints relies on it), as `findings[3].severity is 'Error';
+ * allowed: …`; null when every entry is well-formed.
+ */
+function reportProblem(report) {
+    const isObject = (v) => typeof v === 'object' && v !== null && !Array.isArray(v);
+    const notText = (at, value, what = 'a string') => `${at} is ${quoted(value)}; expected ${what}`;
+    for (const [i, vault] of report.vaults.entries()) {
+        const at = `vaults[${i}]`;
+        if (!isObject(vault))
+            return notText(at, vault, 'an object with name, id and result');
+        if (typeof vault.name !== 'string' || vault.name.trim() === '')
+            return notText(`${at}.name`, vault.name, 'the vault name');
+        if (typeof vault.id !== 'string')
+            return notText(`${at}.id`, vault.id, "the vault's resource ID");
+        if (!RESULTS.includes(vault.result))
+            return `${at}.result is ${quoted(vault.result)}; allowed: ${RESULTS.join(', ')}`;
+    }
+    for (const [i, finding] of report.findings.entries()) {
+        const at = `findings[${i}]`;
+        if (!isObject(finding)) {
+            return notText(at, finding, 'an object with rule, severity, vault, message and the rest');
+        }
+        if (typeof finding.rule !== 'string' || finding.rule.trim() === '')
+            return notText(`${at}.rule`, finding.rule, 'a rule ID');
+        if (!SEVERITIES.includes(finding.severity))
+            return `${at}.severity is ${quoted(finding.severity)}; allowed: ${SEVERITIES.join(', ')}`;
+        if (finding.vault !== null && typeof finding.vault !== 'string')
+            return notText(`${at}.vault`, finding.vault, 'a vault name or null');
+        for (const field of FINDING_TEXTS) {
+            if (typeof finding[field] !== 'string')
+                return notText(`${at}.${field}`, finding[field]);
+        }
+        if (finding.fix !== null && typeof finding.fix !== 'string')
+            return notText(`${at}.fix`, finding.fix, 'a string or null');
+        if (finding.notRun !== undefined &&
+            !(Array.isArray(finding.notRun) && finding.notRun.every((r) => typeof r === 'string')))
+            return notText(`${at}.notRun`, finding.notRun, 'a list of rule IDs');
+    }
+    return null;
 }
 /**
  * The union of several reports. A vault checked by two jobs (same ID) is listed once, and a
@@ -107,25 +164,28 @@ function mergeReports(reports) {
         for (const finding of report.findings)
             findings.set(JSON.stringify(finding), finding);
     }
-    return (0,_report_js__WEBPACK_IMPORTED_MODULE_7__/* .buildReport */ .FK)([...findings.values()], [...vaults.values()]);
+    return (0,_report_js__WEBPACK_IMPORTED_MODULE_8__/* .buildReport */ .FK)([...findings.values()], [...vaults.values()]);
 }
 /** The whole `merge-reports` run: read, merge, report, outputs, fail per `fail-on`. */
-async function runMerge(spec, get) {
-    const failOn = (get('fail-on').trim() || 'error');
-    if (!['error', 'warning', 'never'].includes(failOn)) {
-        throw new _inputs_parse_js__WEBPACK_IMPORTED_MODULE_4__/* .InputError */ .dz('fail-on', `Input 'fail-on' is '${failOn}': expected error, warning or never`);
-    }
-    const targets = (get('report').trim() || 'summary').split(',').map((t) => t.trim());
+async function runMerge(spec, get, env = process.env) {
+    const inputs = (0,_inputs_parse_js__WEBPACK_IMPORTED_MODULE_4__/* .parseMergeInputs */ .LF)(get, env);
     const files = await reportFiles(spec);
     const report = mergeReports(await Promise.all(files.map(readReport)));
     _actions_core__WEBPACK_IMPORTED_MODULE_0__.info(`Merged ${files.length} report(s): ${report.vaults.length} vault(s), ${report.findings.length} finding(s)`);
-    (0,_log_js__WEBPACK_IMPORTED_MODULE_5__/* .logFindings */ .H)(report);
-    const reportPath = await (0,_report_js__WEBPACK_IMPORTED_MODULE_7__/* .writeReport */ .u5)(report, process.env.RUNNER_TEMP || (0,node_os__WEBPACK_IMPORTED_MODULE_2__.tmpdir)());
-    if (targets.includes('summary'))
-        await (0,_summary_js__WEBPACK_IMPORTED_MODULE_8__/* .writeSummary */ .Sy)(report);
-    (0,_outputs_js__WEBPACK_IMPORTED_MODULE_6__/* .setOutputs */ .n)(report, reportPath);
-    if ((0,_exit_js__WEBPACK_IMPORTED_MODULE_9__/* .shouldFail */ .W)(report, failOn)) {
-        _actions_core__WEBPACK_IMPORTED_MODULE_0__.setFailed(`Key Vault private link check (${files.length} reports merged): ${report.counts.error} error(s), ${report.counts.warning} warning(s) (fail-on: ${failOn})`);
+    (0,_log_js__WEBPACK_IMPORTED_MODULE_6__/* .logFindings */ .H)(report);
+    (0,_annotations_js__WEBPACK_IMPORTED_MODULE_5__/* .annotate */ .f)(report);
+    const reportPath = await (0,_report_js__WEBPACK_IMPORTED_MODULE_8__/* .writeReport */ .u5)(report, env.RUNNER_TEMP || (0,node_os__WEBPACK_IMPORTED_MODULE_2__.tmpdir)());
+    const summaryWritten = inputs.report.includes('summary');
+    if (summaryWritten)
+        await (0,_summary_js__WEBPACK_IMPORTED_MODULE_9__/* .writeSummary */ .Sy)(report);
+    (0,_outputs_js__WEBPACK_IMPORTED_MODULE_7__/* .setOutputs */ .n)(report, reportPath);
+    // Never throws, as in a normal run: a comment that cannot be written is a notice or a warning.
+    if (inputs.report.includes('comment')) {
+        const { postComment } = await Promise.all(/* import() */[__webpack_require__.e(413), __webpack_require__.e(231)]).then(__webpack_require__.bind(__webpack_require__, 4231));
+        await postComment(report, { token: inputs.githubToken, key: inputs.commentKey, summaryWritten });
+    }
+    if ((0,_exit_js__WEBPACK_IMPORTED_MODULE_10__/* .shouldFail */ .W)(report, inputs.failOn)) {
+        _actions_core__WEBPACK_IMPORTED_MODULE_0__.setFailed(`Key Vault private link check (${files.length} reports merged): ${report.counts.error} error(s), ${report.counts.warning} warning(s) (fail-on: ${inputs.failOn})`);
     }
 }
 

@@ -13,6 +13,10 @@ __webpack_require__.d(__webpack_exports__, {
 
 // UNUSED EXPORTS: vaultHostname
 
+// EXTERNAL MODULE: ./node_modules/@actions/core/lib/core.js + 15 modules
+var core = __webpack_require__(4116);
+// EXTERNAL MODULE: ./src/credential/explain.ts
+var explain = __webpack_require__(7758);
 // EXTERNAL MODULE: ./src/evaluate/context.ts
 var context = __webpack_require__(9420);
 // EXTERNAL MODULE: ./src/evaluate/ip.ts
@@ -21,6 +25,10 @@ var ip = __webpack_require__(9685);
 var external_node_crypto_ = __webpack_require__(7598);
 // EXTERNAL MODULE: external "node:https"
 var external_node_https_ = __webpack_require__(4708);
+// EXTERNAL MODULE: external "node:net"
+var external_node_net_ = __webpack_require__(7030);
+// EXTERNAL MODULE: external "node:tls"
+var external_node_tls_ = __webpack_require__(1692);
 ;// CONCATENATED MODULE: ./src/probe/step.ts
 /** Marks an error as ours: the step ran out of time. */
 const TIMEOUT_CODE = 'KVPLD_TIMEOUT';
@@ -66,10 +74,17 @@ function messageOf(error) {
 const DNS_KINDS = {
     ENOTFOUND: 'nxdomain',
     ENODATA: 'no-data',
+    // getaddrinfo's own codes, as a request's lookup reports them (Node turns EAI_NONAME into
+    // ENOTFOUND; EAI_NODATA may come through as is).
+    EAI_NODATA: 'no-data',
+    EAI_AGAIN: 'dns-failed',
+    EAI_FAIL: 'dns-failed',
     ETIMEOUT: 'dns-timeout',
     ECANCELLED: 'dns-timeout',
     [TIMEOUT_CODE]: 'dns-timeout'
 };
+/** The codes a request's own name lookup (getaddrinfo) fails with. */
+const LOOKUP_CODES = new Set(['ENOTFOUND', 'EAI_AGAIN', 'EAI_NODATA', 'EAI_FAIL', 'EAI_NONAME']);
 /** A DNS error (dns.Resolver or dns.lookup) as a named step error. */
 function dnsError(error, name) {
     const code = codeOf(error);
@@ -80,21 +95,32 @@ function dnsError(error, name) {
             ? `${name} has no A record`
             : kind === 'dns-timeout'
                 ? `no DNS answer for ${name} in time`
-                : `resolving ${name} failed (${code}: ${messageOf(error)})`;
+                : code === 'EAI_AGAIN'
+                    ? `resolving ${name} failed temporarily (EAI_AGAIN: the resolver did not answer, or answered SERVFAIL)`
+                    : `resolving ${name} failed (${code}: ${messageOf(error)})`;
     return { kind, phase: 'dns', code, message };
 }
 const TLS_CODE = /CERT|SSL|TLS|SELF_SIGNED|UNABLE_TO_(GET|VERIFY)|HOSTNAME|ALTNAME/i;
-/** A TCP/TLS/HTTP error as a named step error, given how far the request got. */
-function connectionError(error, phase, timeoutMs) {
+/**
+ * A DNS/TCP/TLS/HTTP error of a request as a named step error, given how far the request got.
+ * `phase` `dns`: the request was still resolving `hostname` (it was not pinned to an address).
+ */
+function connectionError(error, phase, timeoutMs, hostname = 'the name') {
     const code = codeOf(error);
     const message = messageOf(error);
+    // The request's own lookup failed: a DNS failure, named as such (contract: DNS failures are named).
+    if (LOOKUP_CODES.has(code) || (phase === 'dns' && code === TIMEOUT_CODE)) {
+        return dnsError(error, hostname);
+    }
+    // Past the lookup (or it never finished for another reason): the connection's phases.
+    const at = phase === 'dns' ? 'connect' : phase;
     if (code === TIMEOUT_CODE || code === 'ETIMEDOUT') {
         const what = {
             connect: `no TCP connection within ${seconds(timeoutMs)} (timeout: packets dropped or filtered)`,
             tls: `TCP connected, but the TLS handshake did not finish within ${seconds(timeoutMs)}`,
-            response: `connected, but no HTTP answer within ${seconds(timeoutMs)}`
-        }[phase];
-        return { kind: 'timeout', phase, code: TIMEOUT_CODE, message: what };
+            response: `connected and TLS verified, but no HTTP answer within ${seconds(timeoutMs)}`
+        }[at];
+        return { kind: 'timeout', phase: at, code: TIMEOUT_CODE, message: what };
     }
     if (code === 'ECONNREFUSED') {
         return { kind: 'refused', phase: 'connect', code, message: 'connection refused on port 443' };
@@ -105,26 +131,27 @@ function connectionError(error, phase, timeoutMs) {
     if (TLS_CODE.test(code))
         return { kind: 'tls', phase: 'tls', code, message };
     if (code === 'ECONNRESET' || code === 'EPIPE' || code === 'ERR_STREAM_PREMATURE_CLOSE') {
-        return { kind: 'reset', phase, code, message: `connection closed during ${phase}` };
+        const during = {
+            connect: 'while connecting',
+            tls: 'during the TLS handshake, before any certificate was checked',
+            response: 'after the TLS handshake, before a complete HTTP answer'
+        }[at];
+        return { kind: 'reset', phase: at, code, message: `the connection was closed ${during}` };
     }
-    return { kind: 'error', phase, code, message };
+    return { kind: 'error', phase: at, code, message };
 }
 
 ;// CONCATENATED MODULE: ./src/probe/https-probe.ts
-/**
- * HTTPS requests to the vault with the certificate always checked for the vault's hostname
- * (guide §7: verification is never turned off). A request can be pinned to one address (a PE IP,
- * or where the OS resolver points) while SNI, the Host header and the certificate check stay on
- * the vault's name. Every request gets a fresh socket (`agent: false`): a keep-alive agent would
- * let the request "to the PE IP" silently ride the connection opened by name.
- */
+
+
 
 
 /** One GET, bounded by `timeoutMs` from start to the end of the body. */
 function httpsGet(options) {
     const { hostname, ip, path, timeoutMs, maxBody = 0 } = options;
     return new Promise((resolve) => {
-        let phase = 'connect';
+        // A request by name resolves it first (getaddrinfo): failures there are DNS failures.
+        let phase = ip || (0,external_node_net_.isIP)(hostname) ? 'connect' : 'dns';
         let settled = false;
         const finish = (value) => {
             if (settled)
@@ -141,18 +168,35 @@ function httpsGet(options) {
             method: 'GET',
             headers: { host: hostname, 'user-agent': 'kv-private-link-doctor', ...options.headers },
             agent: false,
-            timeout: timeoutMs
+            timeout: timeoutMs,
+            // Explicit, so that NODE_TLS_REJECT_UNAUTHORIZED=0 on the runner cannot turn them off.
+            rejectUnauthorized: true,
+            checkServerIdentity: external_node_tls_.checkServerIdentity
         });
         const timer = setTimeout(() => req.destroy(new StepTimeoutError(timeoutMs)), timeoutMs);
         // Read at connect: once the response has ended the socket may already be detached.
         let remoteAddress = ip ?? null;
         req.on('socket', (socket) => {
+            socket.once('lookup', () => {
+                if (phase === 'dns')
+                    phase = 'connect';
+            });
             socket.once('connect', () => {
-                if (phase === 'connect')
+                if (phase === 'dns' || phase === 'connect')
                     phase = 'tls';
                 remoteAddress = socket.remoteAddress ?? remoteAddress;
             });
             socket.once('secureConnect', () => {
+                // Belt and braces: never send the request (and a token) over an unverified connection.
+                const tls = socket;
+                if (!tls.authorized) {
+                    const reason = String(tls.authorizationError ?? 'ERR_TLS_CERT_NOT_AUTHORIZED');
+                    const error = Object.assign(new Error(`certificate not verified: ${reason}`), {
+                        code: /^[A-Z_]+$/.test(reason) ? reason : 'ERR_TLS_CERT_NOT_AUTHORIZED'
+                    });
+                    req.destroy(error);
+                    return;
+                }
                 phase = 'response';
             });
         });
@@ -174,9 +218,9 @@ function httpsGet(options) {
                 },
                 error: null
             }));
-            res.on('error', (error) => finish({ answer: null, error: connectionError(error, phase, timeoutMs) }));
+            res.on('error', (error) => finish({ answer: null, error: connectionError(error, phase, timeoutMs, hostname) }));
         });
-        req.on('error', (error) => finish({ answer: null, error: connectionError(error, phase, timeoutMs) }));
+        req.on('error', (error) => finish({ answer: null, error: connectionError(error, phase, timeoutMs, hostname) }));
         req.end();
     });
 }
@@ -280,8 +324,6 @@ async function dataPlaneRequest(options) {
 
 // EXTERNAL MODULE: external "node:dns/promises"
 var promises_ = __webpack_require__(1553);
-// EXTERNAL MODULE: external "node:net"
-var external_node_net_ = __webpack_require__(7030);
 ;// CONCATENATED MODULE: ./src/probe/dns-chain.ts
 /**
  * Resolves the vault's name two ways (guide §5, §8):
@@ -435,6 +477,20 @@ function proxyFor(hostname, env) {
 // EXTERNAL MODULE: ./src/probe/runner-addresses.ts
 var runner_addresses = __webpack_require__(3343);
 ;// CONCATENATED MODULE: ./src/probe/probe.ts
+/**
+ * The probe from the runner (contract: "Probe from inside the VNet", "Probe from outside").
+ * Per vault, each step bounded by `probe-timeout`:
+ *   inside:  1. DNS chain and OS resolver (in parallel)
+ *            2. GET /healthstatus by name (where the OS resolver points) and straight to each
+ *               effective PE IP (in parallel, fresh sockets)
+ *            3. the authenticated data-plane request, over the private path (a PE IP) when known
+ *   outside: the authenticated data-plane request by name.
+ * The vault-audience token is fetched once (bounded too) while the first steps run, so a vault's
+ * probe ends within 3 × probe-timeout (the contract allows 5; `ms` records it). Vaults run with bounded concurrency.
+ * The result is plain JSON; the rules decide what it means.
+ */
+
+
 
 
 
@@ -469,13 +525,18 @@ function tokenSource(credential, scope, timeoutMs) {
                 const token = await withTimeout(credential.getToken(scope, { abortSignal: controller.signal }), timeoutMs, () => controller.abort());
                 if (!token)
                     throw new Error('the credential returned no token');
+                // Masked in the log like every other token of the run, should anything ever echo it.
+                core.setSecret(token.token);
                 return { token: token.token };
             }
             catch (error) {
-                const timedOut = error.code === 'KVPLD_TIMEOUT';
+                const timedOut = error?.code === 'KVPLD_TIMEOUT';
+                // Library messages may quote an assertion or a token: the message goes into the summary
+                // and the JSON report, so tokens are redacted and the line is cut to a readable length.
+                const first = (0,explain/* redact */.E$)((error instanceof Error ? error.message : String(error)).split('\n')[0] ?? '');
                 const message = timedOut
                     ? `no token for ${scope} within ${seconds(timeoutMs)}`
-                    : `could not get a token for ${scope}: ${(error instanceof Error ? error.message : String(error)).split('\n')[0]}`;
+                    : `could not get a token for ${scope}: ${first.length > 300 ? `${first.slice(0, 297)}...` : first}`;
                 return { error: { kind: 'token', code: timedOut ? 'KVPLD_TIMEOUT' : 'TOKEN', message } };
             }
         })();
@@ -503,7 +564,8 @@ async function probeVault(snapshot, vault, options, getToken) {
         os: null,
         health: [],
         dataPlane: null,
-        proxy: proxyFor(hostname, options.env ?? process.env)
+        proxy: proxyFor(hostname, options.env ?? process.env),
+        ms: 0
     };
     if (vault.failure) {
         result.skipped = 'the vault could not be read from ARM';
@@ -559,7 +621,10 @@ async function probe(snapshot, credential, options) {
         while (next < snapshot.vaults.length) {
             const index = next++;
             const vault = snapshot.vaults[index];
-            vaults[index] = await probeVault(snapshot, vault, options, getToken);
+            const started = Date.now();
+            const result = await probeVault(snapshot, vault, options, getToken);
+            result.ms = Date.now() - started;
+            vaults[index] = result;
             options.log?.(`Probed ${vault.name} (${options.mode})`);
         }
     };

@@ -32,6 +32,23 @@ function ipLabel(ip) {
 function stepText(error) {
     return `${error.message} [${error.kind}${error.code ? `, ${error.code}` : ''}]`;
 }
+/** The step of a request that failed, in words: the token, or how far the connection got. */
+function failedStep(error) {
+    if (error.kind === 'token')
+        return 'getting a token for the vault';
+    switch (error.phase) {
+        case 'dns':
+            return 'resolving the name (DNS)';
+        case 'connect':
+            return 'the TCP connection';
+        case 'tls':
+            return 'the TLS handshake';
+        case 'response':
+            return 'waiting for the HTTP answer';
+        default:
+            return 'the request';
+    }
+}
 function add(ctx, rule, fields) {
     ctx.findings.push((0,_context_js__WEBPACK_IMPORTED_MODULE_1__/* .finding */ .gk)(rule, ctx.model.vault.name, fields));
 }
@@ -190,26 +207,44 @@ function transportRules(ctx, attempt, seen) {
         return true;
     if (attempt.ip === null)
         return false; // the name did not resolve: PROBE-NXDOMAIN says so
-    const rule = error.kind === 'tls' || (error.phase === 'tls' && error.kind !== 'refused')
+    // What really happened decides the rule: a certificate that failed the check is PROBE-TLS-FAILED;
+    // a handshake that broke off before any certificate was checked is a failed handshake (not a bad
+    // certificate); silence or a closed connection before an answer is PROBE-CONNECT-FAILED (the
+    // contract's PROBE-NOT-KEYVAULT is an answer without the header, and there was no answer); bytes
+    // that are not HTTP are PROBE-NOT-KEYVAULT.
+    const rule = error.kind === 'tls' ||
+        (error.phase === 'tls' && error.kind !== 'timeout' && error.kind !== 'refused')
         ? 'PROBE-TLS-FAILED'
-        : error.phase === 'response'
+        : error.phase === 'response' && error.kind === 'error'
             ? 'PROBE-NOT-KEYVAULT'
             : 'PROBE-CONNECT-FAILED';
     const key = `${rule}|${attempt.ip}`;
     if (seen.has(key))
         return false;
     seen.add(key);
+    const at = where(attempt, host, probe.peIps);
+    const connectText = error.kind === 'refused'
+        ? 'The address answers but nothing listens on 443: not a private endpoint of Key Vault (a stale IP?)'
+        : error.kind === 'timeout' && error.phase === 'tls'
+            ? 'TCP connected, so the route and port are open, but the TLS handshake stalled: a firewall or NVA ' +
+                'inspecting TLS or filtering on SNI, or a path MTU problem that drops the large handshake packets'
+            : error.kind === 'timeout' && error.phase === 'response'
+                ? 'It timed out after connecting: TCP and TLS (with a valid certificate) worked, but no HTTP answer came ' +
+                    'in time. Something on the path holds the request, or the endpoint is not answering'
+                : error.kind === 'reset'
+                    ? 'The connection was closed before an answer: a firewall or proxy on the path cut it, or the endpoint is not Key Vault'
+                    : error.kind === 'timeout'
+                        ? 'Packets are dropped: an NSG, a firewall/NVA route, or no route from this runner to the PE subnet'
+                        : 'Check routes between this runner and the PE subnet';
     const messages = {
-        'PROBE-CONNECT-FAILED': `${where(attempt, host, probe.peIps)}: ${error.message}. ` +
-            (error.kind === 'refused'
-                ? 'The address answers but nothing listens on 443: not a private endpoint of Key Vault (a stale IP?)'
-                : error.kind === 'timeout'
-                    ? 'Packets are dropped: an NSG, a firewall/NVA route, or no route from this runner to the PE subnet'
-                    : 'Check routes between this runner and the PE subnet'),
-        'PROBE-TLS-FAILED': `${where(attempt, host, probe.peIps)}: ${error.message}. The certificate presented is not valid for ${host}: ` +
-            `TLS interception (a proxy or firewall re-signing traffic) or an endpoint that is not Key Vault. ` +
-            `Verification is never turned off`,
-        'PROBE-NOT-KEYVAULT': `${where(attempt, host, probe.peIps)}: ${error.message}`
+        'PROBE-CONNECT-FAILED': `${at}: ${error.message}. ${connectText}`,
+        'PROBE-TLS-FAILED': error.kind === 'tls'
+            ? `${at}: ${error.message}. The certificate presented is not valid for ${host}: ` +
+                `TLS interception (a proxy or firewall re-signing traffic) or an endpoint that is not Key Vault. ` +
+                `Verification is never turned off`
+            : `${at}: ${error.message}. The TLS handshake failed before a certificate could be checked: a firewall ` +
+                `cutting connections by SNI, or an endpoint that does not speak TLS like Key Vault`,
+        'PROBE-NOT-KEYVAULT': `${at}: ${error.message}. The endpoint did not answer like an HTTPS server (not Key Vault)`
     };
     add(ctx, rule, {
         resource: model.vault.id,
@@ -315,8 +350,32 @@ function dataPlaneRule(ctx) {
         return;
     const privatePath = result.via === 'pe-ip' ||
         (result.ip !== null && (0,_ip_js__WEBPACK_IMPORTED_MODULE_3__/* .isValidIp */ .AD)(result.ip) && (0,_ip_js__WEBPACK_IMPORTED_MODULE_3__/* .describeIp */ .pk)(result.ip).class === 'private');
-    if (result.error || !privatePath)
+    const target = result.via === 'pe-ip' ? `PE IP ${result.ip}` : `by name, ${result.ip ?? '?'}`;
+    if (result.error) {
+        add(ctx, 'PROBE-FORBIDDEN-BY-FIREWALL', {
+            resource: model.vault.id,
+            severity: 'warning',
+            message: `Not verified: the authenticated data-plane request over the private path (${target}) failed at ` +
+                `${failedStep(result.error)}: ${stepText(result.error)}. Whether the vault's firewall lets private link ` +
+                `traffic through is unknown`,
+            observed: `${result.error.kind}${result.error.code ? ` (${result.error.code})` : ''} at ${failedStep(result.error)}`,
+            expected: 'an answer other than 403 ForbiddenByFirewall/ForbiddenByConnection (404 SecretNotFound for the probe secret)',
+            fix: null
+        });
         return;
+    }
+    if (!privatePath) {
+        add(ctx, 'PROBE-FORBIDDEN-BY-FIREWALL', {
+            resource: model.vault.id,
+            severity: 'warning',
+            message: `Not verified: no private endpoint IP answered, so the data-plane request went ${target}, which is not a ` +
+                `private address; the firewall's answer over the private path is unknown`,
+            observed: `${result.status ?? '?'} from ${result.ip ?? '?'}`,
+            expected: 'a data-plane answer over a private endpoint IP',
+            fix: null
+        });
+        return;
+    }
     if (isFirewallAnswer(result)) {
         add(ctx, 'PROBE-FORBIDDEN-BY-FIREWALL', {
             resource: model.vault.id,
@@ -344,6 +403,26 @@ function outsideRule(ctx) {
             message: `Not verified: the data-plane request to https://${host} from outside got no answer: ${stepText(result.error)}`,
             observed: result.error.kind,
             expected: '403 ForbiddenByFirewall or ForbiddenByConnection',
+            fix: null
+        });
+        return;
+    }
+    // The name led somewhere that is not a public address: a private endpoint (a GitHub-hosted runner
+    // with Azure private networking, a self-hosted runner that did not say so in RUNNER_ENVIRONMENT),
+    // or a hosts-file/loopback override. Whatever answered, it says nothing about the public path.
+    // A warning under the contract's rule, not an error: the vault may well be closed; and not an
+    // info, because a run asked to verify the public path did not, and `fail-on: warning` must see it.
+    if (result.ip !== null && (0,_ip_js__WEBPACK_IMPORTED_MODULE_3__/* .isValidIp */ .AD)(result.ip) && (0,_ip_js__WEBPACK_IMPORTED_MODULE_3__/* .describeIp */ .pk)(result.ip).class !== 'public') {
+        add(ctx, 'PUBLIC-ACCESS-OPEN', {
+            resource: model.vault.id,
+            severity: 'warning',
+            message: `Not verified: this runner is not outside the VNet. From here ${host} leads to ${ipLabel(result.ip)}, ` +
+                `not to the vault's public endpoint, so the answer (${result.status}${result.code ? ` ${result.code}` : ''}` +
+                `${result.innerCode ? `/${result.innerCode}` : ''}) says nothing about the public path. Run the outside ` +
+                `probe on a runner without private access to the vault (e.g. a GitHub-hosted runner without Azure private ` +
+                `networking), and use 'probe: inside' here`,
+            observed: `${result.status}${result.code ? ` ${result.code}` : ''} from ${result.ip}`,
+            expected: 'a public address of the vault, answering 403 ForbiddenByFirewall or ForbiddenByConnection',
             fix: null
         });
         return;
