@@ -75,8 +75,26 @@ describe('vaultDiagram', () => {
     const pendingEdge = a.edges.find((e) => e.text === 'Pending')
     expect(pendingEdge?.style.join(';')).toContain('stroke:#cf222e')
     const red = b.vertices.filter((v) => v.classes.includes('fail')).map((v) => lines(v.text)[0])
-    expect(red).toEqual(['Private DNS zone'])
+    expect(red).toEqual(['Private DNS zone', 'Missing VNet link'])
     expect(byFirstLine(b.vertices, 'VNet link')).toEqual([])
+    // The gap itself is drawn: a red placeholder with the finding's expectation, on a dotted edge.
+    const gap = byFirstLine(b.vertices, 'Missing VNet link')
+    expect(gap.map((v) => lines(v.text))).toEqual([['Missing VNet link', 'linked to vnet-app']])
+    const gapEdge = b.edges.find((e) => e.end === gap[0]?.id)
+    expect(gapEdge?.style.join(';')).toContain('stroke:#cf222e')
+  })
+
+  it('draws a missing A record as a red placeholder under its zone', () => {
+    const h = healthy()
+    h.zone.aRecords.length = 0
+    const findings = run(h.snapshot)
+    expect(findings.some((f) => f.rule === 'DNS-RECORD-MISSING' && f.severity === 'error')).toBe(
+      true
+    )
+    const { vertices } = graph(vaultDiagram(h.snapshot, h.vault, findings))
+    const gap = byFirstLine(vertices, 'Missing A record')
+    expect(gap.map((v) => lines(v.text))).toEqual([['Missing A record', 'A record kv1 → 10.1.2.3']])
+    expect(gap[0]?.classes).toContain('fail')
   })
 
   it('keeps hostile names as label text: they parse and read back exactly', () => {

@@ -89,9 +89,18 @@ class Flowchart {
     return this.ids.get(idKey(resourceId))
   }
 
-  edge(from: string, to: string, red: boolean, text?: string): void {
+  /** A dotted edge stands for something that should be there and is not. */
+  edge(from: string, to: string, red: boolean, text?: string, dotted = false): void {
     if (red) this.redEdges.push(this.edges.length)
-    this.edges.push(text ? `  ${from} -->|${label(text)}| ${to}` : `  ${from} --> ${to}`)
+    const arrow = dotted ? '-.->' : '-->'
+    this.edges.push(text ? `  ${from} ${arrow}|${label(text)}| ${to}` : `  ${from} ${arrow} ${to}`)
+  }
+
+  /** A node for something a finding says is missing: always red. */
+  missing(key: string, text: string): string {
+    const id = this.node(key, text)
+    this.redNodes.add(id)
+    return id
   }
 
   render(): string {
@@ -211,8 +220,23 @@ export function vaultDiagram(
       )
       chart.edge(zoneNode, recordNode, atFault(record.id))
     }
+    // What a finding says this zone lacks (a link, a record) has no node of its own: draw a red
+    // placeholder with the finding's own words, so the picture shows the gap, not just a red zone.
+    for (const f of own) {
+      if (!sameId(f.resource, zone.id)) continue
+      const what = MISSING[f.rule]
+      if (!what) continue
+      const gap = chart.missing(`${zone.id}#${f.rule}#${f.expected}`, label(what, f.expected))
+      chart.edge(zoneNode, gap, true, undefined, true)
+    }
   }
   return chart.render()
+}
+
+/** Findings about something missing from a zone, and how its placeholder node is titled. */
+const MISSING: Partial<Record<string, string>> = {
+  'DNS-LINK-MISSING': 'Missing VNet link',
+  'DNS-RECORD-MISSING': 'Missing A record'
 }
 
 /** One diagram per vault of the snapshot, keyed by lower-cased vault name. */
