@@ -16,7 +16,7 @@ const { pki, md } = forge
  * certificates; the RSA signatures are Node's too (forge's pure-JS RSA takes seconds under jest
  * on Node 24).
  */
-async function rsaKeyPair() {
+export async function rsaKeyPair() {
   const { privateKey, publicKey } = await promisify(generateKeyPair)('rsa', {
     modulusLength: 2048,
     privateKeyEncoding: { type: 'pkcs8', format: 'pem' },
@@ -45,14 +45,15 @@ async function rsaKeyPair() {
 /** DER prefix of a PKCS#1 DigestInfo for SHA-256 (RFC 8017, 9.2 note 1). */
 const SHA256_DIGEST_INFO = Buffer.from('3031300d060960864801650304020105000420', 'hex')
 
-function serial() {
+export function serial() {
   // Positive, 16 bytes: the high bit cleared so DER does not read it as negative.
   const bytes = randomBytes(16)
   bytes[0] = bytes[0] & 0x7f
   return bytes.toString('hex')
 }
 
-function validity(cert) {
+/** @param {any} cert */
+export function validity(cert) {
   const now = Date.now()
   cert.validity.notBefore = new Date(now - 60 * 60 * 1000)
   cert.validity.notAfter = new Date(now + 2 * 24 * 60 * 60 * 1000)
