@@ -321,8 +321,14 @@ async function postComment(report, options) {
     if (typeof number !== 'number' || !repo) {
         return skip('report: comment skipped: the event payload names no pull request.');
     }
-    const head = context.payload.pull_request?.head?.repo?.full_name;
-    const fork = head !== undefined && head.toLowerCase() !== `${repo.owner}/${repo.repo}`.toLowerCase();
+    // GitHub hands a read-only token to pull requests from forks (a deleted fork leaves the head
+    // repository null) and to those Dependabot triggers: no permissions block changes that.
+    const headRepo = context.payload.pull_request?.head?.repo;
+    const head = headRepo?.full_name;
+    const dependabot = (env.GITHUB_ACTOR ?? '').toLowerCase() === 'dependabot[bot]';
+    const fork = headRepo === null ||
+        (head !== undefined && head.toLowerCase() !== `${repo.owner}/${repo.repo}`.toLowerCase());
+    const readOnly = fork || dependabot;
     try {
         const octokit = _actions_github__WEBPACK_IMPORTED_MODULE_1__/* .getOctokit */ .Q(options.token, {
             baseUrl: (env.GITHUB_API_URL || 'https://api.github.com').replace(/\/+$/, ''),
@@ -373,8 +379,8 @@ async function postComment(report, options) {
         const status = error.status;
         const message = firstLine(error);
         if (status === 403 || status === 404) {
-            return fork
-                ? skip(`report: comment skipped: the token may not write to this pull request (HTTP ${status}: ${message}); a pull request from a fork gets a read-only token.`)
+            return readOnly
+                ? skip(`report: comment skipped: the token may not write to this pull request (HTTP ${status}: ${message}); ${fork ? 'a pull request from a fork' : 'a run triggered by Dependabot'} gets a read-only token.`)
                 : skip(`report: comment skipped: the token may not write pull request comments (HTTP ${status}: ${message}). Give the job 'permissions: pull-requests: write'.`, 'warning');
         }
         return skip(`report: comment failed: ${status ? `HTTP ${status}: ` : ''}${message}.`, 'warning');

@@ -25,7 +25,9 @@ const KEY = 'infra/kv-doctor'
 const TOKEN = 'ghs_workflowtoken0000000000000000000000'
 
 /** An event payload file as the runner writes it (only what the action reads). */
-function eventFile(fields: { fork?: boolean; number?: number } = {}): string {
+function eventFile(
+  fields: { fork?: boolean; deletedFork?: boolean; number?: number } = {}
+): string {
   const dir = mkdtempSync(join(tmpdir(), 'kvpld-event-'))
   const path = join(dir, 'event.json')
   const head = fields.fork ? 'someone/infra' : `${OWNER}/${REPO}`
@@ -36,7 +38,10 @@ function eventFile(fields: { fork?: boolean; number?: number } = {}): string {
       number: fields.number ?? PR,
       pull_request: {
         number: fields.number ?? PR,
-        head: { sha: '0123456789abcdef0123456789abcdef01234567', repo: { full_name: head } },
+        head: {
+          sha: '0123456789abcdef0123456789abcdef01234567',
+          repo: fields.deletedFork ? null : { full_name: head }
+        },
         base: { repo: { full_name: `${OWNER}/${REPO}` } }
       },
       repository: { full_name: `${OWNER}/${REPO}`, name: REPO, owner: { login: OWNER } }
@@ -335,6 +340,32 @@ describe('report: comment on a pull request', () => {
     expect(lines(run, '::error')).toEqual([])
     expect(emu.github.comments(OWNER, REPO, 12)).toEqual([])
     expect(run.summary).toContain('Key Vault private link check passed')
+  })
+
+  it.each([
+    [
+      'a deleted fork (head repository null)',
+      { deletedFork: true, number: 14 },
+      {},
+      'a pull request from a fork'
+    ],
+    [
+      'Dependabot',
+      { number: 15 },
+      { GITHUB_ACTOR: 'dependabot[bot]' },
+      'a run triggered by Dependabot'
+    ]
+  ])('skips with a notice, not a permissions warning, for %s', async (_case, event, env, why) => {
+    const run = await commentRun(
+      emu,
+      { 'github-token': 'ghs_forktoken' },
+      { GITHUB_EVENT_PATH: eventFile(event), ...env }
+    )
+    expect(run.exitCode).toBe(0)
+    expect(lines(run, '::warning')).toEqual([])
+    const notices = lines(run, '::notice::')
+    expect(notices).toHaveLength(1)
+    expect(notices[0]).toContain(`${why} gets a read-only token`)
   })
 
   it('warns to add pull-requests: write when a same-repository token may not write', async () => {

@@ -417,9 +417,15 @@ export async function postComment(
   if (typeof number !== 'number' || !repo) {
     return skip('report: comment skipped: the event payload names no pull request.')
   }
-  const head = context.payload.pull_request?.head?.repo?.full_name as string | undefined
+  // GitHub hands a read-only token to pull requests from forks (a deleted fork leaves the head
+  // repository null) and to those Dependabot triggers: no permissions block changes that.
+  const headRepo = context.payload.pull_request?.head?.repo as { full_name?: string } | null
+  const head = headRepo?.full_name
+  const dependabot = (env.GITHUB_ACTOR ?? '').toLowerCase() === 'dependabot[bot]'
   const fork =
-    head !== undefined && head.toLowerCase() !== `${repo.owner}/${repo.repo}`.toLowerCase()
+    headRepo === null ||
+    (head !== undefined && head.toLowerCase() !== `${repo.owner}/${repo.repo}`.toLowerCase())
+  const readOnly = fork || dependabot
 
   try {
     const octokit = github.getOctokit(options.token, {
@@ -472,9 +478,9 @@ export async function postComment(
     const status = (error as { status?: number }).status
     const message = firstLine(error)
     if (status === 403 || status === 404) {
-      return fork
+      return readOnly
         ? skip(
-            `report: comment skipped: the token may not write to this pull request (HTTP ${status}: ${message}); a pull request from a fork gets a read-only token.`
+            `report: comment skipped: the token may not write to this pull request (HTTP ${status}: ${message}); ${fork ? 'a pull request from a fork' : 'a run triggered by Dependabot'} gets a read-only token.`
           )
         : skip(
             `report: comment skipped: the token may not write pull request comments (HTTP ${status}: ${message}). Give the job 'permissions: pull-requests: write'.`,
