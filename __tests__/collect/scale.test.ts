@@ -223,37 +223,4 @@ describe('throttling', () => {
     expect(gate.waitedMs).toBe(2000 + 1500)
     expect(gate.throttled).toBe(4)
   })
-
-  test('the gate policy: a 429 on one request delays the next request to the same subscription', async () => {
-    let clock = 0
-    const order: string[] = []
-    const gate = new ThrottleGate(
-      () => clock,
-      async (ms) => {
-        order.push(`sleep ${ms}`)
-        clock += ms
-      }
-    )
-    const { createLimit } = await import('../../src/collect/limit.js')
-    const { createHttpHeaders } = await import('@azure/core-rest-pipeline')
-    const policy = gate.policy(createLimit(4))
-    const send = (url: string, status: number) =>
-      policy.sendRequest({ url } as never, async () => {
-        order.push(`${status} ${url}`)
-        return {
-          status,
-          headers: createHttpHeaders(status === 429 ? { 'retry-after': '3' } : {}),
-          request: {} as never
-        }
-      })
-    await send('https://arm/subscriptions/a/x', 429)
-    await send('https://arm/subscriptions/b/y', 200)
-    await send('https://arm/subscriptions/a/z', 200)
-    expect(order).toEqual([
-      '429 https://arm/subscriptions/a/x',
-      '200 https://arm/subscriptions/b/y',
-      'sleep 3000',
-      '200 https://arm/subscriptions/a/z'
-    ])
-  })
 })

@@ -192,43 +192,46 @@ describe('the per-attempt timeout counts time on the wire only', () => {
 })
 
 describe('503 with Retry-After closes the gate like a 429', () => {
-  test('the gate policy: a 503 with Retry-After delays the next request to the same subscription', async () => {
-    let clock = 0
-    const order: string[] = []
-    const gate = new ThrottleGate(
-      () => clock,
-      async (ms) => {
-        order.push(`sleep ${ms}`)
-        clock += ms
-      }
-    )
-    const policy = gate.policy(createLimit(4))
-    const send = (target: string, status: number, retryAfter?: string) =>
-      policy.sendRequest({ url: target } as never, async () => {
-        order.push(`${status} ${target}`)
-        return {
-          status,
-          headers: createHttpHeaders(retryAfter ? { 'retry-after': retryAfter } : {}),
-          request: {} as never
+  test.each([429, 503])(
+    'the gate policy: a %d with Retry-After delays the next request to the same subscription only',
+    async (throttled) => {
+      let clock = 0
+      const order: string[] = []
+      const gate = new ThrottleGate(
+        () => clock,
+        async (ms) => {
+          order.push(`sleep ${ms}`)
+          clock += ms
         }
-      })
-    await send('https://arm/subscriptions/a/x', 503, '2')
-    await send('https://arm/subscriptions/b/y', 200)
-    await send('https://arm/subscriptions/a/z', 200)
-    // A 503 without Retry-After is a fault for the retry policy's backoff, not a pause.
-    await send('https://arm/subscriptions/b/w', 503)
-    await send('https://arm/subscriptions/b/v', 200)
-    expect(order).toEqual([
-      '503 https://arm/subscriptions/a/x',
-      '200 https://arm/subscriptions/b/y',
-      'sleep 2000',
-      '200 https://arm/subscriptions/a/z',
-      '503 https://arm/subscriptions/b/w',
-      '200 https://arm/subscriptions/b/v'
-    ])
-    expect(gate.waitedMs).toBe(2000)
-    expect(gate.throttled).toBe(1)
-  })
+      )
+      const policy = gate.policy(createLimit(4))
+      const send = (target: string, status: number, retryAfter?: string) =>
+        policy.sendRequest({ url: target } as never, async () => {
+          order.push(`${status} ${target}`)
+          return {
+            status,
+            headers: createHttpHeaders(retryAfter ? { 'retry-after': retryAfter } : {}),
+            request: {} as never
+          }
+        })
+      await send('https://arm/subscriptions/a/x', throttled, '2')
+      await send('https://arm/subscriptions/b/y', 200)
+      await send('https://arm/subscriptions/a/z', 200)
+      // A 503 without Retry-After is a fault for the retry policy's backoff, not a pause.
+      await send('https://arm/subscriptions/b/w', 503)
+      await send('https://arm/subscriptions/b/v', 200)
+      expect(order).toEqual([
+        `${throttled} https://arm/subscriptions/a/x`,
+        '200 https://arm/subscriptions/b/y',
+        'sleep 2000',
+        '200 https://arm/subscriptions/a/z',
+        '503 https://arm/subscriptions/b/w',
+        '200 https://arm/subscriptions/b/v'
+      ])
+      expect(gate.waitedMs).toBe(2000)
+      expect(gate.throttled).toBe(1)
+    }
+  )
 
   test('collect: a 503 with Retry-After holds back the other reads of its subscription', async () => {
     const concurrency = 2
