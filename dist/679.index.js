@@ -17,10 +17,10 @@ __webpack_require__.d(__webpack_exports__, {
 var core = __webpack_require__(4116);
 // EXTERNAL MODULE: ./src/credential/explain.ts
 var explain = __webpack_require__(7758);
-// EXTERNAL MODULE: ./src/evaluate/context.ts
-var context = __webpack_require__(9420);
-// EXTERNAL MODULE: ./src/evaluate/ip.ts
-var ip = __webpack_require__(9685);
+// EXTERNAL MODULE: ./src/model/model.ts + 1 modules
+var model_model = __webpack_require__(2303);
+// EXTERNAL MODULE: ./src/model/ip.ts
+var ip = __webpack_require__(7240);
 // EXTERNAL MODULE: external "node:crypto"
 var external_node_crypto_ = __webpack_require__(7598);
 // EXTERNAL MODULE: external "node:https"
@@ -512,7 +512,7 @@ function vaultHostname(snapshot, vault) {
     return `${vault.name}.${snapshot.vaultDnsSuffix}`.toLowerCase();
 }
 function effectiveEndpoints(snapshot, vault) {
-    const model = (0,context/* buildVaultModel */.Gn)(snapshot, vault);
+    const model = (0,model_model/* buildTargetModel */.lf)(snapshot, vault);
     return model.effective.map((pe) => ({ name: pe.pe.name, ips: pe.ips.filter(ip/* isValidIp */.AD) }));
 }
 /** A token getter that asks once, bounded by `timeoutMs`, and remembers the outcome. */
@@ -636,45 +636,6 @@ async function probe(snapshot, credential, options) {
         runnerAddresses: (0,runner_addresses/* runnerAddresses */.O)(),
         vaults
     };
-}
-
-
-/***/ }),
-
-/***/ 3343:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
-
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   O: () => (/* binding */ runnerAddresses),
-/* harmony export */   v: () => (/* binding */ isOwnAddress)
-/* harmony export */ });
-/* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(8161);
-/* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_os__WEBPACK_IMPORTED_MODULE_0__);
-/**
- * This runner's own addresses, to tell "the vault saw me" from "the vault saw someone else"
- * (guide §7, the `addr` of `x-ms-keyvault-network-info`).
- *
- * Loopback (127.0.0.0/8, ::1) is left out: the vault can never see it. Other addresses on
- * internal interfaces are kept, because a runner may hold its VNet address on `lo` or a dummy
- * interface (and network namespace tests do exactly that).
- */
-
-function runnerAddresses(interfaces = (0,node_os__WEBPACK_IMPORTED_MODULE_0__.networkInterfaces)()) {
-    const addresses = new Set();
-    for (const list of Object.values(interfaces)) {
-        for (const info of list ?? []) {
-            const address = info.address.replace(/%.*$/, '').toLowerCase();
-            if (address === '::1' || address.startsWith('127.'))
-                continue;
-            addresses.add(address);
-        }
-    }
-    return [...addresses];
-}
-/** `ip` (possibly IPv4-mapped IPv6) is one of `addresses`. */
-function isOwnAddress(ip, addresses) {
-    const plain = ip.toLowerCase().replace(/^::ffff:(?=\d+\.)/, '');
-    return addresses.includes(plain);
 }
 
 

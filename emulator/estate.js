@@ -172,7 +172,8 @@ export function vault({
  *   subnetId: string, vaultId: string, nicId?: string, ip?: string,
  *   customDnsConfigs?: { fqdn: string, ipAddresses: string[] }[], provisioningState?: string,
  *   connectionStatus?: 'Pending' | 'Approved' | 'Rejected' | 'Disconnected',
- *   connectionDescription?: string, manual?: boolean }} options
+ *   connectionDescription?: string, manual?: boolean,
+ *   ipConfigurations?: { name: string, ip: string }[] }} options
  *   manual: the connection sits in manualPrivateLinkServiceConnections (default: when Pending)
  */
 export function privateEndpoint({
@@ -199,7 +200,8 @@ export function privateEndpoint({
     : connectionStatus === 'Pending'
       ? 'Please approve my connection.'
       : '',
-  manual = connectionStatus === 'Pending'
+  manual = connectionStatus === 'Pending',
+  ipConfigurations = []
 }) {
   const id = resourceId(subscriptionId, resourceGroup, 'Microsoft.Network/privateEndpoints', name)
   const connection = {
@@ -228,7 +230,11 @@ export function privateEndpoint({
       networkInterfaces: [{ id: nicId }],
       customDnsConfigs,
       applicationSecurityGroups: [],
-      ipConfigurations: []
+      // Static IP configurations, as PrivateEndpointGet.json shows them.
+      ipConfigurations: ipConfigurations.map((config) => ({
+        name: config.name,
+        properties: { groupId: 'vault', memberName: 'default', privateIPAddress: config.ip }
+      }))
     }
   }
 }
@@ -434,7 +440,8 @@ export function aRecordSet({ zoneId, name, ttl = 10, ips, isAutoRegistered = fal
  *   publicNetworkAccess?: 'Enabled' | 'Disabled', networkAcls?: ReturnType<typeof networkAcls>,
  *   dnsZoneGroup?: boolean, aRecord?: false | { ttl?: number, ips?: string[] },
  *   peProvisioningState?: string,
- *   customDnsConfigs?: { fqdn: string, ipAddresses: string[] }[] }} options
+ *   customDnsConfigs?: { fqdn: string, ipAddresses: string[] }[],
+ *   ipConfigurations?: { name: string, ip: string }[] }} options
  */
 export function privateLinkedVault({
   subscriptionId,
@@ -454,7 +461,8 @@ export function privateLinkedVault({
   dnsZoneGroup = true,
   aRecord = {},
   peProvisioningState = 'Succeeded',
-  customDnsConfigs = undefined
+  customDnsConfigs = undefined,
+  ipConfigurations = []
 }) {
   const vaultId = resourceId(subscriptionId, resourceGroup, 'Microsoft.KeyVault/vaults', name)
   const peId = resourceId(
@@ -493,6 +501,7 @@ export function privateLinkedVault({
       nicId,
       ip,
       ...(customDnsConfigs ? { customDnsConfigs } : {}),
+      ipConfigurations,
       provisioningState: peProvisioningState,
       connectionStatus
     }),

@@ -9,6 +9,7 @@ import { collect } from './collect/collect.js'
 import { createCredential, signIn, SignInError } from './credential/credential.js'
 import { evaluate } from './evaluate/evaluate.js'
 import { InputError, parseInputs } from './inputs/parse.js'
+import { buildRunModel } from './model/model.js'
 import type { ProbeRun } from './probe/probe.js'
 import { setOutputs } from './report/outputs.js'
 import { buildReport, writeReport } from './report/report.js'
@@ -46,23 +47,15 @@ export async function run(): Promise<void> {
       { log: (line) => core.info(line) }
     )
 
-    const findings = evaluate(
-      snapshot,
-      {
-        publicNetworkAccess: inputs.publicNetworkAccess,
-        ttlMin: inputs.ttlMin,
-        ttlMax: inputs.ttlMax,
-        assignee: inputs.clientId
-      },
-      inputs.ignore
-    )
+    // The model joins what was read (connections → endpoints → VNets, each kind's zone) once, for
+    // the probe, the rules and the diagram alike.
+    const model = buildRunModel(snapshot)
 
-    // The probe measures the data path from this runner; its rules add findings to the same vaults.
+    // The probe measures the data path from this runner; the same rules judge what it measured.
     let probeRun: ProbeRun | null = null
     if (inputs.probe !== 'off') {
       // Loaded only when used, like the comment below: a run starts faster and smaller without.
       const { probe } = await import('./probe/probe.js')
-      const { evaluateProbe } = await import('./evaluate/rules/probe.js')
       probeRun = await probe(snapshot, credential, {
         mode: inputs.probe,
         dnsServers: inputs.dnsServers,
@@ -70,8 +63,20 @@ export async function run(): Promise<void> {
         vaultAudience: inputs.cloud.vaultAudience,
         log: (line) => core.info(line)
       })
-      findings.push(...evaluateProbe(snapshot, probeRun, inputs.ignore))
     }
+
+    const findings = evaluate(
+      snapshot,
+      probeRun,
+      {
+        publicNetworkAccess: inputs.publicNetworkAccess,
+        ttlMin: inputs.ttlMin,
+        ttlMax: inputs.ttlMax,
+        assignee: inputs.clientId
+      },
+      inputs.ignore,
+      model
+    )
 
     const report = buildReport(
       findings,

@@ -22,7 +22,7 @@ afterEach(async () => {
 
 /** Findings, order-independent. */
 function findingsOf(snapshot: Snapshot): string[] {
-  return evaluate(snapshot, RULES, [])
+  return evaluate(snapshot, null, RULES, [])
     .map((f) => JSON.stringify(f))
     .sort()
 }
@@ -52,7 +52,7 @@ describe('bulk collection', () => {
     expect(comparable(bulk.snapshot)).toEqual(comparable(targeted.snapshot))
     // The broken estate has findings of many kinds, so the comparison means something.
     const rules = new Set(
-      evaluate(bulk.snapshot, RULES, [])
+      evaluate(bulk.snapshot, null, RULES, [])
         .filter((f) => f.severity === 'error' || f.severity === 'warning')
         .map((f) => f.rule)
     )
@@ -119,7 +119,7 @@ describe('bulk collection', () => {
     const bulk = await run(emu, req, { bulkThreshold: 1 })
 
     const misnamed = (snapshot: Snapshot) =>
-      evaluate(snapshot, RULES, []).filter(
+      evaluate(snapshot, null, RULES, []).filter(
         (f) => f.rule === 'DNS-ZONE-MISNAMED' && f.severity === 'error'
       )
     expect(misnamed(targeted.snapshot).map((f) => f.vault)).toEqual([scaleVaultName(0)])

@@ -11,7 +11,6 @@ import hubSpokeEstate, {
   VAULT_IP,
   VAULT_NAME
 } from '../../emulator/estates/hub-spoke.js'
-import { RULE_IDS } from '../../src/evaluate/catalog.js'
 import {
   findings,
   problems,
@@ -21,35 +20,17 @@ import {
   type Emulator,
   type Finding
 } from './harness.js'
+import { RULE_IDS, RULES } from '../../src/evaluate/catalog.js'
+import type { Severity } from '../../src/evaluate/finding.js'
 
-/** The contract's sections "Reading Azure", "Private endpoint connections", "Firewall",
- * "Private DNS" and "Networks", rule by rule with its default severity. */
-const CONTROL_PLANE_RULES: Record<string, 'error' | 'warning' | 'info'> = {
-  'VAULT-NOT-FOUND': 'error',
-  'ACCESS-DENIED': 'error',
-  'ARM-ERROR': 'error',
-  'PE-NONE': 'error',
-  'PE-NOT-APPROVED': 'error',
-  'PE-NOT-SUCCEEDED': 'error',
-  'PE-LEFTOVER': 'warning',
-  'PE-DUPLICATE-VNET': 'warning',
-  'PE-IP-NOT-PRIVATE': 'error',
-  'PE-DNS-CONFIG-MULTIPLE': 'warning',
-  'FW-PUBLIC-OPEN': 'error',
-  'FW-RULES-PRESENT': 'warning',
-  'FW-TRUSTED-SERVICES': 'info',
-  'DNS-ZONE-MISSING': 'error',
-  'DNS-ZONE-MISNAMED': 'error',
-  'DNS-LINK-MISSING': 'error',
-  'DNS-LINK-NOT-READY': 'error',
-  'DNS-RECORD-MISSING': 'error',
-  'DNS-RECORD-NAME': 'error',
-  'DNS-RECORD-WRONG-IP': 'error',
-  'DNS-RECORD-EXTRA-IP': 'warning',
-  'DNS-RECORD-TTL': 'warning',
-  'DNS-ZONE-CONFLICT': 'error',
-  'VNET-CUSTOM-DNS': 'info'
-}
+/** The control-plane rules (reading, PE, firewall, DNS, networks) with their default severity,
+ * taken from the rule definitions: the contract's catalogue, defined once. */
+const CONTROL_PLANE_RULES: Record<string, Severity> = Object.fromEntries(
+  RULE_IDS.filter((rule) => RULES[rule].scope !== 'probe').map((rule) => [
+    rule,
+    RULES[rule].severity
+  ])
+)
 
 /** Vault → the exact rule IDs of its error/warning findings, and of its info findings. */
 const EXPECTED: Record<string, { problems: string[]; info?: string[] }> = {
@@ -240,8 +221,9 @@ describe('the every-rule estate (one vault per rule)', () => {
     )
     expect(f.observed).toContain('→ 10.50.1.112')
     expect(f.expected).toBe('one entry for kv-pe-dns-config-multi.vault.azure.net → 10.50.1.12')
+    // The static IP configuration that holds the stale address is what to remove.
     expect(f.fix).toContain('ip-config remove --endpoint-name pe-kv-pe-dns-config-multi')
-    expect(f.fix).toContain('10.50.1.112')
+    expect(f.fix).toContain('--name pestaticconfig2')
   })
 
   it('FW-PUBLIC-OPEN: Enabled and Allow; the fix disables public access', () => {

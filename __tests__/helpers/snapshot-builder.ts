@@ -17,7 +17,8 @@ import type {
   VirtualNetworkSnapshot
 } from '../../src/collect/snapshot.js'
 import { idKey } from '../../src/collect/snapshot.js'
-import type { RuleId } from '../../src/evaluate/catalog.js'
+import { RULES, type RuleId } from '../../src/evaluate/catalog.js'
+import type { ProbeRun } from '../../src/probe/result.js'
 import { evaluate } from '../../src/evaluate/evaluate.js'
 import type { Finding, Severity } from '../../src/evaluate/finding.js'
 import type { RuleOptions, Suppression } from '../../src/inputs/inputs.js'
@@ -283,7 +284,19 @@ export function run(
   opts: Partial<RuleOptions> = {},
   ignore: Suppression[] = []
 ): Finding[] {
-  return evaluate(snapshot, options(opts), ignore)
+  return evaluate(snapshot, null, options(opts), ignore)
+}
+
+/** The probe rules' findings for what a probe measured (the same evaluate stage as a run). */
+export function probeFindings(
+  snapshot: Snapshot,
+  probeRun: ProbeRun,
+  ignore: Suppression[] = [],
+  opts: Partial<RuleOptions> = {}
+): Finding[] {
+  return evaluate(snapshot, probeRun, options(opts), ignore).filter(
+    (f) => RULES[f.rule].scope === 'probe'
+  )
 }
 
 /** Findings of one rule (optionally of one severity). */

@@ -1,7 +1,7 @@
 // The probe's pure parts, without a network namespace: proxy matching, parsing what Key Vault
 // answers, this runner's addresses, the rules over hand-made probe results, the summary section.
 import { describe, expect, it, jest } from '@jest/globals'
-import { evaluateProbe, probeRules } from '../../src/evaluate/rules/probe.js'
+import { probeFindings } from '../helpers/snapshot-builder.js'
 import { parseInputs } from '../../src/inputs/parse.js'
 import { parseKeyVaultError } from '../../src/probe/data-plane.js'
 import { parseNetworkInfo } from '../../src/probe/https-probe.js'
@@ -74,7 +74,7 @@ function probeRun(vault: VaultProbe, mode: ProbeRun['mode'] = 'inside'): ProbeRu
 
 function problems(run: ProbeRun): string[] {
   const { snapshot } = healthy()
-  return probeRules(snapshot, run)
+  return probeFindings(snapshot, run)
     .filter((f) => f.severity !== 'pass')
     .map((f) => `${f.rule}:${f.severity}`)
     .sort()
@@ -180,7 +180,9 @@ describe('probe rules over measured results', () => {
   }
 
   function findingOf(run: ProbeRun, rule: string) {
-    return probeRules(healthy().snapshot, run).find((f) => f.rule === rule && f.severity !== 'pass')
+    return probeFindings(healthy().snapshot, run).find(
+      (f) => f.rule === rule && f.severity !== 'pass'
+    )
   }
 
   it('a TLS handshake that never finishes is PROBE-CONNECT-FAILED, not a bad certificate, once per address', () => {
@@ -299,8 +301,8 @@ describe('probe rules over measured results', () => {
     const run = probeRun(
       vaultProbe({ proxy: { variable: 'HTTPS_PROXY', proxy: 'http://p:1', excludedBy: null } })
     )
-    const rules = (ignore: Parameters<typeof evaluateProbe>[2]) =>
-      evaluateProbe(snapshot, run, ignore)
+    const rules = (ignore: Parameters<typeof probeFindings>[2]) =>
+      probeFindings(snapshot, run, ignore)
         .filter((f) => f.severity !== 'pass')
         .map((f) => f.rule)
     expect(rules([])).toEqual(['PROBE-PROXY'])
@@ -388,7 +390,7 @@ describe('the vault token', () => {
     expect(error).toMatchObject({ kind: 'token', code: 'TOKEN' })
     expect(error?.message).toContain('[redacted token]')
     expect(JSON.stringify(run)).not.toContain(jwt)
-    const findings = probeRules(snapshot, run)
+    const findings = probeFindings(snapshot, run)
     expect(JSON.stringify(findings)).not.toContain(jwt)
     expect(renderProbeSummary(run)).not.toContain(jwt)
   })

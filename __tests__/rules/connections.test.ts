@@ -9,7 +9,8 @@ import {
   one,
   peIdOf,
   problems,
-  run
+  run,
+  SUB
 } from '../helpers/snapshot-builder.js'
 
 const STATUSES = ['Pending', 'Approved', 'Rejected', 'Disconnected'] as const
@@ -216,7 +217,9 @@ describe('PE-NONE', () => {
     expect(f.severity).toBe('error')
     expect(f.resource).toBe(h.vault.id)
     expect(f.fix).toContain(`--private-connection-resource-id ${h.vault.id}`)
-    expect(f.fix).toContain('--subnet <subnet-id>')
+    expect(f.fix).toContain("--subnet '<subnet-id>'")
+    // The VNet's region, not the resource group's (the CLI's default).
+    expect(f.fix).toContain("--location '<region-of-the-vnet>'")
     expect(f.fix).toContain(`--private-dns-zone ${h.zone.id}`)
     // Nothing to check per VNet.
     expect(of(findings, 'DNS-LINK-MISSING')).toEqual([])
@@ -329,10 +332,24 @@ describe('PE-DNS-CONFIG-MULTIPLE', () => {
     expect(f.resource).toBe(h.pe.id)
     expect(f.message).toContain('2 DNS entries')
     expect(f.message).toContain('10.1.2.8')
-    expect(f.fix).toContain(
-      'az network private-endpoint ip-config list --endpoint-name pe-kv1 --resource-group rg-net'
+    // Without static IP configurations there is nothing to remove: recreate the endpoint, with
+    // its DNS zone group, in the same subnet.
+    expect(f.message).toContain('no static IP configuration')
+    expect(f.fix).toContain(`az network private-endpoint delete --ids ${h.pe.id}`)
+    expect(f.fix).toContain(`--subnet ${h.pe.subnetId}`)
+  })
+
+  test('two entries from a static IP configuration: remove that configuration', () => {
+    const h = healthy()
+    h.pe.customDnsConfigs = [{ fqdn: 'kv1.vault.azure.net', ipAddresses: ['10.1.2.3', '10.1.2.8'] }]
+    h.pe.ipConfigurations = [
+      { name: 'static-a', privateIpAddress: '10.1.2.3' },
+      { name: 'static-b', privateIpAddress: '10.1.2.8' }
+    ]
+    const f = one(run(h.snapshot), 'PE-DNS-CONFIG-MULTIPLE')
+    expect(f.fix).toBe(
+      `az network private-endpoint ip-config remove --endpoint-name pe-kv1 --resource-group rg-net --subscription ${SUB} --name static-b`
     )
-    expect(f.fix).toContain('<name-of-the-ip-config-with-10.1.2.8>')
   })
 
   test('one entry with two IPs', () => {

@@ -89,7 +89,7 @@ describe('DNS-ZONE-MISSING', () => {
       ])
     )
     expect(denied.fix).toBe(
-      `az role assignment create --assignee <client-id-of-the-identity> --role Reader --scope /subscriptions/${SUB}`
+      `az role assignment create --assignee '<client-id-of-the-identity>' --role Reader --scope /subscriptions/${SUB}`
     )
   })
 

@@ -196,10 +196,10 @@ describe('order', () => {
 
 describe('ignore', () => {
   const snapshot = broken()
-  const all = evaluate(snapshot, options(), [])
+  const all = evaluate(snapshot, null, options(), [])
 
   test('RULE drops it everywhere, passes included', () => {
-    const findings = evaluate(snapshot, options(), [
+    const findings = evaluate(snapshot, null, options(), [
       { rule: 'DNS-RECORD-TTL', vault: null },
       { rule: 'FW-PUBLIC-OPEN', vault: null }
     ])
@@ -211,12 +211,12 @@ describe('ignore', () => {
   })
 
   test('RULE@vault drops it for that vault only, case-insensitively', () => {
-    const findings = evaluate(snapshot, options(), [{ rule: 'FW-PUBLIC-OPEN', vault: 'KV1' }])
+    const findings = evaluate(snapshot, null, options(), [{ rule: 'FW-PUBLIC-OPEN', vault: 'KV1' }])
     expect(of(findings, 'FW-PUBLIC-OPEN').map((f) => f.vault)).toEqual(['kv2'])
   })
 
   test('RULE@vault of another vault keeps it; findings tied to no vault stay', () => {
-    const findings = evaluate(snapshot, options(), [
+    const findings = evaluate(snapshot, null, options(), [
       { rule: 'DNS-ZONE-MISNAMED', vault: 'kv1' },
       { rule: 'ACCESS-DENIED', vault: 'kv1' }
     ])

@@ -8,7 +8,7 @@ import {
   isPublic,
   isReserved,
   isValidIp
-} from '../../src/evaluate/ip.js'
+} from '../../src/model/ip.js'
 
 describe('classifyIp (guide §4)', () => {
   test.each([

@@ -303,7 +303,7 @@ export default function everyRuleEstate() {
     }).resources,
 
     // kv-pe-dns-config-multi: the endpoint lists two DNS entries for the vault's hostname
-    // (10.50.1.12 from its NIC, and a stale 10.50.1.112).
+    // (10.50.1.12 from its NIC, and a stale 10.50.1.112 from a static IP configuration).
     ...privateLinkedVault({
       ...common,
       name: 'kv-pe-dns-config-multi',
@@ -311,7 +311,8 @@ export default function everyRuleEstate() {
       customDnsConfigs: [
         { fqdn: `kv-pe-dns-config-multi.${VAULT_DNS_SUFFIX}`, ipAddresses: ['10.50.1.12'] },
         { fqdn: `kv-pe-dns-config-multi.${VAULT_DNS_SUFFIX}`, ipAddresses: ['10.50.1.112'] }
-      ]
+      ],
+      ipConfigurations: [{ name: 'pestaticconfig2', ip: '10.50.1.112' }]
     }).resources,
 
     // kv-fw-public-open: publicNetworkAccess Enabled and the firewall allows all networks.

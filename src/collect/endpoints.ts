@@ -2,7 +2,7 @@
 import type { PrivateDnsZoneGroup, PrivateEndpoint } from '@azure/arm-network'
 import { failed, type Read } from './arm-errors.js'
 import { fromListingOrGet, listedPrivateEndpoints } from './bulk.js'
-import { parseLooseId, vnetIdFromSubnetId } from './arm-id.js'
+import { parseLooseId, vnetIdFromSubnetId } from '../model/arm-id.js'
 import {
   badIdFailure,
   type CollectContext,
@@ -60,6 +60,10 @@ export function readPrivateEndpoint(
       vnetId,
       networkInterfaceIds: nicIds,
       customDnsConfigs: customDnsConfigs(pe),
+      ipConfigurations: (pe.ipConfigurations ?? []).map((config) => ({
+        name: config.name ?? '',
+        privateIpAddress: config.privateIPAddress ?? ''
+      })),
       nicIps,
       nicFailures,
       dnsZoneGroups: groups?.ok ? groups.value : [],

@@ -4,6 +4,8 @@
  * ARM resource IDs are kept as ARM returned them; compare them with `sameId()`.
  */
 
+import type { TargetKind } from '../model/target.js'
+
 /** Why a read did not give us the resource. Collectors record it; rules turn it into findings. */
 export interface ReadFailure {
   /** `denied` = ARM 403, `not-found` = 404, `error` = 5xx/timeouts/malformed after retries. */
@@ -63,6 +65,11 @@ export interface PrivateEndpointSnapshot {
   vnetId: string | null
   networkInterfaceIds: string[]
   customDnsConfigs: CustomDnsConfig[]
+  /**
+   * The PE's static IP configurations (`ipConfigurations`): what gives it more than one address
+   * for a member. Optional so older snapshots still load.
+   */
+  ipConfigurations?: { name: string; privateIpAddress: string }[]
   /** Private IPs of the PE's NICs, read from the NICs (the authoritative source). */
   nicIps: string[]
   /** A NIC that could not be read. */
@@ -79,6 +86,8 @@ export interface PrivateEndpointSnapshot {
 }
 
 export interface VaultSnapshot {
+  /** Key vault or managed HSM; absent in older snapshots (= `vault`). */
+  kind?: TargetKind
   /** The name as the user gave it, or as discovered. */
   name: string
   /** ARM ID (built from the input when the vault could not be read). */

@@ -9,7 +9,7 @@ import {
   resourceGroupScope,
   subscriptionScope,
   vaultResourceId
-} from './arm-id.js'
+} from '../model/arm-id.js'
 import { badIdFailure, type CollectContext, listAll, strings } from './context.js'
 import { readPrivateEndpoint } from './endpoints.js'
 import type {

@@ -12,7 +12,7 @@ import type {
 } from '@azure/arm-privatedns'
 import type { Cloud } from '../inputs/cloud.js'
 import { failed, ok, type Read } from './arm-errors.js'
-import { parseResourceId, parseScope, subscriptionScope } from './arm-id.js'
+import { parseResourceId, parseScope, subscriptionScope } from '../model/arm-id.js'
 import { badIdFailure, type CollectContext, listAll, strings, type ZoneRef } from './context.js'
 import type {
   ARecordSetSnapshot,

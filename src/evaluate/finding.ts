@@ -20,4 +20,9 @@ export interface Finding {
   docs: string
   /** For ACCESS-DENIED / ARM-ERROR: the rules that could not run because of it. */
   notRun?: RuleId[]
+  /**
+   * For ACCESS-DENIED / ARM-ERROR of a shared read (a zone's records, a VNet): the vaults whose
+   * checks it kept from running. Such a vault is never `pass`.
+   */
+  affectedVaults?: string[]
 }

@@ -3,19 +3,16 @@
  * subscription, so it works whatever `az account show` says. A fix with several steps is one
  * command per line, in the order to run them.
  */
-import { nameOf, resourceGroupOf, subscriptionOf } from './ids.js'
+import { nameOf, resourceGroupOf, subscriptionOf } from '../model/arm-id.js'
+import type { TargetPlace } from '../model/model.js'
+import type { TargetNames } from '../model/target.js'
 
 /**
  * Quotes a value for a POSIX shell when it holds anything but plain ID/name characters.
- * `<placeholders>` stay bare, so they stand out as the parts to fill in.
+ * `<placeholders>` are quoted too: bare, a shell reads `<` and `>` as redirections.
  */
 export function sh(value: string): string {
-  if (
-    /^[A-Za-z0-9_.,:/@=+<>-]+$/.test(value) &&
-    (!/[<>]/.test(value) || /<[a-z0-9.-]+>/.test(value))
-  ) {
-    return value
-  }
+  if (/^[A-Za-z0-9_.,:/@=+-]+$/.test(value)) return value
   return `'${value.replace(/'/g, `'\\''`)}'`
 }
 
@@ -44,21 +41,23 @@ export function roleAssignment(assignee: string, role: string, scope: string): s
   return `az role assignment create --assignee ${sh(assignee)} --role ${sh(role)} --scope ${sh(scope)}`
 }
 
-// ---- Key Vault ----------------------------------------------------------------------------
+// ---- Key Vault and managed HSM --------------------------------------------------------------
 
-export interface VaultPlace {
-  name: string
-  resourceGroup: string | null
-  subscriptionId: string
+/** A target for commands: where it is and which kind (the CLI's nouns differ). */
+export interface TargetRef {
+  place: TargetPlace
+  names: Pick<TargetNames, 'kind' | 'groupId'>
 }
 
-function vaultArgs(vault: VaultPlace): string {
+function vaultArgs(target: TargetRef): string {
+  const vault = target.place
   const group = vault.resourceGroup ? ` --resource-group ${sh(vault.resourceGroup)}` : ''
-  return `--name ${sh(vault.name)}${group}${subscriptionFlag(vault.subscriptionId)}`
+  const nameFlag = target.names.kind === 'managedHsm' ? '--hsm-name' : '--name'
+  return `${nameFlag} ${sh(vault.name)}${group}${subscriptionFlag(vault.subscriptionId)}`
 }
 
-export function vaultShow(vault: VaultPlace): string {
-  return `az keyvault show ${vaultArgs(vault)}`
+export function vaultShow(target: TargetRef): string {
+  return `az keyvault show ${vaultArgs(target)}`
 }
 
 /** Vault names are letters, digits and hyphens: safe inside the double-quoted JMESPath query. */
@@ -76,14 +75,15 @@ export function vaultList(scope: string): string {
   return `az keyvault list${group ? ` --resource-group ${sh(group)}` : ''}${subscriptionFlag(subscriptionOf(scope))}`
 }
 
-export function vaultUpdate(vault: VaultPlace, settings: string): string {
-  return `az keyvault update ${vaultArgs(vault)} ${settings}`
+export function vaultUpdate(target: TargetRef, settings: string): string {
+  const verb = target.names.kind === 'managedHsm' ? 'update-hsm' : 'update'
+  return `az keyvault ${verb} ${vaultArgs(target)} ${settings}`
 }
 
-export function vaultNetworkRuleRemove(vault: VaultPlace, rule: { ip?: string; subnet?: string }) {
+export function vaultNetworkRuleRemove(target: TargetRef, rule: { ip?: string; subnet?: string }) {
   const what =
     rule.ip !== undefined ? `--ip-address ${sh(rule.ip)}` : `--subnet ${sh(rule.subnet ?? '')}`
-  return `az keyvault network-rule remove ${vaultArgs(vault)} ${what}`
+  return `az keyvault network-rule remove ${vaultArgs(target)} ${what}`
 }
 
 // ---- Private endpoints and their connections ---------------------------------------------
@@ -111,6 +111,8 @@ export interface EndpointSpec {
   /** Subnet ID (az accepts the full ID, also for another subscription's VNet). */
   subnet: string
   vaultId: string
+  /** The target's private link sub-resource: `vault`, `managedhsm`. */
+  groupId: string
   location: string | null
 }
 
@@ -120,7 +122,7 @@ export function endpointCreate(pe: EndpointSpec): string {
     subscriptionFlag(pe.subscriptionId) +
     (pe.location ? ` --location ${sh(pe.location)}` : '') +
     ` --subnet ${sh(pe.subnet)} --private-connection-resource-id ${sh(pe.vaultId)}` +
-    ` --group-id vault --connection-name ${sh(pe.name)}`
+    ` --group-id ${sh(pe.groupId)} --connection-name ${sh(pe.name)}`
   )
 }
 
@@ -148,12 +150,30 @@ export function zoneConfigName(zoneName: string): string {
 
 /** Creates (or replaces, as ARM PUTs it) the PE's DNS zone group so it points at `zoneId`. */
 export function zoneGroupCreate(peId: string, groupName: string, zoneId: string): string {
+  return zoneGroupsRestore(peId, [{ name: groupName, configs: [{ privateDnsZoneId: zoneId }] }])
+}
+
+/**
+ * Recreates a PE's DNS zone groups as they were (same group names, same zones): a recreated PE
+ * has none, and without them its A record is removed and never written again.
+ */
+export function zoneGroupsRestore(
+  peId: string,
+  groups: readonly { name: string; configs: readonly { privateDnsZoneId: string }[] }[]
+): string {
   const place = placeOf(peId)
-  return (
-    `az network private-endpoint dns-zone-group create --endpoint-name ${sh(nameOf(peId))}` +
-    ` --resource-group ${sh(place.resourceGroup)}${subscriptionFlag(place.subscriptionId)}` +
-    ` --name ${sh(groupName)} --private-dns-zone ${sh(zoneId)}` +
-    ` --zone-name ${sh(zoneConfigName(nameOf(zoneId)))}`
+  const where =
+    ` --endpoint-name ${sh(nameOf(peId))}` +
+    ` --resource-group ${sh(place.resourceGroup)}${subscriptionFlag(place.subscriptionId)}`
+  return steps(
+    ...groups.flatMap((group) =>
+      group.configs.map(
+        (config, index) =>
+          `az network private-endpoint dns-zone-group ${index === 0 ? 'create' : 'add'}${where}` +
+          ` --name ${sh(group.name)} --private-dns-zone ${sh(config.privateDnsZoneId)}` +
+          ` --zone-name ${sh(zoneConfigName(nameOf(config.privateDnsZoneId)))}`
+      )
+    )
   )
 }
 

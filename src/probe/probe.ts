@@ -14,8 +14,8 @@ import * as core from '@actions/core'
 import type { TokenCredential } from '@azure/identity'
 import type { Snapshot, VaultSnapshot } from '../collect/snapshot.js'
 import { redact } from '../credential/explain.js'
-import { buildVaultModel } from '../evaluate/context.js'
-import { isValidIp } from '../evaluate/ip.js'
+import { buildTargetModel } from '../model/model.js'
+import { isValidIp } from '../model/ip.js'
 import { dataPlaneRequest } from './data-plane.js'
 import { resolveChain, resolveOs } from './dns-chain.js'
 import { healthStatus } from './https-probe.js'
@@ -51,7 +51,7 @@ export function vaultHostname(snapshot: Snapshot, vault: VaultSnapshot): string 
 }
 
 function effectiveEndpoints(snapshot: Snapshot, vault: VaultSnapshot): VaultProbe['endpoints'] {
-  const model = buildVaultModel(snapshot, vault)
+  const model = buildTargetModel(snapshot, vault)
   return model.effective.map((pe) => ({ name: pe.pe.name, ips: pe.ips.filter(isValidIp) }))
 }
 

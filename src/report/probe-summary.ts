@@ -10,7 +10,7 @@ import type {
   StepError,
   VaultProbe
 } from '../probe/result.js'
-import { describeIp, isValidIp } from '../evaluate/ip.js'
+import { describeIp, isValidIp } from '../model/ip.js'
 import { escapeMarkdown, inlineCode } from './markdown.js'
 
 function code(values: readonly string[]): string {

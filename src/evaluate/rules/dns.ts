@@ -3,8 +3,8 @@
  * DNS-LINK-NOT-READY, DNS-RECORD-MISSING, DNS-RECORD-NAME, DNS-RECORD-WRONG-IP,
  * DNS-RECORD-EXTRA-IP, DNS-RECORD-TTL, DNS-ZONE-CONFLICT.
  *
- * The exact zone is the one named `snapshot.privateLinkZone` (case-insensitive, trailing dot
- * ignored). Checks run per VNet that holds an effective private endpoint of the vault.
+ * The exact zone is the one named like the target kind's privatelink zone (case-insensitive,
+ * trailing dot ignored). Checks run per VNet that holds an effective private endpoint of it.
  */
 import type {
   ARecordSetSnapshot,
@@ -13,23 +13,18 @@ import type {
   VirtualNetworkLinkSnapshot
 } from '../../collect/snapshot.js'
 import { idKey, sameId } from '../../collect/snapshot.js'
-import type { RuleId } from '../catalog.js'
+import { nameOf, resourceGroupOf, subscriptionOf } from '../../model/arm-id.js'
 import {
-  dnsName,
   exactZones,
-  finding,
-  isExactZone,
+  IN_PROGRESS,
+  isZoneNamed,
   linkedExactZone,
-  list,
-  pass,
-  sameText,
   zonePlace,
   zoneScopeFailures,
   zoneSearchFailures,
-  type RuleContext,
   type VnetGroup
-} from '../context.js'
-import type { Finding } from '../finding.js'
+} from '../../model/model.js'
+import { dnsName, list, sameText } from '../../model/names.js'
 import {
   linkCreate,
   linkDelete,
@@ -46,31 +41,7 @@ import {
   zoneId,
   type ZonePlace
 } from '../fixes.js'
-import { nameOf, resourceGroupOf, subscriptionOf } from '../ids.js'
-
-/** The checks that depend on finding the zone linked to a VNet. */
-const PER_VNET_RULES: RuleId[] = [
-  'DNS-LINK-MISSING',
-  'DNS-LINK-NOT-READY',
-  'DNS-RECORD-MISSING',
-  'DNS-RECORD-NAME',
-  'DNS-RECORD-WRONG-IP',
-  'DNS-RECORD-EXTRA-IP',
-  'DNS-RECORD-TTL'
-]
-const RECORD_RULES: RuleId[] = PER_VNET_RULES.slice(2)
-
-const IN_PROGRESS = ['inprogress', 'creating', 'updating', 'deleting', 'accepted']
-
-export function dnsRules(ctx: RuleContext): Finding[] {
-  const misnamed = misnamedZones(ctx)
-  return [
-    ...zoneMissing(ctx, misnamed),
-    ...misnamedFindings(ctx, misnamed),
-    ...perVnet(ctx),
-    ...conflicts(ctx)
-  ]
-}
+import { defineRule, perTarget, type Outcomes, type TargetContext } from '../rule.js'
 
 // ---- Helpers ------------------------------------------------------------------------------
 
@@ -86,20 +57,23 @@ function peNames(group: VnetGroup): string {
   return group.pes.map((item) => item.pe.name).join(', ')
 }
 
-function vaultRecord(ctx: RuleContext, zone: PrivateZoneSnapshot): ARecordSetSnapshot | undefined {
+function vaultRecord(
+  ctx: TargetContext,
+  zone: PrivateZoneSnapshot
+): ARecordSetSnapshot | undefined {
   return zone.aRecords.find((record) =>
-    sameText(dnsName(record.name), ctx.vault.name.toLowerCase())
+    sameText(dnsName(record.name), ctx.model.vault.name.toLowerCase())
   )
 }
 
 /** A record that looks meant for the vault: named after it, maybe with a suffix or dots. */
-function isVaultLike(ctx: RuleContext, record: ARecordSetSnapshot): boolean {
-  const vault = ctx.vault.name.toLowerCase()
+function isVaultLike(ctx: TargetContext, record: ARecordSetSnapshot): boolean {
+  const vault = ctx.model.vault.name.toLowerCase()
   const name = dnsName(record.name)
   return name === vault || name.startsWith(`${vault}.`)
 }
 
-function ttlFor(ctx: RuleContext, current: number | null | undefined): number {
+function ttlFor(ctx: TargetContext, current: number | null | undefined): number {
   const { ttlMin, ttlMax } = ctx.options
   return current != null && current >= ttlMin && current <= ttlMax
     ? current
@@ -110,14 +84,12 @@ function ipsOrPlaceholder(group: VnetGroup): string[] {
   return group.ips.length > 0 ? group.ips : ['<private-endpoint-ip>']
 }
 
-function groupsLinkedTo(ctx: RuleContext, zone: PrivateZoneSnapshot): VnetGroup[] {
+function groupsLinkedTo(ctx: TargetContext, zone: PrivateZoneSnapshot): VnetGroup[] {
   if (zone.linksFailure) return []
   return ctx.model.vnets.filter((group) =>
     zone.links.some((link) => sameId(link.virtualNetworkId, group.vnetId))
   )
 }
-
-// ---- DNS-ZONE-MISNAMED detection ----------------------------------------------------------
 
 interface Misnamed {
   zoneId: string
@@ -134,7 +106,7 @@ interface MisnamedResult {
   blockers: ReadFailure[]
 }
 
-function misnamedZones(ctx: RuleContext): MisnamedResult {
+const misnamedZones = perTarget((ctx: TargetContext): MisnamedResult => {
   const { snapshot, model } = ctx
   const found = new Map<string, Misnamed>()
   const entry = (zoneIdValue: string): Misnamed => {
@@ -159,7 +131,7 @@ function misnamedZones(ctx: RuleContext): MisnamedResult {
     if (pe.dnsZoneGroupsFailure) blockers.push(pe.dnsZoneGroupsFailure)
     for (const group of pe.dnsZoneGroups) {
       for (const config of group.configs) {
-        if (isExactZone(snapshot, nameOf(config.privateDnsZoneId))) continue
+        if (isZoneNamed(nameOf(config.privateDnsZoneId), model.names.zone)) continue
         const item = entry(config.privateDnsZoneId)
         if (
           !item.groups.some((known) => sameId(known.peId, pe.id) && known.groupName === group.name)
@@ -170,7 +142,7 @@ function misnamedZones(ctx: RuleContext): MisnamedResult {
     }
   }
   for (const zone of snapshot.zones) {
-    if (isExactZone(snapshot, zone.name)) continue
+    if (isZoneNamed(zone.name, model.names.zone)) continue
     if (zone.recordsFailure) {
       blockers.push(zone.recordsFailure)
       continue
@@ -179,11 +151,11 @@ function misnamedZones(ctx: RuleContext): MisnamedResult {
     if (records.length > 0) entry(zone.id).records.push(...records)
   }
   return { found: [...found.values()], blockers }
-}
+})
 
 /** Where a new exact zone should go: next to a misnamed one the vault uses, else next to its PE. */
-function newZonePlace(ctx: RuleContext, misnamed: MisnamedResult): ZonePlace {
-  const name = ctx.snapshot.privateLinkZone
+function newZonePlace(ctx: TargetContext, misnamed: MisnamedResult): ZonePlace {
+  const name = ctx.model.names.zone
   const near = misnamed.found.find((item) => item.groups.length > 0) ?? misnamed.found[0]
   if (near) {
     const group = near.zone?.resourceGroup ?? resourceGroupOf(near.zoneId)
@@ -200,29 +172,28 @@ function newZonePlace(ctx: RuleContext, misnamed: MisnamedResult): ZonePlace {
   return {
     name,
     resourceGroup: ctx.model.place.resourceGroup ?? '<resource-group>',
-    subscriptionId: ctx.vault.subscriptionId
+    subscriptionId: ctx.model.vault.subscriptionId
   }
 }
 
-// ---- DNS-ZONE-MISSING ---------------------------------------------------------------------
-
-function zoneMissing(ctx: RuleContext, misnamed: MisnamedResult): Finding[] {
-  const { snapshot, vault, model, tracker } = ctx
-  const zones = exactZones(snapshot)
+function zoneMissing(ctx: TargetContext, out: Outcomes): void {
+  const { snapshot, model } = ctx
+  const vault = model.vault
+  const misnamed = misnamedZones(ctx)
+  const zones = exactZones(snapshot, model.names.zone)
   if (zones.length > 0) {
-    return [
-      pass('DNS-ZONE-MISSING', vault.name, {
-        resource: zones[0]?.id ?? vault.id,
-        message: `Private DNS zone ${snapshot.privateLinkZone} exists: ${zones.map((zone) => describeZone(zone, vault.subscriptionId)).join('; ')}`,
-        observed: `${zones.length} zone${zones.length === 1 ? '' : 's'}`,
-        expected: `a zone named exactly ${snapshot.privateLinkZone}`
-      })
-    ]
+    out.pass({
+      resource: zones[0]?.id ?? vault.id,
+      message: `Private DNS zone ${model.names.zone} exists: ${zones.map((zone) => describeZone(zone, vault.subscriptionId)).join('; ')}`,
+      observed: `${zones.length} zone${zones.length === 1 ? '' : 's'}`,
+      expected: `a zone named exactly ${model.names.zone}`
+    })
+    return
   }
-  const searchFailures = zoneSearchFailures(snapshot)
+  const searchFailures = zoneSearchFailures(snapshot, model.names.zone)
   if (searchFailures.length > 0) {
-    tracker.add(searchFailures, 'DNS-ZONE-MISSING')
-    return []
+    out.notRun(...searchFailures)
+    return
   }
   const place = newZonePlace(ctx, misnamed)
   const newId = zoneId(place)
@@ -230,54 +201,53 @@ function zoneMissing(ctx: RuleContext, misnamed: MisnamedResult): Finding[] {
   const dangling = model.endpoints.flatMap((pe) =>
     pe.dnsZoneGroups.flatMap((group) =>
       group.configs
-        .filter((config) => isExactZone(snapshot, nameOf(config.privateDnsZoneId)))
+        .filter((config) => isZoneNamed(nameOf(config.privateDnsZoneId), model.names.zone))
         .map(
           (config) =>
             `${pe.name}'s DNS zone group ${group.name} points to ${config.privateDnsZoneId}, which was not found`
         )
     )
   )
-  return [
-    finding('DNS-ZONE-MISSING', vault.name, {
-      resource: vault.id,
-      message:
-        `No private DNS zone named exactly ${snapshot.privateLinkZone} was found in the scopes searched (${list(scopes)}). ` +
-        `Without it, clients in the VNet resolve ${model.hostname} to the vault's public IP. ` +
-        (dangling.length > 0 ? `${dangling.join('; ')}. ` : '') +
-        `If the zone lives in another subscription or resource group (hub and spoke), add that scope to the ` +
-        `dns-zone-scopes input; otherwise create it, link it to the VNets of the private endpoints and register them in it`,
-      observed: 'no zone',
-      expected: `a private DNS zone named ${snapshot.privateLinkZone}`,
-      fix: steps(
-        zoneCreate(place),
-        ...model.vnets.map((group) => linkCreate(place, group.vnetId)),
-        ...model.effective.map((item) =>
-          zoneGroupCreate(item.pe.id, item.pe.dnsZoneGroups[0]?.name ?? 'default', newId)
-        )
+  out.finding({
+    resource: vault.id,
+    message:
+      `No private DNS zone named exactly ${model.names.zone} was found in the scopes searched (${list(scopes)}). ` +
+      `Without it, clients in the VNet resolve ${model.hostname} to the vault's public IP. ` +
+      (dangling.length > 0 ? `${dangling.join('; ')}. ` : '') +
+      `If the zone lives in another subscription or resource group (hub and spoke), add that scope to the ` +
+      `dns-zone-scopes input; otherwise create it, link it to the VNets of the private endpoints and register them in it`,
+    observed: 'no zone',
+    expected: `a private DNS zone named ${model.names.zone}`,
+    fix: steps(
+      zoneCreate(place),
+      ...model.vnets.map((group) => linkCreate(place, group.vnetId)),
+      ...model.effective.map((item) =>
+        zoneGroupCreate(item.pe.id, item.pe.dnsZoneGroups[0]?.name ?? 'default', newId)
       )
-    })
-  ]
+    )
+  })
 }
 
-function misnamedFindings(ctx: RuleContext, misnamed: MisnamedResult): Finding[] {
-  const { snapshot, vault, tracker } = ctx
-  const exact = snapshot.privateLinkZone
+function misnamedFindings(ctx: TargetContext, out: Outcomes): void {
+  const { snapshot, model } = ctx
+  const vault = model.vault
+  const misnamed = misnamedZones(ctx)
+  const exact = model.names.zone
   if (misnamed.found.length === 0) {
     if (misnamed.blockers.length > 0) {
-      tracker.add(misnamed.blockers, 'DNS-ZONE-MISNAMED')
-      return []
+      out.notRun(...misnamed.blockers)
+      return
     }
-    return [
-      pass('DNS-ZONE-MISNAMED', vault.name, {
-        resource: vault.id,
-        message: `No misnamed private DNS zone is used by key vault ${vault.name}'s private endpoints or holds a record for it`,
-        observed: 'no misnamed zone',
-        expected: 'no misnamed zone'
-      })
-    ]
+    out.pass({
+      resource: vault.id,
+      message: `No misnamed private DNS zone is used by ${model.names.label} ${vault.name}'s private endpoints or holds a record for it`,
+      observed: 'no misnamed zone',
+      expected: 'no misnamed zone'
+    })
+    return
   }
-  const zones = exactZones(snapshot)
-  return misnamed.found.map((item) => {
+  const zones = exactZones(snapshot, model.names.zone)
+  for (const item of misnamed.found) {
     const reasons = [
       ...item.groups.map(
         (group) =>
@@ -296,10 +266,10 @@ function misnamedFindings(ctx: RuleContext, misnamed: MisnamedResult): Finding[]
         }
     const target = (peId: string): string => {
       const pe = ctx.model.endpoints.find((candidate) => sameId(candidate.id, peId))
-      const linked = pe?.vnetId ? linkedExactZone(snapshot, pe.vnetId) : null
+      const linked = pe?.vnetId ? linkedExactZone(snapshot, model.names.zone, pe.vnetId) : null
       return linked?.zone.id ?? zones[0]?.id ?? zoneId(newZonePlace(ctx, misnamed))
     }
-    return finding('DNS-ZONE-MISNAMED', vault.name, {
+    out.finding({
       resource: item.zoneId,
       message:
         `Private DNS zone ${describeZone(place, vault.subscriptionId)} is not ${exact}, the zone private link uses for key vaults: ` +
@@ -321,14 +291,12 @@ function misnamedFindings(ctx: RuleContext, misnamed: MisnamedResult): Finding[]
         ...item.records.map((record) => recordDelete(place, record.name))
       )
     })
-  })
+  }
 }
-
-// ---- Links and records, per VNet ----------------------------------------------------------
 
 /** The exact zone to link a VNet to: the one its PEs' zone groups use, else the one holding its IP, … */
 function pickZone(
-  ctx: RuleContext,
+  ctx: TargetContext,
   zones: PrivateZoneSnapshot[],
   group: VnetGroup
 ): PrivateZoneSnapshot {
@@ -352,74 +320,73 @@ function pickZone(
   )
 }
 
-function perVnet(ctx: RuleContext): Finding[] {
-  const { snapshot, vault, model, tracker } = ctx
-  const findings: Finding[] = []
-  const zones = exactZones(snapshot)
-  const searchFailures = zoneSearchFailures(snapshot)
-  const zonesDone = new Set<string>()
+// ---- Which zone serves each VNet, read once for the link and record rules -----------------
 
-  for (const group of model.vnets) {
-    const linked = linkedExactZone(snapshot, group.vnetId)
+type VnetDns =
+  | { group: VnetGroup; state: 'blocked'; blockers: ReadFailure[] }
+  | { group: VnetGroup; state: 'no-zone' }
+  | { group: VnetGroup; state: 'unlinked'; zone: PrivateZoneSnapshot }
+  | {
+      group: VnetGroup
+      state: 'linked'
+      zone: PrivateZoneSnapshot
+      link: VirtualNetworkLinkSnapshot
+      /** The vault's A record (undefined: none, or the records could not be read). */
+      record: ARecordSetSnapshot | undefined
+      /** True for the first VNet served by this zone: record-level checks report once per zone. */
+      firstTime: boolean
+    }
+
+const vnetDns = perTarget((ctx: TargetContext): VnetDns[] => {
+  const { snapshot, model } = ctx
+  const zones = exactZones(snapshot, model.names.zone)
+  const searchFailures = zoneSearchFailures(snapshot, model.names.zone)
+  const zonesDone = new Set<string>()
+  return model.vnets.map((group): VnetDns => {
+    const linked = linkedExactZone(snapshot, model.names.zone, group.vnetId)
     if (!linked) {
       const blockers = [
         ...searchFailures,
         ...zones.flatMap((zone) => (zone.linksFailure ? [zone.linksFailure] : []))
       ]
-      if (blockers.length > 0) {
-        tracker.add(blockers, ...PER_VNET_RULES)
-        continue
-      }
-      if (zones.length === 0) continue // DNS-ZONE-MISSING covers it
-      findings.push(linkMissing(ctx, pickZone(ctx, zones, group), group))
-      continue
+      if (blockers.length > 0) return { group, state: 'blocked', blockers }
+      if (zones.length === 0) return { group, state: 'no-zone' } // DNS-ZONE-MISSING covers it
+      return { group, state: 'unlinked', zone: pickZone(ctx, zones, group) }
     }
     const { zone, link } = linked
-    findings.push(
-      pass('DNS-LINK-MISSING', vault.name, {
-        resource: link.id,
-        message: `Private DNS zone ${zone.name} is linked to VNet ${group.name} (link ${link.name})`,
-        observed: `link ${link.name}`,
-        expected: `a link to ${group.name}`
-      }),
-      linkReady(ctx, zone, link, group)
-    )
-
-    if (zone.recordsFailure) {
-      tracker.add([zone.recordsFailure], ...RECORD_RULES)
-      continue
-    }
-    const record = vaultRecord(ctx, zone)
     const firstTime = !zonesDone.has(idKey(zone.id))
     zonesDone.add(idKey(zone.id))
-    if (!record) {
-      if (firstTime) findings.push(recordMissingOrMisnamed(ctx, zone, link, group))
+    const record = zone.recordsFailure ? undefined : vaultRecord(ctx, zone)
+    return { group, state: 'linked', zone, link, record, firstTime }
+  })
+})
+
+/**
+ * The VNets whose zone and record were read, for the record rules; the reads that kept the
+ * others from being checked are reported as not run.
+ */
+function readRecords(ctx: TargetContext, out: Outcomes) {
+  const ready = []
+  for (const entry of vnetDns(ctx)) {
+    if (entry.state === 'blocked') out.notRun(...entry.blockers)
+    if (entry.state !== 'linked') continue
+    if (entry.zone.recordsFailure) {
+      out.notRun(entry.zone.recordsFailure)
       continue
     }
-    if (firstTime) {
-      findings.push(
-        pass('DNS-RECORD-MISSING', vault.name, {
-          resource: record.id,
-          message: `Zone ${zone.name} has an A record ${record.name} for key vault ${vault.name}`,
-          observed: `A record ${record.name}`,
-          expected: `A record ${vault.name}`
-        }),
-        pass('DNS-RECORD-NAME', vault.name, {
-          resource: record.id,
-          message: `The A record for key vault ${vault.name} in ${zone.name} is named exactly ${record.name}`,
-          observed: record.name,
-          expected: vault.name
-        })
-      )
-    }
-    findings.push(...recordIps(ctx, zone, record, group))
-    if (firstTime) findings.push(...recordTtl(ctx, zone, record))
+    ready.push(entry)
   }
-  return findings
+  return ready
 }
 
-function linkMissing(ctx: RuleContext, zone: PrivateZoneSnapshot, group: VnetGroup): Finding {
-  const { vault, model } = ctx
+function linkMissing(
+  ctx: TargetContext,
+  out: Outcomes,
+  zone: PrivateZoneSnapshot,
+  group: VnetGroup
+): void {
+  const { model } = ctx
+  const vault = model.vault
   const record = zone.recordsFailure ? undefined : vaultRecord(ctx, zone)
   const foreign = record ? record.ipv4Addresses.filter((ip) => !group.ips.includes(ip)) : []
   const note =
@@ -431,11 +398,11 @@ function linkMissing(ctx: RuleContext, zone: PrivateZoneSnapshot, group: VnetGro
         `fix the record too, or give ${group.name} a zone of its own (guide §6, more than one VNet)`
       : ''
   const linkedTo = zone.links.map((link) => nameOf(link.virtualNetworkId))
-  return finding('DNS-LINK-MISSING', vault.name, {
+  out.finding({
     resource: zone.id,
     message:
       `Private DNS zone ${describeZone(zone, vault.subscriptionId)} is not linked to VNet ${group.name}, which holds ` +
-      `private endpoint ${peNames(group)} of key vault ${vault.name}: DNS queries from ${group.name} ignore the zone, ` +
+      `private endpoint ${peNames(group)} of ${model.names.label} ${vault.name}: DNS queries from ${group.name} ignore the zone, ` +
       `so ${model.hostname} resolves to the vault's public IP there. Link the zone to the VNet.${note}`,
     observed: linkedTo.length > 0 ? `linked to ${list(linkedTo)}` : 'linked to no VNet',
     expected: `linked to ${group.name}`,
@@ -444,12 +411,14 @@ function linkMissing(ctx: RuleContext, zone: PrivateZoneSnapshot, group: VnetGro
 }
 
 function linkReady(
-  ctx: RuleContext,
+  ctx: TargetContext,
+  out: Outcomes,
   zone: PrivateZoneSnapshot,
   link: VirtualNetworkLinkSnapshot,
   group: VnetGroup
-): Finding {
-  const { vault } = ctx
+): void {
+  const { model } = ctx
+  const vault = model.vault
   const state = link.virtualNetworkLinkState ?? 'unknown'
   const provisioning = link.provisioningState ?? 'unknown'
   const observed = `link state ${state}, provisioning ${provisioning}`
@@ -457,20 +426,21 @@ function linkReady(
     sameText(link.virtualNetworkLinkState, 'Completed') &&
     sameText(link.provisioningState, 'Succeeded')
   ) {
-    return pass('DNS-LINK-NOT-READY', vault.name, {
+    out.pass({
       resource: link.id,
       message: `The link ${link.name} from ${zone.name} to VNet ${group.name} is Completed and Succeeded`,
       observed,
       expected: 'link state Completed, provisioning Succeeded'
     })
+    return
   }
   const inProgress =
     IN_PROGRESS.includes(state.toLowerCase()) || IN_PROGRESS.includes(provisioning.toLowerCase())
-  return finding('DNS-LINK-NOT-READY', vault.name, {
+  out.finding({
     resource: link.id,
     message:
       `The link ${link.name} from private DNS zone ${zone.name} to VNet ${group.name} (private endpoint ${peNames(group)} ` +
-      `of key vault ${vault.name}) is not ready (${observed}): until it is Completed and Succeeded, ${group.name} may not ` +
+      `of ${model.names.label} ${vault.name}) is not ready (${observed}): until it is Completed and Succeeded, ${group.name} may not ` +
       `use the zone. ` +
       (inProgress
         ? 'A link that was just saved can take a few minutes; if it stays so, recreate it'
@@ -482,34 +452,40 @@ function linkReady(
 }
 
 function recordMissingOrMisnamed(
-  ctx: RuleContext,
+  ctx: TargetContext,
+  out: Outcomes,
+  rule: 'DNS-RECORD-MISSING' | 'DNS-RECORD-NAME',
   zone: PrivateZoneSnapshot,
   link: VirtualNetworkLinkSnapshot,
   group: VnetGroup
-): Finding {
-  const { vault, model } = ctx
+): void {
+  const { model } = ctx
+  const vault = model.vault
   const place = zonePlace(zone)
   const ips = ipsOrPlaceholder(group)
   const ttl = suggestedTtl(ctx.options.ttlMin, ctx.options.ttlMax)
   const wrong = zone.aRecords.filter((record) => isVaultLike(ctx, record))
   if (wrong.length > 0) {
-    return finding('DNS-RECORD-NAME', vault.name, {
-      resource: wrong[0]?.id ?? zone.id,
-      message:
-        `Private DNS zone ${zone.name} has no A record named ${vault.name}, only ` +
-        `${wrong.map((record) => `${record.name} (→ ${list(record.ipv4Addresses)})`).join(', ')}. ` +
-        `The record must carry the bare vault name, without suffix or dots, or clients in ${group.name} cannot resolve ` +
-        `${model.hostname} to the private endpoint. Replace it with a record named ${vault.name}`,
-      observed: wrong.map((record) => record.name).join(', '),
-      expected: vault.name,
-      fix: steps(
-        ...wrong.map((record) => recordDelete(place, record.name)),
-        recordCreate(place, vault.name, ips, ttl)
-      )
-    })
+    if (rule === 'DNS-RECORD-NAME')
+      out.finding({
+        resource: wrong[0]?.id ?? zone.id,
+        message:
+          `Private DNS zone ${zone.name} has no A record named ${vault.name}, only ` +
+          `${wrong.map((record) => `${record.name} (→ ${list(record.ipv4Addresses)})`).join(', ')}. ` +
+          `The record must carry the bare vault name, without suffix or dots, or clients in ${group.name} cannot resolve ` +
+          `${model.hostname} to the private endpoint. Replace it with a record named ${vault.name}`,
+        observed: wrong.map((record) => record.name).join(', '),
+        expected: vault.name,
+        fix: steps(
+          ...wrong.map((record) => recordDelete(place, record.name)),
+          recordCreate(place, vault.name, ips, ttl)
+        )
+      })
+    return
   }
+  if (rule !== 'DNS-RECORD-MISSING') return
   const redirect = sameText(link.resolutionPolicy, 'NxDomainRedirect')
-  return finding('DNS-RECORD-MISSING', vault.name, {
+  out.finding({
     resource: zone.id,
     message:
       `Private DNS zone ${zone.name} is linked to VNet ${group.name} but has no A record ${vault.name}` +
@@ -526,15 +502,16 @@ function recordMissingOrMisnamed(
 }
 
 function recordIps(
-  ctx: RuleContext,
+  ctx: TargetContext,
+  out: Outcomes,
+  rule: 'DNS-RECORD-WRONG-IP' | 'DNS-RECORD-EXTRA-IP',
   zone: PrivateZoneSnapshot,
   record: ARecordSetSnapshot,
   group: VnetGroup
-): Finding[] {
-  const { vault, tracker } = ctx
+): void {
   if (!group.ipsKnown || group.ips.length === 0) {
-    tracker.add(group.ipFailures, 'DNS-RECORD-WRONG-IP', 'DNS-RECORD-EXTRA-IP')
-    return []
+    out.notRun(...group.ipFailures)
+    return
   }
   const place = zonePlace(zone)
   const recordIpsValue = record.ipv4Addresses
@@ -555,8 +532,8 @@ function recordIps(
       other.ips.some((ip) => recordIpsValue.includes(ip))
     )
     const conflict = conflicting.length > 0
-    return [
-      finding('DNS-RECORD-WRONG-IP', vault.name, {
+    if (rule === 'DNS-RECORD-WRONG-IP')
+      out.finding({
         resource: record.id,
         message:
           `A record ${record.name} in ${zone.name} points to ${list(recordIpsValue)}; the private endpoint ` +
@@ -569,29 +546,34 @@ function recordIps(
         expected: list(group.ips),
         fix: conflict
           ? ownZoneFix(ctx, zone, group)
-          : recordReplace(place, record.name, ctx.vault.name, group.ips, ttlFor(ctx, record.ttl))
+          : recordReplace(
+              place,
+              record.name,
+              ctx.model.vault.name,
+              group.ips,
+              ttlFor(ctx, record.ttl)
+            )
       })
-    ]
+    return
   }
-  const findings: Finding[] = [
-    pass('DNS-RECORD-WRONG-IP', vault.name, {
+  if (rule === 'DNS-RECORD-WRONG-IP') {
+    out.pass({
       resource: record.id,
       message: `A record ${record.name} in ${zone.name} holds ${list(group.ips.filter((ip) => recordIpsValue.includes(ip)))}, the IP of private endpoint ${peNames(group)} in VNet ${group.name}`,
       observed: list(recordIpsValue),
       expected: list(group.ips)
     })
-  ]
+    return
+  }
   const extras = recordIpsValue.filter((ip) => !group.ips.includes(ip))
   if (extras.length === 0) {
-    findings.push(
-      pass('DNS-RECORD-EXTRA-IP', vault.name, {
-        resource: record.id,
-        message: `A record ${record.name} in ${zone.name} holds no IP besides the private endpoint's`,
-        observed: list(recordIpsValue),
-        expected: list(group.ips)
-      })
-    )
-    return findings
+    out.pass({
+      resource: record.id,
+      message: `A record ${record.name} in ${zone.name} holds no IP besides the private endpoint's`,
+      observed: list(recordIpsValue),
+      expected: list(group.ips)
+    })
+    return
   }
   const held = group.ips.filter((ip) => recordIpsValue.includes(ip))
   const heldBy = group.pes
@@ -602,62 +584,55 @@ function recordIps(
     return owner ? `${ip} (${owner})` : `${ip} (no private endpoint of the vault has it: stale)`
   })
   const fromLinkedVnet = others.some((other) => other.ips.some((ip) => extras.includes(ip)))
-  findings.push(
-    finding('DNS-RECORD-EXTRA-IP', vault.name, {
-      resource: record.id,
-      message:
-        `A record ${record.name} in ${zone.name} holds ${described.join(', ')} besides ${list(held)} of private endpoint ` +
-        `${heldBy.join(', ')}: clients in ${group.name} pick any of them, so some requests go to an address that is not ` +
-        `their private endpoint. Remove the extra IP${extras.length === 1 ? '' : 's'}` +
-        (fromLinkedVnet ? ` after giving the other VNet its own zone (see DNS-ZONE-CONFLICT)` : ''),
-      observed: list(recordIpsValue),
-      expected: list(group.ips),
-      fix: steps(...extras.map((ip) => recordRemoveIp(place, record.name, ip)))
-    })
-  )
-  return findings
+  out.finding({
+    resource: record.id,
+    message:
+      `A record ${record.name} in ${zone.name} holds ${described.join(', ')} besides ${list(held)} of private endpoint ` +
+      `${heldBy.join(', ')}: clients in ${group.name} pick any of them, so some requests go to an address that is not ` +
+      `their private endpoint. Remove the extra IP${extras.length === 1 ? '' : 's'}` +
+      (fromLinkedVnet ? ` after giving the other VNet its own zone (see DNS-ZONE-CONFLICT)` : ''),
+    observed: list(recordIpsValue),
+    expected: list(group.ips),
+    fix: steps(...extras.map((ip) => recordRemoveIp(place, record.name, ip)))
+  })
 }
 
 function recordTtl(
-  ctx: RuleContext,
+  ctx: TargetContext,
+  out: Outcomes,
   zone: PrivateZoneSnapshot,
   record: ARecordSetSnapshot
-): Finding[] {
-  const { vault, options } = ctx
-  if (record.ttl == null) return []
+): void {
+  const { options } = ctx
+  if (record.ttl == null) return
   const expected = `${options.ttlMin}–${options.ttlMax} s`
   if (record.ttl >= options.ttlMin && record.ttl <= options.ttlMax) {
-    return [
-      pass('DNS-RECORD-TTL', vault.name, {
-        resource: record.id,
-        message: `A record ${record.name} in ${zone.name} has TTL ${record.ttl} s, within ${expected}`,
-        observed: String(record.ttl),
-        expected
-      })
-    ]
+    out.pass({
+      resource: record.id,
+      message: `A record ${record.name} in ${zone.name} has TTL ${record.ttl} s, within ${expected}`,
+      observed: String(record.ttl),
+      expected
+    })
+    return
   }
   const target = suggestedTtl(options.ttlMin, options.ttlMax)
   const low = record.ttl < options.ttlMin
-  return [
-    finding('DNS-RECORD-TTL', vault.name, {
-      resource: record.id,
-      message:
-        `A record ${record.name} in ${zone.name} has TTL ${record.ttl} s, outside ${expected}: ` +
-        (low
-          ? 'clients query DNS for the vault again almost every time'
-          : `after a change or an outage, clients keep using the old IP for up to ${record.ttl} s`) +
-        `. Set it to ${target} s`,
-      observed: String(record.ttl),
-      expected,
-      fix: recordSetTtl(zonePlace(zone), record.name, target)
-    })
-  ]
+  out.finding({
+    resource: record.id,
+    message:
+      `A record ${record.name} in ${zone.name} has TTL ${record.ttl} s, outside ${expected}: ` +
+      (low
+        ? 'clients query DNS for the vault again almost every time'
+        : `after a change or an outage, clients keep using the old IP for up to ${record.ttl} s`) +
+      `. Set it to ${target} s`,
+    observed: String(record.ttl),
+    expected,
+    fix: recordSetTtl(zonePlace(zone), record.name, target)
+  })
 }
 
-// ---- DNS-ZONE-CONFLICT --------------------------------------------------------------------
-
 /** Move `group`'s VNet off the shared zone onto a zone of its own, holding its PE's IP. */
-function ownZoneFix(ctx: RuleContext, zone: PrivateZoneSnapshot, group: VnetGroup): string {
+function ownZoneFix(ctx: TargetContext, zone: PrivateZoneSnapshot, group: VnetGroup): string {
   const shared = zonePlace(zone)
   const link = zone.links.find((candidate) => sameId(candidate.virtualNetworkId, group.vnetId))
   const pe = group.pes[0]?.pe
@@ -678,7 +653,7 @@ function ownZoneFix(ctx: RuleContext, zone: PrivateZoneSnapshot, group: VnetGrou
     linkCreate(own, group.vnetId),
     recordCreate(
       own,
-      ctx.vault.name,
+      ctx.model.vault.name,
       ipsOrPlaceholder(group),
       suggestedTtl(ctx.options.ttlMin, ctx.options.ttlMax)
     )
@@ -689,12 +664,12 @@ function ipKey(ips: string[]): string {
   return [...ips].sort().join(',')
 }
 
-function conflicts(ctx: RuleContext): Finding[] {
-  const { snapshot, vault, model, tracker } = ctx
-  const findings: Finding[] = []
-  for (const zone of exactZones(snapshot)) {
+function conflicts(ctx: TargetContext, out: Outcomes): void {
+  const { snapshot, model } = ctx
+  const vault = model.vault
+  for (const zone of exactZones(snapshot, model.names.zone)) {
     if (zone.linksFailure) {
-      if (model.vnets.length > 0) tracker.add([zone.linksFailure], 'DNS-ZONE-CONFLICT')
+      if (model.vnets.length > 0) out.notRun(zone.linksFailure)
       continue
     }
     const groups = groupsLinkedTo(ctx, zone)
@@ -703,25 +678,20 @@ function conflicts(ctx: RuleContext): Finding[] {
     const keys = [...new Set(known.map((group) => ipKey(group.ips)))]
     if (keys.length < 2) {
       if (known.length < groups.length) {
-        tracker.add(
-          groups.flatMap((group) => group.ipFailures),
-          'DNS-ZONE-CONFLICT'
-        )
+        out.notRun(...groups.flatMap((group) => group.ipFailures))
         continue
       }
-      findings.push(
-        pass('DNS-ZONE-CONFLICT', vault.name, {
-          resource: zone.id,
-          message:
-            groups.length === 1
-              ? `Private DNS zone ${zone.name} serves one VNet with private endpoints of key vault ${vault.name}: ` +
-                `${groups[0]?.name} → ${list(known[0]?.ips ?? [])}`
-              : `Private DNS zone ${zone.name} serves ${groups.length} VNets with private endpoints of key vault ${vault.name} ` +
-                `(${groups.map((group) => group.name).join(', ')}), which all use ${list(known[0]?.ips ?? [])}`,
-          observed: groups.map((group) => `${group.name} → ${list(group.ips)}`).join('; '),
-          expected: 'one IP set per zone'
-        })
-      )
+      out.pass({
+        resource: zone.id,
+        message:
+          groups.length === 1
+            ? `Private DNS zone ${zone.name} serves one VNet with private endpoints of ${model.names.label} ${vault.name}: ` +
+              `${groups[0]?.name} → ${list(known[0]?.ips ?? [])}`
+            : `Private DNS zone ${zone.name} serves ${groups.length} VNets with private endpoints of ${model.names.label} ${vault.name} ` +
+              `(${groups.map((group) => group.name).join(', ')}), which all use ${list(known[0]?.ips ?? [])}`,
+        observed: groups.map((group) => `${group.name} → ${list(group.ips)}`).join('; '),
+        expected: 'one IP set per zone'
+      })
       continue
     }
     const record = zone.recordsFailure ? undefined : vaultRecord(ctx, zone)
@@ -730,22 +700,183 @@ function conflicts(ctx: RuleContext): Finding[] {
     const servedKey = served ? ipKey(served.ips) : ''
     const losers = known.filter((group) => ipKey(group.ips) !== servedKey)
     const loserNames = losers.map((group) => group.name).join(', ')
-    findings.push(
-      finding('DNS-ZONE-CONFLICT', vault.name, {
-        resource: zone.id,
-        message:
-          `Private DNS zone ${describeZone(zone, vault.subscriptionId)} is linked to ${groups.length} VNets that hold different ` +
-          `private endpoints of key vault ${vault.name}: ${known.map((group) => `${group.name} (${peNames(group)} → ${list(group.ips)})`).join(', ')}. ` +
-          `Its single A record ${vault.name}${record ? ` (→ ${list(record.ipv4Addresses)})` : ''} cannot serve them all: ` +
-          `clients in ${loserNames} get an IP that is not their private endpoint's. Give ${loserNames} a ${zone.name} zone of ` +
-          `${losers.length === 1 ? 'its' : 'their'} own holding ${vault.name} → its private endpoint's IP (guide §6, more than one VNet); ` +
-          `that zone must also hold the records of every other vault those clients use. If the VNets are peered, you can ` +
-          `instead keep one private endpoint and delete the other`,
-        observed: known.map((group) => `${group.name} → ${list(group.ips)}`).join('; '),
-        expected: 'VNets linked to one zone share one private endpoint IP',
-        fix: steps(...losers.map((group) => ownZoneFix(ctx, zone, group)))
-      })
-    )
+    out.finding({
+      resource: zone.id,
+      message:
+        `Private DNS zone ${describeZone(zone, vault.subscriptionId)} is linked to ${groups.length} VNets that hold different ` +
+        `private endpoints of ${model.names.label} ${vault.name}: ${known.map((group) => `${group.name} (${peNames(group)} → ${list(group.ips)})`).join(', ')}. ` +
+        `Its single A record ${vault.name}${record ? ` (→ ${list(record.ipv4Addresses)})` : ''} cannot serve them all: ` +
+        `clients in ${loserNames} get an IP that is not their private endpoint's. Give ${loserNames} a ${zone.name} zone of ` +
+        `${losers.length === 1 ? 'its' : 'their'} own holding ${vault.name} → its private endpoint's IP (guide §6, more than one VNet); ` +
+        `that zone must also hold the records of every other vault those clients use. If the VNets are peered, you can ` +
+        `instead keep one private endpoint and delete the other`,
+      observed: known.map((group) => `${group.name} → ${list(group.ips)}`).join('; '),
+      expected: 'VNets linked to one zone share one private endpoint IP',
+      fix: steps(...losers.map((group) => ownZoneFix(ctx, zone, group)))
+    })
   }
-  return findings
 }
+
+export const DNS_RULES = [
+  defineRule({
+    id: 'DNS-ZONE-MISSING',
+    severity: 'error',
+    title: 'Private DNS zone missing',
+    summary: 'No zone named exactly `privatelink.vaultcore.azure.net`.',
+    section: 'privateZone',
+    needs: ['zone-search'],
+    scope: 'target',
+    check: zoneMissing
+  }),
+  defineRule({
+    id: 'DNS-ZONE-MISNAMED',
+    severity: 'error',
+    title: 'Private DNS zone misnamed',
+    summary: 'A near-miss zone is in use.',
+    section: 'privateZone',
+    needs: ['zone-search', 'private-endpoint', 'dns-zone-group', 'zone-records'],
+    scope: 'target',
+    check: misnamedFindings
+  }),
+  defineRule({
+    id: 'DNS-LINK-MISSING',
+    severity: 'error',
+    title: 'Private DNS zone not linked to the VNet',
+    summary: "The zone is not linked to the PE's VNet.",
+    section: 'privateZone',
+    needs: ['private-endpoint', 'zone-search', 'zone-links'],
+    scope: 'target',
+    check(ctx, out) {
+      for (const entry of vnetDns(ctx)) {
+        if (entry.state === 'blocked') out.notRun(...entry.blockers)
+        if (entry.state === 'unlinked') linkMissing(ctx, out, entry.zone, entry.group)
+        if (entry.state !== 'linked') continue
+        out.pass({
+          resource: entry.link.id,
+          message: `Private DNS zone ${entry.zone.name} is linked to VNet ${entry.group.name} (link ${entry.link.name})`,
+          observed: `link ${entry.link.name}`,
+          expected: `a link to ${entry.group.name}`
+        })
+      }
+    }
+  }),
+  defineRule({
+    id: 'DNS-LINK-NOT-READY',
+    severity: 'error',
+    title: 'VNet link not ready',
+    summary: 'The link is not `Completed` / `Succeeded`.',
+    section: 'privateZone',
+    needs: ['private-endpoint', 'zone-search', 'zone-links'],
+    scope: 'target',
+    check(ctx, out) {
+      for (const entry of vnetDns(ctx)) {
+        if (entry.state === 'blocked') out.notRun(...entry.blockers)
+        if (entry.state === 'linked') linkReady(ctx, out, entry.zone, entry.link, entry.group)
+      }
+    }
+  }),
+  defineRule({
+    id: 'DNS-RECORD-MISSING',
+    severity: 'error',
+    title: 'A record missing',
+    summary: 'No A record named after the vault.',
+    section: 'privateZone',
+    needs: ['private-endpoint', 'zone-search', 'zone-links', 'zone-records'],
+    scope: 'target',
+    check(ctx, out) {
+      for (const entry of readRecords(ctx, out)) {
+        if (!entry.firstTime) continue
+        const { zone, record } = entry
+        if (!record) {
+          recordMissingOrMisnamed(ctx, out, 'DNS-RECORD-MISSING', zone, entry.link, entry.group)
+          continue
+        }
+        out.pass({
+          resource: record.id,
+          message: `Zone ${zone.name} has an A record ${record.name} for ${ctx.model.names.label} ${ctx.model.vault.name}`,
+          observed: `A record ${record.name}`,
+          expected: `A record ${ctx.model.vault.name}`
+        })
+      }
+    }
+  }),
+  defineRule({
+    id: 'DNS-RECORD-NAME',
+    severity: 'error',
+    title: 'A record under a wrong name',
+    summary: 'The A record exists only under a wrong name.',
+    section: 'privateZone',
+    needs: ['private-endpoint', 'zone-search', 'zone-links', 'zone-records'],
+    scope: 'target',
+    check(ctx, out) {
+      for (const entry of readRecords(ctx, out)) {
+        if (!entry.firstTime) continue
+        const { zone, record } = entry
+        if (!record) {
+          recordMissingOrMisnamed(ctx, out, 'DNS-RECORD-NAME', zone, entry.link, entry.group)
+          continue
+        }
+        out.pass({
+          resource: record.id,
+          message: `The A record for ${ctx.model.names.label} ${ctx.model.vault.name} in ${zone.name} is named exactly ${record.name}`,
+          observed: record.name,
+          expected: ctx.model.vault.name
+        })
+      }
+    }
+  }),
+  defineRule({
+    id: 'DNS-RECORD-WRONG-IP',
+    severity: 'error',
+    title: 'A record points to the wrong IP',
+    summary: "The A record lacks the PE's IP.",
+    section: 'privateZone',
+    needs: ['private-endpoint', 'network-interface', 'zone-search', 'zone-links', 'zone-records'],
+    scope: 'target',
+    check(ctx, out) {
+      for (const entry of readRecords(ctx, out)) {
+        if (entry.record)
+          recordIps(ctx, out, 'DNS-RECORD-WRONG-IP', entry.zone, entry.record, entry.group)
+      }
+    }
+  }),
+  defineRule({
+    id: 'DNS-RECORD-EXTRA-IP',
+    severity: 'warning',
+    title: 'A record holds extra IPs',
+    summary: "The A record holds other IPs besides the PE's.",
+    section: 'privateZone',
+    needs: ['private-endpoint', 'network-interface', 'zone-search', 'zone-links', 'zone-records'],
+    scope: 'target',
+    check(ctx, out) {
+      for (const entry of readRecords(ctx, out)) {
+        if (entry.record)
+          recordIps(ctx, out, 'DNS-RECORD-EXTRA-IP', entry.zone, entry.record, entry.group)
+      }
+    }
+  }),
+  defineRule({
+    id: 'DNS-RECORD-TTL',
+    severity: 'warning',
+    title: 'A record TTL out of range',
+    summary: "The A record's TTL is outside [`ttl-min`, `ttl-max`].",
+    section: 'privateZone',
+    needs: ['private-endpoint', 'zone-search', 'zone-links', 'zone-records'],
+    scope: 'target',
+    check(ctx, out) {
+      for (const entry of readRecords(ctx, out)) {
+        if (entry.record && entry.firstTime) recordTtl(ctx, out, entry.zone, entry.record)
+      }
+    }
+  }),
+  defineRule({
+    id: 'DNS-ZONE-CONFLICT',
+    severity: 'error',
+    title: 'One zone serves VNets that need different IPs',
+    summary: 'One zone serves VNets that need different IPs.',
+    section: 'privateZone',
+    needs: ['private-endpoint', 'network-interface', 'zone-links'],
+    scope: 'target',
+    check: conflicts
+  })
+]

@@ -3,31 +3,13 @@
  * §8): pure functions of the snapshot and what the probe measured. The probe never decides
  * severity; these rules do.
  */
-import type { Snapshot } from '../../collect/snapshot.js'
-import type { Suppression } from '../../inputs/inputs.js'
-import type {
-  DataPlaneResult,
-  HealthAttempt,
-  ProbeRun,
-  StepError,
-  VaultProbe
-} from '../../probe/result.js'
+import type { DataPlaneResult, HealthAttempt, StepError } from '../../probe/result.js'
 import { isOwnAddress } from '../../probe/runner-addresses.js'
-import type { RuleId } from '../catalog.js'
-import {
-  buildVaultModel,
-  dnsName,
-  finding,
-  linkedExactZone,
-  list,
-  pass,
-  zonePlace,
-  type VaultModel
-} from '../context.js'
-import { applySuppressions } from '../evaluate.js'
-import type { Finding } from '../finding.js'
-import { recordCreate, recordReplace, sh } from '../fixes.js'
-import { describeIp, isValidIp } from '../ip.js'
+import { describeIp, isPublic, isValidIp } from '../../model/ip.js'
+import { linkedExactZone, zonePlace } from '../../model/model.js'
+import { list } from '../../model/names.js'
+import { recordCreate, recordReplace, sh, suggestedTtl } from '../fixes.js'
+import { defineRule, perTarget, type Draft, type Outcomes, type ProbeContext } from '../rule.js'
 
 /** The answers that mean "stopped by the network check" (ERRORS.md). */
 export const FIREWALL_INNER_CODES = ['ForbiddenByFirewall', 'ForbiddenByConnection'] as const
@@ -65,47 +47,56 @@ function failedStep(error: StepError): string {
   }
 }
 
-interface Ctx {
-  snapshot: Snapshot
-  model: VaultModel
-  probe: VaultProbe
-  run: ProbeRun
-  findings: Finding[]
+interface Ctx extends ProbeContext {
+  emitted: Emitted[]
 }
 
-function add(ctx: Ctx, rule: RuleId, fields: Parameters<typeof finding>[2]): void {
-  ctx.findings.push(finding(rule, ctx.model.vault.name, fields))
+interface Emitted {
+  rule: RuleName
+  kind: 'finding' | 'pass' | 'notVerified'
+  draft: Draft
 }
 
-function ok(ctx: Ctx, rule: RuleId, message: string, observed: string, expected: string): void {
-  ctx.findings.push(
-    pass(rule, ctx.model.vault.name, { resource: ctx.model.vault.id, message, observed, expected })
-  )
+function add(ctx: Ctx, rule: RuleName, draft: Draft): void {
+  ctx.emitted.push({ rule, kind: 'finding', draft })
+}
+
+function unverified(ctx: Ctx, rule: RuleName, draft: Draft): void {
+  ctx.emitted.push({ rule, kind: 'notVerified', draft })
+}
+
+function ok(ctx: Ctx, rule: RuleName, message: string, observed: string, expected: string): void {
+  ctx.emitted.push({
+    rule,
+    kind: 'pass',
+    draft: { resource: ctx.model.vault.id, message, observed, expected }
+  })
 }
 
 /** The zone linked to a VNet of the vault's effective PEs, for record fixes. */
 function recordFix(ctx: Ctx, replace: boolean): string | null {
-  const { snapshot, model, probe } = ctx
+  const { snapshot, model, probe, options } = ctx
   if (probe.peIps.length === 0) return null
+  const ttl = suggestedTtl(options.ttlMin, options.ttlMax)
   for (const group of model.vnets) {
-    const linked = linkedExactZone(snapshot, group.vnetId)
+    const linked = linkedExactZone(snapshot, model.names.zone, group.vnetId)
     if (!linked) continue
     const zone = zonePlace(linked.zone)
     const name = model.vault.name.toLowerCase()
     return replace
-      ? recordReplace(zone, name, name, group.ips.length ? group.ips : probe.peIps, 10)
-      : recordCreate(zone, name, group.ips.length ? group.ips : probe.peIps, 10)
+      ? recordReplace(zone, name, name, group.ips.length ? group.ips : probe.peIps, ttl)
+      : recordCreate(zone, name, group.ips.length ? group.ips : probe.peIps, ttl)
   }
   return null
 }
 
 function dnsRules(ctx: Ctx): void {
-  const { probe, snapshot, model } = ctx
+  const { probe, model } = ctx
   const dns = probe.dns
   if (!dns) return
   const resource = model.vault.id
   const host = probe.hostname
-  const alias = dnsName(`${model.vault.name}.${snapshot.privateLinkZone}`)
+  const alias = model.alias
   const chain = dns.chain.join(' → ')
   const servers = dns.servers === 'system' ? "the runner's resolvers" : list(dns.servers)
 
@@ -126,7 +117,7 @@ function dnsRules(ctx: Ctx): void {
         message:
           `DNS (${servers}) answers for ${host} without the alias ${alias}: the vault has no approved, ` +
           `succeeded private endpoint connection as far as public DNS knows, or a DNS server on the path ` +
-          `answers for ${host} itself (a zone named after ${snapshot.vaultDnsSuffix} instead of ${snapshot.privateLinkZone})`,
+          `answers for ${host} itself (a zone named after ${model.names.hostSuffix} instead of ${model.names.zone})`,
         observed: chain,
         expected: `${host} → ${alias} → an effective PE IP`,
         fix: `nslookup -type=CNAME ${sh(host)}`
@@ -142,7 +133,7 @@ function dnsRules(ctx: Ctx): void {
       message:
         `${host} does not resolve with DNS (${servers}): ${stepText(dns.error)}` +
         (atAlias
-          ? `. The chain reaches ${alias}, so the private zone ${snapshot.privateLinkZone} is the one answering and lacks the A record ${model.vault.name.toLowerCase()} (or the link's NxDomainRedirect is off)`
+          ? `. The chain reaches ${alias}, so the private zone ${model.names.zone} is the one answering and lacks the A record ${model.vault.name.toLowerCase()} (or the link's NxDomainRedirect is off)`
           : ''),
       observed: `${chain}: ${dns.error.kind}`,
       expected: `${host} → ${alias} → ${list(probe.peIps)}`,
@@ -159,15 +150,15 @@ function dnsRules(ctx: Ctx): void {
   )
 
   const bad = dns.addresses.filter((ip) => !probe.peIps.includes(ip))
-  const publicIps = bad.filter((ip) => isValidIp(ip) && describeIp(ip).class === 'public')
+  const publicIps = bad.filter((ip) => isPublic(ip))
   const otherIps = bad.filter((ip) => !publicIps.includes(ip))
   if (publicIps.length > 0) {
     add(ctx, 'PROBE-PUBLIC-IP', {
       resource,
       message:
         `From this runner ${host} resolves to the public address ${publicIps.map(ipLabel).join(', ')}: ` +
-        `the private zone ${snapshot.privateLinkZone} does not apply to the DNS servers this runner uses ` +
-        `(${servers}). Link the zone to the runner's VNet, or make the custom DNS servers forward ${snapshot.privateLinkZone} to 168.63.129.16`,
+        `the private zone ${model.names.zone} does not apply to the DNS servers this runner uses ` +
+        `(${servers}). Link the zone to the runner's VNet, or make the custom DNS servers forward ${model.names.zone} to 168.63.129.16`,
       observed: `${chain} → ${list(dns.addresses)}`,
       expected: list(probe.peIps),
       fix: null
@@ -257,8 +248,8 @@ function proxyRule(ctx: Ctx): void {
       `traffic through that proxy, which resolves and connects from wherever it sits (often outside the private link), ` +
       `and may intercept TLS. The probe itself went direct. Exclude the vault with NO_PROXY`,
     observed: `${proxy.variable}=${proxy.proxy}`,
-    expected: `NO_PROXY includes ${probe.hostname} (or .${ctx.snapshot.vaultDnsSuffix}, ${ctx.snapshot.privateLinkZone})`,
-    fix: `export NO_PROXY="\${NO_PROXY:+$NO_PROXY,}.${ctx.snapshot.vaultDnsSuffix},.${ctx.snapshot.privateLinkZone}"`
+    expected: `NO_PROXY includes ${probe.hostname} (or .${ctx.model.names.hostSuffix}, ${ctx.model.names.zone})`,
+    fix: `export NO_PROXY="\${NO_PROXY:+$NO_PROXY,}.${ctx.model.names.hostSuffix},.${ctx.model.names.zone}"`
   })
 }
 
@@ -280,7 +271,7 @@ function transportRules(ctx: Ctx, attempt: HealthAttempt, seen: Set<string>): bo
   // certificate); silence or a closed connection before an answer is PROBE-CONNECT-FAILED (the
   // contract's PROBE-NOT-KEYVAULT is an answer without the header, and there was no answer); bytes
   // that are not HTTP are PROBE-NOT-KEYVAULT.
-  const rule: RuleId =
+  const rule: RuleName =
     error.kind === 'tls' ||
     (error.phase === 'tls' && error.kind !== 'timeout' && error.kind !== 'refused')
       ? 'PROBE-TLS-FAILED'
@@ -356,7 +347,7 @@ function healthRules(ctx: Ctx): void {
   }
 
   // By name and straight to the PE IP often hit the same address: one finding per rule and address.
-  const once = (rule: RuleId, attempt: HealthAttempt): boolean => {
+  const once = (rule: RuleName, attempt: HealthAttempt): boolean => {
     const key = `${rule}|${attempt.ip}`
     if (seen.has(key)) return false
     seen.add(key)
@@ -450,11 +441,10 @@ function dataPlaneRule(ctx: Ctx): void {
     (result.ip !== null && isValidIp(result.ip) && describeIp(result.ip).class === 'private')
   const target = result.via === 'pe-ip' ? `PE IP ${result.ip}` : `by name, ${result.ip ?? '?'}`
   if (result.error) {
-    add(ctx, 'PROBE-FORBIDDEN-BY-FIREWALL', {
+    unverified(ctx, 'PROBE-FORBIDDEN-BY-FIREWALL', {
       resource: model.vault.id,
-      severity: 'warning',
       message:
-        `Not verified: the authenticated data-plane request over the private path (${target}) failed at ` +
+        `the authenticated data-plane request over the private path (${target}) failed at ` +
         `${failedStep(result.error)}: ${stepText(result.error)}. Whether the vault's firewall lets private link ` +
         `traffic through is unknown`,
       observed: `${result.error.kind}${result.error.code ? ` (${result.error.code})` : ''} at ${failedStep(result.error)}`,
@@ -465,11 +455,10 @@ function dataPlaneRule(ctx: Ctx): void {
     return
   }
   if (!privatePath) {
-    add(ctx, 'PROBE-FORBIDDEN-BY-FIREWALL', {
+    unverified(ctx, 'PROBE-FORBIDDEN-BY-FIREWALL', {
       resource: model.vault.id,
-      severity: 'warning',
       message:
-        `Not verified: no private endpoint IP answered, so the data-plane request went ${target}, which is not a ` +
+        `no private endpoint IP answered, so the data-plane request went ${target}, which is not a ` +
         `private address; the firewall's answer over the private path is unknown`,
       observed: `${result.status ?? '?'} from ${result.ip ?? '?'}`,
       expected: 'a data-plane answer over a private endpoint IP',
@@ -506,10 +495,9 @@ function outsideRule(ctx: Ctx): void {
   if (!result) return
   const host = probe.hostname
   if (result.error) {
-    add(ctx, 'PUBLIC-ACCESS-OPEN', {
+    unverified(ctx, 'PUBLIC-ACCESS-OPEN', {
       resource: model.vault.id,
-      severity: 'warning',
-      message: `Not verified: the data-plane request to https://${host} from outside got no answer: ${stepText(result.error)}`,
+      message: `the data-plane request to https://${host} from outside got no answer: ${stepText(result.error)}`,
       observed: result.error.kind,
       expected: '403 ForbiddenByFirewall or ForbiddenByConnection',
       fix: null
@@ -522,11 +510,10 @@ function outsideRule(ctx: Ctx): void {
   // A warning under the contract's rule, not an error: the vault may well be closed; and not an
   // info, because a run asked to verify the public path did not, and `fail-on: warning` must see it.
   if (result.ip !== null && isValidIp(result.ip) && describeIp(result.ip).class !== 'public') {
-    add(ctx, 'PUBLIC-ACCESS-OPEN', {
+    unverified(ctx, 'PUBLIC-ACCESS-OPEN', {
       resource: model.vault.id,
-      severity: 'warning',
       message:
-        `Not verified: this runner is not outside the VNet. From here ${host} leads to ${ipLabel(result.ip)}, ` +
+        `this runner is not outside the VNet. From here ${host} leads to ${ipLabel(result.ip)}, ` +
         `not to the vault's public endpoint, so the answer (${result.status}${result.code ? ` ${result.code}` : ''}` +
         `${result.innerCode ? `/${result.innerCode}` : ''}) says nothing about the public path. Run the outside ` +
         `probe on a runner without private access to the vault (e.g. a GitHub-hosted runner without Azure private ` +
@@ -562,28 +549,154 @@ function outsideRule(ctx: Ctx): void {
   })
 }
 
-/** The probe findings for every probed vault, in snapshot order. */
-export function probeRules(snapshot: Snapshot, run: ProbeRun): Finding[] {
-  const findings: Finding[] = []
-  for (const vault of snapshot.vaults) {
-    const probe = run.vaults.find((item) => item.vault === vault.name)
-    if (!probe || probe.skipped || vault.failure) continue
-    const ctx: Ctx = { snapshot, model: buildVaultModel(snapshot, vault), probe, run, findings }
-    if (run.mode === 'inside') {
-      dnsRules(ctx)
-      hostsRule(ctx)
-      proxyRule(ctx)
-      healthRules(ctx)
-      dataPlaneRule(ctx)
-    } else {
-      proxyRule(ctx)
-      outsideRule(ctx)
+/** Everything the probe rules say about one vault, worked out once; each rule takes its part. */
+const probeOutcomes = perTarget((ctx: ProbeContext): Emitted[] => {
+  const emitted: Emitted[] = []
+  const all: Ctx = { ...ctx, emitted }
+  if (ctx.run.mode === 'inside') {
+    dnsRules(all)
+    hostsRule(all)
+    proxyRule(all)
+    healthRules(all)
+    dataPlaneRule(all)
+  } else {
+    proxyRule(all)
+    outsideRule(all)
+  }
+  return emitted
+})
+
+function take(rule: RuleName) {
+  return (ctx: ProbeContext, out: Outcomes): void => {
+    for (const item of probeOutcomes(ctx)) {
+      if (item.rule !== rule) continue
+      if (item.kind === 'pass') out.pass(item.draft)
+      else if (item.kind === 'notVerified') out.notVerified(item.draft)
+      else out.finding(item.draft)
     }
   }
-  return findings
 }
 
-/** probeRules with the `ignore` suppressions applied. */
-export function evaluateProbe(snapshot: Snapshot, run: ProbeRun, ignore: Suppression[]): Finding[] {
-  return applySuppressions(probeRules(snapshot, run), ignore)
-}
+type RuleName = (typeof PROBE_RULE_META)[number]['id']
+
+/** The probe rules' metadata; their checks share the analysis above (guide §5, §7, §8). */
+const PROBE_RULE_META = [
+  {
+    id: 'PROBE-NO-PRIVATELINK-ALIAS',
+    severity: 'error',
+    title: 'No privatelink alias in DNS',
+    summary: 'No CNAME to `<vault>.privatelink.vaultcore.azure.net`.',
+    section: 'dnsResolution',
+    modes: ['inside']
+  },
+  {
+    id: 'PROBE-NXDOMAIN',
+    severity: 'error',
+    title: 'Vault name does not resolve',
+    summary: "The vault's name does not resolve.",
+    section: 'dnsResolution',
+    modes: ['inside']
+  },
+  {
+    id: 'PROBE-PUBLIC-IP',
+    severity: 'error',
+    title: 'Vault name resolves to a public IP',
+    summary: 'The name resolves to a public IP from the runner.',
+    section: 'dnsResolution',
+    modes: ['inside']
+  },
+  {
+    id: 'PROBE-WRONG-IP',
+    severity: 'error',
+    title: 'Vault name resolves to a wrong private IP',
+    summary: 'It resolves to a private IP that is no effective PE IP.',
+    section: 'dnsResolution',
+    modes: ['inside']
+  },
+  {
+    id: 'PROBE-HOSTS-OVERRIDE',
+    severity: 'warning',
+    title: 'Hosts file or OS resolver overrides DNS',
+    summary: 'The OS resolver answers differently from DNS.',
+    section: 'other',
+    modes: ['inside']
+  },
+  {
+    id: 'PROBE-PROXY',
+    severity: 'warning',
+    title: 'An HTTP(S) proxy applies to the vault',
+    summary: 'An HTTP(S) proxy would apply to the vault.',
+    section: 'other',
+    modes: ['inside', 'outside']
+  },
+  {
+    id: 'PROBE-CONNECT-FAILED',
+    severity: 'error',
+    title: 'No connection to the vault, or no answer in time',
+    summary: 'No TCP connection on 443, a stalled TLS handshake, or no answer after connecting.',
+    section: 'healthStatus',
+    modes: ['inside']
+  },
+  {
+    id: 'PROBE-TLS-FAILED',
+    severity: 'error',
+    title: 'TLS to the vault failed (certificate not valid, or handshake cut off)',
+    summary:
+      "The certificate is not valid for the vault's hostname (or the handshake was cut off).",
+    section: 'healthStatus',
+    modes: ['inside']
+  },
+  {
+    id: 'PROBE-NOT-KEYVAULT',
+    severity: 'error',
+    title: 'Endpoint is not Key Vault',
+    summary: '`/healthstatus` answered without `x-ms-keyvault-network-info`.',
+    section: 'healthStatus',
+    modes: ['inside']
+  },
+  {
+    id: 'PROBE-PUBLIC-PATH',
+    severity: 'error',
+    title: 'Request reached the vault over the public path',
+    summary: 'The request reached the vault from a public address.',
+    section: 'healthStatus',
+    modes: ['inside']
+  },
+  {
+    id: 'PROBE-ROUTED',
+    severity: 'info',
+    title: 'Request routed through another private address',
+    summary: "The vault saw another private address than the runner's.",
+    section: 'healthStatus',
+    modes: ['inside']
+  },
+  {
+    id: 'PROBE-IP-DIVERGES',
+    severity: 'warning',
+    title: 'Private endpoint IP and name reach different endpoints',
+    summary: 'By name and straight to the PE IP reach different endpoints.',
+    section: 'healthStatus',
+    modes: ['inside']
+  },
+  {
+    id: 'PROBE-FORBIDDEN-BY-FIREWALL',
+    severity: 'error',
+    title: 'Firewall rejects the private path',
+    summary: 'The data plane refused the private path (warning: the request failed, not verified).',
+    section: 'healthStatus',
+    modes: ['inside']
+  },
+  {
+    id: 'PUBLIC-ACCESS-OPEN',
+    severity: 'error',
+    title: 'Vault accepts requests from the public Internet',
+    summary:
+      'From outside, a request got past the network check (warning: not verified, e.g. this runner is not outside).',
+    section: 'firewall',
+    modes: ['outside']
+  }
+] as const
+
+export const PROBE_RULES = PROBE_RULE_META.map((meta) =>
+  defineRule({ ...meta, needs: ['probe'], scope: 'probe', check: take(meta.id) })
+)

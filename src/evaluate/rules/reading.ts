@@ -1,7 +1,7 @@
 /**
  * Reading Azure: VAULT-NOT-FOUND, ACCESS-DENIED, ARM-ERROR, from the snapshot's `failure` fields.
- * `notRun` on each finding lists the checks that could not run because of that read; the other
- * rule files record those in the NotRunTracker as they skip, so these rules run last.
+ * They run after every other rule: `notRun` on each finding lists the checks that failed read kept
+ * from running, as the engine recorded them (see evaluate.ts), and `affectedVaults` the vaults.
  */
 import type {
   PrivateEndpointSnapshot,
@@ -12,9 +12,8 @@ import type {
 } from '../../collect/snapshot.js'
 import { idKey } from '../../collect/snapshot.js'
 import type { RuleOptions } from '../../inputs/inputs.js'
-import { RULE_IDS, type RuleId } from '../catalog.js'
-import { finding, zonePlace, type NotRunTracker } from '../context.js'
-import type { Finding } from '../finding.js'
+import { nameOf, resourceGroupOf, roleScope, subscriptionOf } from '../../model/arm-id.js'
+import { namesOf, zonePlace } from '../../model/model.js'
 import {
   endpointShow,
   linkList,
@@ -31,10 +30,7 @@ import {
   zoneList,
   zoneShow
 } from '../fixes.js'
-import { nameOf, resourceGroupOf, roleScope, subscriptionOf } from '../ids.js'
-
-/** Every rule that checks a vault (all but the reading and probe rules). */
-export const VAULT_RULES: RuleId[] = RULE_IDS.filter((rule) => /^(PE|FW|DNS|VNET)-/.test(rule))
+import { defineRule, type Draft, type RunContext } from '../rule.js'
 
 /** What a failed read was about. */
 type Subject =
@@ -94,13 +90,16 @@ function named(subject: Subject, failure: ReadFailure): string {
 }
 
 /** A command that repeats the read, to see whether ARM answers now. */
-function retryCommand(subject: Subject, failure: ReadFailure): string {
+function retryCommand(snapshot: Snapshot, subject: Subject, failure: ReadFailure): string {
   switch (subject.kind) {
     case 'vault':
       return vaultShow({
-        name: subject.vault.name,
-        resourceGroup: subject.vault.resourceGroup ?? resourceGroupOf(subject.vault.id),
-        subscriptionId: subject.vault.subscriptionId
+        place: {
+          name: subject.vault.name,
+          resourceGroup: subject.vault.resourceGroup ?? resourceGroupOf(subject.vault.id),
+          subscriptionId: subject.vault.subscriptionId
+        },
+        names: namesOf(snapshot, subject.vault)
       })
     case 'endpoint':
       return endpointShow(subject.peId)
@@ -135,7 +134,7 @@ function httpText(failure: ReadFailure, fallbackStatus: number): string {
   return [String(failure.status ?? fallbackStatus), failure.code].filter(Boolean).join(' ')
 }
 
-function notRunText(notRun: RuleId[], vault: string | null): string {
+function notRunText(notRun: string[], vault: string | null): string {
   if (notRun.length === 0) return ''
   return `. Until then, these checks did not run${vault ? ` for ${vault}` : ''}: ${notRun.join(', ')}`
 }
@@ -143,9 +142,9 @@ function notRunText(notRun: RuleId[], vault: string | null): string {
 function accessDenied(
   subject: Subject,
   failure: ReadFailure,
-  notRun: RuleId[],
+  notRun: string[],
   options: RuleOptions
-): Finding {
+): Draft {
   const reported = failure.action ?? match(failure.message, /action '([^']+)'/i)
   const action = reported ?? DEFAULT_ACTION[subject.kind]
   const scope = roleScope(match(failure.message, /over scope '([^']+)'/i) ?? failure.resource)
@@ -155,7 +154,8 @@ function accessDenied(
     '<client-id-of-the-identity>'
   const role = 'Reader'
   const vault = vaultOf(subject)
-  return finding('ACCESS-DENIED', vault, {
+  return {
+    vault,
     resource: failure.resource,
     message:
       `The identity may not read ${named(subject, failure)}: ARM answered ` +
@@ -165,13 +165,19 @@ function accessDenied(
     expected: `${role} (or another role with ${action}) on ${scope}`,
     fix: roleAssignment(assignee, role, scope),
     notRun
-  })
+  }
 }
 
-function armError(subject: Subject, failure: ReadFailure, notRun: RuleId[]): Finding {
+function armError(
+  snapshot: Snapshot,
+  subject: Subject,
+  failure: ReadFailure,
+  notRun: string[]
+): Draft {
   const vault = vaultOf(subject)
   const notFound = failure.kind === 'not-found'
-  return finding('ARM-ERROR', vault, {
+  return {
+    vault,
     resource: failure.resource,
     message:
       (notFound
@@ -184,18 +190,20 @@ function armError(subject: Subject, failure: ReadFailure, notRun: RuleId[]): Fin
         : 'Run the job again; if it persists, check Azure status and the resource health'),
     observed: `${httpText(failure, notFound ? 404 : 500)}: ${failure.message}`,
     expected: 'a successful read',
-    fix: retryCommand(subject, failure),
+    fix: retryCommand(snapshot, subject, failure),
     notRun
-  })
+  }
 }
 
-function vaultNotFound(vault: VaultSnapshot, failure: ReadFailure): Finding {
+function vaultNotFound(snapshot: Snapshot, vault: VaultSnapshot, failure: ReadFailure): Draft {
+  const label = namesOf(snapshot, vault).Label
   const group = vault.resourceGroup ?? resourceGroupOf(vault.id)
   const where = `${group ? `resource group ${group} of ` : ''}subscription ${vault.subscriptionId}`
-  return finding('VAULT-NOT-FOUND', vault.name, {
+  return {
+    vault: vault.name,
     resource: vault.id,
     message:
-      `Key vault ${vault.name} was not found in ${where} (${httpText(failure, 404)}: ${failure.message}). ` +
+      `${label} ${vault.name} was not found in ${where} (${httpText(failure, 404)}: ${failure.message}). ` +
       `Check the name and the resource-group and subscription-id inputs; a deleted vault may still be recoverable ` +
       `(az keyvault recover)`,
     observed: 'not found',
@@ -204,11 +212,12 @@ function vaultNotFound(vault: VaultSnapshot, failure: ReadFailure): Finding {
       vaultFind(vault.name, vault.subscriptionId),
       vaultShowDeleted(vault.name, vault.subscriptionId)
     )
-  })
+  }
 }
 
-function discoveryNotFound(failure: ReadFailure): Finding {
-  return finding('VAULT-NOT-FOUND', null, {
+function discoveryNotFound(failure: ReadFailure): Draft {
+  return {
+    vault: null,
     resource: failure.resource,
     message:
       `Listing the key vaults in ${failure.resource} failed with ${httpText(failure, 404)}: ${failure.message}. ` +
@@ -220,98 +229,143 @@ function discoveryNotFound(failure: ReadFailure): Finding {
         ? `/subscriptions/${subscriptionOf(failure.resource)}`
         : failure.resource
     )
-  })
-}
-
-function fromFailure(
-  subject: Subject,
-  failure: ReadFailure,
-  notRun: RuleId[],
-  options: RuleOptions
-): Finding {
-  if (failure.kind === 'denied') return accessDenied(subject, failure, notRun, options)
-  return armError(subject, failure, notRun)
-}
-
-/** Reading findings of one vault: the vault, its PEs, their NICs and DNS zone groups. */
-export function vaultReadingRules(
-  vault: VaultSnapshot,
-  options: RuleOptions,
-  tracker: NotRunTracker
-): Finding[] {
-  if (vault.failure) {
-    if (vault.failure.kind === 'not-found') return [vaultNotFound(vault, vault.failure)]
-    return [fromFailure({ kind: 'vault', vault }, vault.failure, VAULT_RULES, options)]
   }
-  const findings: Finding[] = []
+}
+
+/** A failed read, what it was about, and the vault it belongs to (null: shared or none). */
+interface FailedRead {
+  subject: Subject
+  failure: ReadFailure
+}
+
+/**
+ * Every failed read of the run, once each (the collector may record one failure object in two
+ * places: a zone with a bad ID fails both its links and its records), in report order.
+ */
+function failedReads(snapshot: Snapshot): FailedRead[] {
+  const reads: FailedRead[] = []
   const seen = new Set<ReadFailure>()
-  const emit = (subject: Subject, failure: ReadFailure | null | undefined): void => {
+  const add = (subject: Subject, failure: ReadFailure | null | undefined): void => {
     if (!failure || seen.has(failure)) return
     seen.add(failure)
-    findings.push(fromFailure(subject, failure, tracker.rulesFor(failure), options))
+    reads.push({ subject, failure })
   }
-
-  const peIds = [
-    ...vault.connections.flatMap((conn) =>
-      conn.privateEndpointId ? [conn.privateEndpointId] : []
-    ),
-    ...Object.keys(vault.privateEndpointFailures)
-  ]
-  for (const peId of peIds) {
-    const failure = vault.privateEndpointFailures[idKey(peId)]
-    emit({ kind: 'endpoint', vault, peId: failure?.resource ?? peId }, failure)
-  }
-  const endpoints = Object.values(vault.privateEndpoints).filter(
-    (pe): pe is PrivateEndpointSnapshot => pe !== null
-  )
-  for (const pe of endpoints) {
-    for (const failure of pe.nicFailures) emit({ kind: 'nic', vault, pe }, failure)
-    emit({ kind: 'zone-groups', vault, pe }, pe.dnsZoneGroupsFailure)
-  }
-  return findings
-}
-
-/** Reading findings tied to no single vault: discovery, zone scopes, zones and VNets. */
-export function globalReadingRules(
-  snapshot: Snapshot,
-  options: RuleOptions,
-  tracker: NotRunTracker
-): Finding[] {
-  const findings: Finding[] = []
-  // The collector may record one failure object in two places (a zone with a bad ID fails both
-  // its links and its records): report it once.
-  const seen = new Set<ReadFailure>()
-  const emit = (
-    subject: Subject,
-    failure: ReadFailure | null | undefined,
-    notRun?: RuleId[]
-  ): void => {
-    if (!failure || seen.has(failure)) return
-    seen.add(failure)
-    findings.push(fromFailure(subject, failure, notRun ?? tracker.rulesFor(failure), options))
-  }
-  for (const failure of snapshot.discoveryFailures) {
-    if (failure.kind === 'not-found') {
-      seen.add(failure)
-      findings.push(discoveryNotFound(failure))
-    } else {
-      emit({ kind: 'discovery' }, failure, VAULT_RULES)
-    }
-  }
+  for (const failure of snapshot.discoveryFailures) add({ kind: 'discovery' }, failure)
   for (const scope of snapshot.zoneScopes)
-    emit({ kind: 'zone-scope', scope: scope.scope }, scope.failure)
+    add({ kind: 'zone-scope', scope: scope.scope }, scope.failure)
   for (const failure of snapshot.zoneFailures ?? []) {
     // A 404: the zone group points at a deleted zone. DNS-ZONE-MISSING / DNS-ZONE-MISNAMED say so
     // where it matters; it is no failure to read.
-    if (failure.kind !== 'not-found') emit({ kind: 'zone', zoneId: failure.resource }, failure)
+    if (failure.kind !== 'not-found') add({ kind: 'zone', zoneId: failure.resource }, failure)
   }
   for (const zone of snapshot.zones) {
-    emit({ kind: 'zone-links', zone }, zone.linksFailure)
-    emit({ kind: 'zone-records', zone }, zone.recordsFailure)
+    add({ kind: 'zone-links', zone }, zone.linksFailure)
+    add({ kind: 'zone-records', zone }, zone.recordsFailure)
   }
   for (const [key, vnet] of Object.entries(snapshot.virtualNetworks)) {
-    if ('failure' in vnet)
-      emit({ kind: 'vnet', vnetId: vnet.failure.resource || key }, vnet.failure)
+    if ('failure' in vnet) add({ kind: 'vnet', vnetId: vnet.failure.resource || key }, vnet.failure)
   }
-  return findings
+  for (const vault of snapshot.vaults) {
+    if (vault.failure) {
+      add({ kind: 'vault', vault }, vault.failure)
+      continue
+    }
+    const peIds = [
+      ...vault.connections.flatMap((conn) =>
+        conn.privateEndpointId ? [conn.privateEndpointId] : []
+      ),
+      ...Object.keys(vault.privateEndpointFailures)
+    ]
+    for (const peId of peIds) {
+      const failure = vault.privateEndpointFailures[idKey(peId)]
+      add({ kind: 'endpoint', vault, peId: failure?.resource ?? peId }, failure)
+    }
+    const endpoints = Object.values(vault.privateEndpoints).filter(
+      (pe): pe is PrivateEndpointSnapshot => pe !== null
+    )
+    for (const pe of endpoints) {
+      for (const failure of pe.nicFailures) add({ kind: 'nic', vault, pe }, failure)
+      add({ kind: 'zone-groups', vault, pe }, pe.dnsZoneGroupsFailure)
+    }
+  }
+  return reads
 }
+
+/** A read that was there but did not answer as ARM should (ACCESS-DENIED or ARM-ERROR). */
+function isNotFoundFinding(read: FailedRead): boolean {
+  return (
+    read.failure.kind === 'not-found' &&
+    (read.subject.kind === 'vault' || read.subject.kind === 'discovery')
+  )
+}
+
+function blocked(ctx: RunContext, read: FailedRead): { notRun: string[]; affected: string[] } {
+  if (read.subject.kind === 'vault') return { notRun: ctx.targetRules, affected: [] }
+  if (read.subject.kind === 'discovery') return { notRun: ctx.targetRules, affected: [] }
+  const { rules, vaults } = ctx.blockedBy(read.failure)
+  return { notRun: rules, affected: vaults }
+}
+
+function withAffected(draft: Draft, affected: string[]): Draft {
+  // Only shared reads need the list: a vault's own failure is reported under its name.
+  const others = affected.filter((name) => name.toLowerCase() !== draft.vault?.toLowerCase())
+  return others.length > 0 ? { ...draft, affectedVaults: others } : draft
+}
+
+export const READING_RULES = [
+  defineRule({
+    id: 'VAULT-NOT-FOUND',
+    severity: 'error',
+    title: 'Vault not found',
+    summary: 'A named vault does not exist.',
+    section: 'reading',
+    needs: ['vault', 'discovery'],
+    scope: 'run',
+    check({ snapshot }, out) {
+      for (const read of failedReads(snapshot)) {
+        if (!isNotFoundFinding(read)) continue
+        out.finding(
+          read.subject.kind === 'vault'
+            ? vaultNotFound(snapshot, read.subject.vault, read.failure)
+            : discoveryNotFound(read.failure)
+        )
+      }
+    }
+  }),
+  defineRule({
+    id: 'ACCESS-DENIED',
+    severity: 'error',
+    title: 'Access denied to a resource a check needs',
+    summary: 'The identity may not read something a check needs.',
+    section: 'reading',
+    needs: [],
+    scope: 'run',
+    check(ctx, out) {
+      for (const read of failedReads(ctx.snapshot)) {
+        if (read.failure.kind !== 'denied') continue
+        const { notRun, affected } = blocked(ctx, read)
+        out.finding(
+          withAffected(accessDenied(read.subject, read.failure, notRun, ctx.options), affected)
+        )
+      }
+    }
+  }),
+  defineRule({
+    id: 'ARM-ERROR',
+    severity: 'error',
+    title: 'Azure Resource Manager kept failing',
+    summary: 'ARM kept failing for a resource.',
+    section: 'reading',
+    needs: [],
+    scope: 'run',
+    check(ctx, out) {
+      for (const read of failedReads(ctx.snapshot)) {
+        if (read.failure.kind === 'denied' || isNotFoundFinding(read)) continue
+        const { notRun, affected } = blocked(ctx, read)
+        out.finding(
+          withAffected(armError(ctx.snapshot, read.subject, read.failure, notRun), affected)
+        )
+      }
+    }
+  })
+]

@@ -1,7 +1,7 @@
 /**
- * What every rule works from: the vault, a derived model of its connections and private
- * endpoints, the options, and a tracker that records which checks could not run because a read
- * failed (the reading rules report those as `notRun`).
+ * The model: what the snapshot says about each private-link target (key vault or managed HSM),
+ * derived once per run and shared by the rules, the probe and the diagram. It decides nothing:
+ * it only joins connections to endpoints, endpoints to VNets, and names the zone the kind uses.
  */
 import type {
   PrivateEndpointConnectionSnapshot,
@@ -13,49 +13,28 @@ import type {
   VirtualNetworkSnapshot
 } from '../collect/snapshot.js'
 import { idKey, sameId } from '../collect/snapshot.js'
-import type { RuleOptions } from '../inputs/inputs.js'
-import { RULES, RULE_IDS, type RuleId } from './catalog.js'
-import type { Finding, Severity } from './finding.js'
-import { nameOf, resourceGroupOf } from './ids.js'
-import type { VaultPlace } from './fixes.js'
+import { nameOf, resourceGroupOf } from './arm-id.js'
+import { dnsName, sameText } from './names.js'
+import { targetNames, type TargetNames } from './target.js'
 
-// ---- Names --------------------------------------------------------------------------------
-
-/** Lower-cased DNS name without a trailing dot. */
-export function dnsName(name: string): string {
-  return name.trim().replace(/\.+$/, '').toLowerCase()
+/** Where a target lives, for `az` commands. */
+export interface TargetPlace {
+  name: string
+  resourceGroup: string | null
+  subscriptionId: string
 }
 
-export function sameText(a: string | null | undefined, b: string): boolean {
-  return a != null && a.toLowerCase() === b.toLowerCase()
-}
+/**
+ * How a connection stands, decided once from the states ARM reports:
+ * `orphan` (no PE, or the PE is gone), `effective`, `unknown` (approved and succeeded on the
+ * target's side, but the PE could not be read), `served` (ineffective while another effective PE
+ * serves its VNet), `undecided` (ineffective, and whether another PE serves its VNet is unknown),
+ * `not-approved`, `not-succeeded`.
+ */
+export type ConnectionStanding =
+  'orphan' | 'effective' | 'unknown' | 'served' | 'undecided' | 'not-approved' | 'not-succeeded'
 
-export function list(values: readonly string[]): string {
-  return values.length === 0 ? '(none)' : values.join(', ')
-}
-
-/** Which checks could not run because of which failed read. Shared by all vaults of a run. */
-export class NotRunTracker {
-  private readonly blocked = new Map<ReadFailure, Set<RuleId>>()
-
-  add(failures: readonly ReadFailure[], ...rules: RuleId[]): void {
-    for (const failure of failures) {
-      let set = this.blocked.get(failure)
-      if (!set) this.blocked.set(failure, (set = new Set()))
-      for (const rule of rules) set.add(rule)
-    }
-  }
-
-  /** The rules `failure` kept from running, in catalogue order. */
-  rulesFor(failure: ReadFailure): RuleId[] {
-    const set = this.blocked.get(failure)
-    return set ? RULE_IDS.filter((rule) => set.has(rule)) : []
-  }
-}
-
-// ---- The vault model ----------------------------------------------------------------------
-
-/** One private endpoint connection of the vault, with its PE looked up. */
+/** One private endpoint connection of the target, with its PE looked up. */
 export interface ConnectionView {
   connection: PrivateEndpointConnectionSnapshot
   /** `undefined`: not read (see `peFailure`); `null`: the PE no longer exists. */
@@ -67,9 +46,14 @@ export interface ConnectionView {
   peSucceeded: boolean | null
   /** Approved and provisioned Succeeded (connection and PE); null when that is unknown. */
   effective: boolean | null
+  standing: ConnectionStanding
+  /** For `served`: the effective PE that serves the same VNet. */
+  servedBy: EffectivePe | null
+  /** For `undecided`: the reads that kept it undecided. */
+  blockers: ReadFailure[]
 }
 
-/** A PE that serves the vault (its connection is effective). */
+/** A PE that serves the target (its connection is effective). */
 export interface EffectivePe {
   view: ConnectionView
   pe: PrivateEndpointSnapshot
@@ -79,7 +63,7 @@ export interface EffectivePe {
   ipsKnown: boolean
 }
 
-/** The effective PEs of the vault in one VNet. */
+/** The effective PEs of the target in one VNet. */
 export interface VnetGroup {
   vnetId: string
   name: string
@@ -92,21 +76,40 @@ export interface VnetGroup {
   ipFailures: ReadFailure[]
 }
 
-export interface VaultModel {
+export interface TargetModel {
   vault: VaultSnapshot
-  /** `<vault>.<vaultDnsSuffix>`, lower-cased. */
+  names: TargetNames
+  /** `<name>.<hostSuffix>`, lower-cased. */
   hostname: string
-  place: VaultPlace
+  /** `<name>.<zone>`, lower-cased: the CNAME target public DNS gives when private link is on. */
+  alias: string
+  place: TargetPlace
   connections: ConnectionView[]
   /** One entry per effective PE (deduplicated by PE ID), in connection order. */
   effective: EffectivePe[]
   /** VNets of the effective PEs, in order of first appearance. */
   vnets: VnetGroup[]
-  /** Every PE of the vault that exists and was read, in connection order. */
+  /** Every PE of the target that exists and was read, in connection order. */
   endpoints: PrivateEndpointSnapshot[]
   /** Failures of PEs that could not be read. */
   peFailures: ReadFailure[]
 }
+
+/** The model of a run: one entry per target that could be read, in snapshot order. */
+export interface RunModel {
+  snapshot: Snapshot
+  targets: TargetModel[]
+}
+
+/** Provisioning states that mean "still working on it". */
+export const IN_PROGRESS = [
+  'inprogress',
+  'creating',
+  'updating',
+  'deleting',
+  'provisioning',
+  'accepted'
+]
 
 function succeeded(state: string | null | undefined): boolean {
   return sameText(state, 'Succeeded')
@@ -121,8 +124,17 @@ function peIps(pe: PrivateEndpointSnapshot, hostname: string): { ips: string[]; 
   return { ips: [...new Set(fromDns)], known: fromDns.length > 0 }
 }
 
-export function buildVaultModel(snapshot: Snapshot, vault: VaultSnapshot): VaultModel {
-  const hostname = dnsName(`${vault.name}.${snapshot.vaultDnsSuffix}`)
+/** The names of the target's kind in the snapshot's cloud. */
+export function namesOf(snapshot: Snapshot, vault: VaultSnapshot): TargetNames {
+  return targetNames(snapshot.cloud, vault.kind ?? 'vault', {
+    hostSuffix: snapshot.vaultDnsSuffix,
+    zone: snapshot.privateLinkZone
+  })
+}
+
+export function buildTargetModel(snapshot: Snapshot, vault: VaultSnapshot): TargetModel {
+  const names = namesOf(snapshot, vault)
+  const hostname = dnsName(`${vault.name}.${names.hostSuffix}`)
   const connections: ConnectionView[] = vault.connections.map((connection) => {
     const key = connection.privateEndpointId ? idKey(connection.privateEndpointId) : null
     const pe =
@@ -138,7 +150,18 @@ export function buildVaultModel(snapshot: Snapshot, vault: VaultSnapshot): Vault
     let effective: boolean | null
     if (!approved || !connectionSucceeded || pe === null || peSucceeded === false) effective = false
     else effective = peSucceeded
-    return { connection, pe, peFailure, approved, connectionSucceeded, peSucceeded, effective }
+    return {
+      connection,
+      pe,
+      peFailure,
+      approved,
+      connectionSucceeded,
+      peSucceeded,
+      effective,
+      standing: 'unknown',
+      servedBy: null,
+      blockers: []
+    }
   })
 
   const effective: EffectivePe[] = []
@@ -152,6 +175,7 @@ export function buildVaultModel(snapshot: Snapshot, vault: VaultSnapshot): Vault
       effective.push({ view, pe, ips, ipsKnown: known })
     }
   }
+  for (const view of connections) standConnection(view, connections, effective)
 
   const vnets: VnetGroup[] = []
   for (const item of effective) {
@@ -171,22 +195,85 @@ export function buildVaultModel(snapshot: Snapshot, vault: VaultSnapshot): Vault
   }
 
   const peFailures = Object.values(vault.privateEndpointFailures)
-  const place: VaultPlace = {
+  const place: TargetPlace = {
     name: vault.name,
     resourceGroup: vault.resourceGroup ?? resourceGroupOf(vault.id),
     subscriptionId: vault.subscriptionId
   }
-  return { vault, hostname, place, connections, effective, vnets, endpoints, peFailures }
+  return {
+    vault,
+    names,
+    hostname,
+    alias: dnsName(`${vault.name}.${names.zone}`),
+    place,
+    connections,
+    effective,
+    vnets,
+    endpoints,
+    peFailures
+  }
+}
+
+function standConnection(
+  view: ConnectionView,
+  all: ConnectionView[],
+  effective: EffectivePe[]
+): void {
+  const conn = view.connection
+  if (conn.privateEndpointId === null || view.pe === null) {
+    view.standing = 'orphan'
+    return
+  }
+  if (view.effective === true) {
+    view.standing = 'effective'
+    return
+  }
+  if (view.effective === null) {
+    view.standing = 'unknown'
+    view.blockers = view.peFailure ? [view.peFailure] : []
+    return
+  }
+  const vnetId = view.pe?.vnetId ?? null
+  const servedBy =
+    view.pe && vnetId
+      ? effective.find((other) => other.view !== view && sameId(other.pe.vnetId, vnetId))
+      : undefined
+  if (servedBy) {
+    view.standing = 'served'
+    view.servedBy = servedBy
+    return
+  }
+  const unknownOthers = all.filter((other) => other !== view && other.effective === null)
+  if (unknownOthers.length > 0 || (view.pe === undefined && effective.length > 0)) {
+    view.standing = 'undecided'
+    view.blockers = [
+      ...(view.peFailure ? [view.peFailure] : []),
+      ...unknownOthers.flatMap((other) => (other.peFailure ? [other.peFailure] : []))
+    ]
+    return
+  }
+  view.standing = view.approved ? 'not-succeeded' : 'not-approved'
+}
+
+export function buildRunModel(snapshot: Snapshot): RunModel {
+  return {
+    snapshot,
+    targets: snapshot.vaults
+      .filter((vault) => !vault.failure)
+      .map((vault) => buildTargetModel(snapshot, vault))
+  }
 }
 
 // ---- Zones --------------------------------------------------------------------------------
 
-export function isExactZone(snapshot: Snapshot, zoneName: string): boolean {
-  return dnsName(zoneName) === dnsName(snapshot.privateLinkZone)
+/** True when `zoneName` is the privatelink zone `zone` (case and trailing dot ignored). */
+export function isZoneNamed(zoneName: string, zone: string): boolean {
+  return dnsName(zoneName) === dnsName(zone)
 }
 
-export function exactZones(snapshot: Snapshot): PrivateZoneSnapshot[] {
-  return snapshot.zones.filter((zone) => isExactZone(snapshot, zone.name))
+/** The zones named exactly like the target's privatelink zone. */
+export function exactZones(snapshot: Snapshot, zone: string): PrivateZoneSnapshot[] {
+  return snapshot.zones.filter((candidate) => isZoneNamed(candidate.name, zone))
 }
 
 export function zoneScopeFailures(snapshot: Snapshot): ReadFailure[] {
@@ -197,65 +284,20 @@ export function zoneScopeFailures(snapshot: Snapshot): ReadFailure[] {
  * Reads that may have hidden an exact-name zone: failed scope listings, and exact-name zones a
  * DNS zone group names that could not be read by ID (a 404 there means the zone is gone).
  */
-export function zoneSearchFailures(snapshot: Snapshot): ReadFailure[] {
+export function zoneSearchFailures(snapshot: Snapshot, zone: string): ReadFailure[] {
   const unreadable = (snapshot.zoneFailures ?? []).filter(
-    (failure) => failure.kind !== 'not-found' && isExactZone(snapshot, nameOf(failure.resource))
+    (failure) => failure.kind !== 'not-found' && isZoneNamed(nameOf(failure.resource), zone)
   )
   return [...zoneScopeFailures(snapshot), ...unreadable]
-}
-
-// ---- Rule context and findings ------------------------------------------------------------
-
-export interface RuleContext {
-  snapshot: Snapshot
-  options: RuleOptions
-  vault: VaultSnapshot
-  model: VaultModel
-  tracker: NotRunTracker
-}
-
-export interface FindingFields {
-  resource: string
-  message: string
-  observed: string
-  expected: string
-  fix?: string | null
-  severity?: Severity
-  notRun?: RuleId[]
-}
-
-/** A finding with the catalogue's default severity and docs link. */
-export function finding(rule: RuleId, vault: string | null, fields: FindingFields): Finding {
-  const result: Finding = {
-    rule,
-    severity: fields.severity ?? RULES[rule].severity,
-    vault,
-    resource: fields.resource,
-    message: fields.message,
-    observed: fields.observed,
-    expected: fields.expected,
-    fix: fields.fix ?? null,
-    docs: RULES[rule].docs
-  }
-  if (fields.notRun) result.notRun = fields.notRun
-  return result
-}
-
-/** A check that held. */
-export function pass(
-  rule: RuleId,
-  vault: string | null,
-  fields: Omit<FindingFields, 'fix' | 'severity'>
-): Finding {
-  return finding(rule, vault, { ...fields, severity: 'pass', fix: null })
 }
 
 /** The exact-name zone linked to `vnetId` (Azure allows one per VNet), among zones whose links were read. */
 export function linkedExactZone(
   snapshot: Snapshot,
+  zoneName: string,
   vnetId: string
 ): { zone: PrivateZoneSnapshot; link: PrivateZoneSnapshot['links'][number] } | null {
-  for (const zone of exactZones(snapshot)) {
+  for (const zone of exactZones(snapshot, zoneName)) {
     if (zone.linksFailure) continue
     const link = zone.links.find((candidate) => sameId(candidate.virtualNetworkId, vnetId))
     if (link) return { zone, link }

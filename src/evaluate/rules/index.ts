@@ -1,0 +1,16 @@
+/** Every rule, in catalogue order: the order of the contract's tables and of the report. */
+import { CONNECTION_RULES } from './connections.js'
+import { DNS_RULES } from './dns.js'
+import { FIREWALL_RULES } from './firewall.js'
+import { NETWORK_RULES } from './network.js'
+import { PROBE_RULES } from './probe.js'
+import { READING_RULES } from './reading.js'
+
+export const ALL_RULES = [
+  ...READING_RULES,
+  ...CONNECTION_RULES,
+  ...FIREWALL_RULES,
+  ...DNS_RULES,
+  ...NETWORK_RULES,
+  ...PROBE_RULES
+] as const

@@ -1,0 +1,15 @@
+/** Name helpers shared by every stage: DNS names and Azure's case-insensitive names. */
+
+/** Lower-cased DNS name without a trailing dot. */
+export function dnsName(name: string): string {
+  return name.trim().replace(/\.+$/, '').toLowerCase()
+}
+
+export function sameText(a: string | null | undefined, b: string): boolean {
+  return a != null && a.toLowerCase() === b.toLowerCase()
+}
+
+/** A list for messages: `a, b, c`, or `(none)`. */
+export function list(values: readonly string[]): string {
+  return values.length === 0 ? '(none)' : values.join(', ')
+}
