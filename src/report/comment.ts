@@ -10,12 +10,25 @@
 import * as core from '@actions/core'
 import * as github from '@actions/github'
 import type { Finding } from '../evaluate/finding.js'
-import { RULES } from '../evaluate/catalog.js'
 import { countsOf, type ReportJson, type Result } from './report.js'
 import { codeBlock, escapeMarkdown, inlineCode, link } from './markdown.js'
-import { countsText, plural, RESULT_ICON, SEVERITY_ICON, vaultSections } from './group.js'
-import type { VaultSection } from './group.js'
-import { mermaidBlock } from './mermaid.js'
+import {
+  countsText,
+  plural,
+  RESULT_HEADLINE,
+  RESULT_ICON,
+  SEVERITY_ICON,
+  vaultSections,
+  vaultTally,
+  type VaultSection
+} from './group.js'
+import {
+  diagramOf,
+  passedMarkdown,
+  problemsMarkdown,
+  type Diagrams,
+  type FindingStyle
+} from './finding-markdown.js'
 
 /** GitHub rejects an issue comment body over 65,536 characters. */
 export const COMMENT_MAX_CHARS = 65_536
@@ -24,12 +37,6 @@ export const COMMENT_MAX_CHARS = 65_536
 export const WORKFLOW_TOKEN_LOGIN = 'github-actions[bot]'
 
 const TOOL = 'kv-private-link-doctor'
-
-const HEADLINE: Record<Result, string> = {
-  fail: 'Key Vault private link check failed',
-  warn: 'Key Vault private link check passed with warnings',
-  pass: 'Key Vault private link check passed'
-}
 
 /**
  * The hidden marker that names this job's comment. The key is percent-encoded (and so is `-`),
@@ -57,7 +64,7 @@ export interface CommentOptions {
   /** The `comment-key` input. */
   key: string
   /** Mermaid sources per lower-cased vault name (from mermaid.ts). */
-  diagrams?: ReadonlyMap<string, string>
+  diagrams?: Diagrams
   /** Where the full job summary is (the workflow run's page), if known. */
   summaryUrl?: string | null
   /** False when `report` has no `summary`: then the link says workflow run, not job summary. */
@@ -68,8 +75,11 @@ export interface CommentOptions {
   sha?: string | null
 }
 
-function title(finding: Finding): string {
-  return RULES[finding.rule]?.title ?? finding.rule
+/** Problems sit under `####` vault headings; the vault's icon and counts say the severity. */
+export const COMMENT_STYLE: FindingStyle = {
+  headingLevel: 5,
+  severityInTitle: false,
+  notRun: false
 }
 
 function vaultLabel(name: string | null): string {
@@ -77,7 +87,7 @@ function vaultLabel(name: string | null): string {
 }
 
 function headline(report: ReportJson, options: CommentOptions): string {
-  const parts = [`### ${RESULT_ICON[report.result]} ${HEADLINE[report.result]}`]
+  const parts = [`### ${RESULT_ICON[report.result]} ${RESULT_HEADLINE[report.result]}`]
   const before = options.previous
   if (before && before !== report.result) {
     parts.push(
@@ -86,10 +96,9 @@ function headline(report: ReportJson, options: CommentOptions): string {
         : `**Changed:** the previous run was ${RESULT_ICON[before]} ${before}; now ${RESULT_ICON[report.result]} ${report.result}.`
     )
   }
-  const count = (result: Result) => report.vaults.filter((v) => v.result === result).length
   parts.push(
     `**${countsText(report.counts)}** · ${plural(report.vaults.length, 'vault')} checked ` +
-      `(${count('fail')} failed, ${count('warn')} with warnings, ${count('pass')} passed)`
+      `(${vaultTally(report)})`
   )
   return parts.join('\n\n')
 }
@@ -103,57 +112,20 @@ function footer(options: CommentOptions): string {
   return `<sub>${summary} · comment-key ${inlineCode(options.key)}${sha}</sub>`
 }
 
-function fullProblem(finding: Finding): string {
-  const parts = [
-    `##### ${SEVERITY_ICON[finding.severity]} ${escapeMarkdown(finding.rule)}: ${escapeMarkdown(title(finding))}`,
-    escapeMarkdown(finding.message)
-  ]
-  const facts: string[] = []
-  if (finding.observed) facts.push(`- **Observed:** ${inlineCode(finding.observed)}`)
-  if (finding.expected) facts.push(`- **Expected:** ${inlineCode(finding.expected)}`)
-  if (finding.resource) facts.push(`- **Resource:** ${inlineCode(finding.resource)}`)
-  if (facts.length > 0) parts.push(facts.join('\n'))
-  if (finding.fix) parts.push('**Fix:**', codeBlock(finding.fix, 'sh'))
-  if (finding.docs) parts.push(`📖 ${link('Troubleshooting guide', finding.docs)}`)
-  return parts.join('\n\n')
-}
-
-function passList(findings: Finding[]): string {
-  return findings
-    .map((f) => `- ${SEVERITY_ICON.pass} ${inlineCode(f.rule)} ${escapeMarkdown(f.message)}`)
-    .join('\n')
-}
-
-function folded(summary: string, body: string): string {
-  return `<details><summary>${summary}</summary>\n\n${body}\n\n</details>`
-}
-
 /** Level 1 and 2: every vault in full, with its diagram; passes only at level 1. */
 function detailedSection(
   section: VaultSection,
   options: CommentOptions,
   withPasses: boolean
 ): string {
-  const diagram =
-    section.name === null ? undefined : options.diagrams?.get(section.name.toLowerCase())
-  const problems = section.findings.filter((f) => f.severity !== 'pass')
-  const passed = section.findings.filter((f) => f.severity === 'pass')
+  const diagram = diagramOf(section, options.diagrams)
   const heading = `${RESULT_ICON[section.result]} Vault ${vaultLabel(section.name)}: ${countsText(countsOf(section.findings))}`
-  if (problems.length === 0) {
-    const inner = [diagram ? mermaidBlock(diagram) : '', withPasses ? passList(passed) : '']
-      .filter(Boolean)
-      .join('\n\n')
-    return inner ? folded(heading, inner) : heading
+  if (section.findings.every((f) => f.severity === 'pass')) {
+    return passedMarkdown(heading, diagram, withPasses ? section.findings : [])
   }
-  const parts = [`#### ${heading}`]
-  if (diagram) parts.push(mermaidBlock(diagram))
-  parts.push(...problems.map(fullProblem))
-  if (withPasses && passed.length > 0) {
-    parts.push(
-      folded(`${SEVERITY_ICON.pass} ${plural(passed.length, 'check')} passed`, passList(passed))
-    )
-  }
-  return parts.join('\n\n')
+  return [`#### ${heading}`, ...problemsMarkdown(section, diagram, withPasses, COMMENT_STYLE)].join(
+    '\n\n'
+  )
 }
 
 /** Level 3: errors only, each with its fix; no diagrams, no warnings' detail. */
