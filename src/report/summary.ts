@@ -1,10 +1,9 @@
 /**
  * The job summary: a headline (result, counts, vaults checked), then per vault its problems
  * (errors, warnings, info) with message, observed/expected, resource, fix and guide link, and what
- * passed folded into `<details>`. finding-markdown.ts renders each
- * finding, as it does for the comment.
+ * passed folded into `<details>`. A pure function of the report: publish.ts writes it, and
+ * finding-markdown.ts renders each finding as the comment does.
  */
-import * as core from '@actions/core'
 import type { ProbeRun } from '../probe/result.js'
 import { countsOf, type ReportJson } from './report.js'
 import { renderProbeSummary } from './probe-summary.js'
@@ -116,13 +115,4 @@ export function renderSummary(
     text = next
   }
   return `${text}\n`
-}
-
-/** Appends the summary to the job summary (GITHUB_STEP_SUMMARY). */
-export async function writeSummary(
-  report: ReportJson,
-  probe: ProbeRun | null = null,
-  diagrams: Diagrams = null
-): Promise<void> {
-  await core.summary.addRaw(renderSummary(report, SUMMARY_MAX_CHARS, probe, diagrams)).write()
 }
