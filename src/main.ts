@@ -4,20 +4,16 @@
  * step ends.
  */
 import * as core from '@actions/core'
-import { tmpdir } from 'node:os'
 import { collect } from './collect/collect.js'
 import { createCredential, signIn, SignInError } from './credential/credential.js'
 import { evaluate } from './evaluate/evaluate.js'
 import { InputError, parseInputs } from './inputs/parse.js'
 import { buildRunModel } from './model/model.js'
 import type { ProbeRun } from './probe/probe.js'
-import { setOutputs } from './report/outputs.js'
-import { buildReport, writeReport } from './report/report.js'
-import { logFindings } from './report/log.js'
-import { writeSummary } from './report/summary.js'
-import { annotate } from './report/annotations.js'
+import { logger } from './logger.js'
+import { buildReport } from './report/report.js'
 import { vaultDiagrams } from './report/mermaid.js'
-import { shouldFail } from './report/exit.js'
+import { publish } from './report/publish.js'
 
 export async function run(): Promise<void> {
   try {
@@ -84,29 +80,12 @@ export async function run(): Promise<void> {
     )
     // What the probe measured, as an extra field of the JSON report (the contract allows extras).
     if (probeRun) Object.assign(report, { probe: probeRun })
-    logFindings(report)
-    annotate(report)
-    const reportPath = await writeReport(report, process.env.RUNNER_TEMP || tmpdir())
-    // A picture per vault for the summary and the comment, drawn from the snapshot and findings.
-    const diagrams = vaultDiagrams(snapshot, report.findings)
-    if (inputs.report.includes('summary')) await writeSummary(report, probeRun, diagrams)
-    setOutputs(report, reportPath)
-    // Never throws: a comment that cannot be written is a notice or a warning, not a failure.
-    if (inputs.report.includes('comment')) {
-      const { postComment } = await import('./report/comment.js')
-      await postComment(report, {
-        token: inputs.githubToken,
-        key: inputs.commentKey,
-        diagrams,
-        summaryWritten: inputs.report.includes('summary')
-      })
-    }
-
-    if (shouldFail(report, inputs.failOn)) {
-      core.setFailed(
-        `Key Vault private link check: ${report.counts.error} error(s), ${report.counts.warning} warning(s) (fail-on: ${inputs.failOn})`
-      )
-    }
+    await publish(report, {
+      inputs,
+      probe: probeRun,
+      // A picture per vault for the summary and the comment, drawn from the snapshot and findings.
+      diagrams: vaultDiagrams(snapshot, report.findings)
+    })
   } catch (error) {
     fail(error)
   }
@@ -114,7 +93,7 @@ export async function run(): Promise<void> {
 
 /** One clear line for the user; the stack trace only with step debug logging on. */
 function fail(error: unknown): void {
-  if (error instanceof Error && error.stack) core.debug(error.stack)
+  if (error instanceof Error && error.stack) logger.debug(error.stack)
   if (error instanceof InputError || error instanceof SignInError) {
     core.setFailed(error.message)
     return

@@ -2,13 +2,11 @@ import { describe, expect, it } from '@jest/globals'
 import {
   commentMarker,
   COMMENT_MAX_CHARS,
-  postComment,
   previousResult,
-  renderComment,
-  sameAuthor,
-  whoAmI,
-  type CommentSink
+  renderComment
 } from '../../src/report/comment.js'
+import { postComment } from '../../src/report/publish.js'
+import { sameAuthor, whoAmI, type CommentSink } from '../../src/report/sticky-comment.js'
 import { buildReport } from '../../src/report/report.js'
 import { finding, pass, vaultId } from './findings.js'
 

@@ -1,5 +1,6 @@
 import { describe, expect, it } from '@jest/globals'
-import { logFindings, oneLine, type LogSink } from '../../src/report/log.js'
+import { oneLine } from '../../src/logger.js'
+import { logFindings, type LogSink } from '../../src/report/log.js'
 import { buildReport } from '../../src/report/report.js'
 import { finding, pass, vaultId } from './findings.js'
 

@@ -3,18 +3,12 @@
  * ID and the vault. GitHub shows only 10 annotations of each kind per step, so a subscription-wide
  * run is capped: the last slot says how many more there are, and the job summary lists them all.
  */
-import * as core from '@actions/core'
-import type { AnnotationProperties } from '@actions/core'
 import type { Finding } from '../evaluate/finding.js'
+import { logger, oneLine, type Logger } from '../logger.js'
 import type { ReportJson } from './report.js'
 import { bySeverity } from './group.js'
-import { oneLine } from './log.js'
 
-export interface AnnotationSink {
-  error(message: string, properties?: AnnotationProperties): void
-  warning(message: string, properties?: AnnotationProperties): void
-  info(message: string): void
-}
+export type AnnotationSink = Pick<Logger, 'error' | 'warning' | 'info'>
 
 /**
  * Per kind, how many this writes: GitHub displays 10 of each per step, and each kind keeps one
@@ -40,7 +34,7 @@ function titleOf(finding: Finding): string {
 /** Writes the annotations; returns how many of each kind were left out. */
 export function annotate(
   report: ReportJson,
-  sink: AnnotationSink = core,
+  sink: AnnotationSink = logger,
   limits: { error: number; warning: number } = ANNOTATION_LIMITS
 ): { error: number; warning: number } {
   const left = { error: 0, warning: 0 }

@@ -1,35 +1,35 @@
 /**
- * `report: comment`: one sticky comment on the pull request, created on the first run and updated
- * in place on later ones. It is found by a hidden marker that carries `comment-key`, and only a
- * comment written by this token's own identity is ever updated: anyone can paste the marker into
- * a comment, and a token with write access could edit theirs. When concurrent runs each created
- * one, the oldest is kept and this identity's other marked comments are deleted (never anyone
- * else's). A comment that cannot be written (not a pull request event, a fork's read-only token)
- * never fails the step: the job summary still has everything.
+ * `report: comment`, the body: a pure function of the report (and of what the comment said
+ * before). sticky-comment.ts writes it to the pull request and knows nothing of reports.
+ *
+ * The body carries a hidden marker with `comment-key`, by which later runs find it, and the
+ * result it showed, so the next run can say what changed.
  */
-import * as core from '@actions/core'
-import * as github from '@actions/github'
 import type { Finding } from '../evaluate/finding.js'
-import { RULES } from '../evaluate/catalog.js'
 import { countsOf, type ReportJson, type Result } from './report.js'
 import { codeBlock, escapeMarkdown, inlineCode, link } from './markdown.js'
-import { countsText, plural, RESULT_ICON, SEVERITY_ICON, vaultSections } from './group.js'
-import type { VaultSection } from './group.js'
-import { mermaidBlock } from './mermaid.js'
+import {
+  countsText,
+  plural,
+  RESULT_HEADLINE,
+  RESULT_ICON,
+  SEVERITY_ICON,
+  vaultSections,
+  vaultTally,
+  type VaultSection
+} from './group.js'
+import {
+  diagramOf,
+  passedMarkdown,
+  problemsMarkdown,
+  type Diagrams,
+  type FindingStyle
+} from './finding-markdown.js'
 
 /** GitHub rejects an issue comment body over 65,536 characters. */
 export const COMMENT_MAX_CHARS = 65_536
 
-/** The login GitHub shows for comments written with a workflow's GITHUB_TOKEN. */
-export const WORKFLOW_TOKEN_LOGIN = 'github-actions[bot]'
-
 const TOOL = 'kv-private-link-doctor'
-
-const HEADLINE: Record<Result, string> = {
-  fail: 'Key Vault private link check failed',
-  warn: 'Key Vault private link check passed with warnings',
-  pass: 'Key Vault private link check passed'
-}
 
 /**
  * The hidden marker that names this job's comment. The key is percent-encoded (and so is `-`),
@@ -57,7 +57,7 @@ export interface CommentOptions {
   /** The `comment-key` input. */
   key: string
   /** Mermaid sources per lower-cased vault name (from mermaid.ts). */
-  diagrams?: ReadonlyMap<string, string>
+  diagrams?: Diagrams
   /** Where the full job summary is (the workflow run's page), if known. */
   summaryUrl?: string | null
   /** False when `report` has no `summary`: then the link says workflow run, not job summary. */
@@ -68,8 +68,11 @@ export interface CommentOptions {
   sha?: string | null
 }
 
-function title(finding: Finding): string {
-  return RULES[finding.rule]?.title ?? finding.rule
+/** Problems sit under `####` vault headings; the vault's icon and counts say the severity. */
+export const COMMENT_STYLE: FindingStyle = {
+  headingLevel: 5,
+  severityInTitle: false,
+  notRun: false
 }
 
 function vaultLabel(name: string | null): string {
@@ -77,7 +80,7 @@ function vaultLabel(name: string | null): string {
 }
 
 function headline(report: ReportJson, options: CommentOptions): string {
-  const parts = [`### ${RESULT_ICON[report.result]} ${HEADLINE[report.result]}`]
+  const parts = [`### ${RESULT_ICON[report.result]} ${RESULT_HEADLINE[report.result]}`]
   const before = options.previous
   if (before && before !== report.result) {
     parts.push(
@@ -86,10 +89,9 @@ function headline(report: ReportJson, options: CommentOptions): string {
         : `**Changed:** the previous run was ${RESULT_ICON[before]} ${before}; now ${RESULT_ICON[report.result]} ${report.result}.`
     )
   }
-  const count = (result: Result) => report.vaults.filter((v) => v.result === result).length
   parts.push(
     `**${countsText(report.counts)}** · ${plural(report.vaults.length, 'vault')} checked ` +
-      `(${count('fail')} failed, ${count('warn')} with warnings, ${count('pass')} passed)`
+      `(${vaultTally(report)})`
   )
   return parts.join('\n\n')
 }
@@ -103,57 +105,20 @@ function footer(options: CommentOptions): string {
   return `<sub>${summary} · comment-key ${inlineCode(options.key)}${sha}</sub>`
 }
 
-function fullProblem(finding: Finding): string {
-  const parts = [
-    `##### ${SEVERITY_ICON[finding.severity]} ${escapeMarkdown(finding.rule)}: ${escapeMarkdown(title(finding))}`,
-    escapeMarkdown(finding.message)
-  ]
-  const facts: string[] = []
-  if (finding.observed) facts.push(`- **Observed:** ${inlineCode(finding.observed)}`)
-  if (finding.expected) facts.push(`- **Expected:** ${inlineCode(finding.expected)}`)
-  if (finding.resource) facts.push(`- **Resource:** ${inlineCode(finding.resource)}`)
-  if (facts.length > 0) parts.push(facts.join('\n'))
-  if (finding.fix) parts.push('**Fix:**', codeBlock(finding.fix, 'sh'))
-  if (finding.docs) parts.push(`📖 ${link('Troubleshooting guide', finding.docs)}`)
-  return parts.join('\n\n')
-}
-
-function passList(findings: Finding[]): string {
-  return findings
-    .map((f) => `- ${SEVERITY_ICON.pass} ${inlineCode(f.rule)} ${escapeMarkdown(f.message)}`)
-    .join('\n')
-}
-
-function folded(summary: string, body: string): string {
-  return `<details><summary>${summary}</summary>\n\n${body}\n\n</details>`
-}
-
 /** Level 1 and 2: every vault in full, with its diagram; passes only at level 1. */
 function detailedSection(
   section: VaultSection,
   options: CommentOptions,
   withPasses: boolean
 ): string {
-  const diagram =
-    section.name === null ? undefined : options.diagrams?.get(section.name.toLowerCase())
-  const problems = section.findings.filter((f) => f.severity !== 'pass')
-  const passed = section.findings.filter((f) => f.severity === 'pass')
+  const diagram = diagramOf(section, options.diagrams)
   const heading = `${RESULT_ICON[section.result]} Vault ${vaultLabel(section.name)}: ${countsText(countsOf(section.findings))}`
-  if (problems.length === 0) {
-    const inner = [diagram ? mermaidBlock(diagram) : '', withPasses ? passList(passed) : '']
-      .filter(Boolean)
-      .join('\n\n')
-    return inner ? folded(heading, inner) : heading
+  if (section.findings.every((f) => f.severity === 'pass')) {
+    return passedMarkdown(heading, diagram, withPasses ? section.findings : [])
   }
-  const parts = [`#### ${heading}`]
-  if (diagram) parts.push(mermaidBlock(diagram))
-  parts.push(...problems.map(fullProblem))
-  if (withPasses && passed.length > 0) {
-    parts.push(
-      folded(`${SEVERITY_ICON.pass} ${plural(passed.length, 'check')} passed`, passList(passed))
-    )
-  }
-  return parts.join('\n\n')
+  return [`#### ${heading}`, ...problemsMarkdown(section, diagram, withPasses, COMMENT_STYLE)].join(
+    '\n\n'
+  )
 }
 
 /** Level 3: errors only, each with its fix; no diagrams, no warnings' detail. */
@@ -231,267 +196,4 @@ export function renderComment(
     ),
     ...kept
   ])
-}
-
-// ---- Posting -----------------------------------------------------------------------------
-
-export interface CommentSink {
-  info(message: string): void
-  notice(message: string): void
-  warning(message: string): void
-}
-
-export interface PostOptions extends Omit<CommentOptions, 'previous' | 'summaryUrl' | 'sha'> {
-  token: string
-  /** `github.context` in the action; tests may pass their own. */
-  context?: Pick<typeof github.context, 'eventName' | 'payload'>
-  env?: NodeJS.ProcessEnv
-  sink?: CommentSink
-}
-
-interface IssueComment {
-  id: number
-  body?: string | null
-  user?: { login?: string; id?: number; type?: string } | null
-  html_url?: string
-  created_at?: string
-}
-
-/** Who this token writes comments as. `id` is the user ID when known: compared before the login. */
-export interface Identity {
-  login: string
-  id: number | null
-  bot: boolean
-}
-
-type Octokit = ReturnType<typeof github.getOctokit>
-
-/**
- * Who writes the comments. GET /user answers for a person's token (a PAT). An installation token
- * (the workflow's GITHUB_TOKEN, or a GitHub App's from actions/create-github-app-token) gets
- * 401/403/404 there, but GraphQL's `viewer` names its bot: `github-actions[bot]`, `my-app[bot]`.
- * Only when that fails too is it assumed to be the workflow token's `github-actions[bot]`.
- */
-export async function whoAmI(
-  octokit: Pick<Octokit, 'rest' | 'graphql'>,
-  sink: Pick<CommentSink, 'info'> = core
-): Promise<Identity> {
-  try {
-    const { data } = await octokit.rest.users.getAuthenticated()
-    return { login: data.login, id: data.id ?? null, bot: data.type === 'Bot' }
-  } catch (error) {
-    const status = (error as { status?: number }).status
-    if (status !== 401 && status !== 403 && status !== 404) throw error
-  }
-  try {
-    const { viewer } = await octokit.graphql<{
-      viewer: { login?: string | null; databaseId?: number | null } | null
-    }>('query { viewer { login databaseId } }')
-    if (viewer?.login) {
-      // Only an installation token gets here, and its comments are a bot's.
-      return { login: viewer.login, id: viewer.databaseId ?? null, bot: true }
-    }
-    throw new Error('GraphQL viewer has no login')
-  } catch (error) {
-    const status = (error as { status?: number }).status
-    sink.info(
-      `The token's identity is unknown (GET /user refused it; GraphQL viewer: ${status ? `HTTP ${status}: ` : ''}${firstLine(error)}): assuming the workflow token's ${WORKFLOW_TOKEN_LOGIN}.`
-    )
-    return { login: WORKFLOW_TOKEN_LOGIN, id: null, bot: true }
-  }
-}
-
-/** `my-app[bot]` in REST is `my-app` in some GraphQL answers: the same bot. */
-function botName(login: string): string {
-  return login.toLowerCase().replace(/\[bot\]$/, '')
-}
-
-/**
- * Whether this identity wrote the comment: the same user ID (where both are known) or the same
- * login. Either names one account (logins are unique, and `[bot]` ones are only apps'), so a
- * login that GraphQL spells without `[bot]`, or a renamed account, still matches. A bot's comment
- * must be a bot's: no person's `my-app` passes for the app `my-app[bot]`.
- */
-export function sameAuthor(comment: IssueComment, me: Identity): boolean {
-  const user = comment.user
-  if (!user) return false
-  if (me.bot && user.type !== 'Bot') return false
-  if (me.id !== null && typeof user.id === 'number' && user.id === me.id) return true
-  if (!user.login) return false
-  return me.bot
-    ? botName(user.login) === botName(me.login)
-    : user.login.toLowerCase() === me.login.toLowerCase()
-}
-
-/** Oldest first: by creation time, then by ID (IDs only grow). */
-function oldestFirst(a: IssueComment, b: IssueComment): number {
-  const time = (c: IssueComment) => (c.created_at ? Date.parse(c.created_at) : NaN)
-  const [ta, tb] = [time(a), time(b)]
-  return !Number.isNaN(ta) && !Number.isNaN(tb) && ta !== tb ? ta - tb : a.id - b.id
-}
-
-function summaryUrl(env: NodeJS.ProcessEnv): string | null {
-  const { GITHUB_SERVER_URL, GITHUB_REPOSITORY, GITHUB_RUN_ID, GITHUB_RUN_ATTEMPT } = env
-  if (!GITHUB_REPOSITORY || !GITHUB_RUN_ID) return null
-  const server = (GITHUB_SERVER_URL || 'https://github.com').replace(/\/+$/, '')
-  const attempt =
-    GITHUB_RUN_ATTEMPT && GITHUB_RUN_ATTEMPT !== '1' ? `/attempts/${GITHUB_RUN_ATTEMPT}` : ''
-  return `${server}/${GITHUB_REPOSITORY}/actions/runs/${GITHUB_RUN_ID}${attempt}`
-}
-
-function repoOf(
-  payload: (typeof github.context)['payload'],
-  env: NodeJS.ProcessEnv
-): { owner: string; repo: string } | null {
-  const full = payload.repository?.full_name ?? env.GITHUB_REPOSITORY ?? ''
-  const [owner, repo] = full.split('/')
-  return owner && repo ? { owner, repo } : null
-}
-
-/** Outcome, for logs and tests. `removed`: how many duplicates of this job's comment went. */
-export type CommentOutcome =
-  | { action: 'created'; id: number; url: string | null }
-  | { action: 'updated'; id: number; url: string | null; removed: number }
-  | { action: 'skipped'; reason: string }
-
-/**
- * Deletes this identity's other comments with this job's marker (the caller passes only those).
- * One that is gone already (a concurrent run deleted it: 404) counts as removed; any other
- * failure is logged and left for the next run.
- */
-async function removeDuplicates(
-  octokit: Octokit,
-  repo: { owner: string; repo: string },
-  duplicates: IssueComment[],
-  sink: CommentSink
-): Promise<number> {
-  let removed = 0
-  for (const duplicate of duplicates) {
-    try {
-      await octokit.rest.issues.deleteComment({ ...repo, comment_id: duplicate.id })
-      removed++
-    } catch (error) {
-      const status = (error as { status?: number }).status
-      if (status === 404) {
-        removed++
-        continue
-      }
-      sink.info(
-        `Could not delete the duplicate pull request comment #${duplicate.id} (${status ? `HTTP ${status}: ` : ''}${firstLine(error)}); the next run tries again.`
-      )
-    }
-  }
-  if (removed > 0) {
-    sink.info(
-      `Deleted ${plural(removed, 'duplicate comment')} of this job (written by concurrent runs).`
-    )
-  }
-  return removed
-}
-
-/**
- * Creates or updates this job's comment. Never throws: a comment that cannot be written is a
- * notice (not a pull request, a fork) or a warning (anything else), and the step goes on.
- */
-export async function postComment(
-  report: ReportJson,
-  options: PostOptions
-): Promise<CommentOutcome> {
-  const sink = options.sink ?? core
-  const env = options.env ?? process.env
-  const context = options.context ?? github.context
-  const skip = (reason: string, level: 'notice' | 'warning' = 'notice'): CommentOutcome => {
-    const where =
-      options.summaryWritten === false ? 'The JSON report (output report-path)' : 'The job summary'
-    sink[level](`${reason} ${where} has the full report.`)
-    return { action: 'skipped', reason }
-  }
-
-  if (context.eventName !== 'pull_request' && context.eventName !== 'pull_request_target') {
-    return skip(
-      `report: comment skipped: the '${context.eventName || 'unknown'}' event has no pull request to comment on (only pull_request and pull_request_target do).`
-    )
-  }
-  const number = context.payload.pull_request?.number
-  const repo = repoOf(context.payload, env)
-  if (typeof number !== 'number' || !repo) {
-    return skip('report: comment skipped: the event payload names no pull request.')
-  }
-  // GitHub hands a read-only token to pull requests from forks (a deleted fork leaves the head
-  // repository null) and to those Dependabot triggers: no permissions block changes that.
-  const headRepo = context.payload.pull_request?.head?.repo as { full_name?: string } | null
-  const head = headRepo?.full_name
-  const dependabot = (env.GITHUB_ACTOR ?? '').toLowerCase() === 'dependabot[bot]'
-  const fork =
-    headRepo === null ||
-    (head !== undefined && head.toLowerCase() !== `${repo.owner}/${repo.repo}`.toLowerCase())
-  const readOnly = fork || dependabot
-
-  try {
-    const octokit = github.getOctokit(options.token, {
-      baseUrl: (env.GITHUB_API_URL || 'https://api.github.com').replace(/\/+$/, ''),
-      // A GitHub API that hangs must not hold the step: one minute for all the comment's calls.
-      request: { signal: AbortSignal.timeout(60_000) }
-    })
-    const me = await whoAmI(octokit, sink)
-    const comments = (await octokit.paginate(octokit.rest.issues.listComments, {
-      ...repo,
-      issue_number: number,
-      per_page: 100
-    })) as IssueComment[]
-    const marker = commentMarker(options.key)
-    const marked = comments.filter((c) => c.body?.includes(marker))
-    // Two runs at once can each create a comment: the oldest stays, the other ones of ours go.
-    const [mine, ...duplicates] = marked.filter((c) => sameAuthor(c, me)).sort(oldestFirst)
-    const foreign = marked.filter((c) => !sameAuthor(c, me))
-    if (foreign.length > 0) {
-      sink.info(
-        `Left ${plural(foreign.length, 'comment')} that carr${foreign.length === 1 ? 'ies' : 'y'} this job's marker but ${foreign.length === 1 ? 'was' : 'were'} not written by ${me.login} untouched.`
-      )
-    }
-    const body = renderComment(report, {
-      key: options.key,
-      diagrams: options.diagrams,
-      summaryUrl: summaryUrl(env),
-      summaryWritten: options.summaryWritten,
-      previous: mine?.body ? previousResult(mine.body) : null,
-      sha: (context.payload.pull_request?.head?.sha as string | undefined) ?? env.GITHUB_SHA ?? null
-    })
-    if (mine) {
-      const { data } = await octokit.rest.issues.updateComment({
-        ...repo,
-        comment_id: mine.id,
-        body
-      })
-      sink.info(`Updated the pull request comment ${data.html_url ?? `#${mine.id}`}`)
-      const removed = await removeDuplicates(octokit, repo, duplicates, sink)
-      return { action: 'updated', id: data.id, url: data.html_url ?? null, removed }
-    }
-    const { data } = await octokit.rest.issues.createComment({
-      ...repo,
-      issue_number: number,
-      body
-    })
-    sink.info(`Created the pull request comment ${data.html_url ?? `#${data.id}`}`)
-    return { action: 'created', id: data.id, url: data.html_url ?? null }
-  } catch (error) {
-    const status = (error as { status?: number }).status
-    const message = firstLine(error)
-    if (status === 403 || status === 404) {
-      return readOnly
-        ? skip(
-            `report: comment skipped: the token may not write to this pull request (HTTP ${status}: ${message}); ${fork ? 'a pull request from a fork' : 'a run triggered by Dependabot'} gets a read-only token.`
-          )
-        : skip(
-            `report: comment skipped: the token may not write pull request comments (HTTP ${status}: ${message}). Give the job 'permissions: pull-requests: write'.`,
-            'warning'
-          )
-    }
-    return skip(`report: comment failed: ${status ? `HTTP ${status}: ` : ''}${message}.`, 'warning')
-  }
-}
-
-function firstLine(error: unknown): string {
-  const text = error instanceof Error ? error.message : String(error)
-  return (text.split('\n')[0] ?? '').replace(/\s*-\s*https:\/\/docs\.github\.com\S*$/, '').trim()
 }

@@ -1,4 +1,7 @@
-/** How reporters order and label findings: per vault, problems first. Shared by log and summary. */
+/**
+ * How reporters order and label findings: per vault, problems first. Shared by the log, the
+ * annotations, the summary and the comment.
+ */
 import type { Finding, Severity } from '../evaluate/finding.js'
 import { findingsByVault, resultOf, type ReportJson, type Result } from './report.js'
 
@@ -13,6 +16,13 @@ export const SEVERITY_ICON: Record<Severity, string> = {
 }
 
 export const RESULT_ICON: Record<Result, string> = { fail: '❌', warn: '⚠️', pass: '✅' }
+
+/** The headline of the summary and of the comment. */
+export const RESULT_HEADLINE: Record<Result, string> = {
+  fail: 'Key Vault private link check failed',
+  warn: 'Key Vault private link check passed with warnings',
+  pass: 'Key Vault private link check passed'
+}
 
 export interface VaultSection {
   /** null: findings tied to no single vault. */
@@ -68,6 +78,12 @@ export function vaultSections(report: ReportJson): VaultSection[] {
 
 export function plural(count: number, one: string, many = `${one}s`): string {
   return `${count} ${count === 1 ? one : many}`
+}
+
+/** `1 failed, 2 with warnings, 5 passed`: the vaults by result. */
+export function vaultTally(report: Pick<ReportJson, 'vaults'>): string {
+  const count = (result: Result) => report.vaults.filter((v) => v.result === result).length
+  return `${count('fail')} failed, ${count('warn')} with warnings, ${count('pass')} passed`
 }
 
 /** `1 error, 2 warnings, 0 info, 11 passed` */

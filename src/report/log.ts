@@ -1,25 +1,10 @@
 /** The step log: one collapsible group per vault listing its findings, then a line of totals. */
-import * as core from '@actions/core'
 import type { Finding } from '../evaluate/finding.js'
+import { logger, oneLine, type Logger } from '../logger.js'
 import { countsOf, type ReportJson } from './report.js'
 import { countsText, plural, RESULT_ICON, vaultSections } from './group.js'
 
-export interface LogSink {
-  info(message: string): void
-  startGroup(name: string): void
-  endGroup(): void
-}
-
-/**
- * One line of log text. A line break inside a value from Azure would let it start a line of its
- * own, and the runner reads any line starting with `::` as a workflow command.
- */
-export function oneLine(text: string): string {
-  return text
-    .replace(/[ \t]*\\\r?\n[ \t]*/g, ' ')
-    .replace(/\s*[\r\n\u2028\u2029\u0085]+\s*/g, ' ; ')
-    .trim()
-}
+export type LogSink = Pick<Logger, 'info' | 'startGroup' | 'endGroup'>
 
 const LABEL = { error: 'ERROR  ', warning: 'WARNING', info: 'INFO   ', pass: 'PASS   ' } as const
 
@@ -35,7 +20,7 @@ function findingLines(finding: Finding): string[] {
   return lines
 }
 
-export function logFindings(report: ReportJson, sink: LogSink = core): void {
+export function logFindings(report: ReportJson, sink: LogSink = logger): void {
   for (const section of vaultSections(report)) {
     const title = section.name === null ? 'Not tied to one vault' : `Vault ${section.name}`
     sink.startGroup(

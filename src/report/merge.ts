@@ -4,18 +4,13 @@
  * Azure call is made: the findings are taken as the runs wrote them, and only the counts and
  * results are worked out again over the union.
  */
-import * as core from '@actions/core'
 import { readdir, readFile, stat } from 'node:fs/promises'
-import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
 import type { Finding } from '../evaluate/finding.js'
 import { InputError, parseMergeInputs, show, splitList } from '../inputs/parse.js'
-import { annotate } from './annotations.js'
-import { shouldFail } from './exit.js'
-import { logFindings } from './log.js'
-import { setOutputs } from './outputs.js'
-import { buildReport, type ReportJson, writeReport } from './report.js'
-import { writeSummary } from './summary.js'
+import { logger } from '../logger.js'
+import { publish } from './publish.js'
+import { buildReport, type ReportJson } from './report.js'
 
 /** Entries (files or folders; folders are searched for `*.json`, sub-folders included). */
 export async function reportFiles(spec: string, cwd = process.cwd()): Promise<string[]> {
@@ -168,23 +163,9 @@ export async function runMerge(
   const inputs = parseMergeInputs(get, env)
   const files = await reportFiles(spec)
   const report = mergeReports(await Promise.all(files.map(readReport)))
-  core.info(
+  logger.info(
     `Merged ${files.length} report(s): ${report.vaults.length} vault(s), ${report.findings.length} finding(s)`
   )
-  logFindings(report)
-  annotate(report)
-  const reportPath = await writeReport(report, env.RUNNER_TEMP || tmpdir())
-  const summaryWritten = inputs.report.includes('summary')
-  if (summaryWritten) await writeSummary(report)
-  setOutputs(report, reportPath)
-  // Never throws, as in a normal run: a comment that cannot be written is a notice or a warning.
-  if (inputs.report.includes('comment')) {
-    const { postComment } = await import('./comment.js')
-    await postComment(report, { token: inputs.githubToken, key: inputs.commentKey, summaryWritten })
-  }
-  if (shouldFail(report, inputs.failOn)) {
-    core.setFailed(
-      `Key Vault private link check (${files.length} reports merged): ${report.counts.error} error(s), ${report.counts.warning} warning(s) (fail-on: ${inputs.failOn})`
-    )
-  }
+  // As a normal run ends, comment and fail-on included; there is no probe and no picture.
+  await publish(report, { inputs, merged: files.length, env })
 }

@@ -1,131 +1,82 @@
 /**
  * The job summary: a headline (result, counts, vaults checked), then per vault its problems
  * (errors, warnings, info) with message, observed/expected, resource, fix and guide link, and what
- * passed folded into `<details>`. Every value from Azure goes through markdown.ts.
+ * passed folded into `<details>`. A pure function of the report: publish.ts writes it, and
+ * finding-markdown.ts renders each finding as the comment does.
  */
-import * as core from '@actions/core'
-import { RULES } from '../evaluate/catalog.js'
-import type { Finding } from '../evaluate/finding.js'
-import { countsOf, type ReportJson } from './report.js'
 import type { ProbeRun } from '../probe/result.js'
+import { countsOf, type ReportJson } from './report.js'
 import { renderProbeSummary } from './probe-summary.js'
-import { mermaidBlock } from './mermaid.js'
-import { codeBlock, escapeMarkdown, inlineCode, link } from './markdown.js'
+import { inlineCode } from './markdown.js'
+import {
+  diagramOf,
+  passedMarkdown,
+  problemsMarkdown,
+  type Diagrams,
+  type FindingStyle
+} from './finding-markdown.js'
 import {
   countsText,
   plural,
+  RESULT_HEADLINE,
   RESULT_ICON,
-  SEVERITY_ICON,
   vaultSections,
+  vaultTally,
   type VaultSection
 } from './group.js'
 
 /** GitHub rejects a step summary over 1 MiB; stay well under it. */
 export const SUMMARY_MAX_CHARS = 900_000
 
-const HEADLINE = {
-  fail: 'Key Vault private link check failed',
-  warn: 'Key Vault private link check passed with warnings',
-  pass: 'Key Vault private link check passed'
-} as const
-
-function title(finding: Finding): string {
-  return RULES[finding.rule]?.title ?? finding.rule
-}
-
-function problem(finding: Finding): string {
-  const parts = [
-    `#### ${SEVERITY_ICON[finding.severity]} ${escapeMarkdown(finding.rule)}: ${escapeMarkdown(title(finding))} (${finding.severity})`,
-    escapeMarkdown(finding.message)
-  ]
-  const facts: string[] = []
-  if (finding.observed) facts.push(`- **Observed:** ${inlineCode(finding.observed)}`)
-  if (finding.expected) facts.push(`- **Expected:** ${inlineCode(finding.expected)}`)
-  if (finding.resource) facts.push(`- **Resource:** ${inlineCode(finding.resource)}`)
-  if (finding.notRun?.length) {
-    const rules = finding.notRun.map((rule) => inlineCode(rule)).join(', ')
-    facts.push(`- **Not run because of this:** ${rules}`)
-  }
-  if (facts.length > 0) parts.push(facts.join('\n'))
-  if (finding.fix) parts.push('**Fix:**', codeBlock(finding.fix, 'sh'))
-  if (finding.docs) parts.push(`📖 ${link('Troubleshooting guide', finding.docs)}`)
-  return parts.join('\n\n')
-}
-
-/** What passed, folded: `<details>` with a blank line after `<summary>` so Markdown renders. */
-function passes(summary: string, findings: Finding[]): string {
-  const items = findings.map(
-    (finding) =>
-      `- ${SEVERITY_ICON.pass} ${inlineCode(finding.rule)} ${escapeMarkdown(finding.message)}`
-  )
-  return [`<details><summary>${summary}</summary>`, '', ...items, '', '</details>'].join('\n')
-}
+/** Problems sit under `###` vault headings, in full. */
+export const SUMMARY_STYLE: FindingStyle = { headingLevel: 4, severityInTitle: true, notRun: true }
 
 function vaultHeading(vault: VaultSection): string {
   return vault.name === null ? 'Not tied to one vault' : `Vault ${inlineCode(vault.name)}`
 }
 
-/** Mermaid source of a vault's picture (mermaid.ts), keyed by lower-cased vault name. */
-type Diagrams = ReadonlyMap<string, string> | null
-
-function diagramOf(vault: VaultSection, diagrams: Diagrams): string | null {
-  const source = vault.name === null ? undefined : diagrams?.get(vault.name.toLowerCase())
-  return source ? mermaidBlock(source) : null
-}
-
 /** A section with problems: its picture, each problem in full, then what passed, folded. */
-function problemSection(
-  vault: VaultSection,
-  withPasses: boolean,
-  diagrams: Diagrams = null
-): string {
-  const passed = vault.findings.filter((finding) => finding.severity === 'pass')
-  const diagram = withPasses ? diagramOf(vault, diagrams) : null
-  const parts = [
+function problemSection(vault: VaultSection, withPasses: boolean, diagrams: Diagrams): string {
+  return [
     `### ${RESULT_ICON[vault.result]} ${vaultHeading(vault)}`,
     countsText(countsOf(vault.findings)),
-    ...(diagram ? [diagram] : []),
-    ...vault.findings.filter((finding) => finding.severity !== 'pass').map(problem)
-  ]
-  if (withPasses && passed.length > 0) {
-    parts.push(passes(`${SEVERITY_ICON.pass} ${plural(passed.length, 'check')} passed`, passed))
-  }
-  return parts.join('\n\n')
+    ...problemsMarkdown(
+      vault,
+      withPasses ? diagramOf(vault, diagrams) : null,
+      withPasses,
+      SUMMARY_STYLE
+    )
+  ].join('\n\n')
 }
 
 /** Sections without problems, together: one folded list of passes (and picture) per vault. */
-function passedSection(
-  vaults: VaultSection[],
-  withPasses: boolean,
-  diagrams: Diagrams = null
-): string {
+function passedSection(vaults: VaultSection[], withPasses: boolean, diagrams: Diagrams): string {
   const parts = [`### ${RESULT_ICON.pass} ${plural(vaults.length, 'vault')} without problems`]
   for (const vault of vaults) {
     const count = plural(vault.findings.length, 'check')
     const label = `${RESULT_ICON.pass} ${vaultHeading(vault)}: ${count} passed`
-    const diagram = withPasses ? diagramOf(vault, diagrams) : null
-    const list = withPasses && vault.findings.length > 0 ? passes(label, vault.findings) : label
-    // The picture goes inside the fold, first, where a passing vault's detail belongs.
-    parts.push(diagram ? list.replace(/<\/summary>\n/, () => `</summary>\n\n${diagram}\n`) : list)
+    // Without a pass to fold, the label stands alone, picture or not.
+    const shown = withPasses && vault.findings.length > 0
+    parts.push(
+      passedMarkdown(label, shown ? diagramOf(vault, diagrams) : null, shown ? vault.findings : [])
+    )
   }
   return parts.join('\n\n')
 }
 
 function headline(report: ReportJson): string {
   const parts = [
-    `## ${RESULT_ICON[report.result]} ${HEADLINE[report.result]}`,
+    `## ${RESULT_ICON[report.result]} ${RESULT_HEADLINE[report.result]}`,
     `**${countsText(report.counts)}**`
   ]
   if (report.vaults.length === 0) {
     parts.push('No vaults were found to check.')
   } else {
-    const count = (result: string) => report.vaults.filter((v) => v.result === result).length
-    const tally = `${count('fail')} failed, ${count('warn')} with warnings, ${count('pass')} passed`
     const names =
       report.vaults.length <= 20
         ? `: ${report.vaults.map((v) => `${RESULT_ICON[v.result]} ${inlineCode(v.name)}`).join(', ')}`
         : ''
-    parts.push(`${plural(report.vaults.length, 'vault')} checked (${tally})${names}`)
+    parts.push(`${plural(report.vaults.length, 'vault')} checked (${vaultTally(report)})${names}`)
   }
   return parts.join('\n\n')
 }
@@ -164,13 +115,4 @@ export function renderSummary(
     text = next
   }
   return `${text}\n`
-}
-
-/** Appends the summary to the job summary (GITHUB_STEP_SUMMARY). */
-export async function writeSummary(
-  report: ReportJson,
-  probe: ProbeRun | null = null,
-  diagrams: Diagrams = null
-): Promise<void> {
-  await core.summary.addRaw(renderSummary(report, SUMMARY_MAX_CHARS, probe, diagrams)).write()
 }

@@ -1,0 +1,93 @@
+/**
+ * The report stage's tail, the same for a run and for `merge-reports`: log, annotate, write the
+ * JSON report, the job summary, the outputs, the PR comment, then decide how the step ends.
+ * Everything it shows comes from the report; nothing here re-decides a check.
+ */
+import * as core from '@actions/core'
+import { tmpdir } from 'node:os'
+import type { MergeInputs } from '../inputs/parse.js'
+import { logger, type Logger } from '../logger.js'
+import type { ProbeRun } from '../probe/result.js'
+import { annotate } from './annotations.js'
+import { commentMarker, previousResult, renderComment, type CommentOptions } from './comment.js'
+import { shouldFail } from './exit.js'
+import type { Diagrams } from './finding-markdown.js'
+import { logFindings } from './log.js'
+import { setOutputs } from './outputs.js'
+import { writeReport, type ReportJson } from './report.js'
+import type { CommentOutcome, StickyCommentOptions } from './sticky-comment.js'
+import { renderSummary, SUMMARY_MAX_CHARS } from './summary.js'
+
+export interface PublishOptions {
+  /** How the run reports: `report`, `github-token`, `comment-key`, `fail-on`. */
+  inputs: MergeInputs
+  /** What the probe measured, for the summary. */
+  probe?: ProbeRun | null
+  /** A picture per vault (mermaid.ts), for the summary and the comment. */
+  diagrams?: Diagrams
+  /** How many reports a `merge-reports` run merged: named in the step's failure line. */
+  merged?: number
+  /** Where `RUNNER_TEMP` (the JSON report's folder) and the GitHub context are read. */
+  env?: NodeJS.ProcessEnv
+  log?: Logger
+}
+
+export async function publish(report: ReportJson, options: PublishOptions): Promise<void> {
+  const { inputs, diagrams = null } = options
+  const env = options.env ?? process.env
+  const log = options.log ?? logger
+  logFindings(report, log)
+  annotate(report, log)
+  const reportPath = await writeReport(report, env.RUNNER_TEMP || tmpdir())
+  const summaryWritten = inputs.report.includes('summary')
+  if (summaryWritten) {
+    const text = renderSummary(report, SUMMARY_MAX_CHARS, options.probe ?? null, diagrams)
+    await core.summary.addRaw(text).write()
+  }
+  setOutputs(report, reportPath)
+  // Never throws: a comment that cannot be written is a notice or a warning, not a failure.
+  if (inputs.report.includes('comment')) {
+    await postComment(report, {
+      token: inputs.githubToken,
+      key: inputs.commentKey,
+      diagrams,
+      summaryWritten,
+      env,
+      sink: log
+    })
+  }
+  if (shouldFail(report, inputs.failOn)) {
+    const merged = options.merged === undefined ? '' : ` (${options.merged} reports merged)`
+    core.setFailed(
+      `Key Vault private link check${merged}: ${report.counts.error} error(s), ${report.counts.warning} warning(s) (fail-on: ${inputs.failOn})`
+    )
+  }
+}
+
+export interface PostOptions
+  extends
+    Pick<CommentOptions, 'key' | 'diagrams' | 'summaryWritten'>,
+    Omit<StickyCommentOptions, 'marker' | 'body'> {}
+
+/** `report: comment`: the body comment.ts renders, written by sticky-comment.ts. Never throws. */
+export async function postComment(
+  report: ReportJson,
+  options: PostOptions
+): Promise<CommentOutcome> {
+  // Loaded only when used: the GitHub client is a large part of the bundle.
+  const { writeStickyComment } = await import('./sticky-comment.js')
+  const { key, diagrams, summaryWritten } = options
+  return writeStickyComment({
+    ...options,
+    marker: commentMarker(key),
+    body: ({ existing, sha, runUrl }) =>
+      renderComment(report, {
+        key,
+        diagrams,
+        summaryWritten,
+        summaryUrl: runUrl,
+        sha,
+        previous: existing ? previousResult(existing) : null
+      })
+  })
+}
