@@ -9,20 +9,14 @@ export const modules = {
 /* harmony export */   runMerge: () => (/* binding */ runMerge)
 /* harmony export */ });
 /* unused harmony exports reportFiles, readReport, reportProblem, mergeReports */
-/* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(4116);
-/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(1455);
-/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_fs_promises__WEBPACK_IMPORTED_MODULE_1__);
-/* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(8161);
-/* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__webpack_require__.n(node_os__WEBPACK_IMPORTED_MODULE_2__);
-/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(6760);
-/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_3___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_3__);
-/* harmony import */ var _inputs_parse_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(3718);
-/* harmony import */ var _annotations_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(856);
-/* harmony import */ var _exit_js__WEBPACK_IMPORTED_MODULE_10__ = __webpack_require__(1036);
-/* harmony import */ var _log_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(6472);
-/* harmony import */ var _outputs_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(5468);
-/* harmony import */ var _report_js__WEBPACK_IMPORTED_MODULE_8__ = __webpack_require__(8850);
-/* harmony import */ var _summary_js__WEBPACK_IMPORTED_MODULE_9__ = __webpack_require__(8818);
+/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(1455);
+/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_fs_promises__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(6760);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_1__);
+/* harmony import */ var _inputs_parse_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(3718);
+/* harmony import */ var _logger_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(6999);
+/* harmony import */ var _publish_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(3507);
+/* harmony import */ var _report_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(8850);
 /**
  * `merge-reports`: one summary, one JSON report and one set of outputs from the JSON reports of
  * several runs (a matrix job per subscription, each uploading its report as an artifact). No
@@ -35,20 +29,15 @@ export const modules = {
 
 
 
-
-
-
-
-
 /** Entries (files or folders; folders are searched for `*.json`, sub-folders included). */
 async function reportFiles(spec, cwd = process.cwd()) {
-    const entries = (0,_inputs_parse_js__WEBPACK_IMPORTED_MODULE_4__/* .splitList */ .ry)(spec);
+    const entries = (0,_inputs_parse_js__WEBPACK_IMPORTED_MODULE_2__/* .splitList */ .ry)(spec);
     const files = [];
     for (const entry of entries) {
-        const path = (0,node_path__WEBPACK_IMPORTED_MODULE_3__.resolve)(cwd, entry);
-        const info = await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.stat)(path).catch(() => null);
+        const path = (0,node_path__WEBPACK_IMPORTED_MODULE_1__.resolve)(cwd, entry);
+        const info = await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.stat)(path).catch(() => null);
         if (!info) {
-            throw new _inputs_parse_js__WEBPACK_IMPORTED_MODULE_4__/* .InputError */ .dz('merge-reports', `Input 'merge-reports' names '${(0,_inputs_parse_js__WEBPACK_IMPORTED_MODULE_4__/* .show */ .WU)(entry)}', which does not exist: expected JSON report files or folders holding them`);
+            throw new _inputs_parse_js__WEBPACK_IMPORTED_MODULE_2__/* .InputError */ .dz('merge-reports', `Input 'merge-reports' names '${(0,_inputs_parse_js__WEBPACK_IMPORTED_MODULE_2__/* .show */ .WU)(entry)}', which does not exist: expected JSON report files or folders holding them`);
         }
         if (info.isDirectory())
             files.push(...(await jsonFilesUnder(path)));
@@ -57,14 +46,14 @@ async function reportFiles(spec, cwd = process.cwd()) {
     }
     const unique = [...new Set(files)];
     if (unique.length === 0) {
-        throw new _inputs_parse_js__WEBPACK_IMPORTED_MODULE_4__/* .InputError */ .dz('merge-reports', `Input 'merge-reports' is '${(0,_inputs_parse_js__WEBPACK_IMPORTED_MODULE_4__/* .show */ .WU)(spec.trim())}': no JSON report found there (download the jobs' report artifacts first)`);
+        throw new _inputs_parse_js__WEBPACK_IMPORTED_MODULE_2__/* .InputError */ .dz('merge-reports', `Input 'merge-reports' is '${(0,_inputs_parse_js__WEBPACK_IMPORTED_MODULE_2__/* .show */ .WU)(spec.trim())}': no JSON report found there (download the jobs' report artifacts first)`);
     }
     return unique;
 }
 async function jsonFilesUnder(dir) {
     const found = [];
-    for (const entry of (await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.readdir)(dir, { withFileTypes: true })).sort((a, b) => a.name.localeCompare(b.name))) {
-        const path = (0,node_path__WEBPACK_IMPORTED_MODULE_3__.join)(dir, entry.name);
+    for (const entry of (await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.readdir)(dir, { withFileTypes: true })).sort((a, b) => a.name.localeCompare(b.name))) {
+        const path = (0,node_path__WEBPACK_IMPORTED_MODULE_1__.join)(dir, entry.name);
         if (entry.isDirectory())
             found.push(...(await jsonFilesUnder(path)));
         else if (entry.name.toLowerCase().endsWith('.json'))
@@ -74,13 +63,13 @@ async function jsonFilesUnder(dir) {
 }
 /** Reads one report; a file that is not a schema-1 report, or has a malformed entry, is a bad input, named. */
 async function readReport(path) {
-    const where = `Input 'merge-reports': ${(0,_inputs_parse_js__WEBPACK_IMPORTED_MODULE_4__/* .show */ .WU)(path)}`;
+    const where = `Input 'merge-reports': ${(0,_inputs_parse_js__WEBPACK_IMPORTED_MODULE_2__/* .show */ .WU)(path)}`;
     let value;
     try {
-        value = JSON.parse(await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.readFile)(path, 'utf8'));
+        value = JSON.parse(await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.readFile)(path, 'utf8'));
     }
     catch (error) {
-        throw new _inputs_parse_js__WEBPACK_IMPORTED_MODULE_4__/* .InputError */ .dz('merge-reports', `${where} is not JSON (${(0,_inputs_parse_js__WEBPACK_IMPORTED_MODULE_4__/* .show */ .WU)(error.message.split('\n')[0] ?? '')})`);
+        throw new _inputs_parse_js__WEBPACK_IMPORTED_MODULE_2__/* .InputError */ .dz('merge-reports', `${where} is not JSON (${(0,_inputs_parse_js__WEBPACK_IMPORTED_MODULE_2__/* .show */ .WU)(error.message.split('\n')[0] ?? '')})`);
     }
     const report = value;
     if (!report ||
@@ -88,11 +77,11 @@ async function readReport(path) {
         report.schemaVersion !== 1 ||
         !Array.isArray(report.findings) ||
         !Array.isArray(report.vaults)) {
-        throw new _inputs_parse_js__WEBPACK_IMPORTED_MODULE_4__/* .InputError */ .dz('merge-reports', `${where} is not a kv-private-link-doctor report (schemaVersion 1 with vaults and findings)`);
+        throw new _inputs_parse_js__WEBPACK_IMPORTED_MODULE_2__/* .InputError */ .dz('merge-reports', `${where} is not a kv-private-link-doctor report (schemaVersion 1 with vaults and findings)`);
     }
     const problem = reportProblem(report);
     if (problem)
-        throw new _inputs_parse_js__WEBPACK_IMPORTED_MODULE_4__/* .InputError */ .dz('merge-reports', `${where}: ${problem}`);
+        throw new _inputs_parse_js__WEBPACK_IMPORTED_MODULE_2__/* .InputError */ .dz('merge-reports', `${where}: ${problem}`);
     return report;
 }
 const SEVERITIES = ['error', 'warning', 'info', 'pass'];
@@ -103,8 +92,8 @@ function quoted(value) {
     if (value === undefined)
         return 'missing';
     if (typeof value === 'string')
-        return `'${(0,_inputs_parse_js__WEBPACK_IMPORTED_MODULE_4__/* .show */ .WU)(value)}'`;
-    return (0,_inputs_parse_js__WEBPACK_IMPORTED_MODULE_4__/* .show */ .WU)(JSON.stringify(value) ?? String(value));
+        return `'${(0,_inputs_parse_js__WEBPACK_IMPORTED_MODULE_2__/* .show */ .WU)(value)}'`;
+    return (0,_inputs_parse_js__WEBPACK_IMPORTED_MODULE_2__/* .show */ .WU)(JSON.stringify(value) ?? String(value));
 }
 /**
  * The first entry of a report's `vaults` or `findings` that does not have the shape this action
@@ -159,34 +148,21 @@ function mergeReports(reports) {
         for (const vault of report.vaults) {
             const key = (vault.id || vault.name).toLowerCase();
             if (!vaults.has(key))
-                vaults.set(key, { name: vault.name, id: vault.id });
+                vaults.set(key, { name: vault.name, id: vault.id, type: vault.type ?? 'vault' });
         }
         for (const finding of report.findings)
             findings.set(JSON.stringify(finding), finding);
     }
-    return (0,_report_js__WEBPACK_IMPORTED_MODULE_8__/* .buildReport */ .FK)([...findings.values()], [...vaults.values()]);
+    return (0,_report_js__WEBPACK_IMPORTED_MODULE_5__/* .buildReport */ .FK)([...findings.values()], [...vaults.values()]);
 }
 /** The whole `merge-reports` run: read, merge, report, outputs, fail per `fail-on`. */
 async function runMerge(spec, get, env = process.env) {
-    const inputs = (0,_inputs_parse_js__WEBPACK_IMPORTED_MODULE_4__/* .parseMergeInputs */ .LF)(get, env);
+    const inputs = (0,_inputs_parse_js__WEBPACK_IMPORTED_MODULE_2__/* .parseMergeInputs */ .LF)(get, env);
     const files = await reportFiles(spec);
     const report = mergeReports(await Promise.all(files.map(readReport)));
-    _actions_core__WEBPACK_IMPORTED_MODULE_0__.info(`Merged ${files.length} report(s): ${report.vaults.length} vault(s), ${report.findings.length} finding(s)`);
-    (0,_log_js__WEBPACK_IMPORTED_MODULE_6__/* .logFindings */ .H)(report);
-    (0,_annotations_js__WEBPACK_IMPORTED_MODULE_5__/* .annotate */ .f)(report);
-    const reportPath = await (0,_report_js__WEBPACK_IMPORTED_MODULE_8__/* .writeReport */ .u5)(report, env.RUNNER_TEMP || (0,node_os__WEBPACK_IMPORTED_MODULE_2__.tmpdir)());
-    const summaryWritten = inputs.report.includes('summary');
-    if (summaryWritten)
-        await (0,_summary_js__WEBPACK_IMPORTED_MODULE_9__/* .writeSummary */ .Sy)(report);
-    (0,_outputs_js__WEBPACK_IMPORTED_MODULE_7__/* .setOutputs */ .n)(report, reportPath);
-    // Never throws, as in a normal run: a comment that cannot be written is a notice or a warning.
-    if (inputs.report.includes('comment')) {
-        const { postComment } = await Promise.all(/* import() */[__webpack_require__.e(413), __webpack_require__.e(231)]).then(__webpack_require__.bind(__webpack_require__, 4231));
-        await postComment(report, { token: inputs.githubToken, key: inputs.commentKey, summaryWritten });
-    }
-    if ((0,_exit_js__WEBPACK_IMPORTED_MODULE_10__/* .shouldFail */ .W)(report, inputs.failOn)) {
-        _actions_core__WEBPACK_IMPORTED_MODULE_0__.setFailed(`Key Vault private link check (${files.length} reports merged): ${report.counts.error} error(s), ${report.counts.warning} warning(s) (fail-on: ${inputs.failOn})`);
-    }
+    _logger_js__WEBPACK_IMPORTED_MODULE_3__/* .logger */ .v.info(`Merged ${files.length} report(s): ${report.vaults.length} vault(s), ${report.findings.length} finding(s)`);
+    // As a normal run ends, comment and fail-on included; there is no probe and no picture.
+    await (0,_publish_js__WEBPACK_IMPORTED_MODULE_4__/* .publish */ .m)(report, { inputs, merged: files.length, env });
 }
 
 

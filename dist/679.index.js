@@ -526,7 +526,7 @@ function tokenSource(credential, scope, timeoutMs) {
                 if (!token)
                     throw new Error('the credential returned no token');
                 // Masked in the log like every other token of the run, should anything ever echo it.
-                core.setSecret(token.token);
+                core/* setSecret */.Pq(token.token);
                 return { token: token.token };
             }
             catch (error) {

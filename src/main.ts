@@ -40,7 +40,7 @@ export async function run(): Promise<void> {
         cloud: inputs.cloud
       },
       credential,
-      { log: (line) => core.info(line) }
+      { log: logger.info }
     )
 
     // The model joins what was read (connections → endpoints → VNets, each kind's zone) once, for
@@ -57,7 +57,7 @@ export async function run(): Promise<void> {
         dnsServers: inputs.dnsServers,
         timeoutSeconds: inputs.probeTimeoutSeconds,
         vaultAudience: inputs.cloud.vaultAudience,
-        log: (line) => core.info(line)
+        log: logger.info
       })
     }
 
@@ -76,7 +76,7 @@ export async function run(): Promise<void> {
 
     const report = buildReport(
       findings,
-      snapshot.vaults.map((v) => ({ name: v.name, id: v.id }))
+      snapshot.vaults.map((v) => ({ name: v.name, id: v.id, type: v.kind ?? 'vault' }))
     )
     // What the probe measured, as an extra field of the JSON report (the contract allows extras).
     if (probeRun) Object.assign(report, { probe: probeRun })

@@ -46,9 +46,9 @@ describe('buildReport', () => {
       result: 'fail',
       counts: { error: 2, warning: 1, info: 1, pass: 2 },
       vaults: [
-        { name: 'kv1', id: vaultId('kv1'), result: 'fail' },
-        { name: 'kv2', id: vaultId('kv2'), result: 'warn' },
-        { name: 'kv3', id: vaultId('kv3'), result: 'pass' }
+        { name: 'kv1', id: vaultId('kv1'), type: 'vault', result: 'fail' },
+        { name: 'kv2', id: vaultId('kv2'), type: 'vault', result: 'warn' },
+        { name: 'kv3', id: vaultId('kv3'), type: 'vault', result: 'pass' }
       ],
       findings: FINDINGS
     })

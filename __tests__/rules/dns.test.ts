@@ -376,7 +376,7 @@ describe('DNS-RECORD-MISSING / DNS-RECORD-NAME', () => {
 })
 
 describe('DNS-RECORD-WRONG-IP / DNS-RECORD-EXTRA-IP', () => {
-  test('wrong IP: delete and recreate with the PE IP', () => {
+  test('wrong IP: add the PE IP first, then remove the wrong one (no window without an answer)', () => {
     const h = healthy()
     h.record.ipv4Addresses = ['10.1.2.9']
     const findings = run(h.snapshot)
@@ -385,14 +385,13 @@ describe('DNS-RECORD-WRONG-IP / DNS-RECORD-EXTRA-IP', () => {
     expect(f.resource).toBe(h.record.id)
     expect(f.message).toBe(
       'A record kv1 in privatelink.vaultcore.azure.net points to 10.1.2.9; the private endpoint pe-kv1 in VNet vnet-app has 10.1.2.3: ' +
-        'clients in vnet-app connect to the wrong address. Delete the record set and recreate it with the right IP'
+        'clients in vnet-app connect to the wrong address. Add the right IP to the record, then remove the wrong one'
     )
     expect(f.observed).toBe('10.1.2.9')
     expect(f.expected).toBe('10.1.2.3')
     expect(f.fix?.split('\n')).toEqual([
-      `az network private-dns record-set a delete -g rg-dns -z ${ZONE} --subscription ${SUB} -n kv1 --yes`,
-      `az network private-dns record-set a create -g rg-dns -z ${ZONE} --subscription ${SUB} -n kv1 --ttl 300`,
-      `az network private-dns record-set a add-record -g rg-dns -z ${ZONE} --subscription ${SUB} -n kv1 -a 10.1.2.3`
+      `az network private-dns record-set a add-record -g rg-dns -z ${ZONE} --subscription ${SUB} -n kv1 -a 10.1.2.3`,
+      `az network private-dns record-set a remove-record -g rg-dns -z ${ZONE} --subscription ${SUB} -n kv1 -a 10.1.2.9`
     ])
   })
 
@@ -400,9 +399,9 @@ describe('DNS-RECORD-WRONG-IP / DNS-RECORD-EXTRA-IP', () => {
     const h = healthy()
     h.record.ipv4Addresses = ['10.1.2.9']
     h.record.ttl = 60
-    expect(one(run(h.snapshot), 'DNS-RECORD-WRONG-IP').fix).toContain('--ttl 60')
+    expect(one(run(h.snapshot), 'DNS-RECORD-WRONG-IP').fix).not.toContain('ttl')
     h.record.ttl = 3600
-    expect(one(run(h.snapshot), 'DNS-RECORD-WRONG-IP').fix).toContain('--ttl 300')
+    expect(one(run(h.snapshot), 'DNS-RECORD-WRONG-IP').fix).toContain('--set ttl=300')
   })
 
   test('extra IPs: warning naming stale and foreign ones, fix removes each', () => {

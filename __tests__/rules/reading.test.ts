@@ -2,6 +2,7 @@ import { describe, expect, test } from '@jest/globals'
 import { idKey } from '../../src/collect/snapshot.js'
 import { RULES, RULE_IDS } from '../../src/evaluate/catalog.js'
 import { roleScope } from '../../src/model/arm-id.js'
+import { buildReport } from '../../src/report/report.js'
 import {
   failure,
   healthy,
@@ -200,6 +201,13 @@ describe('reads tied to no single vault', () => {
     expect(errors[0]?.message).toContain(
       'the A records of private DNS zone privatelink.vaultcore.azure.net'
     )
+    // Both vaults' record checks waited on that read: neither may read as `pass`.
+    expect(errors[0]?.affectedVaults).toEqual(['kv1', 'kv2'])
+    const report = buildReport(findings, [
+      { name: 'kv1', id: h.vault.id },
+      { name: 'kv2', id: kv2.id }
+    ])
+    expect(report.vaults.map((v) => `${v.name}:${v.result}`)).toEqual(['kv1:fail', 'kv2:fail'])
   })
 
   test('one failure recorded for both links and records (bad zone ID) is reported once, with both blocked', () => {

@@ -60,6 +60,11 @@ export function vaultShow(target: TargetRef): string {
   return `az keyvault show ${vaultArgs(target)}`
 }
 
+/** The settings that decide the public path: public network access and the firewall. */
+export function vaultShowNetwork(target: TargetRef): string {
+  return `${vaultShow(target)} --query "{publicNetworkAccess: properties.publicNetworkAccess, networkAcls: properties.networkAcls}"`
+}
+
 /** Vault names are letters, digits and hyphens: safe inside the double-quoted JMESPath query. */
 export function vaultFind(name: string, subscriptionId: string): string {
   const safe = name.replace(/[^A-Za-z0-9-]/g, '')
@@ -193,6 +198,26 @@ export function vnetShow(id: string): string {
   return `az network vnet show --ids ${sh(id)}`
 }
 
+export function vnetDnsServers(id: string): string {
+  return `az network vnet show --ids ${sh(id)} --query dhcpOptions.dnsServers`
+}
+
+/** The NIC that holds `ip`, by name and resource group. */
+export function nicFindByIp(subscriptionId: string, ip: string): string {
+  const safe = ip.replace(/[^0-9a-fA-F.:]/g, '')
+  return (
+    `az network nic list --subscription ${sh(subscriptionId)}` +
+    ` --query "[?ipConfigurations[?privateIPAddress=='${safe}']].{name:name, resourceGroup:resourceGroup}" -o table`
+  )
+}
+
+export function nicEffectiveRoutes(name: string, resourceGroup: string, subscriptionId: string) {
+  return (
+    `az network nic show-effective-route-table --name ${sh(name)} --resource-group ${sh(resourceGroup)}` +
+    `${subscriptionFlag(subscriptionId)} -o table`
+  )
+}
+
 // ---- Private DNS --------------------------------------------------------------------------
 
 /** A private DNS zone by name and place. */
@@ -269,15 +294,28 @@ export function recordCreate(zone: ZonePlace, name: string, ips: string[], ttl: 
   )
 }
 
-/** Deletes the record set and recreates it: what the guide recommends for a wrong IP. */
-export function recordReplace(
+/**
+ * Points an existing record at `ips`: the right IPs are added before the wrong ones are removed,
+ * so the name never stops answering (deleting and recreating the set leaves a window with none).
+ * `ttl`: also set the TTL (when the current one is out of range).
+ */
+export function recordRepoint(
   zone: ZonePlace,
-  oldName: string,
   name: string,
   ips: string[],
-  ttl: number
+  current: string[],
+  ttl: number | null
 ): string {
-  return steps(recordDelete(zone, oldName), recordCreate(zone, name, ips, ttl))
+  return steps(
+    ...ips
+      .filter((ip) => !current.includes(ip))
+      .map(
+        (ip) =>
+          `az network private-dns record-set a add-record ${zoneArgs(zone)} -n ${sh(name)} -a ${sh(ip)}`
+      ),
+    ...current.filter((ip) => !ips.includes(ip)).map((ip) => recordRemoveIp(zone, name, ip)),
+    ttl === null ? null : recordSetTtl(zone, name, ttl)
+  )
 }
 
 export function recordRemoveIp(zone: ZonePlace, name: string, ip: string): string {

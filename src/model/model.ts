@@ -14,6 +14,7 @@ import type {
 } from '../collect/snapshot.js'
 import { idKey, sameId } from '../collect/snapshot.js'
 import { nameOf, resourceGroupOf } from './arm-id.js'
+import { inPrefixes } from './ip.js'
 import { dnsName, sameText } from './names.js'
 import { targetNames, type TargetNames } from './target.js'
 
@@ -262,6 +263,14 @@ export function buildRunModel(snapshot: Snapshot): RunModel {
       .filter((vault) => !vault.failure)
       .map((vault) => buildTargetModel(snapshot, vault))
   }
+}
+
+/** The known VNet whose address space holds `ip` (e.g. this runner's own VNet), if any. */
+export function vnetHolding(snapshot: Snapshot, ip: string): VirtualNetworkSnapshot | null {
+  for (const vnet of Object.values(snapshot.virtualNetworks)) {
+    if (!('failure' in vnet) && inPrefixes(ip, vnet.addressPrefixes)) return vnet
+  }
+  return null
 }
 
 // ---- Zones --------------------------------------------------------------------------------

@@ -142,12 +142,13 @@ export function reportProblem(report: { vaults: unknown[]; findings: unknown[] }
  * finding both reported (same content) is kept once.
  */
 export function mergeReports(reports: readonly ReportJson[]): ReportJson {
-  const vaults = new Map<string, { name: string; id: string }>()
+  const vaults = new Map<string, { name: string; id: string; type: 'vault' | 'managedHsm' }>()
   const findings = new Map<string, Finding>()
   for (const report of reports) {
     for (const vault of report.vaults) {
       const key = (vault.id || vault.name).toLowerCase()
-      if (!vaults.has(key)) vaults.set(key, { name: vault.name, id: vault.id })
+      if (!vaults.has(key))
+        vaults.set(key, { name: vault.name, id: vault.id, type: vault.type ?? 'vault' })
     }
     for (const finding of report.findings) findings.set(JSON.stringify(finding), finding)
   }

@@ -10,7 +10,7 @@ import type {
   StepError,
   VaultProbe
 } from '../probe/result.js'
-import { describeIp, isValidIp } from '../model/ip.js'
+import { isPublic, isValidIp } from '../model/ip.js'
 import { escapeMarkdown, inlineCode } from './markdown.js'
 
 function code(values: readonly string[]): string {
@@ -83,7 +83,7 @@ function vaultTable(run: ProbeRun, probe: VaultProbe): string {
     const ip = probe.dataPlane.ip
     // From "outside", a name that leads to a private address means this runner is not outside.
     const notOutside =
-      run.mode === 'outside' && ip !== null && isValidIp(ip) && describeIp(ip).class !== 'public'
+      run.mode === 'outside' && ip !== null && isValidIp(ip) && !isPublic(ip)
         ? ' ⚠️ not a public address: this runner is not outside, the public path was not verified'
         : ''
     rows.push([

@@ -12,6 +12,8 @@ export type Result = 'pass' | 'warn' | 'fail'
 export interface VaultResult {
   name: string
   id: string
+  /** `vault` or `managedHsm`. */
+  type: 'vault' | 'managedHsm'
   result: Result
 }
 
@@ -62,18 +64,32 @@ export function findingsByVault<T extends Pick<Finding, 'vault'>>(
 
 export function buildReport(
   findings: readonly Finding[],
-  vaults: readonly { name: string; id: string }[]
+  vaults: readonly { name: string; id: string; type?: 'vault' | 'managedHsm' }[]
 ): ReportJson {
   const byVault = findingsByVault(findings)
+  const affecting = new Map<string, Finding[]>()
+  for (const finding of findings) {
+    for (const name of finding.affectedVaults ?? []) {
+      const key = name.toLowerCase()
+      affecting.set(key, [...(affecting.get(key) ?? []), finding])
+    }
+  }
   return {
     schemaVersion: 1,
     result: resultOf(findings),
     counts: countsOf(findings),
-    vaults: vaults.map((vault) => ({
-      name: vault.name,
-      id: vault.id,
-      result: resultOf(byVault.get(vault.name.toLowerCase()) ?? [])
-    })),
+    vaults: vaults.map((vault) => {
+      const key = vault.name.toLowerCase()
+      // A failed shared read (a zone's records, a VNet) that kept checks of this vault from
+      // running counts for it too: such a vault is never `pass`.
+      const blockedBy = (affecting.get(key) ?? []).filter((finding) => finding.vault === null)
+      return {
+        name: vault.name,
+        id: vault.id,
+        type: vault.type ?? 'vault',
+        result: resultOf([...(byVault.get(key) ?? []), ...blockedBy])
+      }
+    }),
     findings: findings.map((finding) => ({ ...finding }))
   }
 }

@@ -32,7 +32,7 @@ import {
   recordCreate,
   recordDelete,
   recordRemoveIp,
-  recordReplace,
+  recordRepoint,
   recordSetTtl,
   steps,
   suggestedTtl,
@@ -541,17 +541,17 @@ function recordIps(
           (conflict
             ? `The record is right for ${conflicting.map((other) => `VNet ${other.name}`).join(', ')}, also linked to this zone ` +
               `(see DNS-ZONE-CONFLICT): fixing the record alone breaks the other VNet, so give ${group.name} its own zone`
-            : 'Delete the record set and recreate it with the right IP'),
+            : 'Add the right IP to the record, then remove the wrong one'),
         observed: list(recordIpsValue),
         expected: list(group.ips),
         fix: conflict
           ? ownZoneFix(ctx, zone, group)
-          : recordReplace(
+          : recordRepoint(
               place,
               record.name,
-              ctx.model.vault.name,
               group.ips,
-              ttlFor(ctx, record.ttl)
+              recordIpsValue,
+              ttlFor(ctx, record.ttl) === record.ttl ? null : ttlFor(ctx, record.ttl)
             )
       })
     return

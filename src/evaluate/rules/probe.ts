@@ -5,10 +5,23 @@
  */
 import type { DataPlaneResult, HealthAttempt, StepError } from '../../probe/result.js'
 import { isOwnAddress } from '../../probe/runner-addresses.js'
-import { describeIp, isPublic, isValidIp } from '../../model/ip.js'
-import { linkedExactZone, zonePlace } from '../../model/model.js'
-import { list } from '../../model/names.js'
-import { recordCreate, recordReplace, sh, suggestedTtl } from '../fixes.js'
+import type { VirtualNetworkSnapshot } from '../../collect/snapshot.js'
+import { subscriptionOf } from '../../model/arm-id.js'
+import { AZURE_PLATFORM_IP, describeIp, isPrivate, isPublic, isValidIp } from '../../model/ip.js'
+import { exactZones, linkedExactZone, vnetHolding, zonePlace } from '../../model/model.js'
+import { list, sameText } from '../../model/names.js'
+import {
+  linkCreate,
+  nicEffectiveRoutes,
+  nicFindByIp,
+  recordCreate,
+  recordRepoint,
+  sh,
+  steps,
+  suggestedTtl,
+  vaultShowNetwork,
+  vnetDnsServers
+} from '../fixes.js'
 import { defineRule, perTarget, type Draft, type Outcomes, type ProbeContext } from '../rule.js'
 
 /** The answers that mean "stopped by the network check" (ERRORS.md). */
@@ -83,11 +96,59 @@ function recordFix(ctx: Ctx, replace: boolean): string | null {
     if (!linked) continue
     const zone = zonePlace(linked.zone)
     const name = model.vault.name.toLowerCase()
-    return replace
-      ? recordReplace(zone, name, name, group.ips.length ? group.ips : probe.peIps, ttl)
-      : recordCreate(zone, name, group.ips.length ? group.ips : probe.peIps, ttl)
+    const ips = group.ips.length ? group.ips : probe.peIps
+    const record = linked.zone.aRecords.find((candidate) => sameText(candidate.name, name))
+    return replace && record
+      ? recordRepoint(zone, record.name, ips, record.ipv4Addresses, null)
+      : recordCreate(zone, name, ips, ttl)
   }
   return null
+}
+
+/** This runner's own VNet: the known VNet whose address space holds one of its addresses. */
+function runnerVnet(ctx: Ctx): VirtualNetworkSnapshot | null {
+  for (const ip of ctx.run.runnerAddresses) {
+    const vnet = vnetHolding(ctx.snapshot, ip)
+    if (vnet) return vnet
+  }
+  return null
+}
+
+function runnerVnetText(ctx: Ctx): string {
+  const vnet = runnerVnet(ctx)
+  return vnet ? `this runner's VNet ${vnet.name}` : "this runner's VNet (not among the VNets read)"
+}
+
+/** Routes of this runner's NIC: find the NIC by the runner's private address, then its routes. */
+function runnerRoutesFix(ctx: Ctx): string {
+  const ip = ctx.run.runnerAddresses.find((address) => isPrivate(address))
+  const vnet = runnerVnet(ctx)
+  const subscription = (vnet && subscriptionOf(vnet.id)) ?? ctx.model.vault.subscriptionId
+  return steps(
+    ip ? nicFindByIp(subscription, ip) : null,
+    nicEffectiveRoutes('<nic-name-of-this-runner>', '<resource-group-of-that-nic>', subscription)
+  )
+}
+
+/** A request a person can send to see what the data plane answers (404 SecretNotFound = through). */
+function dataPlaneCheck(ctx: Ctx, ip: string | null): string {
+  const host = ctx.probe.hostname
+  const audience = `https://${ctx.model.names.hostSuffix}`
+  return (
+    `curl -s${ip ? ` --resolve ${sh(`${host}:443:${ip}`)}` : ''} -H "Authorization: Bearer $(az account get-access-token --resource ${audience} --query accessToken -o tsv)"` +
+    ` ${sh(`https://${host}/secrets/kv-private-link-doctor-probe?api-version=7.4`)}`
+  )
+}
+
+/** PROBE-PUBLIC-IP: link the zone to this runner's VNet, or show the DNS servers in the way. */
+function publicIpFix(ctx: Ctx): string {
+  const vnet = runnerVnet(ctx)
+  const zones = exactZones(ctx.snapshot, ctx.model.names.zone)
+  if (!vnet) return steps(`nslookup ${sh(ctx.probe.hostname)}`, 'cat /etc/resolv.conf')
+  const linked = linkedExactZone(ctx.snapshot, ctx.model.names.zone, vnet.id)
+  const custom = vnet.dnsServers.some((server) => server.trim() !== AZURE_PLATFORM_IP)
+  if (!linked && zones[0] && !custom) return linkCreate(zonePlace(zones[0]), vnet.id)
+  return vnetDnsServers(vnet.id)
 }
 
 function dnsRules(ctx: Ctx): void {
@@ -137,7 +198,9 @@ function dnsRules(ctx: Ctx): void {
           : ''),
       observed: `${chain}: ${dns.error.kind}`,
       expected: `${host} → ${alias} → ${list(probe.peIps)}`,
-      fix: atAlias ? recordFix(ctx, false) : null
+      fix: atAlias
+        ? recordFix(ctx, false)
+        : steps(`nslookup ${sh(host)}`, `nslookup ${sh(alias)}`, 'cat /etc/resolv.conf')
     })
     return
   }
@@ -158,10 +221,10 @@ function dnsRules(ctx: Ctx): void {
       message:
         `From this runner ${host} resolves to the public address ${publicIps.map(ipLabel).join(', ')}: ` +
         `the private zone ${model.names.zone} does not apply to the DNS servers this runner uses ` +
-        `(${servers}). Link the zone to the runner's VNet, or make the custom DNS servers forward ${model.names.zone} to 168.63.129.16`,
+        `(${servers}). Link the zone to ${runnerVnetText(ctx)}, or make its custom DNS servers forward ${model.names.zone} to 168.63.129.16`,
       observed: `${chain} → ${list(dns.addresses)}`,
       expected: list(probe.peIps),
-      fix: null
+      fix: publicIpFix(ctx)
     })
   } else {
     ok(
@@ -382,7 +445,8 @@ function healthRules(ctx: Ctx): void {
           `through NAT/the Internet, not through the private endpoint`,
         observed: `addr=${addr}`,
         expected: `a private address of this runner (${list(run.runnerAddresses)})`,
-        fix: null
+        // A route (0.0.0.0/0 to a firewall or NAT, or none to the PE subnet) decides the path.
+        fix: runnerRoutesFix(ctx)
       })
     } else if (isOwnAddress(addr, run.runnerAddresses)) {
       ok(
@@ -423,10 +487,11 @@ function healthRules(ctx: Ctx): void {
         resource,
         message:
           `By name (${byName.ip}) the vault saw addr=${byName.addr}; straight to the PE IP ${direct.ip} it saw addr=${direct.addr}: ` +
-          `the two requests reached different endpoints. The name does not lead to this private endpoint`,
+          `the two requests reached different endpoints. The name does not lead to this private endpoint: check the routes ` +
+          `of ${runnerVnetText(ctx)} to the PE subnet (a route table or NVA in the way)`,
         observed: `by name: addr=${byName.addr}; PE IP ${direct.ip}: addr=${direct.addr}`,
         expected: 'the same addr',
-        fix: null
+        fix: runnerRoutesFix(ctx)
       })
     }
   }
@@ -436,9 +501,7 @@ function dataPlaneRule(ctx: Ctx): void {
   const { probe, model } = ctx
   const result = probe.dataPlane
   if (!result) return
-  const privatePath =
-    result.via === 'pe-ip' ||
-    (result.ip !== null && isValidIp(result.ip) && describeIp(result.ip).class === 'private')
+  const privatePath = result.via === 'pe-ip' || (result.ip !== null && isPrivate(result.ip))
   const target = result.via === 'pe-ip' ? `PE IP ${result.ip}` : `by name, ${result.ip ?? '?'}`
   if (result.error) {
     unverified(ctx, 'PROBE-FORBIDDEN-BY-FIREWALL', {
@@ -450,7 +513,7 @@ function dataPlaneRule(ctx: Ctx): void {
       observed: `${result.error.kind}${result.error.code ? ` (${result.error.code})` : ''} at ${failedStep(result.error)}`,
       expected:
         'an answer other than 403 ForbiddenByFirewall/ForbiddenByConnection (404 SecretNotFound for the probe secret)',
-      fix: null
+      fix: dataPlaneCheck(ctx, result.ip)
     })
     return
   }
@@ -462,7 +525,7 @@ function dataPlaneRule(ctx: Ctx): void {
         `private address; the firewall's answer over the private path is unknown`,
       observed: `${result.status ?? '?'} from ${result.ip ?? '?'}`,
       expected: 'a data-plane answer over a private endpoint IP',
-      fix: null
+      fix: dataPlaneCheck(ctx, probe.peIps[0] ?? null)
     })
     return
   }
@@ -500,7 +563,7 @@ function outsideRule(ctx: Ctx): void {
       message: `the data-plane request to https://${host} from outside got no answer: ${stepText(result.error)}`,
       observed: result.error.kind,
       expected: '403 ForbiddenByFirewall or ForbiddenByConnection',
-      fix: null
+      fix: dataPlaneCheck(ctx, null)
     })
     return
   }
@@ -509,7 +572,7 @@ function outsideRule(ctx: Ctx): void {
   // or a hosts-file/loopback override. Whatever answered, it says nothing about the public path.
   // A warning under the contract's rule, not an error: the vault may well be closed; and not an
   // info, because a run asked to verify the public path did not, and `fail-on: warning` must see it.
-  if (result.ip !== null && isValidIp(result.ip) && describeIp(result.ip).class !== 'public') {
+  if (result.ip !== null && isValidIp(result.ip) && !isPublic(result.ip)) {
     unverified(ctx, 'PUBLIC-ACCESS-OPEN', {
       resource: model.vault.id,
       message:
@@ -521,7 +584,8 @@ function outsideRule(ctx: Ctx): void {
       observed: `${result.status}${result.code ? ` ${result.code}` : ''} from ${result.ip}`,
       expected:
         'a public address of the vault, answering 403 ForbiddenByFirewall or ForbiddenByConnection',
-      fix: null
+      // What the vault's firewall is set to decides the public path; the request proves it from outside.
+      fix: steps(vaultShowNetwork(model), dataPlaneCheck(ctx, null))
     })
     return
   }
