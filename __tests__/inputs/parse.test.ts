@@ -128,8 +128,37 @@ describe('auth', () => {
     expect(messageOf({ 'client-id': 'my-app' })).toBe(
       "Input 'client-id' is 'my-app': expected a GUID like 00000000-0000-0000-0000-000000000000"
     )
-    expect(messageOf({ 'tenant-id': 'contoso.onmicrosoft.com' })).toBe(
-      "Input 'tenant-id' is 'contoso.onmicrosoft.com': expected a GUID like 00000000-0000-0000-0000-000000000000"
+  })
+
+  it('takes the tenant by its ID or by one of its domain names', () => {
+    for (const domain of [
+      'contoso.onmicrosoft.com',
+      'Contoso.com',
+      'login.xn--bcher-kva.xn--p1ai'
+    ]) {
+      const inputs = parse({ 'subscription-id': SUB, 'client-id': CLIENT, 'tenant-id': domain })
+      expect(inputs.tenantId).toBe(domain.toLowerCase())
+      expect(inputs.auth).toBe('oidc')
+    }
+    expect(parse({ 'subscription-id': SUB, 'tenant-id': ` ${TENANT} ` }).tenantId).toBe(TENANT)
+  })
+
+  it.each([
+    'contoso',
+    'common',
+    'contoso.onmicrosoft.com/',
+    'https://login.microsoftonline.com/contoso.onmicrosoft.com',
+    'contoso..com',
+    '-contoso.com',
+    'contoso-.com',
+    'contoso.c0m',
+    'contoso_tenant.onmicrosoft.com',
+    `${'a'.repeat(64)}.com`,
+    '66666666-7777-8888-9999-00000000000',
+    'contoso.onmicrosoft.com\nINPUT_X'
+  ])('rejects tenant-id %j in one line that says what is allowed', (value) => {
+    expect(messageOf({ 'tenant-id': value })).toBe(
+      `Input 'tenant-id' is '${value.replace('\n', '\\n')}': expected the tenant's ID, a GUID like 00000000-0000-0000-0000-000000000000, or one of its domain names, e.g. contoso.onmicrosoft.com`
     )
   })
 })
