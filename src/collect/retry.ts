@@ -11,6 +11,8 @@
  *   `MAX_THROTTLED_RETRIES`, stops a bucket that never refills);
  * - 429 without it, 408, 5xx (not 501/505), transport errors, per-attempt timeouts, and 2xx
  *   answers whose JSON does not parse: exponential backoff with jitter;
+ * - a 403 or 404 whose JSON body does not parse: once (the status is ARM's verdict, but the body,
+ *   which names the denied action, was cut on the way);
  * - after `maxRetries` retries, hands the last response (or error) on, so the caller sees ARM's
  *   own status and body (and turns it into a `ReadFailure`).
  *
@@ -114,9 +116,16 @@ export function armRetryPolicy(
     name: RETRY_POLICY_NAME,
     async sendRequest(request, next) {
       let throttled = 0
+      let cutRetried = false
       for (let attempt = 0; ; attempt++) {
         const outcome = await attemptOnce(request, next)
-        const wait = retryDelay(outcome, attempt, settings)
+        const cut = isCutRefusal(outcome)
+        const wait = cut
+          ? cutRetried
+            ? null
+            : backoff(attempt, settings)
+          : retryDelay(outcome, attempt, settings)
+        if (cut && wait !== null) cutRetried = true
         if (
           wait !== null &&
           isThrottledWithRetryAfter(outcome) &&
@@ -137,6 +146,16 @@ export function armRetryPolicy(
       }
     }
   }
+}
+
+/** A 403 or 404 whose JSON body does not parse. */
+function isCutRefusal(outcome: Outcome): boolean {
+  const response = outcome.response
+  return (
+    response !== undefined &&
+    (response.status === 403 || response.status === 404) &&
+    isMalformedJson(response)
+  )
 }
 
 function isThrottledWithRetryAfter(outcome: Outcome): boolean {
