@@ -1,4 +1,4 @@
-import { describe, expect, it } from '@jest/globals'
+import { describe, expect, it, jest } from '@jest/globals'
 import { AggregateAuthenticationError, CredentialUnavailableError } from '@azure/identity'
 import type { ClientAssertionCredentialOptions } from '@azure/identity'
 import {
@@ -117,7 +117,7 @@ function oidcInputs() {
     'subscription-id': SUB,
     'authority-host': AUTHORITY
   }
-  return parseInputs((name) => values[name] ?? '', {})
+  return parseInputs((name) => values[name] ?? '', { RUNNER_ENVIRONMENT: 'github-hosted' })
 }
 
 async function signInError(promise: Promise<unknown>): Promise<SignInError> {
@@ -154,7 +154,18 @@ describe('createCredential', () => {
         return ID_TOKEN
       }
     })
-    await signIn(credential, SCOPE)
+    // The access token is masked in the step log (a workflow command, kept off the test log).
+    const writes: string[] = []
+    const spy = jest.spyOn(process.stdout, 'write').mockImplementation((chunk) => {
+      writes.push(String(chunk))
+      return true
+    })
+    try {
+      await signIn(credential, SCOPE)
+    } finally {
+      spy.mockRestore()
+    }
+    expect(writes.join('')).toMatch(/^::add-mask::arm-access-token$/m)
     expect(audiences[0]).toBe('api://AzureADTokenExchange')
     // A custom authority host: no instance discovery at login.microsoftonline.com.
     expect(requests.map((request) => request.url.slice(0, AUTHORITY.length))).toEqual(
@@ -297,7 +308,7 @@ describe('signIn', () => {
   ])('names an untrusted certificate (%s) as TLS, with NODE_EXTRA_CA_CERTS', async (tls) => {
     const message = await idTokenFailure(coreError('undefined', tls))
     expect(message).toBe(
-      `Cannot get the workflow's OIDC token: the TLS certificate that pipelines.actions.githubusercontent.com presented is not trusted (${tls}). On a self-hosted runner this usually is a TLS-inspecting proxy or firewall: give Node its CA with NODE_EXTRA_CA_CERTS=<path of the CA's PEM file> in the runner's or the step's environment (the action never turns TLS verification off); ${POSSIBLY}`
+      `Cannot get the workflow's OIDC token: the TLS certificate that pipelines.actions.githubusercontent.com presented is not trusted (${tls}). On a self-hosted runner this usually is a TLS-inspecting proxy or firewall: give Node its CA with NODE_EXTRA_CA_CERTS=<path of the CA's PEM file> (or NODE_OPTIONS=--use-system-ca when the runner's OS already trusts it) in the runner's or the step's environment (the action never turns TLS verification off); ${POSSIBLY}`
     )
   })
 

@@ -84,11 +84,12 @@ describe('the OIDC token request fails', () => {
     const line = signInLine(run)
     expect(line).toMatch(
       new RegExp(
-        `^Cannot get the workflow's OIDC token: the TLS certificate that ${host.replace(/\./g, '\\.')} presented is not trusted \\((unable to verify the first certificate|self[- ]signed certificate[^)]*)\\)\\. `
+        `^Cannot get the workflow's OIDC token: the TLS certificate that ${host.replace(/\./g, '\\.')} presented is not trusted \\((unable to verify the first certificate|self[- ]signed certificate)[^)]*\\)\\. `
       )
     )
     expect(line).toContain('TLS-inspecting proxy')
     expect(line).toContain('NODE_EXTRA_CA_CERTS=')
+    expect(line).toContain('NODE_OPTIONS=--use-system-ca')
     expect(line).toContain(PERMISSION_POSSIBLE)
     expect(line).not.toContain(PERMISSION_FIX)
     expect(emu.requests.filter((r: { kind: string }) => r.kind === 'oidc')).toEqual([])

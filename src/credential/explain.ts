@@ -238,7 +238,7 @@ export function describeIdTokenFailure(error: unknown, env: NodeJS.ProcessEnv): 
   if (TLS_FAULT.test(text)) {
     return (
       `Cannot get the workflow's OIDC token: the TLS certificate that ${host} presented is not trusted (${inner}). ` +
-      `On a self-hosted runner this usually is a TLS-inspecting proxy or firewall: give Node its CA with NODE_EXTRA_CA_CERTS=<path of the CA's PEM file> in the runner's or the step's environment (the action never turns TLS verification off); ${PERMISSION_POSSIBLE}`
+      `On a self-hosted runner this usually is a TLS-inspecting proxy or firewall: give Node its CA with NODE_EXTRA_CA_CERTS=<path of the CA's PEM file> (or NODE_OPTIONS=--use-system-ca when the runner's OS already trusts it) in the runner's or the step's environment (the action never turns TLS verification off); ${PERMISSION_POSSIBLE}`
     )
   }
   if (NETWORK_FAULT.test(text)) {
