@@ -1,4 +1,4 @@
-import { describe, expect, it } from '@jest/globals'
+import { describe, expect, it, jest } from '@jest/globals'
 import { CLOUDS } from '../../src/inputs/cloud.js'
 import { InputError, parseInputs } from '../../src/inputs/parse.js'
 
@@ -26,6 +26,20 @@ function errorOf(inputs: Record<string, string>, env: NodeJS.ProcessEnv = GITHUB
     throw error
   }
   throw new Error('expected an InputError')
+}
+
+/** What `work` returns and what it wrote to stdout (workflow commands), which is kept off the test log. */
+function capturingStdout<T>(work: () => T): { value: T; stdout: string } {
+  const writes: string[] = []
+  const spy = jest.spyOn(process.stdout, 'write').mockImplementation((chunk) => {
+    writes.push(String(chunk))
+    return true
+  })
+  try {
+    return { value: work(), stdout: writes.join('') }
+  } finally {
+    spy.mockRestore()
+  }
 }
 
 /** The one-line message parseInputs fails with. */
@@ -84,14 +98,21 @@ describe('defaults', () => {
     expect(parse({ 'subscription-id': SUB }, { RUNNER_ENVIRONMENT: 'github-hosted' }).probe).toBe(
       'outside'
     )
-    expect(parse({ 'subscription-id': SUB }, {}).probe).toBe('outside')
+    // Without RUNNER_ENVIRONMENT it says why it chose 'outside', as a workflow notice.
+    const { value, stdout } = capturingStdout(() => parse({ 'subscription-id': SUB }, {}).probe)
+    expect(value).toBe('outside')
+    expect(stdout).toMatch(
+      /^::notice::probe: auto chose 'outside' because RUNNER_ENVIRONMENT is not set/
+    )
     expect(
       parse({ 'subscription-id': SUB, probe: 'OFF' }, { RUNNER_ENVIRONMENT: 'self-hosted' }).probe
     ).toBe('off')
   })
 
   it('uses workflow/job as the comment key, or a fixed one without them', () => {
-    expect(parse({ 'subscription-id': SUB }, {}).commentKey).toBe('kv-private-link-doctor')
+    expect(
+      parse({ 'subscription-id': SUB }, { RUNNER_ENVIRONMENT: 'github-hosted' }).commentKey
+    ).toBe('kv-private-link-doctor')
     expect(parse({ 'subscription-id': SUB, 'comment-key': 'nightly' }).commentKey).toBe('nightly')
   })
 })
