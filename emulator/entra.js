@@ -17,7 +17,7 @@ const ASSERTION_TYPE = 'urn:ietf:params:oauth:client-assertion-type:jwt-bearer'
 
 /**
  * @param {{
- *   identity: () => { tenantId: string, clientId: string, subject: string, issuer?: string, audience?: string },
+ *   identity: () => { tenantId: string, domains?: string[], clientId: string, subject: string, issuer?: string, audience?: string },
  *   oidc: Awaited<ReturnType<typeof import('./oidc.js').createOidcIssuer>>,
  *   baseUrl: () => string
  * }} options
@@ -26,7 +26,11 @@ export function createEntra({ identity, oidc, baseUrl }) {
   /** @type {Map<string, { clientId: string, tenantId: string, scope: string, expiresAt: number }>} */
   const issued = new Map()
 
-  const sameTenant = (tenant) => tenant.toLowerCase() === identity().tenantId.toLowerCase()
+  // Entra knows a tenant by its ID and by each of its domain names (contoso.onmicrosoft.com).
+  const sameTenant = (tenant) =>
+    [identity().tenantId, ...(identity().domains ?? [])].some(
+      (name) => name.toLowerCase() === tenant.toLowerCase()
+    )
 
   /**
    * @param {import('./http.js').RequestContext} ctx
@@ -66,7 +70,8 @@ export function createEntra({ identity, oidc, baseUrl }) {
   function openidConfiguration(ctx) {
     const tenant = ctx.params.tenant
     if (!sameTenant(tenant)) return tenantNotFound(ctx, tenant)
-    const base = `${baseUrl()}/${tenant}`
+    // As Entra does, the metadata of a tenant asked for by domain names it by its ID.
+    const base = `${baseUrl()}/${identity().tenantId}`
     ctx.send(200, {
       token_endpoint: `${base}/oauth2/v2.0/token`,
       token_endpoint_auth_methods_supported: [

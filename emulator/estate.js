@@ -7,7 +7,8 @@
 // which ties a private endpoint's NIC back to it.
 //
 // An estate:
-//   { identity: { tenantId, clientId, objectId, subject },   // the federated credential
+//   { identity: { tenantId, domains?, clientId, objectId, subject }, // the federated credential
+//                                                              // (domains: the tenant's domain names)
 //     github?: { subject },                                    // `sub` of the workflow's ID token
 //                                                              // (default: identity.subject)
 //     subscriptions: [subscriptionId...],
@@ -18,8 +19,8 @@
 import { createHash } from 'node:crypto'
 
 /**
- * @typedef {{ tenantId: string, clientId: string, objectId: string, subject: string,
- *   issuer?: string, audience?: string }} Identity
+ * @typedef {{ tenantId: string, domains?: string[], clientId: string, objectId: string,
+ *   subject: string, issuer?: string, audience?: string }} Identity
  * @typedef {{ scope: string, action?: string }} DenyRule
  * @typedef {{ identity: Identity, github?: { subject?: string }, subscriptions: string[],
  *   resourceGroups: string[], resources: any[], deny?: DenyRule[] }} Estate

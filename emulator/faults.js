@@ -8,12 +8,13 @@
 //     delayMs?: number,        // wait before answering (alone: a slow but otherwise normal answer)
 //     malformed?: true,        // 200 (or `status`) with a JSON body cut off half way
 //     destroy?: true,          // drop the connection without answering
+//     hang?: true,             // never answer (until the client gives up or the emulator stops)
 //     body?: object }          // the JSON to send instead of the default error body
 import { delay } from './http.js'
 
 /**
  * @typedef {{ match: string | RegExp, status?: number, retryAfter?: number, times?: number,
- *   delayMs?: number, malformed?: boolean, destroy?: boolean, body?: unknown }} Fault
+ *   delayMs?: number, malformed?: boolean, destroy?: boolean, hang?: boolean, body?: unknown }} Fault
  */
 
 const ERROR_CODES = {
@@ -81,6 +82,15 @@ export function createFaults(initial = []) {
 export async function applyFault(ctx, fault, who) {
   ctx.entry.fault = true
   if (fault.delayMs) await delay(fault.delayMs)
+  if (fault.hang) {
+    // Status 0: no answer was ever sent. The request ends when its connection closes.
+    ctx.entry.status = 0
+    await new Promise((resolve) => {
+      if (ctx.res.destroyed) resolve(undefined)
+      else ctx.res.once('close', () => resolve(undefined))
+    })
+    return true
+  }
   if (fault.destroy) {
     ctx.entry.status = 0
     ctx.req.socket.destroy()

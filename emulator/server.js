@@ -7,6 +7,7 @@
 //   const emu = await startEmulator({ estate, pageSize?, latencyMs?, faults?, throttle? })
 //   emu.url  emu.caPath  emu.env()  emu.requests  emu.armRequestCount()  emu.resetLog()
 //   emu.armInFlightPeak()  emu.throttle?.events
+//   emu.oidcRequestUrl(base?)  await emu.untrustedListener()  await emu.refusedUrl()
 //   await emu.stop()
 //
 // ── Trusting the emulator's CA ──────────────────────────────────────────────────────────────
@@ -36,6 +37,7 @@
 //    see __tests__/emulator.test.ts.)
 // ───────────────────────────────────────────────────────────────────────────────────────────
 import { createServer } from 'node:https'
+import { createServer as createNetServer } from 'node:net'
 import tls from 'node:tls'
 import { performance } from 'node:perf_hooks'
 import { clearTimeout, setTimeout } from 'node:timers'
@@ -202,6 +204,41 @@ export async function startEmulator({
   if (!address || typeof address === 'string') throw new Error('emulator did not get a TCP port')
   url = `https://127.0.0.1:${address.port}`
 
+  /**
+   * A second listener for the same routes whose certificate comes from a CA nobody trusts: what a
+   * TLS-inspecting proxy presents to a self-hosted runner. Started on first use.
+   * @type {Promise<{ url: string, caPath: string, caPem: string, close: () => Promise<void> }> | undefined}
+   */
+  let untrusted
+  function untrustedListener() {
+    untrusted ??= (async () => {
+      const other = await createCertificateAuthority()
+      const listener = createServer({ key: other.keyPem, cert: other.certPem }, (req, res) => {
+        void onRequest(req, res)
+      })
+      listener.on('connection', (/** @type {import('node:net').Socket} */ socket) => socket.unref())
+      // A handshake the client aborts (it does not trust the certificate) is the point here.
+      listener.on('tlsClientError', () => undefined)
+      await new Promise((resolve, reject) => {
+        listener.once('error', reject)
+        listener.listen(0, '127.0.0.1', () => resolve(undefined))
+      })
+      listener.unref()
+      const port = /** @type {import('node:net').AddressInfo} */ (listener.address()).port
+      return {
+        url: `https://127.0.0.1:${port}`,
+        caPath: other.caPath,
+        caPem: other.caPem,
+        close: () =>
+          new Promise((/** @type {(v?: void) => void} */ resolve) => {
+            listener.close(() => resolve())
+            listener.closeAllConnections()
+          }).finally(() => other.cleanup())
+      }
+    })()
+    return untrusted
+  }
+
   let stopped = false
   /** @type {Promise<void>|undefined} */
   let stopping
@@ -210,10 +247,16 @@ export async function startEmulator({
     stopped = true
     if (idleTimer) clearTimeout(idleTimer)
     if (lifeTimer) clearTimeout(lifeTimer)
-    stopping = new Promise((/** @type {(v?: void) => void} */ resolve) => {
-      server.close(() => resolve())
-      server.closeAllConnections()
-    }).finally(() => ca.cleanup())
+    const closeUntrusted = untrusted?.then((listener) => listener.close())
+    stopping = Promise.all([
+      new Promise((/** @type {(v?: void) => void} */ resolve) => {
+        server.close(() => resolve())
+        server.closeAllConnections()
+      }),
+      closeUntrusted
+    ])
+      .then(() => undefined)
+      .finally(() => ca.cleanup())
     return stopping
   }
   if (idleTimeoutMs > 0) idleTimer = setTimeout(() => void stop(), idleTimeoutMs).unref()
@@ -242,6 +285,15 @@ export async function startEmulator({
         'INPUT_SUBSCRIPTION-ID': estate.subscriptions[0] ?? ''
       }
     },
+    /** ACTIONS_ID_TOKEN_REQUEST_URL for the OIDC token endpoint at `base` (default: this emulator). */
+    oidcRequestUrl: (base = url) => `${base}${OIDC_TOKEN_PATH}?api-version=2.0`,
+    /**
+     * The same routes behind a certificate of another throwaway CA (not the one in env()'s
+     * NODE_EXTRA_CA_CERTS): `{ url, caPath, caPem }`. For "the runner does not trust the proxy".
+     */
+    untrustedListener,
+    /** An https URL on 127.0.0.1 where nothing listens: connecting to it is refused. */
+    refusedUrl,
     /** Every request so far, in arrival order: { kind: 'arm'|'entra'|'oidc'|'github'|'unknown', method, path, status }. */
     requests,
     armRequestCount: () => requests.filter((r) => r.kind === 'arm').length,
@@ -296,6 +348,22 @@ export function trustEmulatorCa(emu) {
   }
   const current = t.getCACertificates('default')
   if (!current.includes(emu.caPem)) t.setDefaultCACertificates([...current, emu.caPem])
+}
+
+/**
+ * An https URL on 127.0.0.1 with a port that was free a moment ago and is closed again, so a
+ * connection to it is refused.
+ * @returns {Promise<string>}
+ */
+export function refusedUrl() {
+  return new Promise((resolve, reject) => {
+    const probe = createNetServer()
+    probe.once('error', reject)
+    probe.listen(0, '127.0.0.1', () => {
+      const { port } = /** @type {import('node:net').AddressInfo} */ (probe.address())
+      probe.close(() => resolve(`https://127.0.0.1:${port}`))
+    })
+  })
 }
 
 /** Fails early on an estate ARM could not serve. */

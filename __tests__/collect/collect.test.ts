@@ -533,6 +533,65 @@ describe('faults', () => {
     expect(pe(snapshot, 'kv-02').nicIps).toEqual(['10.20.1.5'])
   })
 
+  test('a 403 whose body arrives cut is retried once and then read whole: denied, with ARM’s action', async () => {
+    const estate = spokeEstate(2)
+    const nicId = (estate.resources as { id: string; type: string }[]).find(
+      (r) => r.type === 'Microsoft.Network/networkInterfaces' && r.id.includes('pe-kv-01')
+    )!.id
+    estate.deny = [{ scope: nicId }]
+    emu = await emulator(estate, {
+      faults: [{ match: 'networkInterfaces/pe-kv-01', status: 403, malformed: true, times: 1 }]
+    })
+    const { snapshot, arm } = await run(emu, { subscriptionId: SUB, resourceGroup: VAULT_RG })
+
+    expect(pe(snapshot, 'kv-01').nicFailures).toEqual([
+      expect.objectContaining({
+        kind: 'denied',
+        status: 403,
+        code: 'AuthorizationFailed',
+        action: 'Microsoft.Network/networkInterfaces/read'
+      })
+    ])
+    expect(
+      arm.filter((r) => r.path.includes('/networkInterfaces/pe-kv-01.nic')).map((r) => r.status)
+    ).toEqual([403, 403])
+    expect(pe(snapshot, 'kv-02').nicIps).toEqual(['10.20.1.5'])
+  })
+
+  test('a 403 or 404 whose body is always cut stays denied / not-found, after one retry', async () => {
+    emu = await emulator(spokeEstate(2), {
+      faults: [
+        { match: 'networkInterfaces/pe-kv-01', status: 403, malformed: true },
+        { match: '/vaults/kv-ghost?', status: 404, malformed: true }
+      ]
+    })
+    const { snapshot, arm } = await run(emu, {
+      subscriptionId: SUB,
+      vaults: [byName('kv-01', SUB, VAULT_RG), byName('kv-ghost', SUB, VAULT_RG)]
+    })
+
+    const cut = (status: number) =>
+      `ARM answered HTTP ${status} with a body that is not valid JSON (cut off, or not ARM's), so ARM's own reason is not known`
+    expect(pe(snapshot, 'kv-01').nicFailures).toEqual([
+      {
+        kind: 'denied',
+        resource: expect.stringMatching(/pe-kv-01/),
+        status: 403,
+        message: cut(403)
+      }
+    ])
+    const ghost = snapshot.vaults.find((v) => v.name === 'kv-ghost')!
+    expect(ghost.failure).toEqual({
+      kind: 'not-found',
+      resource: vaultId('kv-ghost'),
+      status: 404,
+      message: cut(404)
+    })
+    // Retried once each, not maxRetries times like a fault.
+    expect(arm.filter((r) => r.path.includes('/networkInterfaces/pe-kv-01.nic'))).toHaveLength(2)
+    expect(requestsTo(arm, '/vaults/kv-ghost')).toHaveLength(2)
+  })
+
   test('403 on vault discovery keeps ARM’s message although the SDK’s pager replaces it', async () => {
     emu = await emulator(
       spokeEstate(2, {

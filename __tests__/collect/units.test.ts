@@ -216,6 +216,47 @@ describe('ARM errors', () => {
   })
 })
 
+describe('a 403 or 404 whose body does not parse', () => {
+  const parseError = (status: number, body: string) =>
+    new RestError(
+      `Error "SyntaxError: Unexpected end of JSON input" occurred while parsing the response body - ${body}.`,
+      {
+        code: 'PARSE_ERROR',
+        statusCode: status,
+        response: {
+          status,
+          headers: createHttpHeaders({ 'content-type': 'application/json' }),
+          request: {} as never,
+          bodyAsText: body
+        }
+      }
+    )
+
+  test('is classified by its status, not by the parse error', () => {
+    expect(toReadFailure(parseError(404, '{"error":{"code":"Resou'), 'r')).toEqual({
+      kind: 'not-found',
+      resource: 'r',
+      status: 404,
+      message:
+        "ARM answered HTTP 404 with a body that is not valid JSON (cut off, or not ARM's), so ARM's own reason is not known"
+    })
+    expect(toReadFailure(parseError(403, '<html>Forbidden</html>'), 'r')).toMatchObject({
+      kind: 'denied',
+      status: 403
+    })
+  })
+
+  test('a cut 403 keeps the denied action when the part that arrived names it', () => {
+    const cut =
+      '{"error":{"code":"AuthorizationFailed","message":"The client \'c\' with object id \'o\' does not have authorization to perform action \'Microsoft.Network/virtualNetworks/read\' over scope \'/subscriptions/s/resourceGroups/rg/provi'
+    expect(toReadFailure(parseError(403, cut), 'r')).toMatchObject({
+      kind: 'denied',
+      status: 403,
+      action: 'Microsoft.Network/virtualNetworks/read'
+    })
+  })
+})
+
 describe('retry timing', () => {
   const response = (headers: Record<string, string>): PipelineResponse =>
     ({ status: 429, headers: createHttpHeaders(headers), request: {} }) as PipelineResponse

@@ -20,7 +20,7 @@ import { ErrorBodies } from '../../src/collect/arm-errors.js'
 import { configurePipeline } from '../../src/collect/clients.js'
 import { ThrottleGate } from '../../src/collect/gate.js'
 import { createLimit, type Limit } from '../../src/collect/limit.js'
-import { ArmTimeoutError, type RetrySettings } from '../../src/collect/retry.js'
+import { ArmTimeoutError, DEFAULT_RETRY, type RetrySettings } from '../../src/collect/retry.js'
 import type { Snapshot } from '../../src/collect/snapshot.js'
 import { type Emulator, emulator, FAST_RETRY, run } from './helpers.js'
 
@@ -61,12 +61,12 @@ function fakeArm(answerMs: (request: PipelineRequest) => number, status = 200) {
   return { client, sent }
 }
 
-function pipelineWith(limit: Limit, gate: ThrottleGate, retry: RetrySettings) {
+function pipelineWith(limit: Limit, gate: ThrottleGate, retry: Partial<RetrySettings>) {
   const pipeline = createEmptyPipeline()
   configurePipeline(pipeline, {
     limit,
     gate,
-    retry,
+    retry: { ...DEFAULT_RETRY, ...retry },
     errorBodies: new ErrorBodies(),
     onRequest: () => undefined
   })
@@ -104,7 +104,8 @@ describe('the per-attempt timeout counts time on the wire only', () => {
       maxRetries: 0,
       baseDelayMs: 1,
       maxDelayMs: 1,
-      timeoutMs: 150
+      timeoutMs: 150,
+      totalMs: 150
     })
     const response = await pipeline.sendRequest(
       arm.client,
@@ -180,14 +181,89 @@ describe('the per-attempt timeout counts time on the wire only', () => {
     const slow = await run(emu, req, {
       bulkThreshold: Infinity,
       concurrency: 1,
-      retry: { ...FAST_RETRY, maxRetries: 1, timeoutMs: 800 }
+      // Neither the per-attempt timeout nor the total bound counts the time spent queued.
+      retry: { ...FAST_RETRY, maxRetries: 1, timeoutMs: 800, totalMs: 800 }
     })
 
-    expect(JSON.stringify(slow.snapshot).match(/ARM did not answer[^"]*/g) ?? []).toEqual([])
+    expect(
+      JSON.stringify(slow.snapshot).match(/(ARM did not answer|no answer from ARM)[^"]*/g) ?? []
+    ).toEqual([])
     expect(comparable(slow.snapshot)).toEqual(comparable(calm.snapshot))
     // No attempt was retried: as many requests as the calm run, each served once.
     expect(slow.arm).toHaveLength(calm.arm.length)
     expect(slow.elapsedMs).toBeGreaterThan(800)
+  })
+})
+
+describe('the total time one request may take in faults is bounded', () => {
+  test('a route that never answers fails within totalMs, and the failure says so', async () => {
+    emu = await emulator(scaleEstate({ vaults: 2 }), {
+      faults: [{ match: /\/privateEndpoints\/pe-kv-scale-00001\?/, hang: true }]
+    })
+    const { snapshot, elapsedMs } = await run(
+      emu,
+      { subscriptionId: SUB, resourceGroup: SCALE_VAULT_RG },
+      {
+        bulkThreshold: Infinity,
+        retry: { maxRetries: 4, baseDelayMs: 5, maxDelayMs: 20, timeoutMs: 400, totalMs: 1000 }
+      }
+    )
+
+    const failures = snapshot.vaults.flatMap((v) => Object.values(v.privateEndpointFailures))
+    expect(failures).toEqual([
+      {
+        kind: 'error',
+        resource: expect.stringMatching(/\/privateEndpoints\/pe-kv-scale-00001$/),
+        code: 'Timeout',
+        message:
+          'no answer from ARM within 1 s (route never answered; 3 attempt(s), at most 0.4 s each)'
+      }
+    ])
+    // 400 + 400 + what was left (about 200) ms on the wire, not 5 × 400 ms.
+    const hung = emu.requests.filter((r) => r.path.includes('/privateEndpoints/pe-kv-scale-00001?'))
+    expect(hung).toHaveLength(3)
+    expect(hung.every((r) => r.status === 0)).toBe(true)
+    expect(hung[2]!.at! - hung[0]!.at!).toBeLessThan(1000)
+    expect(elapsedMs).toBeGreaterThanOrEqual(950)
+    expect(snapshot.vaults.map((v) => v.failure)).toEqual([null, null])
+  })
+
+  test('the pipeline: a request that first answers 500, then hangs, names both', async () => {
+    let calls = 0
+    const client: HttpClient = {
+      sendRequest: (request) =>
+        new Promise<PipelineResponse>((resolve, reject) => {
+          if (calls++ === 0) {
+            resolve({ status: 500, headers: createHttpHeaders(), request, bodyAsText: '' })
+            return
+          }
+          request.abortSignal?.addEventListener('abort', () =>
+            reject(Object.assign(new Error('aborted'), { name: 'AbortError' }))
+          )
+        })
+    }
+    const pipeline = pipelineWith(createLimit(1), new ThrottleGate(), {
+      maxRetries: 10,
+      baseDelayMs: 1,
+      maxDelayMs: 1,
+      timeoutMs: 100,
+      totalMs: 300
+    })
+    const started = Date.now()
+    const failure = await pipeline
+      .sendRequest(client, createPipelineRequest({ url: url('sub-a', 1) }))
+      .then(
+        () => null,
+        (error: unknown) => error
+      )
+    expect(failure).toBeInstanceOf(ArmTimeoutError)
+    // 0 + 100 + 100 + what is left (about 100) ms: 4 attempts, 3 on a slow machine.
+    expect((failure as Error).message).toMatch(
+      /^no answer from ARM within 0\.3 s \(the last attempt got no answer; 1 earlier one\(s\) answered with an error; [34] attempt\(s\), at most 0\.1 s each\)$/
+    )
+    expect(calls).toBeGreaterThanOrEqual(3)
+    expect(calls).toBeLessThanOrEqual(4)
+    expect(Date.now() - started).toBeLessThan(1000)
   })
 })
 

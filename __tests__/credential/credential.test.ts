@@ -1,4 +1,4 @@
-import { describe, expect, it } from '@jest/globals'
+import { describe, expect, it, jest } from '@jest/globals'
 import { AggregateAuthenticationError, CredentialUnavailableError } from '@azure/identity'
 import type { ClientAssertionCredentialOptions } from '@azure/identity'
 import {
@@ -117,7 +117,7 @@ function oidcInputs() {
     'subscription-id': SUB,
     'authority-host': AUTHORITY
   }
-  return parseInputs((name) => values[name] ?? '', {})
+  return parseInputs((name) => values[name] ?? '', { RUNNER_ENVIRONMENT: 'github-hosted' })
 }
 
 async function signInError(promise: Promise<unknown>): Promise<SignInError> {
@@ -154,7 +154,18 @@ describe('createCredential', () => {
         return ID_TOKEN
       }
     })
-    await signIn(credential, SCOPE)
+    // The access token is masked in the step log (a workflow command, kept off the test log).
+    const writes: string[] = []
+    const spy = jest.spyOn(process.stdout, 'write').mockImplementation((chunk) => {
+      writes.push(String(chunk))
+      return true
+    })
+    try {
+      await signIn(credential, SCOPE)
+    } finally {
+      spy.mockRestore()
+    }
+    expect(writes.join('')).toMatch(/^::add-mask::arm-access-token$/m)
     expect(audiences[0]).toBe('api://AzureADTokenExchange')
     // A custom authority host: no instance discovery at login.microsoftonline.com.
     expect(requests.map((request) => request.url.slice(0, AUTHORITY.length))).toEqual(
@@ -238,21 +249,104 @@ describe('signIn', () => {
     )
   })
 
-  it('says when the GitHub ID token itself could not be had', async () => {
-    const { httpClient } = entra({ status: 500, body: {} })
+  /** What @actions/core's getIDToken throws when its HTTP client fails (its exact wording). */
+  const coreError = (code: string, message: string): Error =>
+    new Error(
+      `Error message: Failed to get ID Token. \n \n        Error Code : ${code}\n \n        Error Message: ${message}`
+    )
+
+  async function idTokenFailure(thrown: Error, env: NodeJS.ProcessEnv = RUN_ENV): Promise<string> {
+    const { httpClient, requests } = entra({ status: 500, body: {} })
     const credential = createCredential(oidcInputs(), {
-      env: RUN_ENV,
+      env,
       httpClient,
       getIDToken: async () => {
-        throw new Error(
-          'Failed to get ID Token. \n        Error Code : 403\n \n        Error Message: Forbidden'
-        )
+        throw thrown
       }
     })
     const error = await signInError(signIn(credential, SCOPE))
-    expect(error.message).toBe(
-      "Cannot get the workflow's OIDC token from GitHub (Failed to get ID Token. Error Code : 403 Error Message: Forbidden): the job needs 'permissions: { id-token: write }'"
+    expect(error.message).not.toContain('\n')
+    expect(requests.filter((request) => request.method === 'POST')).toEqual([])
+    return error.message
+  }
+
+  const ENDPOINT = "GitHub's OIDC token endpoint https://pipelines.actions.githubusercontent.com"
+  const POSSIBLY =
+    "less likely, the job lacks 'permissions: id-token: write' (the runner sets ACTIONS_ID_TOKEN_REQUEST_URL only with it)"
+
+  it('says to add id-token: write when the token endpoint refuses (403)', async () => {
+    expect(await idTokenFailure(coreError('403', 'Forbidden'))).toBe(
+      `Cannot get the workflow's OIDC token: ${ENDPOINT} refused it with HTTP 403 (Forbidden). Add 'permissions: { id-token: write, contents: read }' to the workflow or to this job (pull requests from forks never get an OIDC token)`
     )
+  })
+
+  it('says to add id-token: write when the request token is missing', async () => {
+    expect(
+      await idTokenFailure(
+        new Error('Error message: Unable to get ACTIONS_ID_TOKEN_REQUEST_TOKEN env variable')
+      )
+    ).toBe(
+      "Cannot get the workflow's OIDC token: ACTIONS_ID_TOKEN_REQUEST_TOKEN is not set. Add 'permissions: { id-token: write, contents: read }' to the workflow or to this job (pull requests from forks never get an OIDC token)"
+    )
+  })
+
+  it('names a 5xx as a server or proxy fault, with the permission only as a possibility', async () => {
+    expect(
+      await idTokenFailure(
+        coreError('503', '{"error":{"code":"ServiceUnavailable","message":"Try later."}}')
+      )
+    ).toBe(
+      `Cannot get the workflow's OIDC token: ${ENDPOINT} answered HTTP 503 (ServiceUnavailable: Try later.). A fault on GitHub's side (check githubstatus.com and re-run the job) or, on a self-hosted runner, of a proxy between the runner and pipelines.actions.githubusercontent.com; ${POSSIBLY}`
+    )
+  })
+
+  it.each([
+    'self-signed certificate in certificate chain',
+    'unable to get local issuer certificate',
+    'unable to verify the first certificate',
+    "Hostname/IP does not match certificate's altnames: Host: pipelines.actions.githubusercontent.com. is not in the cert's altnames: DNS:proxy.corp"
+  ])('names an untrusted certificate (%s) as TLS, with NODE_EXTRA_CA_CERTS', async (tls) => {
+    const message = await idTokenFailure(coreError('undefined', tls))
+    expect(message).toBe(
+      `Cannot get the workflow's OIDC token: the TLS certificate that pipelines.actions.githubusercontent.com presented is not trusted (${tls}). On a self-hosted runner this usually is a TLS-inspecting proxy or firewall: give Node its CA with NODE_EXTRA_CA_CERTS=<path of the CA's PEM file> (or NODE_OPTIONS=--use-system-ca when the runner's OS already trusts it) in the runner's or the step's environment (the action never turns TLS verification off); ${POSSIBLY}`
+    )
+  })
+
+  it.each([
+    'connect ECONNREFUSED 10.0.0.5:443',
+    'getaddrinfo ENOTFOUND pipelines.actions.githubusercontent.com',
+    'connect ETIMEDOUT 13.107.42.16:443',
+    'socket hang up'
+  ])('names a network fault (%s) and where to look', async (network) => {
+    expect(await idTokenFailure(coreError('undefined', network))).toBe(
+      `Cannot get the workflow's OIDC token: cannot reach pipelines.actions.githubusercontent.com (${network}). On a self-hosted runner, check that it may reach pipelines.actions.githubusercontent.com over HTTPS: firewall, DNS, and HTTPS_PROXY/NO_PROXY for a proxy; ${POSSIBLY}`
+    )
+  })
+
+  it('says a runner that does not implement OIDC tokens may be the cause', async () => {
+    expect(await idTokenFailure(new Error('getIDToken() is not supported'))).toBe(
+      `Cannot get the workflow's OIDC token (getIDToken() is not supported). This runner may not implement OIDC tokens (local runners such as act or @github/local-action do not); ${POSSIBLY}`
+    )
+    expect(
+      await idTokenFailure(
+        new Error('Error message: Response json body do not have ID Token field')
+      )
+    ).toBe(
+      `Cannot get the workflow's OIDC token: ${ENDPOINT} answered without one (HTTP 404 or an empty body). The runner does not serve OIDC tokens there: local runners (act, @github/local-action) do not implement them, and on a self-hosted runner a proxy may be answering instead of GitHub; ${POSSIBLY}`
+    )
+  })
+
+  it('never repeats the request token or an ID token that the endpoint echoes', async () => {
+    const env = { ...RUN_ENV, ACTIONS_ID_TOKEN_REQUEST_TOKEN: 'runner-request-token-1234' }
+    const message = await idTokenFailure(
+      coreError('500', `bad bearer runner-request-token-1234, last token ${ID_TOKEN}`),
+      env
+    )
+    expect(message).toContain(
+      'answered HTTP 500 (bad bearer [redacted], last token [redacted token])'
+    )
+    expect(message).not.toContain('runner-request-token-1234')
+    expect(message).not.toContain(ID_TOKEN.split('.')[1])
   })
 })
 

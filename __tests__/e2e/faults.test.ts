@@ -56,6 +56,30 @@ describe('Azure faults', () => {
     }
   })
 
+  it('reads a 403 or 404 whose body arrives cut as ACCESS-DENIED / VAULT-NOT-FOUND, not ARM-ERROR', async () => {
+    const [first] = vaultNames()
+    emu = await startEmulator({
+      estate: healthyEstate(),
+      faults: [
+        { match: `networkInterfaces/pe-${first}.nic`, status: 403, malformed: true },
+        { match: '/vaults/kv-ghost?', status: 404, malformed: true }
+      ]
+    })
+    const run = await runAgainst(emu, { vaults: `${first}, kv-ghost`, 'resource-group': VAULT_RG })
+    expect(problems(run)).toEqual([`ACCESS-DENIED@${first}`, 'VAULT-NOT-FOUND@kv-ghost'])
+    const denied = findings(run).find((f) => f.rule === 'ACCESS-DENIED')
+    expect(denied?.message).toContain('Microsoft.Network/networkInterfaces/read')
+    expect(denied?.fix).toMatch(/^az role assignment create --assignee \S+ --role Reader --scope /)
+    expect(findings(run).find((f) => f.rule === 'VAULT-NOT-FOUND')?.message).toContain(
+      'Key vault kv-ghost was not found'
+    )
+    // Each cut answer was asked for once more, not retried like a fault.
+    const asked = (part: string) =>
+      emu!.requests.filter((r: { path: string }) => r.path.includes(part)).length
+    expect(asked(`networkInterfaces/pe-${first}.nic`)).toBe(2)
+    expect(asked('/vaults/kv-ghost?')).toBe(2)
+  })
+
   it('waits out a 429 with Retry-After and finishes with a correct report', async () => {
     emu = await startEmulator({
       estate: healthyEstate(),

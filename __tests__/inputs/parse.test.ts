@@ -1,4 +1,4 @@
-import { describe, expect, it } from '@jest/globals'
+import { describe, expect, it, jest } from '@jest/globals'
 import { CLOUDS } from '../../src/inputs/cloud.js'
 import { InputError, parseInputs } from '../../src/inputs/parse.js'
 
@@ -26,6 +26,20 @@ function errorOf(inputs: Record<string, string>, env: NodeJS.ProcessEnv = GITHUB
     throw error
   }
   throw new Error('expected an InputError')
+}
+
+/** What `work` returns and what it wrote to stdout (workflow commands), which is kept off the test log. */
+function capturingStdout<T>(work: () => T): { value: T; stdout: string } {
+  const writes: string[] = []
+  const spy = jest.spyOn(process.stdout, 'write').mockImplementation((chunk) => {
+    writes.push(String(chunk))
+    return true
+  })
+  try {
+    return { value: work(), stdout: writes.join('') }
+  } finally {
+    spy.mockRestore()
+  }
 }
 
 /** The one-line message parseInputs fails with. */
@@ -84,14 +98,21 @@ describe('defaults', () => {
     expect(parse({ 'subscription-id': SUB }, { RUNNER_ENVIRONMENT: 'github-hosted' }).probe).toBe(
       'outside'
     )
-    expect(parse({ 'subscription-id': SUB }, {}).probe).toBe('outside')
+    // Without RUNNER_ENVIRONMENT it says why it chose 'outside', as a workflow notice.
+    const { value, stdout } = capturingStdout(() => parse({ 'subscription-id': SUB }, {}).probe)
+    expect(value).toBe('outside')
+    expect(stdout).toMatch(
+      /^::notice::probe: auto chose 'outside' because RUNNER_ENVIRONMENT is not set/
+    )
     expect(
       parse({ 'subscription-id': SUB, probe: 'OFF' }, { RUNNER_ENVIRONMENT: 'self-hosted' }).probe
     ).toBe('off')
   })
 
   it('uses workflow/job as the comment key, or a fixed one without them', () => {
-    expect(parse({ 'subscription-id': SUB }, {}).commentKey).toBe('kv-private-link-doctor')
+    expect(
+      parse({ 'subscription-id': SUB }, { RUNNER_ENVIRONMENT: 'github-hosted' }).commentKey
+    ).toBe('kv-private-link-doctor')
     expect(parse({ 'subscription-id': SUB, 'comment-key': 'nightly' }).commentKey).toBe('nightly')
   })
 })
@@ -128,8 +149,37 @@ describe('auth', () => {
     expect(messageOf({ 'client-id': 'my-app' })).toBe(
       "Input 'client-id' is 'my-app': expected a GUID like 00000000-0000-0000-0000-000000000000"
     )
-    expect(messageOf({ 'tenant-id': 'contoso.onmicrosoft.com' })).toBe(
-      "Input 'tenant-id' is 'contoso.onmicrosoft.com': expected a GUID like 00000000-0000-0000-0000-000000000000"
+  })
+
+  it('takes the tenant by its ID or by one of its domain names', () => {
+    for (const domain of [
+      'contoso.onmicrosoft.com',
+      'Contoso.com',
+      'login.xn--bcher-kva.xn--p1ai'
+    ]) {
+      const inputs = parse({ 'subscription-id': SUB, 'client-id': CLIENT, 'tenant-id': domain })
+      expect(inputs.tenantId).toBe(domain.toLowerCase())
+      expect(inputs.auth).toBe('oidc')
+    }
+    expect(parse({ 'subscription-id': SUB, 'tenant-id': ` ${TENANT} ` }).tenantId).toBe(TENANT)
+  })
+
+  it.each([
+    'contoso',
+    'common',
+    'contoso.onmicrosoft.com/',
+    'https://login.microsoftonline.com/contoso.onmicrosoft.com',
+    'contoso..com',
+    '-contoso.com',
+    'contoso-.com',
+    'contoso.c0m',
+    'contoso_tenant.onmicrosoft.com',
+    `${'a'.repeat(64)}.com`,
+    '66666666-7777-8888-9999-00000000000',
+    'contoso.onmicrosoft.com\nINPUT_X'
+  ])('rejects tenant-id %j in one line that says what is allowed', (value) => {
+    expect(messageOf({ 'tenant-id': value })).toBe(
+      `Input 'tenant-id' is '${value.replace('\n', '\\n')}': expected the tenant's ID, a GUID like 00000000-0000-0000-0000-000000000000, or one of its domain names, e.g. contoso.onmicrosoft.com`
     )
   })
 })

@@ -96,6 +96,21 @@ export function toReadFailure(error: unknown, resource: string, bodies?: ErrorBo
     const response = error.response
     const captured = bodies?.get(error.request?.requestId ?? response?.request?.requestId)
     const status = error.statusCode ?? response?.status ?? captured?.status
+    // The status says what happened; a body that does not parse only loses ARM's own words. So a
+    // 403 stays `denied` and a 404 `not-found` however their body arrived.
+    if (error.code === 'PARSE_ERROR' && (status === 403 || status === 404)) {
+      const text = captured?.bodyAsText ?? response?.bodyAsText ?? ''
+      const failure: ReadFailure = {
+        kind: kindOf(status),
+        resource,
+        status,
+        message: `ARM answered HTTP ${status} with a body that is not valid JSON (cut off, or not ARM's), so ARM's own reason is not known`
+      }
+      // A cut 403 body may still hold the denied action.
+      const action = status === 403 ? parseDeniedAction(text) : undefined
+      if (action) failure.action = action
+      return failure
+    }
     if (error.code === 'PARSE_ERROR') {
       return withStatus(
         {

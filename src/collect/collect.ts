@@ -59,7 +59,13 @@ export interface CollectRequest {
 export interface CollectOptions {
   /** Bound on concurrent ARM requests (default 8). */
   concurrency?: number
-  retry?: { maxRetries?: number; baseDelayMs?: number; maxDelayMs?: number; timeoutMs?: number }
+  retry?: {
+    maxRetries?: number
+    baseDelayMs?: number
+    maxDelayMs?: number
+    timeoutMs?: number
+    totalMs?: number
+  }
   /** Progress lines (one every `progressIntervalMs` while collecting, plus start and end). */
   log?: (line: string) => void
   /** How often to log progress on long runs (default 5000 ms). */

@@ -11,6 +11,8 @@
  *   `MAX_THROTTLED_RETRIES`, stops a bucket that never refills);
  * - 429 without it, 408, 5xx (not 501/505), transport errors, per-attempt timeouts, and 2xx
  *   answers whose JSON does not parse: exponential backoff with jitter;
+ * - a 403 or 404 whose JSON body does not parse: once (the status is ARM's verdict, but the body,
+ *   which names the denied action, was cut on the way);
  * - after `maxRetries` retries, hands the last response (or error) on, so the caller sees ARM's
  *   own status and body (and turns it into a `ReadFailure`).
  *
@@ -18,6 +20,12 @@
  * gate and the concurrency bound (clients.ts): it measures the time an attempt is actually out,
  * never the time it waited for a Retry-After or a free slot. A request that queues longer than
  * `timeoutMs` is therefore not aborted before it is sent.
+ *
+ * `totalMs` bounds what one request may cost in faults: its attempts' time on the wire plus the
+ * backoff between them (not queueing, not a Retry-After that ARM asked for). Without it a route
+ * that never answers would hold its read for (maxRetries + 1) × timeoutMs plus the backoff, 167 s
+ * with the defaults; with it, the last attempt gets only what is left, and a request that
+ * runs out fails with an `ArmTimeoutError` that says so.
  */
 import type { PipelinePolicy, PipelineRequest, PipelineResponse } from '@azure/core-rest-pipeline'
 import { isRestError } from './rest-error.js'
@@ -31,13 +39,16 @@ export interface RetrySettings {
   maxDelayMs: number
   /** Time allowed for one attempt, response body included. */
   timeoutMs: number
+  /** Time allowed for all attempts of one request on the wire, plus the backoff between them. */
+  totalMs: number
 }
 
 export const DEFAULT_RETRY: RetrySettings = {
   maxRetries: 4,
   baseDelayMs: 1000,
   maxDelayMs: 30_000,
-  timeoutMs: 30_000
+  timeoutMs: 30_000,
+  totalMs: 60_000
 }
 
 /** A `Retry-After` longer than this is cut short (ARM asks for seconds, not minutes). */
@@ -49,17 +60,50 @@ export const MAX_THROTTLED_RETRIES = 10
 export const RETRY_POLICY_NAME = 'kvpldRetryPolicy'
 export const TIMEOUT_POLICY_NAME = 'kvpldTimeoutPolicy'
 
-/** One attempt took longer than `timeoutMs`. */
+/**
+ * An attempt took longer than `timeoutMs`; with `totalMs`, the request's whole time budget ran
+ * out on attempts that got no answer.
+ */
 export class ArmTimeoutError extends Error {
   constructor(
     readonly url: string,
     readonly timeoutMs: number,
-    readonly attempts: number
+    readonly attempts: number,
+    readonly totalMs?: number,
+    /** Attempts that got an answer (an error status) before the ones that timed out. */
+    readonly answered = 0
   ) {
-    super(`ARM did not answer within ${timeoutMs} ms (${attempts} attempt(s))`)
+    super(
+      totalMs === undefined
+        ? `ARM did not answer within ${timeoutMs} ms (${attempts} attempt(s))`
+        : `no answer from ARM within ${seconds(totalMs)} s (${
+            answered === 0
+              ? 'route never answered'
+              : `the last attempt got no answer; ${answered} earlier one(s) answered with an error`
+          }; ${attempts} attempt(s), at most ${seconds(timeoutMs)} s each)`
+    )
     this.name = 'ArmTimeoutError'
   }
 }
+
+function seconds(ms: number): string {
+  return String(Math.round(ms / 100) / 10)
+}
+
+/** What one request has left of `totalMs`, shared by the retry and the timeout policy. */
+class Budget {
+  private spent = 0
+  constructor(readonly totalMs: number) {}
+  get remaining(): number {
+    return this.totalMs - this.spent
+  }
+  charge(ms: number): void {
+    this.spent += Math.max(0, ms)
+  }
+}
+
+/** The budget of each request in flight (the same request object goes out on every attempt). */
+const budgets = new WeakMap<PipelineRequest, Budget>()
 
 /** A request's abort signal, as the pipeline types it (`AbortSignalLike`). */
 export type Signal = NonNullable<PipelineRequest['abortSignal']>
@@ -113,34 +157,77 @@ export function armRetryPolicy(
   return {
     name: RETRY_POLICY_NAME,
     async sendRequest(request, next) {
+      const budget = new Budget(settings.totalMs)
+      budgets.set(request, budget)
       let throttled = 0
-      for (let attempt = 0; ; attempt++) {
-        const outcome = await attemptOnce(request, next)
-        const wait = retryDelay(outcome, attempt, settings)
-        if (
-          wait !== null &&
-          isThrottledWithRetryAfter(outcome) &&
-          throttled < MAX_THROTTLED_RETRIES
-        ) {
-          throttled++
-          attempt--
+      let cutRetried = false
+      let answered = 0
+      try {
+        for (let attempt = 0; ; attempt++) {
+          const outcome = await attemptOnce(request, next)
+          const cut = isCutRefusal(outcome)
+          const wait = cut
+            ? cutRetried
+              ? null
+              : backoff(attempt, settings)
+            : retryDelay(outcome, attempt, settings)
+          if (cut && wait !== null) cutRetried = true
+          if (
+            wait !== null &&
+            isThrottledWithRetryAfter(outcome) &&
+            throttled < MAX_THROTTLED_RETRIES
+          ) {
+            throttled++
+            attempt--
+            await pause(wait, request.abortSignal)
+            continue
+          }
+          // A wait that ARM asked for is not a fault: it does not come out of the budget.
+          const charged = wait !== null && !hasRetryAfter(outcome) ? wait : 0
+          const outOfTime = wait !== null && budget.remaining - charged <= 0
+          if (wait === null || attempt >= settings.maxRetries || outOfTime) {
+            if (outcome.timedOut) {
+              throw outOfTime
+                ? new ArmTimeoutError(
+                    request.url,
+                    settings.timeoutMs,
+                    attempt + 1,
+                    settings.totalMs,
+                    answered
+                  )
+                : new ArmTimeoutError(request.url, settings.timeoutMs, attempt + 1)
+            }
+            if (outcome.error !== undefined) throw outcome.error
+            return outcome.response as PipelineResponse
+          }
+          if (!outcome.timedOut) answered++
+          budget.charge(charged)
           await pause(wait, request.abortSignal)
-          continue
         }
-        if (wait === null || attempt >= settings.maxRetries) {
-          if (outcome.timedOut)
-            throw new ArmTimeoutError(request.url, settings.timeoutMs, attempt + 1)
-          if (outcome.error !== undefined) throw outcome.error
-          return outcome.response as PipelineResponse
-        }
-        await pause(wait, request.abortSignal)
+      } finally {
+        budgets.delete(request)
       }
     }
   }
 }
 
+/** A 403 or 404 whose JSON body does not parse. */
+function isCutRefusal(outcome: Outcome): boolean {
+  const response = outcome.response
+  return (
+    response !== undefined &&
+    (response.status === 403 || response.status === 404) &&
+    isMalformedJson(response)
+  )
+}
+
 function isThrottledWithRetryAfter(outcome: Outcome): boolean {
   return outcome.response?.status === 429 && retryAfterMs(outcome.response) !== null
+}
+
+function hasRetryAfter(outcome: Outcome): boolean {
+  const status = outcome.response?.status
+  return (status === 429 || status === 503) && retryAfterMs(outcome.response!) !== null
 }
 
 interface Outcome {
@@ -173,9 +260,13 @@ export function armTimeoutPolicy(timeoutMs: number): PipelinePolicy {
   return {
     name: TIMEOUT_POLICY_NAME,
     async sendRequest(request, next) {
+      // The attempt gets what is left of the request's budget, when that is less than timeoutMs.
+      const budget = budgets.get(request)
+      const allowed = Math.max(0, Math.min(timeoutMs, budget?.remaining ?? Infinity))
+      const started = Date.now()
       const original = request.abortSignal
       const timer = new AbortController()
-      const handle = setTimeout(() => timer.abort(), timeoutMs)
+      const handle = setTimeout(() => timer.abort(), allowed)
       const forward = (): void => timer.abort()
       if (original?.aborted) timer.abort()
       else original?.addEventListener('abort', forward)
@@ -189,6 +280,7 @@ export function armTimeoutPolicy(timeoutMs: number): PipelinePolicy {
         throw error
       } finally {
         clearTimeout(handle)
+        budget?.charge(Date.now() - started)
         original?.removeEventListener('abort', forward)
         request.abortSignal = original
       }
@@ -217,7 +309,10 @@ function retryDelay(outcome: Outcome, attempt: number, settings: RetrySettings):
   return null
 }
 
-export function backoff(attempt: number, settings: RetrySettings): number {
+export function backoff(
+  attempt: number,
+  settings: Pick<RetrySettings, 'baseDelayMs' | 'maxDelayMs'>
+): number {
   const exponential = settings.baseDelayMs * 2 ** attempt
   const jitter = 0.8 + Math.random() * 0.4
   return Math.round(Math.min(settings.maxDelayMs, exponential * jitter))

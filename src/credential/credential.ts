@@ -15,15 +15,19 @@ import {
 } from '@azure/identity'
 import { CLOUDS } from '../inputs/cloud.js'
 import type { Inputs } from '../inputs/inputs.js'
-import { describeSignInFailure, SignInError, type SignInContext } from './explain.js'
+import {
+  ADD_ID_TOKEN_PERMISSION,
+  describeSignInFailure,
+  SignInError,
+  type SignInContext
+} from './explain.js'
 
 export { SignInError }
 
 /** The audience of the GitHub ID token that Entra's token exchange expects. */
 export const OIDC_AUDIENCE = 'api://AzureADTokenExchange'
 
-export const MISSING_ID_TOKEN_PERMISSION =
-  "Cannot get the workflow's OIDC token: ACTIONS_ID_TOKEN_REQUEST_URL is not set. Add 'permissions: { id-token: write, contents: read }' to the workflow or to this job (pull requests from forks never get an OIDC token)"
+export const MISSING_ID_TOKEN_PERMISSION = `Cannot get the workflow's OIDC token: ACTIONS_ID_TOKEN_REQUEST_URL is not set. ${ADD_ID_TOKEN_PERMISSION}`
 
 export interface CredentialDeps {
   /** Fetches the GitHub ID token; default `core.getIDToken`. */

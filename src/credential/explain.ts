@@ -175,6 +175,117 @@ function chainReasons(error: unknown): string {
 const NETWORK =
   /\b(ENOTFOUND|ECONNREFUSED|ECONNRESET|ETIMEDOUT|EAI_AGAIN|endpoints_resolution_error|network_error|getaddrinfo|certificate|self[- ]signed)\b/i
 
+export const ADD_ID_TOKEN_PERMISSION =
+  "Add 'permissions: { id-token: write, contents: read }' to the workflow or to this job (pull requests from forks never get an OIDC token)"
+
+/** The permission, as one possibility among others when the runner did set the request URL. */
+const PERMISSION_POSSIBLE =
+  "less likely, the job lacks 'permissions: id-token: write' (the runner sets ACTIONS_ID_TOKEN_REQUEST_URL only with it)"
+
+const TLS_FAULT =
+  /\b(certificate|self[- ]signed|unable to verify|unable to get (?:local )?issuer|altnames|UNABLE_TO_\w+|CERT_\w+|DEPTH_ZERO_SELF_SIGNED_CERT|ERR_TLS_\w+|ERR_SSL_\w+|EPROTO|wrong version number|alert)\b/i
+const NETWORK_FAULT =
+  /\b(ECONNREFUSED|ECONNRESET|ETIMEDOUT|ESOCKETTIMEDOUT|ENOTFOUND|EAI_AGAIN|EHOSTUNREACH|ENETUNREACH|EPIPE|socket hang up)\b/i
+
+/**
+ * Why the GitHub ID token could not be had. @actions/core's getIDToken flattens every failure into
+ * one message ("Failed to get ID Token. Error Code : <status> Error Message: <text>"), so the kind
+ * of fault is read back from that text: only a missing variable or the endpoint's own refusal
+ * (401/403) means the `id-token: write` permission; a TLS, network or server fault is the runner's
+ * path to GitHub, which on a self-hosted runner usually runs through a proxy or a firewall.
+ */
+export function describeIdTokenFailure(error: unknown, env: NodeJS.ProcessEnv): string {
+  const requestToken = env.ACTIONS_ID_TOKEN_REQUEST_TOKEN
+  const hide = (text: string): string =>
+    requestToken && requestToken.length >= 8 ? text.split(requestToken).join('[redacted]') : text
+  const text = hide(errorText(error))
+  const origin = originOf(env.ACTIONS_ID_TOKEN_REQUEST_URL)
+  const endpoint = origin
+    ? `GitHub's OIDC token endpoint ${origin}`
+    : "GitHub's OIDC token endpoint"
+  const host = origin ? new URL(origin).host : 'the OIDC token endpoint'
+  // The text after core's "Error Message:" is the underlying error (or the endpoint's answer).
+  const inner = hide(
+    short(
+      answerText(
+        /Error Code\s*:\s*\S+\s+Error Message:\s*([\s\S]*)$/.exec(text)?.[1]?.trim() ||
+          text.replace(/^Error message:\s*/i, '')
+      )
+    )
+  )
+  const status = Number(/Error Code\s*:\s*(\d{3})\b/i.exec(text)?.[1] ?? NaN)
+
+  if (/ACTIONS_ID_TOKEN_REQUEST_(URL|TOKEN) env variable/i.test(text)) {
+    const name =
+      /ACTIONS_ID_TOKEN_REQUEST_(URL|TOKEN)/i.exec(text)?.[0] ?? 'ACTIONS_ID_TOKEN_REQUEST_TOKEN'
+    return `Cannot get the workflow's OIDC token: ${name.toUpperCase()} is not set. ${ADD_ID_TOKEN_PERMISSION}`
+  }
+  if (status === 401 || status === 403) {
+    return `Cannot get the workflow's OIDC token: ${endpoint} refused it with HTTP ${status} (${inner}). ${ADD_ID_TOKEN_PERMISSION}`
+  }
+  if (status >= 500) {
+    return (
+      `Cannot get the workflow's OIDC token: ${endpoint} answered HTTP ${status} (${inner}). ` +
+      `A fault on GitHub's side (check githubstatus.com and re-run the job) or, on a self-hosted runner, of a proxy between the runner and ${host}; ${PERMISSION_POSSIBLE}`
+    )
+  }
+  if (Number.isFinite(status)) {
+    return (
+      `Cannot get the workflow's OIDC token: ${endpoint} answered HTTP ${status} (${inner}). ` +
+      `On a self-hosted runner, a proxy in front of ${host} may be answering instead of GitHub; ${PERMISSION_POSSIBLE}`
+    )
+  }
+  if (TLS_FAULT.test(text)) {
+    return (
+      `Cannot get the workflow's OIDC token: the TLS certificate that ${host} presented is not trusted (${inner}). ` +
+      `On a self-hosted runner this usually is a TLS-inspecting proxy or firewall: give Node its CA with NODE_EXTRA_CA_CERTS=<path of the CA's PEM file> (or NODE_OPTIONS=--use-system-ca when the runner's OS already trusts it) in the runner's or the step's environment (the action never turns TLS verification off); ${PERMISSION_POSSIBLE}`
+    )
+  }
+  if (NETWORK_FAULT.test(text)) {
+    return (
+      `Cannot get the workflow's OIDC token: cannot reach ${host} (${inner}). ` +
+      `On a self-hosted runner, check that it may reach ${host} over HTTPS: firewall, DNS, and HTTPS_PROXY/NO_PROXY for a proxy; ${PERMISSION_POSSIBLE}`
+    )
+  }
+  if (/do not have ID Token field/i.test(text)) {
+    return (
+      `Cannot get the workflow's OIDC token: ${endpoint} answered without one (HTTP 404 or an empty body). ` +
+      `The runner does not serve OIDC tokens there: local runners (act, @github/local-action) do not implement them, and on a self-hosted runner a proxy may be answering instead of GitHub; ${PERMISSION_POSSIBLE}`
+    )
+  }
+  return (
+    `Cannot get the workflow's OIDC token (${inner}). ` +
+    `This runner may not implement OIDC tokens (local runners such as act or @github/local-action do not); ${PERMISSION_POSSIBLE}`
+  )
+}
+
+/** An error body's `code: message` (`{ error: { code, message } }` or `{ message }`), else the text. */
+function answerText(text: string): string {
+  try {
+    const body = JSON.parse(text) as { error?: unknown; code?: unknown; message?: unknown }
+    const inner = (body.error && typeof body.error === 'object' ? body.error : body) as {
+      code?: unknown
+      message?: unknown
+    }
+    const parts = [inner.code, inner.message].filter((part) => typeof part === 'string')
+    return parts.length > 0 ? parts.join(': ') : text
+  } catch {
+    return text
+  }
+}
+
+/** `https://host:port` of a URL, never its path or query. */
+function originOf(url: string | undefined): string | null {
+  if (!url || !URL.canParse(url)) return null
+  const origin = new URL(url).origin
+  return origin === 'null' ? null : origin
+}
+
+function short(text: string): string {
+  const line = text.replace(/\s+/g, ' ').trim()
+  return line.length > 200 ? `${line.slice(0, 197)}...` : line
+}
+
 /** One line that says what went wrong and what to change. */
 export function describeSignInFailure(error: unknown, context: SignInContext | null): string {
   const text = errorText(error)
@@ -192,9 +303,7 @@ export function describeSignInFailure(error: unknown, context: SignInContext | n
       const cause = causeOf(code, context)
       return `Sign-in failed with ${code}: ${cause ?? entraDescription(text, code)}`
     }
-    if (context.idTokenError) {
-      return `Cannot get the workflow's OIDC token from GitHub (${brief(context.idTokenError)}): the job needs 'permissions: { id-token: write }'`
-    }
+    if (context.idTokenError) return describeIdTokenFailure(context.idTokenError, context.env)
     if (NETWORK.test(text)) {
       return `Sign-in failed: cannot reach Entra at ${context.authorityHost} (${brief(error)}); check 'authority-host' or 'environment' and the runner's network and proxy`
     }

@@ -80,7 +80,7 @@ export function parseInputs(get: (name: string) => string, env: NodeJS.ProcessEn
   // Sign-in
   const authMode = choice(read, 'auth', ['auto', 'oidc', 'default'] as const, 'auto')
   const clientId = optionalGuid(read, 'client-id')
-  const tenantId = optionalGuid(read, 'tenant-id')
+  const tenantId = parseTenant(read('tenant-id'))
   if (authMode === 'oidc') {
     for (const [name, value] of [
       ['client-id', clientId],
@@ -248,6 +248,32 @@ function optionalGuid(read: (name: string) => string, name: string): string | nu
   if (!isGuid(raw))
     throw new InputError(name, `Input '${name}' is '${show(raw)}': expected ${GUID_RULE}`)
   return raw.toLowerCase()
+}
+
+/**
+ * Entra takes a tenant by its ID or by any of its domain names (the `<name>.onmicrosoft.com` one,
+ * or a verified custom domain): `login.microsoftonline.com/<either>/oauth2/v2.0/token`.
+ */
+function parseTenant(raw: string): string | null {
+  if (raw === '') return null
+  if (isGuid(raw) || isTenantDomain(raw)) return raw.toLowerCase()
+  throw new InputError(
+    'tenant-id',
+    `Input 'tenant-id' is '${show(raw)}': expected the tenant's ID, ${GUID_RULE}, or one of its domain names, e.g. contoso.onmicrosoft.com`
+  )
+}
+
+/** A DNS name of two or more labels whose last label is a top-level domain (letters, or IDN). */
+export function isTenantDomain(value: string): boolean {
+  if (value.length > 253) return false
+  const labels = value.split('.')
+  const label = /^[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?$/i
+  const top = labels[labels.length - 1] ?? ''
+  return (
+    labels.length >= 2 &&
+    labels.every((part) => label.test(part)) &&
+    (/^[a-z]{2,63}$/i.test(top) || /^xn--[a-z0-9-]{1,59}$/i.test(top))
+  )
 }
 
 function wholeSeconds(read: (name: string) => string, name: string, fallback: number): number {
