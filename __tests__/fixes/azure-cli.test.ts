@@ -61,6 +61,16 @@ const NEWER: Newer[] = [
     docs: 'https://learn.microsoft.com/cli/azure/dns-resolver',
     example: 'az dns-resolver list -g rg',
     packaged: /'dns-resolver' is misspelled or not recognized by the system/
+  },
+  {
+    // Not newer, but broken in Debian's package: its AAZ version of the command asks for an
+    // argument `--args` whatever it is given (so do the other `az network nic` AAZ commands).
+    kind: 'command',
+    pattern: /^az network nic show-effective-route-table\s/,
+    what: 'az network nic show-effective-route-table (broken in Debian azure-cli 2.45: "--args" required)',
+    docs: 'https://learn.microsoft.com/cli/azure/network/nic#az-network-nic-show-effective-route-table',
+    example: `az network nic show-effective-route-table --name nic1 --resource-group rg --subscription ${SUB} -o table`,
+    packaged: /the following arguments are required: --args/
   }
 ]
 

@@ -139,6 +139,8 @@ export const ESTATE_FILES: readonly string[] = [...new Set(ESTATE_RUNS.map((r) =
  */
 export const PROBE_SCENARIOS = [
   'no-alias',
+  'public-ip',
+  'ip-diverges',
   'hosts-override',
   'refused',
   'wrong-cert',

@@ -217,7 +217,7 @@ describe('PE-NONE', () => {
     expect(f.severity).toBe('error')
     expect(f.resource).toBe(h.vault.id)
     expect(f.fix).toContain(`--private-connection-resource-id ${h.vault.id}`)
-    expect(f.fix).toContain("--subnet '<subnet-id>'")
+    expect(f.fix).toContain("--subnet '/subscriptions/<subscription-id>/resourceGroups/<vnet-resource-group>/")
     // The VNet's region, not the resource group's (the CLI's default).
     expect(f.fix).toContain("--location '<region-of-the-vnet>'")
     expect(f.fix).toContain(`--private-dns-zone ${h.zone.id}`)
@@ -334,7 +334,7 @@ describe('PE-DNS-CONFIG-MULTIPLE', () => {
     expect(f.message).toContain('10.1.2.8')
     // Without static IP configurations there is nothing to remove: recreate the endpoint, with
     // its DNS zone group, in the same subnet.
-    expect(f.message).toContain('no static IP configuration')
+    expect(f.message).toContain('No static IP configuration')
     expect(f.fix).toContain(`az network private-endpoint delete --ids ${h.pe.id}`)
     expect(f.fix).toContain(`--subnet ${h.pe.subnetId}`)
   })

@@ -131,14 +131,6 @@ export function endpointCreate(pe: EndpointSpec): string {
   )
 }
 
-export function endpointIpConfigList(peId: string): string {
-  const place = placeOf(peId)
-  return (
-    `az network private-endpoint ip-config list --endpoint-name ${sh(nameOf(peId))}` +
-    ` --resource-group ${sh(place.resourceGroup)}${subscriptionFlag(place.subscriptionId)} -o table`
-  )
-}
-
 export function endpointIpConfigRemove(peId: string, configName: string): string {
   const place = placeOf(peId)
   return (
@@ -247,12 +239,10 @@ export function zoneList(scope: string): string {
   return `az network private-dns zone list${group ? ` -g ${sh(group)}` : ''}${subscriptionFlag(subscriptionOf(scope))} -o table`
 }
 
+/** A zone by its ID (`az network private-dns zone show` takes no `--ids`: it needs -g and -n). */
 export function zoneShow(id: string): string {
-  return `az network private-dns zone show --ids ${sh(id)}`
-}
-
-export function zoneDelete(zone: ZonePlace): string {
-  return `az network private-dns zone delete -g ${sh(zone.resourceGroup)} -n ${sh(zone.name)}${subscriptionFlag(zone.subscriptionId)} --yes`
+  const place = placeOf(id)
+  return `az network private-dns zone show -g ${sh(place.resourceGroup)} -n ${sh(nameOf(id))}${subscriptionFlag(place.subscriptionId)}`
 }
 
 export function linkCreate(zone: ZonePlace, vnetId: string): string {

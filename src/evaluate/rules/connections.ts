@@ -20,7 +20,6 @@ import {
   connectionDelete,
   endpointCreate,
   endpointDelete,
-  endpointIpConfigList,
   endpointIpConfigRemove,
   placeOf,
   steps,
@@ -61,6 +60,13 @@ function whereAlone(view: ConnectionView): { where: string; alone: string; vnetI
   }
 }
 
+/**
+ * A subnet Azure cannot know. Shaped like an ID: given a bare word, the CLI takes `--subnet` for a
+ * subnet name and asks for `--vnet-name`.
+ */
+const SUBNET_PLACEHOLDER =
+  '/subscriptions/<subscription-id>/resourceGroups/<vnet-resource-group>/providers/Microsoft.Network/virtualNetworks/<vnet-name>/subnets/<subnet-name>'
+
 function newEndpoint(model: TargetModel, name: string, subnet: string) {
   return {
     name,
@@ -77,8 +83,8 @@ function newEndpoint(model: TargetModel, name: string, subnet: string) {
 /** Delete and recreate the PE with the same name, subnet and vault. */
 function recreateFix(model: TargetModel, view: ConnectionView): string {
   const peId = view.connection.privateEndpointId
-  if (!peId) return endpointCreate(newEndpoint(model, `${model.vault.name}-pe`, '<subnet-id>'))
-  if (view.pe) return recreateEndpoint(model, view.pe, view.pe.subnetId ?? '<subnet-id>')
+  if (!peId) return endpointCreate(newEndpoint(model, `${model.vault.name}-pe`, SUBNET_PLACEHOLDER))
+  if (view.pe) return recreateEndpoint(model, view.pe, view.pe.subnetId ?? SUBNET_PLACEHOLDER)
   const place = placeOf(peId)
   return steps(
     endpointDelete(peId),
@@ -86,7 +92,7 @@ function recreateFix(model: TargetModel, view: ConnectionView): string {
       name: nameOf(peId),
       resourceGroup: place.resourceGroup,
       subscriptionId: place.subscriptionId,
-      subnet: '<subnet-id>',
+      subnet: SUBNET_PLACEHOLDER,
       vaultId: model.vault.id,
       groupId: model.names.groupId,
       location: '<region-of-the-vnet>'
@@ -131,13 +137,13 @@ export const CONNECTION_RULES = [
         resource: vault.id,
         message:
           `${names.Label} ${vault.name} has no private endpoint connection at all, so no VNet can reach it over ` +
-          `private link. Create a private endpoint for it in the subnet your clients' VNet uses (<subnet-id> and ` +
+          `private link. Create a private endpoint for it in the subnet your clients' VNet uses (the subnet ID and ` +
           `<region-of-the-vnet>: Azure cannot know which VNet you mean)` +
           (zones.length === 1 ? `, and register it in the private DNS zone ${zones[0]?.name}` : ''),
         observed: '0 connections',
         expected: 'at least one approved private endpoint connection',
         fix: steps(
-          endpointCreate(newEndpoint(model, peName, '<subnet-id>')),
+          endpointCreate(newEndpoint(model, peName, SUBNET_PLACEHOLDER)),
           zones.length === 1 && zones[0] ? zoneGroupCreate(peId, 'default', zones[0].id) : null
         )
       })
@@ -368,10 +374,10 @@ export const CONNECTION_RULES = [
             message:
               `Private endpoint ${pe.name} of ${model.names.label} ${vault.name} has IP ${labels.join(', ')}. ` +
               `Private link needs the name to resolve to a private IP in the VNet (10.0.0.0/8, 172.16.0.0/12 or 192.168.0.0/16); ` +
-              `recreate the endpoint in a subnet with a private address range (<subnet-id-with-a-private-address-range>: Azure cannot know which)`,
+              `recreate the endpoint in a subnet with a private address range (its subnet ID is a placeholder: Azure cannot know which)`,
             observed: bad.join(', '),
             expected: 'a private (RFC 1918) address',
-            fix: recreateEndpoint(model, pe, '<subnet-id-with-a-private-address-range>')
+            fix: recreateEndpoint(model, pe, SUBNET_PLACEHOLDER)
           })
           continue
         }
@@ -430,18 +436,14 @@ export const CONNECTION_RULES = [
             '. ' +
             (extraConfigs.length > 0
               ? `Remove the static IP configuration${extraConfigs.length === 1 ? '' : 's'} ${extraConfigs.map((config) => config.name).join(', ')}`
-              : statics.length > 0
-                ? 'Remove the static IP configuration that holds the extra IP (listed by the first command)'
-                : 'The endpoint has no static IP configuration to remove: recreate it (its DNS zone group is recreated too)'),
+              : 'No static IP configuration of the endpoint holds the extra IP: recreate the endpoint (its DNS zone group is recreated too)'),
           observed: entries.map((entry) => `${entry.fqdn} → ${list(entry.ipAddresses)}`).join('; '),
           expected:
             `one entry for ${model.hostname}` + (item.ipsKnown ? ` → ${list(item.ips)}` : ''),
           fix:
             extraConfigs.length > 0
               ? steps(...extraConfigs.map((config) => endpointIpConfigRemove(pe.id, config.name)))
-              : statics.length > 0
-                ? endpointIpConfigList(pe.id)
-                : recreateEndpoint(model, pe, pe.subnetId ?? '<subnet-id>')
+              : recreateEndpoint(model, pe, pe.subnetId ?? SUBNET_PLACEHOLDER)
         })
       }
     }

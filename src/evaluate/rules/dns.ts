@@ -717,6 +717,18 @@ function conflicts(ctx: TargetContext, out: Outcomes): void {
   }
 }
 
+type Linked = Extract<VnetDns, { state: 'linked' }>
+
+/** A check over the VNets whose zone and records were read (see `readRecords`). */
+function eachRecord(check: (ctx: TargetContext, out: Outcomes, entry: Linked) => void) {
+  return (ctx: TargetContext, out: Outcomes): void => {
+    for (const entry of readRecords(ctx, out)) check(ctx, out, entry)
+  }
+}
+
+/** What the record rules read: the PE (its VNet), the zone found and linked to it, its records. */
+const RECORD_NEEDS = ['private-endpoint', 'zone-search', 'zone-links', 'zone-records'] as const
+
 export const DNS_RULES = [
   defineRule({
     id: 'DNS-ZONE-MISSING',
@@ -781,24 +793,21 @@ export const DNS_RULES = [
     title: 'A record missing',
     summary: 'No A record named after the vault.',
     section: 'privateZone',
-    needs: ['private-endpoint', 'zone-search', 'zone-links', 'zone-records'],
+    needs: RECORD_NEEDS,
     scope: 'target',
-    check(ctx, out) {
-      for (const entry of readRecords(ctx, out)) {
-        if (!entry.firstTime) continue
-        const { zone, record } = entry
-        if (!record) {
-          recordMissingOrMisnamed(ctx, out, 'DNS-RECORD-MISSING', zone, entry.link, entry.group)
-          continue
-        }
-        out.pass({
-          resource: record.id,
-          message: `Zone ${zone.name} has an A record ${record.name} for ${ctx.model.names.label} ${ctx.model.vault.name}`,
-          observed: `A record ${record.name}`,
-          expected: `A record ${ctx.model.vault.name}`
-        })
+    check: eachRecord((ctx, out, { zone, record, link, group, firstTime }) => {
+      if (!firstTime) return
+      if (!record) {
+        recordMissingOrMisnamed(ctx, out, 'DNS-RECORD-MISSING', zone, link, group)
+        return
       }
-    }
+      out.pass({
+        resource: record.id,
+        message: `Zone ${zone.name} has an A record ${record.name} for ${ctx.model.names.label} ${ctx.model.vault.name}`,
+        observed: `A record ${record.name}`,
+        expected: `A record ${ctx.model.vault.name}`
+      })
+    })
   }),
   defineRule({
     id: 'DNS-RECORD-NAME',
@@ -806,24 +815,21 @@ export const DNS_RULES = [
     title: 'A record under a wrong name',
     summary: 'The A record exists only under a wrong name.',
     section: 'privateZone',
-    needs: ['private-endpoint', 'zone-search', 'zone-links', 'zone-records'],
+    needs: RECORD_NEEDS,
     scope: 'target',
-    check(ctx, out) {
-      for (const entry of readRecords(ctx, out)) {
-        if (!entry.firstTime) continue
-        const { zone, record } = entry
-        if (!record) {
-          recordMissingOrMisnamed(ctx, out, 'DNS-RECORD-NAME', zone, entry.link, entry.group)
-          continue
-        }
-        out.pass({
-          resource: record.id,
-          message: `The A record for ${ctx.model.names.label} ${ctx.model.vault.name} in ${zone.name} is named exactly ${record.name}`,
-          observed: record.name,
-          expected: ctx.model.vault.name
-        })
+    check: eachRecord((ctx, out, { zone, record, link, group, firstTime }) => {
+      if (!firstTime) return
+      if (!record) {
+        recordMissingOrMisnamed(ctx, out, 'DNS-RECORD-NAME', zone, link, group)
+        return
       }
-    }
+      out.pass({
+        resource: record.id,
+        message: `The A record for ${ctx.model.names.label} ${ctx.model.vault.name} in ${zone.name} is named exactly ${record.name}`,
+        observed: record.name,
+        expected: ctx.model.vault.name
+      })
+    })
   }),
   defineRule({
     id: 'DNS-RECORD-WRONG-IP',
@@ -831,14 +837,11 @@ export const DNS_RULES = [
     title: 'A record points to the wrong IP',
     summary: "The A record lacks the PE's IP.",
     section: 'privateZone',
-    needs: ['private-endpoint', 'network-interface', 'zone-search', 'zone-links', 'zone-records'],
+    needs: [...RECORD_NEEDS, 'network-interface'],
     scope: 'target',
-    check(ctx, out) {
-      for (const entry of readRecords(ctx, out)) {
-        if (entry.record)
-          recordIps(ctx, out, 'DNS-RECORD-WRONG-IP', entry.zone, entry.record, entry.group)
-      }
-    }
+    check: eachRecord((ctx, out, { zone, record, group }) => {
+      if (record) recordIps(ctx, out, 'DNS-RECORD-WRONG-IP', zone, record, group)
+    })
   }),
   defineRule({
     id: 'DNS-RECORD-EXTRA-IP',
@@ -846,14 +849,11 @@ export const DNS_RULES = [
     title: 'A record holds extra IPs',
     summary: "The A record holds other IPs besides the PE's.",
     section: 'privateZone',
-    needs: ['private-endpoint', 'network-interface', 'zone-search', 'zone-links', 'zone-records'],
+    needs: [...RECORD_NEEDS, 'network-interface'],
     scope: 'target',
-    check(ctx, out) {
-      for (const entry of readRecords(ctx, out)) {
-        if (entry.record)
-          recordIps(ctx, out, 'DNS-RECORD-EXTRA-IP', entry.zone, entry.record, entry.group)
-      }
-    }
+    check: eachRecord((ctx, out, { zone, record, group }) => {
+      if (record) recordIps(ctx, out, 'DNS-RECORD-EXTRA-IP', zone, record, group)
+    })
   }),
   defineRule({
     id: 'DNS-RECORD-TTL',
@@ -861,13 +861,11 @@ export const DNS_RULES = [
     title: 'A record TTL out of range',
     summary: "The A record's TTL is outside [`ttl-min`, `ttl-max`].",
     section: 'privateZone',
-    needs: ['private-endpoint', 'zone-search', 'zone-links', 'zone-records'],
+    needs: RECORD_NEEDS,
     scope: 'target',
-    check(ctx, out) {
-      for (const entry of readRecords(ctx, out)) {
-        if (entry.record && entry.firstTime) recordTtl(ctx, out, entry.zone, entry.record)
-      }
-    }
+    check: eachRecord((ctx, out, { zone, record, firstTime }) => {
+      if (record && firstTime) recordTtl(ctx, out, zone, record)
+    })
   }),
   defineRule({
     id: 'DNS-ZONE-CONFLICT',
