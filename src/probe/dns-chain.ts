@@ -3,14 +3,15 @@
  * - with DNS, hop by hop through the CNAME chain (`dns.Resolver`), because `resolve4` returns
  *   addresses only and, on NXDOMAIN, hides the alias that came with it — the chain is what tells
  *   "no privatelink alias" from "alias, but the private zone lacks the A record";
- * - with the OS resolver (`dns.lookup`, i.e. getaddrinfo: hosts file and nsswitch), which is what
- *   this runner's applications use.
+ * - with the OS resolver (getaddrinfo: hosts file and nsswitch, in a helper process:
+ *   os-resolver.ts), which is what this runner's applications use.
  * A failed lookup is recorded with the hop, the query, the servers and how it failed: a resolver
  * that answers SERVFAIL or REFUSED, or none at all, is not a name that does not exist.
  */
-import { getServers, lookup as osLookup, Resolver } from 'node:dns/promises'
+import { getServers, Resolver } from 'node:dns/promises'
 import { isIP } from 'node:net'
 import { queryRcode, RCODES } from './dns-rcode.js'
+import { osLookup } from './os-resolver.js'
 import type { DnsChainResult, DnsFailure, DnsFailureKind, OsLookupResult } from './result.js'
 import { dnsError, dnsFailureKind, StepTimeoutError, withTimeout } from './step.js'
 
@@ -144,11 +145,8 @@ export async function resolveChain(
 export async function resolveOs(hostname: string, timeoutMs: number): Promise<OsLookupResult> {
   const started = Date.now()
   try {
-    // getaddrinfo cannot be cancelled: a late answer is ignored.
-    const answers = await withTimeout(
-      osLookup(hostname, { all: true, order: 'ipv4first' }),
-      timeoutMs
-    )
+    // In the helper process, which the probe kills when done: a late answer is ignored.
+    const answers = await osLookup(hostname, { order: 'ipv4first' }, timeoutMs)
     const addresses = [...new Set(answers.map((answer) => answer.address))].filter((a) => isIP(a))
     return { addresses, error: null, failure: null, ms: Date.now() - started }
   } catch (error) {

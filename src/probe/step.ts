@@ -82,7 +82,15 @@ const STEP_KINDS: Record<DnsFailureKind, StepErrorKind> = {
 }
 
 /** The codes a request's own name lookup (getaddrinfo) fails with. */
-const LOOKUP_CODES = new Set(['ENOTFOUND', 'EAI_AGAIN', 'EAI_NODATA', 'EAI_FAIL', 'EAI_NONAME'])
+const LOOKUP_CODES = new Set([
+  'ENOTFOUND',
+  'EAI_AGAIN',
+  'EAI_NODATA',
+  'EAI_FAIL',
+  'EAI_NONAME',
+  // The helper process that runs getaddrinfo (os-resolver.ts) failed.
+  'KVPLD_LOOKUP_HELPER'
+])
 
 /**
  * A DNS error (dns.Resolver or dns.lookup) as a named step error. `kind`: how it failed when the
