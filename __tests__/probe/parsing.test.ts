@@ -1,8 +1,10 @@
 // The probe's small parsers without a network: the plain DNS query that reads an rcode c-ares
-// would not give, and the DNS error codes by kind.
+// would not give, the DNS error codes by kind, and Key Vault's marks on a data-plane answer.
 import { describe, expect, it } from '@jest/globals'
 import packet from 'dns-packet'
+import { isKeyVaultErrorBody } from '../../src/probe/data-plane.js'
 import { encodeQuery, parseServer } from '../../src/probe/dns-rcode.js'
+import { keyVaultMarkers } from '../../src/probe/https-probe.js'
 import { dnsError, dnsFailureKind, StepTimeoutError } from '../../src/probe/step.js'
 
 describe('the rcode query', () => {
@@ -55,5 +57,43 @@ describe('DNS failures by kind', () => {
     })
     expect(refused).toMatchObject({ kind: 'dns-failed', code: 'EBADRESP' })
     expect(refused.message).toContain('answered REFUSED')
+  })
+})
+
+describe("Key Vault's marks on an answer", () => {
+  const firewall =
+    '{"error":{"code":"Forbidden","message":"Request was not allowed by NSP rules\\r\\nClient address: 20.1.2.3","innererror":{"code":"ForbiddenByFirewall"}}'
+
+  it("knows Key Vault's error body, also without its last brace, and nothing else", () => {
+    expect(isKeyVaultErrorBody(firewall)).toBe(true)
+    expect(isKeyVaultErrorBody(`${firewall}}`)).toBe(true)
+    expect(isKeyVaultErrorBody('<html><title>403 Forbidden</title></html>')).toBe(false)
+    expect(isKeyVaultErrorBody('{"code":"Forbidden","message":"no"}')).toBe(false)
+    expect(isKeyVaultErrorBody('{"error":{"code":"Forbidden"}}')).toBe(false)
+  })
+
+  it('is Key Vault with a Key Vault header, or a request id with its error body', () => {
+    expect(
+      keyVaultMarkers(
+        {
+          'x-ms-request-id': '1',
+          'x-ms-keyvault-service-version': '1.9',
+          'x-ms-keyvault-network-info': 'addr=10.0.0.4;'
+        },
+        true
+      )
+    ).toEqual({
+      keyVault: true,
+      markers: [
+        'x-ms-keyvault-network-info',
+        'x-ms-keyvault-service-version',
+        'x-ms-request-id',
+        'error-body'
+      ]
+    })
+    expect(keyVaultMarkers({ 'x-ms-request-id': '1' }, true).keyVault).toBe(true)
+    expect(keyVaultMarkers({ 'x-ms-request-id': '1' }, false).keyVault).toBe(false)
+    expect(keyVaultMarkers({}, true)).toEqual({ keyVault: false, markers: ['error-body'] })
+    expect(keyVaultMarkers({ server: 'nginx' }, false)).toEqual({ keyVault: false, markers: [] })
   })
 })

@@ -60,6 +60,8 @@ function vaultProbe(over: Partial<VaultProbe> = {}): VaultProbe {
       innerCode: null,
       clientAddress: null,
       message: null,
+      keyVault: true,
+      markers: ['x-ms-keyvault-network-info', 'x-ms-request-id', 'error-body'],
       error: null,
       ms: 4
     },

@@ -58,6 +58,26 @@ function lookupWithin(timeoutMs: number): LookupFunction {
   }
 }
 
+/**
+ * Key Vault's marks on an answer (result.ts `DataPlaneResult.markers`): its `x-ms-keyvault-*`
+ * headers, `x-ms-request-id`, and `error-body` when the caller found Key Vault's JSON error body.
+ * Key Vault's only when a Key Vault header is there, or a request id with that body.
+ */
+export function keyVaultMarkers(
+  headers: IncomingHttpHeaders,
+  errorBody: boolean
+): { keyVault: boolean; markers: string[] } {
+  const names = Object.keys(headers).map((name) => name.toLowerCase())
+  const vaultHeaders = names.filter((name) => name.startsWith('x-ms-keyvault-')).sort()
+  const requestId = names.includes('x-ms-request-id')
+  const markers = [
+    ...vaultHeaders,
+    ...(requestId ? ['x-ms-request-id'] : []),
+    ...(errorBody ? ['error-body'] : [])
+  ]
+  return { keyVault: vaultHeaders.length > 0 || (requestId && errorBody), markers }
+}
+
 /** One GET, bounded by `timeoutMs` from start to the end of the body. */
 export function httpsGet(
   options: HttpsGetOptions

@@ -103,7 +103,7 @@ async function dataPlane(
   const token = await getToken()
   if ('error' in token) {
     const none = { status: null, code: null, innerCode: null, clientAddress: null, message: null }
-    return { via, ip, ...none, error: token.error, ms: 0 }
+    return { via, ip, ...none, keyVault: false, markers: [], error: token.error, ms: 0 }
   }
   return dataPlaneRequest({ hostname, ip, via, token: token.token, timeoutMs })
 }

@@ -139,6 +139,18 @@ export interface DataPlaneResult {
   clientAddress: string | null
   /** The first line of the error message Key Vault gave (no secrets: it only names the caller). */
   message: string | null
+  /**
+   * Whether the answer is Key Vault's: an `x-ms-keyvault-*` header, or `x-ms-request-id` with
+   * Key Vault's JSON error body. False for anything else answering on the path (a proxy, WAF or
+   * HTTP/2-only front): then the status says nothing about the vault's firewall.
+   */
+  keyVault: boolean
+  /**
+   * What made it Key Vault's, in this order: the `x-ms-keyvault-*` headers present (lower case,
+   * sorted), `x-ms-request-id`, and `error-body` for a JSON body `{"error":{"code","message"}}`.
+   * Empty when there was no answer.
+   */
+  markers: string[]
   error: StepError | null
   ms: number
 }
