@@ -2,6 +2,7 @@
 // (`unshare -rmn`) and returns what the real bundled action reported. Nothing leaves the
 // namespace: it has only lo, and scenario.mjs refuses to run if it sees anything else.
 import { spawn, spawnSync } from 'node:child_process'
+import { accessSync, constants } from 'node:fs'
 import { dirname, join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import type { Finding } from '../../src/evaluate/finding.js'
@@ -51,6 +52,33 @@ if (unavailable) {
 }
 /** Why namespace tests cannot run here (printed above), or null; suites use describe.skip then. */
 export const namespaceReason = unavailable
+
+/** The real servers some scenarios start, by the Debian package that installs them (.ci/run). */
+const PROGRAMS: Record<string, string> = {
+  bind9: '/usr/sbin/named',
+  unbound: '/usr/sbin/unbound',
+  nginx: '/usr/sbin/nginx'
+}
+
+/**
+ * Why a suite that needs these Debian packages cannot run (namespaces unavailable, or the
+ * packages missing), or null when it can. Printed once; suites use describe.skip then.
+ */
+export function realServersUnavailable(...packages: (keyof typeof PROGRAMS)[]): string | null {
+  if (unavailable) return unavailable
+  const missing = packages.filter((name) => {
+    try {
+      accessSync(PROGRAMS[name] ?? '', constants.X_OK)
+      return false
+    } catch {
+      return true
+    }
+  })
+  if (missing.length === 0) return null
+  const why = `the Debian package(s) ${missing.join(', ')} are not installed (.ci/run installs them)`
+  console.warn(`Skipping probe tests with real servers: ${why}`)
+  return why
+}
 
 export async function runScenario(name: string): Promise<ScenarioResult> {
   const child = spawn(

@@ -28,9 +28,10 @@ function vaultProbe(over: Partial<VaultProbe> = {}): VaultProbe {
       chain: [HOST, ALIAS],
       addresses: ['10.1.2.3'],
       error: null,
+      failure: null,
       ms: 3
     },
-    os: { addresses: ['10.1.2.3'], error: null, ms: 1 },
+    os: { addresses: ['10.1.2.3'], error: null, failure: null, ms: 1 },
     health: [
       {
         via: 'name',
@@ -59,6 +60,8 @@ function vaultProbe(over: Partial<VaultProbe> = {}): VaultProbe {
       innerCode: null,
       clientAddress: null,
       message: null,
+      keyVault: true,
+      markers: ['x-ms-keyvault-network-info', 'x-ms-request-id', 'error-body'],
       error: null,
       ms: 4
     },
@@ -159,6 +162,7 @@ describe('probe rules over measured results', () => {
       chain: [HOST, ALIAS],
       addresses: ['127.0.0.1'],
       error: null,
+      failure: null,
       ms: 1
     }
     expect(problems(probeRun(vaultProbe({ dns })))).toEqual([
@@ -328,6 +332,7 @@ describe('probe summary', () => {
       chain: [HOST, '*evil*|x'],
       addresses: ['10.1.2.3'],
       error: null,
+      failure: null,
       ms: 1
     }
     const text = renderProbeSummary(probeRun(vaultProbe({ health, dns })))

@@ -217,7 +217,9 @@ describe('PE-NONE', () => {
     expect(f.severity).toBe('error')
     expect(f.resource).toBe(h.vault.id)
     expect(f.fix).toContain(`--private-connection-resource-id ${h.vault.id}`)
-    expect(f.fix).toContain("--subnet '/subscriptions/<subscription-id>/resourceGroups/<vnet-resource-group>/")
+    expect(f.fix).toContain(
+      "--subnet '/subscriptions/<subscription-id>/resourceGroups/<vnet-resource-group>/"
+    )
     // The VNet's region, not the resource group's (the CLI's default).
     expect(f.fix).toContain("--location '<region-of-the-vnet>'")
     expect(f.fix).toContain(`--private-dns-zone ${h.zone.id}`)

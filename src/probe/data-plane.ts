@@ -7,7 +7,7 @@
  */
 import { randomBytes } from 'node:crypto'
 import type { DataPlaneResult } from './result.js'
-import { httpsGet } from './https-probe.js'
+import { httpsGet, keyVaultMarkers } from './https-probe.js'
 
 export const KEY_VAULT_API_VERSION = '7.4'
 
@@ -47,6 +47,13 @@ export function parseKeyVaultError(body: string): {
   return { code, innerCode, message: plain.split(/\r?\n/)[0] || null, clientAddress }
 }
 
+/** Key Vault's JSON error body: `{"error":{"code":…,"message":…}}` (the closing brace may be missing). */
+export function isKeyVaultErrorBody(body: string): boolean {
+  if (!/^\s*\{\s*"error"\s*:\s*\{/.test(body)) return false
+  const { code, message } = parseKeyVaultError(body)
+  return code !== null && message !== null
+}
+
 export async function dataPlaneRequest(options: {
   hostname: string
   ip: string | null
@@ -74,19 +81,23 @@ export async function dataPlaneRequest(options: {
       innerCode: null,
       clientAddress: null,
       message: null,
+      keyVault: false,
+      markers: [],
       error,
       ms: Date.now() - started
     }
   }
-  const parsed =
-    answer.status >= 400
-      ? parseKeyVaultError(answer.body)
-      : { code: null, innerCode: null, message: null, clientAddress: null }
+  // Only Key Vault's own error body counts: another server's JSON says nothing about the vault.
+  const errorBody = answer.status >= 400 && isKeyVaultErrorBody(answer.body)
+  const parsed = errorBody
+    ? parseKeyVaultError(answer.body)
+    : { code: null, innerCode: null, message: null, clientAddress: null }
   return {
     ...base,
     ip: ip ?? answer.remoteAddress,
     status: answer.status,
     ...parsed,
+    ...keyVaultMarkers(answer.headers, errorBody),
     error: null,
     ms: Date.now() - started
   }

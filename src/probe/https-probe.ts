@@ -10,8 +10,9 @@
  */
 import type { IncomingHttpHeaders } from 'node:http'
 import { request } from 'node:https'
-import { isIP } from 'node:net'
+import { isIP, type LookupFunction } from 'node:net'
 import { checkServerIdentity, type TLSSocket } from 'node:tls'
+import { osLookup } from './os-resolver.js'
 import type { HealthAttempt, StepError } from './result.js'
 import { connectionError, StepTimeoutError } from './step.js'
 
@@ -33,6 +34,48 @@ export interface HttpsGetOptions {
   timeoutMs: number
   /** Read at most this much of the body (0: discard it). */
   maxBody?: number
+}
+
+/**
+ * A request's own name lookup, in the getaddrinfo helper (os-resolver.ts): a lookup the request
+ * gives up on must not stay behind in this process.
+ */
+function lookupWithin(timeoutMs: number): LookupFunction {
+  return (hostname, options, callback) => {
+    osLookup(hostname, { family: options.family, hints: options.hints }, timeoutMs).then(
+      (addresses) => {
+        const first = addresses[0]
+        if (!first) {
+          const error = Object.assign(new Error(`getaddrinfo ENOTFOUND ${hostname}`), {
+            code: 'ENOTFOUND'
+          })
+          callback(error, '', 0)
+        } else if (options.all) callback(null, addresses)
+        else callback(null, first.address, first.family)
+      },
+      (error: NodeJS.ErrnoException) => callback(error, '', 0)
+    )
+  }
+}
+
+/**
+ * Key Vault's marks on an answer (result.ts `DataPlaneResult.markers`): its `x-ms-keyvault-*`
+ * headers, `x-ms-request-id`, and `error-body` when the caller found Key Vault's JSON error body.
+ * Key Vault's only when a Key Vault header is there, or a request id with that body.
+ */
+export function keyVaultMarkers(
+  headers: IncomingHttpHeaders,
+  errorBody: boolean
+): { keyVault: boolean; markers: string[] } {
+  const names = Object.keys(headers).map((name) => name.toLowerCase())
+  const vaultHeaders = names.filter((name) => name.startsWith('x-ms-keyvault-')).sort()
+  const requestId = names.includes('x-ms-request-id')
+  const markers = [
+    ...vaultHeaders,
+    ...(requestId ? ['x-ms-request-id'] : []),
+    ...(errorBody ? ['error-body'] : [])
+  ]
+  return { keyVault: vaultHeaders.length > 0 || (requestId && errorBody), markers }
 }
 
 /** One GET, bounded by `timeoutMs` from start to the end of the body. */
@@ -60,6 +103,7 @@ export function httpsGet(
       method: 'GET',
       headers: { host: hostname, 'user-agent': 'kv-private-link-doctor', ...options.headers },
       agent: false,
+      lookup: lookupWithin(timeoutMs),
       timeout: timeoutMs,
       // Explicit, so that NODE_TLS_REJECT_UNAUTHORIZED=0 on the runner cannot turn them off.
       rejectUnauthorized: true,

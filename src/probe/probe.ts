@@ -19,6 +19,7 @@ import { isValidIp } from '../model/ip.js'
 import { dataPlaneRequest } from './data-plane.js'
 import { resolveChain, resolveOs } from './dns-chain.js'
 import { healthStatus } from './https-probe.js'
+import { closeOsResolver } from './os-resolver.js'
 import { proxyFor } from './proxy.js'
 import type { DataPlaneResult, ProbeRun, StepError, VaultProbe } from './result.js'
 import { runnerAddresses } from './runner-addresses.js'
@@ -102,7 +103,7 @@ async function dataPlane(
   const token = await getToken()
   if ('error' in token) {
     const none = { status: null, code: null, innerCode: null, clientAddress: null, message: null }
-    return { via, ip, ...none, error: token.error, ms: 0 }
+    return { via, ip, ...none, keyVault: false, markers: [], error: token.error, ms: 0 }
   }
   return dataPlaneRequest({ hostname, ip, via, token: token.token, timeoutMs })
 }
@@ -200,7 +201,12 @@ export async function probe(
     }
   }
   const workers = Math.max(1, Math.min(options.concurrency ?? 4, snapshot.vaults.length))
-  await Promise.all(Array.from({ length: workers }, worker))
+  try {
+    await Promise.all(Array.from({ length: workers }, worker))
+  } finally {
+    // getaddrinfo calls given up on die with their helper instead of holding this process.
+    closeOsResolver()
+  }
   return {
     mode: options.mode,
     timeoutSeconds: options.timeoutSeconds,

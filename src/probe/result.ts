@@ -37,6 +37,55 @@ export interface StepError {
   message: string
 }
 
+/**
+ * How a DNS lookup failed, as precisely as the resolver said (contract: PROBE-NXDOMAIN is a name
+ * that does not exist; PROBE-DNS-FAILED is DNS itself failing: SERVFAIL, REFUSED, no answer).
+ */
+export type DnsFailureKind =
+  /** NXDOMAIN: the name does not exist. */
+  | 'nxdomain'
+  /** The name exists without a record of the type asked (NOERROR, no answer). */
+  | 'no-data'
+  /** The resolver answered SERVFAIL: it could not get an answer itself (e.g. a lame delegation). */
+  | 'servfail'
+  /** The resolver answered REFUSED: it does not answer this name for this client. */
+  | 'refused'
+  /** No answer within `probe-timeout` (or no libuv thread free to ask: see `code`). */
+  | 'timeout'
+  /** Nothing listens at the resolver's address (c-ares ECONNREFUSED: ICMP port unreachable). */
+  | 'unreachable'
+  /**
+   * getaddrinfo's EAI_AGAIN: SERVFAIL, REFUSED, or no answer within glibc's own timeout
+   * (resolv.conf `options timeout:`); getaddrinfo does not say which.
+   */
+  | 'temporary'
+  /** Anything else: a malformed answer, a CNAME loop, too many hops (see `code`). */
+  | 'other'
+
+/** Where a lookup failed and how: the hop of the chain, the query and the servers asked. */
+export interface DnsFailure {
+  kind: DnsFailureKind
+  /** The name queried when it failed: the vault's hostname or a CNAME target of its chain. */
+  name: string
+  /** `CNAME` while following the chain, `A` at its end; the OS resolver asks `getaddrinfo`. */
+  query: 'CNAME' | 'A' | 'getaddrinfo'
+  /** The index of `name` in the chain (0: the vault's hostname; always 0 for getaddrinfo). */
+  hop: number
+  /**
+   * The DNS servers asked, in order, as `ip` or `ip:port` (`dns-servers`, else resolv.conf's).
+   * With several, c-ares reports one outcome for them all. For getaddrinfo, resolv.conf's.
+   */
+  servers: string[]
+  /**
+   * The library's code: `ENOTFOUND`, `ESERVFAIL`, `EREFUSED`, `ETIMEOUT`, `EAI_AGAIN`, …;
+   * `KVPLD_TIMEOUT` when the probe's budget ran out, `KVPLD_RESOLVER_BUSY` when every thread
+   * allowed for getaddrinfo was still held by earlier lookups that never returned, `EBADRESP`
+   * when c-ares rejected the answer as malformed (`kind` then comes from the answer's rcode,
+   * read with a plain query: unbound refuses clients with an answer that has no question).
+   */
+  code: string
+}
+
 /** The vault's name resolved with DNS (`dns-servers` or the system's), hop by hop. */
 export interface DnsChainResult {
   /** The resolvers asked, or `system` when `dns-servers` was empty. */
@@ -47,6 +96,8 @@ export interface DnsChainResult {
   addresses: string[]
   /** Set when the chain did not end in addresses; applies to the last name in `chain`. */
   error: StepError | null
+  /** Set with `error` when a lookup failed: which hop, which query, which servers, how. */
+  failure: DnsFailure | null
   ms: number
 }
 
@@ -54,6 +105,8 @@ export interface DnsChainResult {
 export interface OsLookupResult {
   addresses: string[]
   error: StepError | null
+  /** Set with `error`: how getaddrinfo failed (`query: 'getaddrinfo'`, `hop: 0`). */
+  failure: DnsFailure | null
   ms: number
 }
 
@@ -86,6 +139,18 @@ export interface DataPlaneResult {
   clientAddress: string | null
   /** The first line of the error message Key Vault gave (no secrets: it only names the caller). */
   message: string | null
+  /**
+   * Whether the answer is Key Vault's: an `x-ms-keyvault-*` header, or `x-ms-request-id` with
+   * Key Vault's JSON error body. False for anything else answering on the path (a proxy, WAF or
+   * HTTP/2-only front): then the status says nothing about the vault's firewall.
+   */
+  keyVault: boolean
+  /**
+   * What made it Key Vault's, in this order: the `x-ms-keyvault-*` headers present (lower case,
+   * sorted), `x-ms-request-id`, and `error-body` for a JSON body `{"error":{"code","message"}}`.
+   * Empty when there was no answer.
+   */
+  markers: string[]
   error: StepError | null
   ms: number
 }

@@ -1,5 +1,5 @@
 /** Names what went wrong in a network step, and bounds a step in time. */
-import type { StepError, StepErrorKind } from './result.js'
+import type { DnsFailureKind, StepError, StepErrorKind } from './result.js'
 
 /** Marks an error as ours: the step ran out of time. */
 export const TIMEOUT_CODE = 'KVPLD_TIMEOUT'
@@ -49,37 +49,73 @@ function messageOf(error: unknown): string {
   return message.split('\n')[0] ?? ''
 }
 
-const DNS_KINDS: Record<string, StepErrorKind> = {
+/** Node's codes for DNS failures (c-ares and getaddrinfo) by what they say happened. */
+const FAILURE_KINDS: Record<string, DnsFailureKind> = {
   ENOTFOUND: 'nxdomain',
   ENODATA: 'no-data',
   // getaddrinfo's own codes, as a request's lookup reports them (Node turns EAI_NONAME into
   // ENOTFOUND; EAI_NODATA may come through as is).
   EAI_NODATA: 'no-data',
-  EAI_AGAIN: 'dns-failed',
-  EAI_FAIL: 'dns-failed',
-  ETIMEOUT: 'dns-timeout',
-  ECANCELLED: 'dns-timeout',
-  [TIMEOUT_CODE]: 'dns-timeout'
+  ESERVFAIL: 'servfail',
+  EREFUSED: 'refused',
+  ETIMEOUT: 'timeout',
+  ECANCELLED: 'timeout',
+  [TIMEOUT_CODE]: 'timeout',
+  ECONNREFUSED: 'unreachable',
+  EAI_AGAIN: 'temporary'
+}
+
+export function dnsFailureKind(code: string): DnsFailureKind {
+  return FAILURE_KINDS[code] ?? 'other'
+}
+
+/** The step error kinds the rules already know, for each way a lookup fails. */
+const STEP_KINDS: Record<DnsFailureKind, StepErrorKind> = {
+  nxdomain: 'nxdomain',
+  'no-data': 'no-data',
+  timeout: 'dns-timeout',
+  servfail: 'dns-failed',
+  refused: 'dns-failed',
+  unreachable: 'dns-failed',
+  temporary: 'dns-failed',
+  other: 'dns-failed'
 }
 
 /** The codes a request's own name lookup (getaddrinfo) fails with. */
-const LOOKUP_CODES = new Set(['ENOTFOUND', 'EAI_AGAIN', 'EAI_NODATA', 'EAI_FAIL', 'EAI_NONAME'])
+const LOOKUP_CODES = new Set([
+  'ENOTFOUND',
+  'EAI_AGAIN',
+  'EAI_NODATA',
+  'EAI_FAIL',
+  'EAI_NONAME',
+  // The helper process that runs getaddrinfo (os-resolver.ts) failed.
+  'KVPLD_LOOKUP_HELPER'
+])
 
-/** A DNS error (dns.Resolver or dns.lookup) as a named step error. */
-export function dnsError(error: unknown, name: string): StepError {
+/**
+ * A DNS error (dns.Resolver or dns.lookup) as a named step error. `kind`: how it failed when the
+ * code alone does not say (c-ares' EBADRESP, read again from the answer's rcode); `servers`: the
+ * DNS servers asked, named in the message.
+ */
+export function dnsError(
+  error: unknown,
+  name: string,
+  found: { kind?: DnsFailureKind; servers?: readonly string[] } = {}
+): StepError {
   const code = codeOf(error)
-  const kind = DNS_KINDS[code] ?? 'dns-failed'
-  const message =
-    kind === 'nxdomain'
-      ? `${name} does not exist (NXDOMAIN)`
-      : kind === 'no-data'
-        ? `${name} has no A record`
-        : kind === 'dns-timeout'
-          ? `no DNS answer for ${name} in time`
-          : code === 'EAI_AGAIN'
-            ? `resolving ${name} failed temporarily (EAI_AGAIN: the resolver did not answer, or answered SERVFAIL)`
-            : `resolving ${name} failed (${code}: ${messageOf(error)})`
-  return { kind, phase: 'dns', code, message }
+  const kind = found.kind ?? dnsFailureKind(code)
+  const by = found.servers?.length ? found.servers.join(', ') : 'the resolver'
+  const messages: Record<DnsFailureKind, string> = {
+    nxdomain: `${name} does not exist (NXDOMAIN)`,
+    'no-data': `${name} has no A record`,
+    timeout: `no DNS answer for ${name} in time`,
+    servfail: `${by} answered SERVFAIL for ${name}: the resolver could not get an answer itself (a lame or unreachable delegation, or a failing forwarder)`,
+    refused: `${by} answered REFUSED for ${name}: the server does not resolve this name for this client`,
+    unreachable: `no DNS server answers at ${by} (${code}: nothing listens there)`,
+    temporary: `resolving ${name} failed temporarily (EAI_AGAIN: the resolver answered SERVFAIL or REFUSED, or did not answer within the system's own timeout)`,
+    other: `resolving ${name} failed (${code}: ${messageOf(error)})`
+  }
+  return { kind: STEP_KINDS[kind], phase: 'dns', code, message: messages[kind] }
 }
 
 const TLS_CODE = /CERT|SSL|TLS|SELF_SIGNED|UNABLE_TO_(GET|VERIFY)|HOSTNAME|ALTNAME/i
