@@ -15,6 +15,7 @@ suite('inside probe: a healthy private link', () => {
     expect(passed(run)).toEqual(
       [
         'PROBE-CONNECT-FAILED',
+        'PROBE-DNS-FAILED',
         'PROBE-FORBIDDEN-BY-FIREWALL',
         'PROBE-HOSTS-OVERRIDE',
         'PROBE-IP-DIVERGES',
@@ -104,9 +105,9 @@ suite('inside probe: DNS problems', () => {
     expect(passed(run)).toContain('PROBE-NO-PRIVATELINK-ALIAS')
   })
 
-  it('PROBE-NXDOMAIN names a DNS timeout, within probe-timeout', async () => {
+  it('a DNS timeout is PROBE-DNS-FAILED (not NXDOMAIN: the name may exist), within probe-timeout', async () => {
     const run = await runScenario('dns-timeout')
-    expect(probeProblems(run)).toEqual(['PROBE-NXDOMAIN:error'])
+    expect(probeProblems(run)).toEqual(['PROBE-DNS-FAILED:error'])
     const dns = run.report?.probe?.vaults[0]?.dns
     expect(dns?.error?.kind).toBe('dns-timeout')
     expect(dns?.ms).toBeLessThan(2000 + 1500)

@@ -1,6 +1,7 @@
 // Runs a probe scenario (fixtures/scenarios.mjs) in a fresh private network + mount namespace
 // (`unshare -rmn`) and returns what the real bundled action reported. Nothing leaves the
 // namespace: it has only lo, and scenario.mjs refuses to run if it sees anything else.
+import { RULES } from '../../src/evaluate/catalog.js'
 import { spawn, spawnSync } from 'node:child_process'
 import { accessSync, constants } from 'node:fs'
 import { dirname, join } from 'node:path'
@@ -108,9 +109,7 @@ export async function runScenario(name: string): Promise<ScenarioResult> {
 }
 
 export function probeFindings(result: ScenarioResult): Finding[] {
-  return (result.report?.findings ?? []).filter(
-    (f) => f.rule.startsWith('PROBE-') || f.rule === 'PUBLIC-ACCESS-OPEN'
-  )
+  return (result.report?.findings ?? []).filter((f) => RULES[f.rule].scope === 'probe')
 }
 
 /** Errors, warnings and infos of the probe rules as `RULE:severity`, sorted and unique. */

@@ -3,7 +3,17 @@
 // fails is not a missing record. The probe records which hop failed, where and how; the rules
 // decide what that means.
 import { describe, expect, it } from '@jest/globals'
-import { probeProblems, realServersUnavailable, runScenario } from './namespace.js'
+import {
+  probeFindings,
+  probeProblems,
+  realServersUnavailable,
+  runScenario,
+  type ScenarioResult
+} from './namespace.js'
+
+function fixesOf(run: ScenarioResult, rule: string): string[] {
+  return probeFindings(run).flatMap((f) => (f.rule === rule && f.fix ? [f.fix] : []))
+}
 
 const suite = realServersUnavailable('bind9', 'unbound') ? describe.skip : describe
 const HOST = 'kv-payments-prod.vault.azure.net'
@@ -53,6 +63,13 @@ suite('inside probe with real resolvers', () => {
 
   it('SERVFAIL at the alias (a lame delegation) is a servfail, not NXDOMAIN', async () => {
     const run = await runScenario('real-servfail')
+    // The rules: a resolver failure, whose fix is the resolver path, not a record to create.
+    expect(probeProblems(run)).toContain('PROBE-DNS-FAILED:error')
+    expect(probeProblems(run)).not.toContain('PROBE-NXDOMAIN:error')
+    expect(fixesOf(run, 'PROBE-DNS-FAILED').join('\n')).toContain(
+      `nslookup -type=CNAME ${ALIAS} ${RESOLVER}`
+    )
+    expect(fixesOf(run, 'PROBE-DNS-FAILED').join('\n')).not.toContain('record-set')
     const vault = run.report?.probe?.vaults[0]
     expect(vault?.dns?.chain).toEqual([HOST, ALIAS])
     expect(vault?.dns?.error?.kind).not.toBe('nxdomain')
@@ -76,6 +93,8 @@ suite('inside probe with real resolvers', () => {
 
   it('REFUSED by unbound (no question section in the answer) is a refusal at the first hop', async () => {
     const run = await runScenario('real-refused')
+    expect(probeProblems(run)).toContain('PROBE-DNS-FAILED:error')
+    expect(probeProblems(run)).not.toContain('PROBE-NXDOMAIN:error')
     const vault = run.report?.probe?.vaults[0]
     expect(vault?.dns?.chain).toEqual([HOST])
     expect(vault?.dns?.error?.kind).not.toBe('nxdomain')
@@ -109,6 +128,10 @@ suite('inside probe with real resolvers', () => {
 
   it('no answer within probe-timeout (a black-holed authority) is a timeout, on both paths', async () => {
     const run = await runScenario('real-timeout')
+    expect(probeProblems(run)).toContain('PROBE-DNS-FAILED:error')
+    expect(probeProblems(run)).not.toContain('PROBE-NXDOMAIN:error')
+    // A lookup that timed out is no hosts-file override.
+    expect(probeProblems(run)).not.toContain('PROBE-HOSTS-OVERRIDE:warning')
     const vault = run.report?.probe?.vaults[0]
     expect(vault?.dns?.chain).toEqual([HOST, ALIAS])
     expect(vault?.dns?.error?.kind).toBe('dns-timeout')

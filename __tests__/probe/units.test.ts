@@ -189,6 +189,107 @@ describe('probe rules over measured results', () => {
     )
   }
 
+  it('SERVFAIL at the alias is PROBE-DNS-FAILED with a resolver fix, never PROBE-NXDOMAIN or a record to create', () => {
+    const failure = {
+      kind: 'servfail' as const,
+      name: ALIAS,
+      query: 'CNAME' as const,
+      hop: 1,
+      servers: ['10.0.0.53'],
+      code: 'ESERVFAIL'
+    }
+    const dns = {
+      servers: ['10.0.0.53'],
+      chain: [HOST, ALIAS],
+      addresses: [],
+      error: {
+        kind: 'dns-failed' as const,
+        code: 'ESERVFAIL',
+        message: 'SERVFAIL'
+      },
+      failure,
+      ms: 3
+    }
+    const os = {
+      addresses: [],
+      error: {
+        kind: 'dns-failed' as const,
+        code: 'EAI_AGAIN',
+        message: 'EAI_AGAIN'
+      },
+      failure: {
+        ...failure,
+        kind: 'temporary' as const,
+        name: HOST,
+        query: 'getaddrinfo' as const,
+        hop: 0,
+        code: 'EAI_AGAIN'
+      },
+      ms: 1
+    }
+    const run = probeRun(vaultProbe({ dns, os, health: [], dataPlane: null }))
+    const findings = probeFindings(healthy().snapshot, run).filter((f) => f.severity !== 'pass')
+    expect(findings.map((f) => `${f.rule}:${f.severity}`)).toEqual([
+      'PROBE-DNS-FAILED:error',
+      'PROBE-DNS-FAILED:error'
+    ])
+    const [byDns, byOs] = findings
+    expect(byDns?.message).toContain(
+      `DNS failed for ${ALIAS} (hop 1 of the chain), asking 10.0.0.53`
+    )
+    expect(byDns?.message).toContain('SERVFAIL')
+    expect(byDns?.fix).toContain(`nslookup -type=CNAME ${ALIAS} 10.0.0.53`)
+    expect(byOs?.fix).toContain(`getent hosts ${HOST}`)
+    for (const f of findings) expect(f.fix).not.toContain('record-set')
+  })
+
+  it('an NXDOMAIN stays PROBE-NXDOMAIN, and DNS-FAILED passes', () => {
+    const dns = {
+      servers: ['10.0.0.53'],
+      chain: [HOST, ALIAS],
+      addresses: [],
+      error: {
+        kind: 'nxdomain' as const,
+        code: 'ENOTFOUND',
+        message: 'NXDOMAIN'
+      },
+      failure: {
+        kind: 'nxdomain' as const,
+        name: ALIAS,
+        query: 'CNAME' as const,
+        hop: 1,
+        servers: ['10.0.0.53'],
+        code: 'ENOTFOUND'
+      },
+      ms: 3
+    }
+    const run = probeRun(vaultProbe({ dns, health: [], dataPlane: null }))
+    const findings = probeFindings(healthy().snapshot, run)
+    expect(findings.filter((f) => f.rule === 'PROBE-NXDOMAIN').map((f) => f.severity)).toEqual([
+      'error'
+    ])
+    expect(findings.filter((f) => f.rule === 'PROBE-DNS-FAILED').map((f) => f.severity)).toEqual([
+      'pass'
+    ])
+  })
+
+  it("a data-plane answer that is not Key Vault's is 'Not verified', never a pass", () => {
+    const notKeyVault = {
+      ...vaultProbe().dataPlane!,
+      status: 505,
+      code: null,
+      keyVault: false,
+      markers: []
+    }
+    const run = probeRun(vaultProbe({ dataPlane: notKeyVault }))
+    const found = probeFindings(healthy().snapshot, run).filter(
+      (f) => f.rule === 'PROBE-FORBIDDEN-BY-FIREWALL'
+    )
+    expect(found.map((f) => f.severity)).toEqual(['warning'])
+    expect(found[0]?.message).toMatch(/^Not verified: /)
+    expect(found[0]?.fix).toContain('--resolve kv1.vault.azure.net:443:10.1.2.3')
+  })
+
   it('a TLS handshake that never finishes is PROBE-CONNECT-FAILED, not a bad certificate, once per address', () => {
     const run = unanswered(connectionError(new StepTimeoutError(2000), 'tls', 2000))
     expect(problems(run)).toEqual(['PROBE-CONNECT-FAILED:error'])

@@ -3,6 +3,7 @@ import { CONNECTION_RULES } from './connections.js'
 import { DNS_RULES } from './dns.js'
 import { FIREWALL_RULES } from './firewall.js'
 import { NETWORK_RULES } from './network.js'
+import { PROBE_DNS_RULES } from './probe-dns.js'
 import { PROBE_RULES } from './probe.js'
 import { READING_RULES } from './reading.js'
 
@@ -12,5 +13,6 @@ export const ALL_RULES = [
   ...FIREWALL_RULES,
   ...DNS_RULES,
   ...NETWORK_RULES,
-  ...PROBE_RULES
+  ...PROBE_RULES,
+  ...PROBE_DNS_RULES
 ] as const

@@ -3,7 +3,7 @@
  * §8): pure functions of the snapshot and what the probe measured. The probe never decides
  * severity; these rules do.
  */
-import type { DataPlaneResult, HealthAttempt, StepError } from '../../probe/result.js'
+import type { DataPlaneResult, DnsFailure, HealthAttempt, StepError } from '../../probe/result.js'
 import { isOwnAddress } from '../../probe/runner-addresses.js'
 import type { VirtualNetworkSnapshot } from '../../collect/snapshot.js'
 import { subscriptionOf } from '../../model/arm-id.js'
@@ -22,6 +22,7 @@ import {
   vaultShowNetwork,
   vnetDnsServers
 } from '../fixes.js'
+import { DNS_FAILED_KINDS } from './probe-dns.js'
 import { defineRule, perTarget, type Draft, type Outcomes, type ProbeContext } from '../rule.js'
 
 /** The answers that mean "stopped by the network check" (ERRORS.md). */
@@ -186,6 +187,8 @@ function dnsRules(ctx: Ctx): void {
     }
   }
 
+  // DNS failing (SERVFAIL, REFUSED, silence) is PROBE-DNS-FAILED's: the name may well exist.
+  if (dns.failure && DNS_FAILED_KINDS.includes(dns.failure.kind)) return
   if (dns.error) {
     const last = dns.chain[dns.chain.length - 1] ?? host
     const atAlias = last === alias
@@ -261,6 +264,10 @@ function hostsRule(ctx: Ctx): void {
   const { probe, model } = ctx
   const { dns, os } = probe
   if (!dns || !os) return
+  // A lookup that failed as DNS (no answer in time, SERVFAIL) overrides nothing: PROBE-DNS-FAILED.
+  const dnsFailed = (failure: DnsFailure | null) =>
+    failure !== null && DNS_FAILED_KINDS.includes(failure.kind)
+  if (dnsFailed(os.failure) || dnsFailed(dns.failure)) return
   const v4 = (ips: string[]) => [...new Set(ips.filter((ip) => !ip.includes(':')))].sort()
   const fromOs = os.error ? [] : v4(os.addresses)
   const fromDns = dns.error ? [] : v4(dns.addresses)
@@ -529,6 +536,21 @@ function dataPlaneRule(ctx: Ctx): void {
     })
     return
   }
+  if (!result.keyVault) {
+    // Something else answered (a front, a proxy, a TLS-intercepting device): whatever it said,
+    // it is not the vault's firewall letting the request through.
+    unverified(ctx, 'PROBE-FORBIDDEN-BY-FIREWALL', {
+      resource: model.vault.id,
+      message:
+        `the data-plane request over the private path (${target}) got ${result.status ?? 'an answer'} without any ` +
+        `of Key Vault's markers (x-ms-keyvault-* headers, request ID, Key Vault's error body): something other ` +
+        `than Key Vault answers there, so the firewall's answer is unknown`,
+      observed: `${result.status ?? '?'} from ${result.ip ?? '?'}, markers: ${list(result.markers ?? [])}`,
+      expected: "Key Vault's answer (404 SecretNotFound for the probe secret)",
+      fix: dataPlaneCheck(ctx, result.ip)
+    })
+    return
+  }
   if (isFirewallAnswer(result)) {
     add(ctx, 'PROBE-FORBIDDEN-BY-FIREWALL', {
       resource: model.vault.id,
@@ -585,6 +607,19 @@ function outsideRule(ctx: Ctx): void {
       expected:
         'a public address of the vault, answering 403 ForbiddenByFirewall or ForbiddenByConnection',
       // What the vault's firewall is set to decides the public path; the request proves it from outside.
+      fix: steps(vaultShowNetwork(model), dataPlaneCheck(ctx, null))
+    })
+    return
+  }
+  if (!result.keyVault) {
+    unverified(ctx, 'PUBLIC-ACCESS-OPEN', {
+      resource: model.vault.id,
+      message:
+        `from outside, https://${host} (${result.ip ?? 'by name'}) answered ${result.status ?? '?'} without any of ` +
+        `Key Vault's markers (x-ms-keyvault-* headers, request ID, Key Vault's error body): something other than ` +
+        `the vault answered, so whether its public path is open is unknown`,
+      observed: `${result.status ?? '?'} from ${result.ip ?? '?'}, markers: ${list(result.markers ?? [])}`,
+      expected: '403 ForbiddenByFirewall or ForbiddenByConnection',
       fix: steps(vaultShowNetwork(model), dataPlaneCheck(ctx, null))
     })
     return
