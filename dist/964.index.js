@@ -871,9 +871,9 @@ function vaultHostname(snapshot, vault) {
     }
     return `${vault.name}.${snapshot.vaultDnsSuffix}`.toLowerCase();
 }
-function effectiveEndpoints(snapshot, vault) {
-    const model = (0,model_model/* buildTargetModel */.lf)(snapshot, vault);
-    return model.effective.map((pe) => ({ name: pe.pe.name, ips: pe.ips.filter(ip/* isValidIp */.AD) }));
+function effectiveEndpoints(snapshot, vault, model) {
+    const target = model?.targets.find((item) => item.vault === vault) ?? (0,model_model/* buildTargetModel */.lf)(snapshot, vault);
+    return target.effective.map((pe) => ({ name: pe.pe.name, ips: pe.ips.filter(ip/* isValidIp */.AD) }));
 }
 /** A token getter that asks once, bounded by `timeoutMs`, and remembers the outcome. */
 function tokenSource(credential, scope, timeoutMs) {
@@ -931,7 +931,7 @@ async function probeVault(snapshot, vault, options, getToken) {
         result.skipped = 'the vault could not be read from ARM';
         return result;
     }
-    result.endpoints = effectiveEndpoints(snapshot, vault);
+    result.endpoints = effectiveEndpoints(snapshot, vault, options.model);
     result.peIps = [...new Set(result.endpoints.flatMap((pe) => pe.ips))];
     if (options.mode === 'outside') {
         result.dataPlane = await dataPlane(getToken, hostname, null, 'name', timeoutMs);

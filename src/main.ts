@@ -57,6 +57,7 @@ export async function run(): Promise<void> {
         dnsServers: inputs.dnsServers,
         timeoutSeconds: inputs.probeTimeoutSeconds,
         vaultAudience: inputs.cloud.vaultAudience,
+        model,
         log: logger.info
       })
     }

@@ -64,6 +64,24 @@ describe('the vault itself', () => {
     )
   })
 
+  test('a read that got no answer says so, not a status ARM never sent', () => {
+    const h = healthy()
+    h.vault.failure = {
+      kind: 'error',
+      resource: h.vault.id,
+      code: 'Timeout',
+      message:
+        'no answer from ARM within 60 s (route never answered; 3 attempt(s), at most 30 s each)'
+    }
+    const f = one(run(h.snapshot), 'ARM-ERROR')
+    expect(f.message).toContain('kept failing to read key vault kv1')
+    expect(f.message).toContain(': no answer Timeout: no answer from ARM within 60 s')
+    expect(f.message).not.toContain('500')
+    expect(f.observed).toBe(
+      'no answer Timeout: no answer from ARM within 60 s (route never answered; 3 attempt(s), at most 30 s each)'
+    )
+  })
+
   test('error: ARM-ERROR with a command that repeats the read', () => {
     const h = healthy()
     h.vault.failure = failure('error', h.vault.id)

@@ -50,8 +50,7 @@ export function isResourceOfType(
 
 /** The last path segment of an ID (a resource's name), or the ID itself. */
 export function lastSegment(id: string): string {
-  const parts = id.split('/').filter((p) => p !== '')
-  return parts[parts.length - 1] ?? id
+  return nameOf(id)
 }
 
 /** `/subscriptions/s/resourceGroups/rg/providers/Microsoft.Network/virtualNetworks/v/subnets/x` → the VNet's ID. */

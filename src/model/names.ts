@@ -13,3 +13,10 @@ export function sameText(a: string | null | undefined, b: string): boolean {
 export function list(values: readonly string[]): string {
   return values.length === 0 ? '(none)' : values.join(', ')
 }
+
+/** A record name meant for `target`: its name, maybe with a suffix or dots (`kv1`, `kv1.vault`). */
+export function isNamedAfter(recordName: string, target: string): boolean {
+  const name = dnsName(recordName)
+  const wanted = target.toLowerCase()
+  return name === wanted || name.startsWith(`${wanted}.`)
+}

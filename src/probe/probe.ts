@@ -14,7 +14,7 @@ import * as core from '@actions/core'
 import type { TokenCredential } from '@azure/identity'
 import type { Snapshot, VaultSnapshot } from '../collect/snapshot.js'
 import { redact } from '../credential/explain.js'
-import { buildTargetModel } from '../model/model.js'
+import { buildTargetModel, type RunModel } from '../model/model.js'
 import { isValidIp } from '../model/ip.js'
 import { dataPlaneRequest } from './data-plane.js'
 import { resolveChain, resolveOs } from './dns-chain.js'
@@ -35,6 +35,8 @@ export interface ProbeOptions {
   vaultAudience: string
   /** Vaults probed at once. */
   concurrency?: number
+  /** The run's model (built once in main.ts); built here for a snapshot alone (tests). */
+  model?: RunModel
   env?: NodeJS.ProcessEnv
   log?: (line: string) => void
 }
@@ -51,9 +53,14 @@ export function vaultHostname(snapshot: Snapshot, vault: VaultSnapshot): string 
   return `${vault.name}.${snapshot.vaultDnsSuffix}`.toLowerCase()
 }
 
-function effectiveEndpoints(snapshot: Snapshot, vault: VaultSnapshot): VaultProbe['endpoints'] {
-  const model = buildTargetModel(snapshot, vault)
-  return model.effective.map((pe) => ({ name: pe.pe.name, ips: pe.ips.filter(isValidIp) }))
+function effectiveEndpoints(
+  snapshot: Snapshot,
+  vault: VaultSnapshot,
+  model: RunModel | undefined
+): VaultProbe['endpoints'] {
+  const target =
+    model?.targets.find((item) => item.vault === vault) ?? buildTargetModel(snapshot, vault)
+  return target.effective.map((pe) => ({ name: pe.pe.name, ips: pe.ips.filter(isValidIp) }))
 }
 
 /** A token getter that asks once, bounded by `timeoutMs`, and remembers the outcome. */
@@ -133,7 +140,7 @@ async function probeVault(
     result.skipped = 'the vault could not be read from ARM'
     return result
   }
-  result.endpoints = effectiveEndpoints(snapshot, vault)
+  result.endpoints = effectiveEndpoints(snapshot, vault, options.model)
   result.peIps = [...new Set(result.endpoints.flatMap((pe) => pe.ips))]
 
   if (options.mode === 'outside') {

@@ -16,6 +16,9 @@ import type {
 } from '../collect/snapshot.js'
 import { idKey, sameId } from '../collect/snapshot.js'
 import type { Finding } from '../evaluate/finding.js'
+import { nameOf } from '../model/arm-id.js'
+import { isZoneNamed, namesOf } from '../model/model.js'
+import { isNamedAfter } from '../model/names.js'
 import { findingsByVault, sameVault } from './report.js'
 
 /** Caps that keep one diagram readable and well under Mermaid's default text size limit. */
@@ -45,19 +48,13 @@ function label(...lines: string[]): string {
 }
 
 function lastSegment(id: string | null | undefined): string {
-  return id ? (id.split('/').filter(Boolean).at(-1) ?? id) : '?'
+  return id ? nameOf(id) : '?'
 }
 
 function ips(values: readonly string[]): string {
   if (values.length === 0) return 'no IP'
   const shown = values.slice(0, MAX_IPS).join(', ')
   return values.length > MAX_IPS ? `${shown} +${values.length - MAX_IPS} more` : shown
-}
-
-function isVaultRecordName(name: string, vault: string): boolean {
-  const lower = name.toLowerCase()
-  const v = vault.toLowerCase()
-  return lower === v || lower.startsWith(`${v}.`)
 }
 
 class Flowchart {
@@ -131,15 +128,13 @@ function zonesFor(
     (zone) =>
       referenced.some((id) => sameId(id, zone.id)) ||
       zone.links.some((link) => vnets.some((vnet) => sameId(vnet, link.virtualNetworkId))) ||
-      zone.aRecords.some((record) => isVaultRecordName(record.name, vault.name)) ||
+      zone.aRecords.some((record) => isNamedAfter(record.name, vault.name)) ||
       named(zone)
   )
   const chosen =
     relevant.length > 0
       ? relevant
-      : snapshot.zones.filter(
-          (zone) => zone.name.toLowerCase() === snapshot.privateLinkZone.toLowerCase()
-        )
+      : snapshot.zones.filter((zone) => isZoneNamed(zone.name, namesOf(snapshot, vault).zone))
   return chosen.slice(0, MAX_ZONES)
 }
 
@@ -210,7 +205,7 @@ export function vaultDiagram(
       chart.edge(linkNode, vnetNode, linkRed)
     }
     const records = zone.aRecords
-      .filter((record) => isVaultRecordName(record.name, vault.name) || atFault(record.id))
+      .filter((record) => isNamedAfter(record.name, vault.name) || atFault(record.id))
       .slice(0, MAX_RECORDS)
     for (const record of records) {
       const ttl = record.ttl === null ? 'TTL ?' : `TTL ${record.ttl}`

@@ -24,7 +24,7 @@ import {
   zoneSearchFailures,
   type VnetGroup
 } from '../../model/model.js'
-import { dnsName, list, sameText } from '../../model/names.js'
+import { dnsName, isNamedAfter, list, sameText } from '../../model/names.js'
 import {
   linkCreate,
   linkDelete,
@@ -68,9 +68,7 @@ function vaultRecord(
 
 /** A record that looks meant for the vault: named after it, maybe with a suffix or dots. */
 function isVaultLike(ctx: TargetContext, record: ARecordSetSnapshot): boolean {
-  const vault = ctx.model.vault.name.toLowerCase()
-  const name = dnsName(record.name)
-  return name === vault || name.startsWith(`${vault}.`)
+  return isNamedAfter(record.name, ctx.model.vault.name)
 }
 
 function ttlFor(ctx: TargetContext, current: number | null | undefined): number {

@@ -130,8 +130,13 @@ function match(message: string, pattern: RegExp): string | null {
   return pattern.exec(message)?.[1] ?? null
 }
 
+/**
+ * The HTTP status and ARM code, as ARM gave them. Without a status there was no answer at all (a
+ * timeout, a connection that failed): say so rather than a status ARM never sent.
+ */
 function httpText(failure: ReadFailure, fallbackStatus: number): string {
-  return [String(failure.status ?? fallbackStatus), failure.code].filter(Boolean).join(' ')
+  const status = failure.status ?? (failure.kind === 'error' ? 'no answer' : String(fallbackStatus))
+  return [status, failure.code].filter(Boolean).join(' ')
 }
 
 function notRunText(notRun: string[], vault: string | null): string {
@@ -182,7 +187,7 @@ function armError(
     message:
       (notFound
         ? `Azure Resource Manager answered ${httpText(failure, 404)} for ${named(subject, failure)}`
-        : `Azure Resource Manager kept failing to read ${named(subject, failure)} after retries: ${httpText(failure, 500)}`) +
+        : `Azure Resource Manager kept failing to read ${named(subject, failure)}: ${httpText(failure, 500)}`) +
       // ARM's messages usually end in a full stop of their own.
       `: ${failure.message.replace(/[.\s]+$/, '')}${notRunText(notRun, vault)}. ` +
       (notFound
