@@ -109,11 +109,21 @@ describe('example workflows', () => {
   it('the nightly drift check runs on a schedule, keeps the report and manages one issue', () => {
     const w = workflow('nightly-drift.yml')
     expect(Object.keys(w.on)).toContain('schedule')
-    expect(w.permissions).toEqual({ 'id-token': 'write', contents: 'read', issues: 'write' })
+    expect(w.permissions).toEqual({
+      'id-token': 'write',
+      contents: 'read',
+      issues: 'write',
+      'security-events': 'write'
+    })
     const steps = Object.values(w.jobs).flatMap((job) => job.steps)
     const upload = steps.find((s) => s.uses?.startsWith('actions/upload-artifact@'))
     const id = ourSteps(w)[0]?.id
-    expect(upload?.with?.path).toBe(`\${{ steps.${id}.outputs.report-path }}`)
+    expect(upload?.with?.path).toBe(
+      `\${{ steps.${id}.outputs.report-path }}\n\${{ steps.${id}.outputs.fix-script }}\n`
+    )
+    // report.sarif goes to code scanning (needs security-events: write, above).
+    const sarif = steps.find((s) => s.uses?.startsWith('github/codeql-action/upload-sarif@'))
+    expect(sarif?.with?.sarif_file).toBe(`\${{ steps.${id}.outputs.sarif-path }}`)
     expect(examples.get('nightly-drift.yml')).toMatch(/gh issue create/)
     expect(examples.get('nightly-drift.yml')).toMatch(/gh issue comment/)
   })

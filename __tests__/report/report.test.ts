@@ -149,13 +149,17 @@ describe('writeReport', () => {
 })
 
 describe('setOutputs', () => {
-  it('sets result, errors, warnings and report-path', () => {
+  it('sets result, errors, warnings and the paths of the report, the SARIF file and the fix script', () => {
     const outputFile = join(mkdtempSync(join(tmpdir(), 'kvpld-outputs-')), 'output.txt')
     writeFileSync(outputFile, '')
     const saved = process.env.GITHUB_OUTPUT
     process.env.GITHUB_OUTPUT = outputFile
     try {
-      setOutputs(buildReport(FINDINGS, VAULTS), '/tmp/runner/kv-private-link-doctor-report.json')
+      setOutputs(buildReport(FINDINGS, VAULTS), {
+        report: '/tmp/runner/kv-private-link-doctor-report.json',
+        sarif: '/tmp/runner/kv-private-link-doctor-report.sarif',
+        fixScript: '/tmp/runner/kv-private-link-doctor-fix.sh'
+      })
     } finally {
       if (saved === undefined) delete process.env.GITHUB_OUTPUT
       else process.env.GITHUB_OUTPUT = saved
@@ -169,7 +173,9 @@ describe('setOutputs', () => {
       result: 'fail',
       errors: '2',
       warnings: '1',
-      'report-path': '/tmp/runner/kv-private-link-doctor-report.json'
+      'report-path': '/tmp/runner/kv-private-link-doctor-report.json',
+      'sarif-path': '/tmp/runner/kv-private-link-doctor-report.sarif',
+      'fix-script': '/tmp/runner/kv-private-link-doctor-fix.sh'
     })
   })
 })

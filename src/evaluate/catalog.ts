@@ -14,6 +14,8 @@ export interface RuleInfo {
   severity: Severity
   /** Short title for tables and annotations. */
   title: string
+  /** One line: when the rule reports (the docs' summary table). */
+  summary: string
   docs: string
   section: Section
   needs: readonly Read[]
@@ -26,6 +28,7 @@ export const RULES = Object.fromEntries(
     {
       severity: rule.severity,
       title: rule.title,
+      summary: rule.summary,
       docs: GUIDE_SECTIONS[rule.section],
       section: rule.section,
       needs: rule.needs,

@@ -14,7 +14,9 @@ import { shouldFail } from './exit.js'
 import type { Diagrams } from './finding-markdown.js'
 import { logFindings } from './log.js'
 import { setOutputs } from './outputs.js'
-import { writeReport, type ReportJson } from './report.js'
+import { besideReport, writeBeside, writeReport, type ReportJson } from './report.js'
+import { renderFixScript } from './fix-script.js'
+import { renderSarif } from './sarif.js'
 import type { CommentOutcome, StickyCommentOptions } from './sticky-comment.js'
 import { renderSummary, SUMMARY_MAX_CHARS } from './summary.js'
 
@@ -25,6 +27,8 @@ export interface PublishOptions {
   probe?: ProbeRun | null
   /** A picture per vault (mermaid.ts), for the summary and the comment. */
   diagrams?: Diagrams
+  /** The `plan` input (relative to the workspace): SARIF results point at it. */
+  planPath?: string | null
   /** How many reports a `merge-reports` run merged: named in the step's failure line. */
   merged?: number
   /** Where `RUNNER_TEMP` (the JSON report's folder) and the GitHub context are read. */
@@ -39,12 +43,29 @@ export async function publish(report: ReportJson, options: PublishOptions): Prom
   logFindings(report, log)
   annotate(report, log)
   const reportPath = await writeReport(report, env.RUNNER_TEMP || tmpdir())
+  const sarifPath = await writeBeside(
+    besideReport(reportPath, 'report', 'sarif'),
+    `${JSON.stringify(
+      renderSarif(report, {
+        planPath: options.planPath ?? null,
+        workflowRef: env.GITHUB_WORKFLOW_REF
+      }),
+      null,
+      2
+    )}\n`
+  )
+  // Executable for the owner only: it is for a person to review, then run.
+  const fixPath = await writeBeside(
+    besideReport(reportPath, 'fix', 'sh'),
+    renderFixScript(report),
+    0o744
+  )
   const summaryWritten = inputs.report.includes('summary')
   if (summaryWritten) {
     const text = renderSummary(report, SUMMARY_MAX_CHARS, options.probe ?? null, diagrams)
     await core.summary.addRaw(text).write()
   }
-  setOutputs(report, reportPath)
+  setOutputs(report, { report: reportPath, sarif: sarifPath, fixScript: fixPath })
   // Never throws: a comment that cannot be written is a notice or a warning, not a failure.
   if (inputs.report.includes('comment')) {
     await postComment(report, {

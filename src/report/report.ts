@@ -180,3 +180,22 @@ async function exists(path: string): Promise<boolean> {
     return false
   }
 }
+
+/** A file beside the JSON report, with the same `-N` suffix: `…-report-2.json` → `…-fix-2.sh`. */
+export function besideReport(reportPath: string, stem: string, extension: string): string {
+  const match = /-report(-\d+)?\.json$/.exec(reportPath)
+  const suffix = match?.[1] ?? ''
+  const base = match ? reportPath.slice(0, match.index) : reportPath.replace(/\.json$/, '')
+  return `${base}-${stem}${suffix}.${extension}`
+}
+
+/** Writes a file that must not exist yet (its name follows the report's, which is unique). */
+export async function writeBeside(path: string, text: string, mode = 0o644): Promise<string> {
+  const file = await open(path, 'wx', mode)
+  try {
+    await file.writeFile(text, 'utf8')
+  } finally {
+    await file.close()
+  }
+  return path
+}
