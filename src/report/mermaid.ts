@@ -15,6 +15,7 @@ import type {
   VaultSnapshot
 } from '../collect/snapshot.js'
 import { idKey, sameId } from '../collect/snapshot.js'
+import { namesOf } from '../model/model.js'
 import type { Finding } from '../evaluate/finding.js'
 import { findingsByVault, sameVault } from './report.js'
 
@@ -138,7 +139,7 @@ function zonesFor(
     relevant.length > 0
       ? relevant
       : snapshot.zones.filter(
-          (zone) => zone.name.toLowerCase() === snapshot.privateLinkZone.toLowerCase()
+          (zone) => zone.name.toLowerCase() === namesOf(snapshot, vault).zone.toLowerCase()
         )
   return chosen.slice(0, MAX_ZONES)
 }
@@ -161,7 +162,8 @@ export function vaultDiagram(
     own.some((f) => sameId(f.resource, id))
   const chart = new Flowchart(atFault)
 
-  const vaultNode = chart.node(vault.id, label('Key Vault', vault.name), 'round')
+  const kind = vault.kind === 'managedHsm' ? 'Managed HSM' : 'Key Vault'
+  const vaultNode = chart.node(vault.id, label(kind, vault.name), 'round')
   if (vault.failure) return chart.render()
 
   const endpoints: PrivateEndpointSnapshot[] = []

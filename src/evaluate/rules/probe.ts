@@ -716,6 +716,8 @@ const PROBE_RULE_META = [
     title: 'Endpoint is not Key Vault',
     summary: '`/healthstatus` answered without `x-ms-keyvault-network-info`.',
     section: 'healthStatus',
+    // Key Vault's /healthstatus header or data plane: not run for a managed HSM.
+    kinds: ['vault'],
     modes: ['inside']
   },
   {
@@ -724,6 +726,8 @@ const PROBE_RULE_META = [
     title: 'Request reached the vault over the public path',
     summary: 'The request reached the vault from a public address.',
     section: 'healthStatus',
+    // Key Vault's /healthstatus header or data plane: not run for a managed HSM.
+    kinds: ['vault'],
     modes: ['inside']
   },
   {
@@ -732,6 +736,8 @@ const PROBE_RULE_META = [
     title: 'Request routed through another private address',
     summary: "The vault saw another private address than the runner's.",
     section: 'healthStatus',
+    // Key Vault's /healthstatus header or data plane: not run for a managed HSM.
+    kinds: ['vault'],
     modes: ['inside']
   },
   {
@@ -740,6 +746,8 @@ const PROBE_RULE_META = [
     title: 'Private endpoint IP and name reach different endpoints',
     summary: 'By name and straight to the PE IP reach different endpoints.',
     section: 'healthStatus',
+    // Key Vault's /healthstatus header or data plane: not run for a managed HSM.
+    kinds: ['vault'],
     modes: ['inside']
   },
   {
@@ -748,6 +756,8 @@ const PROBE_RULE_META = [
     title: 'Firewall rejects the private path',
     summary: 'The data plane refused the private path (warning: the request failed, not verified).',
     section: 'healthStatus',
+    // Key Vault's /healthstatus header or data plane: not run for a managed HSM.
+    kinds: ['vault'],
     modes: ['inside']
   },
   {
@@ -757,6 +767,8 @@ const PROBE_RULE_META = [
     summary:
       'From outside, a request got past the network check (warning: not verified, e.g. this runner is not outside).',
     section: 'firewall',
+    // Key Vault's /healthstatus header or data plane: not run for a managed HSM.
+    kinds: ['vault'],
     modes: ['outside']
   }
 ] as const
