@@ -16,6 +16,7 @@ import type {
 } from '../collect/snapshot.js'
 import { idKey, sameId } from '../collect/snapshot.js'
 import { namesOf } from '../model/model.js'
+import { privateLinkZones } from '../model/target.js'
 import type { Finding } from '../evaluate/finding.js'
 import { findingsByVault, sameVault } from './report.js'
 
@@ -128,10 +129,18 @@ function zonesFor(
   )
   const named = (zone: PrivateZoneSnapshot): boolean =>
     findings.some((f) => f.resource.toLowerCase().startsWith(zone.id.toLowerCase()))
+  // The other kind's privatelink zone is linked to the same VNets, but says nothing about this one.
+  const own = namesOf(snapshot, vault).zone.toLowerCase()
+  const otherKinds = [snapshot.privateLinkZone, ...privateLinkZones(snapshot.cloud)]
+    .map((name) => name.toLowerCase())
+    .filter((name) => name !== own)
+  const otherKind = (zone: PrivateZoneSnapshot): boolean =>
+    otherKinds.includes(zone.name.toLowerCase().replace(/\.$/, ''))
   const relevant = snapshot.zones.filter(
     (zone) =>
       referenced.some((id) => sameId(id, zone.id)) ||
-      zone.links.some((link) => vnets.some((vnet) => sameId(vnet, link.virtualNetworkId))) ||
+      (!otherKind(zone) &&
+        zone.links.some((link) => vnets.some((vnet) => sameId(vnet, link.virtualNetworkId)))) ||
       zone.aRecords.some((record) => isVaultRecordName(record.name, vault.name)) ||
       named(zone)
   )
