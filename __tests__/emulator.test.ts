@@ -23,8 +23,13 @@ import {
   virtualNetwork,
   virtualNetworkLink
 } from '../emulator/estate.js'
-import sampleEstate, { PROBLEMS, SUBSCRIPTION_ID } from '../emulator/estates/sample.js'
+import sampleEstate, {
+  HSM_PROBLEMS,
+  PROBLEMS,
+  SUBSCRIPTION_ID
+} from '../emulator/estates/sample.js'
 import healthyEstate from '../emulator/estates/healthy.js'
+import hsmEstate from '../emulator/estates/hsm.js'
 
 type Emulator = Awaited<ReturnType<typeof startEmulator>>
 type Raw = { status: number; headers: Record<string, string | string[] | undefined>; text: string }
@@ -35,6 +40,8 @@ const ZONE = 'privatelink.vaultcore.azure.net'
 const RG_ID = `/subscriptions/${SUB}/resourceGroups/${VAULT_RG}`
 const ZONE_ID = `/subscriptions/${SUB}/resourceGroups/rg-dns/providers/Microsoft.Network/privateDnsZones/${ZONE}`
 const VAULT_NAMES = Object.keys(PROBLEMS)
+const HSM_NAMES = Object.keys(HSM_PROBLEMS)
+const HSM_ZONE = 'privatelink.managedhsm.azure.net'
 
 /** A plain HTTPS request that trusts only the emulator's CA. */
 function request(
@@ -340,8 +347,8 @@ describe('emulator with the sample estate (page size 2)', () => {
 
     test('network lists by subscription and resource group, paged', async () => {
       const pes = await collect(c.net.privateEndpoints.listBySubscription())
-      expect(pes.map((p) => p.name)).toEqual(VAULT_NAMES.map((n) => `pe-${n}`))
-      expect(await collect(c.net.privateEndpoints.list(VAULT_RG))).toHaveLength(8)
+      expect(pes.map((p) => p.name)).toEqual([...VAULT_NAMES, ...HSM_NAMES].map((n) => `pe-${n}`))
+      expect(await collect(c.net.privateEndpoints.list(VAULT_RG))).toHaveLength(9)
       const nics = await collect(c.net.networkInterfaces.listAll())
       expect(nics.map((n) => n.ipConfigurations?.[0]?.privateIPAddress)).toEqual([
         '10.20.1.4',
@@ -351,9 +358,10 @@ describe('emulator with the sample estate (page size 2)', () => {
         '10.20.1.8',
         '10.20.1.9',
         '10.20.1.10',
-        '10.40.1.4'
+        '10.40.1.4',
+        '10.20.1.20'
       ])
-      expect(await collect(c.net.networkInterfaces.list(VAULT_RG))).toHaveLength(8)
+      expect(await collect(c.net.networkInterfaces.list(VAULT_RG))).toHaveLength(9)
       const vnets = await collect(c.net.virtualNetworks.listAll())
       expect(vnets.map((v) => v.name)).toEqual([
         'vnet-app-prod',
@@ -365,10 +373,12 @@ describe('emulator with the sample estate (page size 2)', () => {
 
     test('private DNS: zones, links, A records (by type and ALL)', async () => {
       const zones = await collect(c.dns.privateZones.list())
-      expect(zones.map((z) => z.name)).toEqual([ZONE])
+      expect(zones.map((z) => z.name)).toEqual([ZONE, HSM_ZONE])
       expect(zones[0]?.numberOfVirtualNetworkLinks).toBe(2)
       expect(zones[0]?.numberOfRecordSets).toBe(7)
-      expect(await collect(c.dns.privateZones.listByResourceGroup('rg-dns'))).toHaveLength(1)
+      expect(zones[1]?.numberOfVirtualNetworkLinks).toBe(1)
+      expect(zones[1]?.numberOfRecordSets).toBe(1)
+      expect(await collect(c.dns.privateZones.listByResourceGroup('rg-dns'))).toHaveLength(2)
       expect((await c.dns.privateZones.get('rg-dns', ZONE)).location).toBe('global')
 
       const links = await collect(c.dns.virtualNetworkLinks.list('rg-dns', ZONE))
@@ -395,6 +405,71 @@ describe('emulator with the sample estate (page size 2)', () => {
       const one = await c.dns.recordSets.get('rg-dns', ZONE, 'A', 'kv-healthy')
       expect(one.aRecords).toEqual([{ ipv4Address: '10.20.1.4' }])
       expect(one.ttl).toBe(10)
+    })
+
+    test('managed HSM get, lists, and its private endpoint connections (lower-case managedhsms)', async () => {
+      const hsm = await c.kv.managedHsms.get(VAULT_RG, 'hsm-payments')
+      expect(hsm.id).toBe(`${RG_ID}/providers/Microsoft.KeyVault/managedHSMs/hsm-payments`)
+      expect(hsm.type).toBe('Microsoft.KeyVault/managedHSMs')
+      expect(hsm.sku).toEqual({ family: 'B', name: 'Standard_B1' })
+      expect(hsm.properties?.hsmUri).toBe('https://hsm-payments.managedhsm.azure.net/')
+      expect(hsm.properties?.publicNetworkAccess).toBe('Enabled')
+      expect(hsm.properties?.networkAcls).toEqual({
+        defaultAction: 'Allow',
+        bypass: 'None',
+        ipRules: [],
+        virtualNetworkRules: []
+      })
+      const [embedded] = hsm.properties?.privateEndpointConnections ?? []
+      expect(embedded?.privateLinkServiceConnectionState?.status).toBe('Approved')
+      expect(embedded?.id).toMatch(
+        new RegExp(
+          `^${RG_ID}/providers/Microsoft.KeyVault/managedhsms/hsm-payments/privateEndpointConnections/`
+        )
+      )
+
+      expect((await collect(c.kv.managedHsms.listBySubscription())).map((h) => h.name)).toEqual(
+        HSM_NAMES
+      )
+      expect(await collect(c.kv.managedHsms.listByResourceGroup(VAULT_RG))).toHaveLength(1)
+      // Key vault lists hold no HSM, and the other way round.
+      expect((await collect(c.kv.vaults.listBySubscription())).map((v) => v.name)).toEqual(
+        VAULT_NAMES
+      )
+
+      const list = await collect(
+        c.kv.mhsmPrivateEndpointConnections.listByResource(VAULT_RG, 'hsm-payments')
+      )
+      expect(list).toHaveLength(1)
+      expect(list[0]?.id).toBe(embedded?.id)
+      expect(list[0]?.type).toBe('Microsoft.KeyVault/managedhsms/privateEndpointConnections')
+      expect(list[0]?.privateEndpoint?.id).toBe(
+        `${RG_ID}/providers/Microsoft.Network/privateEndpoints/pe-hsm-payments`
+      )
+      const one = await c.kv.mhsmPrivateEndpointConnections.get(
+        VAULT_RG,
+        'hsm-payments',
+        list[0]?.name ?? ''
+      )
+      expect(one.provisioningState).toBe('Succeeded')
+
+      const pe = await c.net.privateEndpoints.get(VAULT_RG, 'pe-hsm-payments')
+      expect(pe.privateLinkServiceConnections?.[0]?.groupIds).toEqual(['managedhsm'])
+      expect(pe.customDnsConfigs).toEqual([
+        { fqdn: 'hsm-payments.managedhsm.azure.net', ipAddresses: ['10.20.1.20'] }
+      ])
+      const groups = await collect(c.net.privateDnsZoneGroups.list('pe-hsm-payments', VAULT_RG))
+      expect(groups[0]?.privateDnsZoneConfigs?.[0]?.recordSets?.[0]?.fqdn).toBe(
+        `hsm-payments.${HSM_ZONE}`
+      )
+      const record = await c.dns.recordSets.get('rg-dns', HSM_ZONE, 'A', 'hsm-payments')
+      expect(record.aRecords).toEqual([{ ipv4Address: '10.20.1.20' }])
+    })
+
+    test('a managed HSM that does not exist: 404 naming managedHSMs', async () => {
+      const err = await rejection(c.kv.managedHsms.get(VAULT_RG, 'hsm9'))
+      expect(err.statusCode).toBe(404)
+      expect(err.message).toMatch(/^The Resource 'Microsoft\.KeyVault\/managedHSMs\/hsm9'/)
     })
 
     test('embedded children (a VNet subnet) are served at their own ID', async () => {
@@ -890,7 +965,30 @@ describe('resource shapes follow the API examples', () => {
     ),
     'properties.privateEndpointConnections[].properties'
   ]
+  // ManagedHsmProperties fields no example shows (managedHsm.json; see INDEX.md), and the
+  // connection list items (ManagedHsm_ListPrivateEndpointConnectionsByResource.json).
+  const hsmConnectionItem = bodyOf(
+    'keyvault/ManagedHsm_ListPrivateEndpointConnectionsByResource.json'
+  ).value[0]
+  const hsmProps = [
+    'properties.publicNetworkAccess',
+    ...[...paths(bodyOf('keyvault/createVaultWithNetworkAcls.json').properties.networkAcls)].map(
+      (p) => `properties.networkAcls.${p}`
+    ),
+    'properties.networkAcls',
+    'properties.privateEndpointConnections',
+    'properties.privateEndpointConnections[].id',
+    'properties.privateEndpointConnections[].etag',
+    ...[...paths(hsmConnectionItem.properties)].map(
+      (p) => `properties.privateEndpointConnections[].properties.${p}`
+    ),
+    'properties.privateEndpointConnections[].properties'
+  ]
   const rules: Record<string, Set<string>> = {
+    'Microsoft.KeyVault/managedHSMs': allowed(
+      ['keyvault/ManagedHsm_Get.json'],
+      [...hsmProps, ...paths(bodyOf('keyvault/ManagedHsm_ListBySubscription.json').value[0])]
+    ),
     'Microsoft.KeyVault/vaults': allowed(
       ['keyvault/getVault.json', 'keyvault/createVaultWithNetworkAcls.json'],
       [...pecProps, ...[...paths(bodyOf('keyvault/listVaultBySubscription.json').value[0])]]
@@ -921,9 +1019,10 @@ describe('resource shapes follow the API examples', () => {
       : '?')
 
   test.each([
-    ['sample', sampleEstate],
-    ['healthy', healthyEstate]
-  ])('%s estate', (_name, build) => {
+    ['sample', sampleEstate, 9],
+    ['healthy', healthyEstate, 8],
+    ['hsm', hsmEstate, 9]
+  ])('%s estate', (_name, build, types) => {
     const extraFields: string[] = []
     const seenTypes = new Set<string>()
     for (const resource of build().resources) {
@@ -940,7 +1039,27 @@ describe('resource shapes follow the API examples', () => {
       }
     }
     expect(extraFields).toEqual([])
-    expect(seenTypes.size).toBe(8)
+    expect(seenTypes.size).toBe(types)
+  })
+
+  test("a managed HSM's connections are served as ManagedHsm_ListPrivateEndpointConnectionsByResource.json shows them", async () => {
+    const emu = await startEmulator({ estate: sampleEstate() })
+    try {
+      const credential = credentialFor(emu)
+      const token = await credential.getToken(`${emu.url}/.default`)
+      const raw = await request(
+        emu,
+        'GET',
+        `${RG_ID}/providers/Microsoft.KeyVault/managedHSMs/hsm-payments/privateEndpointConnections?api-version=2025-05-01`,
+        { authorization: `Bearer ${token.token}` }
+      )
+      expect(raw.status).toBe(200)
+      const served = JSON.parse(raw.text) as { value: unknown[] }
+      expect(served.value).toHaveLength(1)
+      expect([...paths(served.value[0])].sort()).toEqual([...paths(hsmConnectionItem)].sort())
+    } finally {
+      await emu.stop()
+    }
   })
 
   test('the examples folder has the files this test reads', () => {

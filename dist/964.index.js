@@ -17,8 +17,8 @@ __webpack_require__.d(__webpack_exports__, {
 var core = __webpack_require__(4116);
 // EXTERNAL MODULE: ./src/credential/explain.ts
 var explain = __webpack_require__(7758);
-// EXTERNAL MODULE: ./src/model/model.ts + 1 modules
-var model_model = __webpack_require__(2303);
+// EXTERNAL MODULE: ./src/model/model.ts
+var model_model = __webpack_require__(9860);
 // EXTERNAL MODULE: ./src/model/ip.ts
 var ip = __webpack_require__(7240);
 // EXTERNAL MODULE: external "node:crypto"
@@ -859,8 +859,13 @@ var runner_addresses = __webpack_require__(3343);
 
 
 
-/** The vault's hostname: from `vaultUri` when ARM gave one, else `<name>.<suffix>`. */
+/**
+ * The vault's hostname: from `vaultUri` when ARM gave one, else `<name>.<suffix>`. A managed
+ * HSM's is always the model's `<name>.managedhsm.azure.net`: its `hsmUri` may carry a region label.
+ */
 function vaultHostname(snapshot, vault) {
+    if (vault.kind === 'managedHsm')
+        return (0,model_model/* buildTargetModel */.lf)(snapshot, vault).hostname;
     if (vault.vaultUri) {
         try {
             return new URL(vault.vaultUri).hostname.toLowerCase();
@@ -933,12 +938,23 @@ async function probeVault(snapshot, vault, options, getToken) {
     }
     result.endpoints = effectiveEndpoints(snapshot, vault, options.model);
     result.peIps = [...new Set(result.endpoints.flatMap((pe) => pe.ips))];
+    // The /healthstatus header and the data-plane request are Key Vault's: for a managed HSM they
+    // are not run (no finding; this line says so), DNS, TCP and TLS are.
+    const hsm = vault.kind === 'managedHsm';
     if (options.mode === 'outside') {
+        if (hsm) {
+            options.log?.(`${vault.name} is a managed HSM: the outside probe's data-plane check is Key Vault's and was not run`);
+            return result;
+        }
         result.dataPlane = await dataPlane(getToken, hostname, null, 'name', timeoutMs);
         return result;
     }
+    if (hsm) {
+        options.log?.(`${vault.name} is a managed HSM: DNS, TCP and TLS are probed; the /healthstatus header and data-plane checks are Key Vault's and were not run`);
+    }
     // Warm the token while DNS runs, so the data-plane step does not pay for it.
-    void getToken();
+    if (!hsm)
+        void getToken();
     const [dns, os] = await Promise.all([
         resolveChain(hostname, options.dnsServers, timeoutMs),
         resolveOs(hostname, timeoutMs)
@@ -966,7 +982,7 @@ async function probeVault(snapshot, vault, options, getToken) {
     // address if that answered. Where nothing answered, the request would only time out again.
     const target = byPe.find((attempt) => attempt.status !== null) ??
         (byName.status !== null ? byName : undefined);
-    if (target?.ip) {
+    if (target?.ip && !hsm) {
         result.dataPlane = await dataPlane(getToken, hostname, target.ip, target.via, timeoutMs);
     }
     return result;

@@ -2,12 +2,14 @@
 //
 // What it answers (any api-version; IDs are case-insensitive):
 //   GET <resource id>                                   any resource in estate.resources, the
-//                                                       vault's privateEndpointConnections, and items
+//                                                       vault's or managed HSM's
+//                                                       privateEndpointConnections, and items
 //                                                       embedded in a parent (subnets, ipConfigurations)
 //   GET /subscriptions/{s}/providers/{ns}/{type}        list by subscription
 //   GET /subscriptions/{s}/resourceGroups/{rg}/providers/{ns}/{type}
 //                                                       list by resource group
 //   GET <parent id>/{childType}                         children: vaults/{v}/privateEndpointConnections,
+//                                                       managedHSMs/{h}/privateEndpointConnections,
 //                                                       privateEndpoints/{pe}/privateDnsZoneGroups,
 //                                                       privateDnsZones/{z}/virtualNetworkLinks, /A, /ALL
 //   GET /subscriptions/{s}[/resourceGroups/{rg}]/resources?$filter=resourceType eq '...'
@@ -31,6 +33,7 @@ const RECORD_TYPES = ['a', 'aaaa', 'cname', 'mx', 'ptr', 'soa', 'srv', 'txt']
  */
 export const ARM_PAGE_SIZES = {
   'microsoft.keyvault/vaults': 25,
+  'microsoft.keyvault/managedhsms': 25,
   default: 100
 }
 
@@ -95,12 +98,20 @@ export function describeId(id) {
 
 const last = (id) => id.split('/').filter(Boolean).pop() ?? ''
 
-/** The privateEndpointConnections GET/list item made from a vault's embedded connection. */
-function vaultConnectionResource(item) {
+/** Types whose resources embed their private endpoint connections, with the connections' type
+ * as ARM writes it (ManagedHsm_ListPrivateEndpointConnectionsByResource.json: lower-case
+ * `managedhsms`). */
+const CONNECTION_TYPES = {
+  'microsoft.keyvault/vaults': 'Microsoft.KeyVault/vaults/privateEndpointConnections',
+  'microsoft.keyvault/managedhsms': 'Microsoft.KeyVault/managedhsms/privateEndpointConnections'
+}
+
+/** The privateEndpointConnections GET/list item made from a vault's or HSM's embedded connection. */
+function connectionResource(item, type) {
   return {
     id: item.id,
     name: last(item.id),
-    type: 'Microsoft.KeyVault/vaults/privateEndpointConnections',
+    type,
     etag: item.etag,
     properties: item.properties
   }
@@ -154,9 +165,10 @@ function buildIndex(estate) {
   }
   for (const resource of estate.resources ?? []) {
     add(resource)
-    if (describeId(resource.id).type === 'microsoft.keyvault/vaults') {
+    const connectionType = CONNECTION_TYPES[describeId(resource.id).type]
+    if (connectionType) {
       for (const item of resource.properties?.privateEndpointConnections ?? []) {
-        add(vaultConnectionResource(item))
+        add(connectionResource(item, connectionType))
       }
     }
   }

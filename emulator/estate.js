@@ -1,7 +1,8 @@
 // Builders for an emulated Azure estate. Every resource comes out in the shape of the
 // azure-rest-api-specs examples under __tests__/fixtures/azure-api-examples (same fields, same nesting),
 // with names, IDs and IPs filled in. Fields no example shows but the specs define (see that
-// folder's INDEX.md): vault properties.privateEndpointConnections and properties.networkAcls,
+// folder's INDEX.md): vault and managed HSM properties.privateEndpointConnections and
+// properties.networkAcls (an HSM's publicNetworkAccess too),
 // VNet properties.dhcpOptions.dnsServers, link properties.resolutionPolicy; plus the NIC's
 // properties.privateEndpoint.id (NetworkInterfacePropertiesFormat.privateEndpoint, read-only),
 // which ties a private endpoint's NIC back to it.
@@ -28,6 +29,9 @@ import { createHash } from 'node:crypto'
 
 export const VAULT_ZONE = 'privatelink.vaultcore.azure.net'
 export const VAULT_DNS_SUFFIX = 'vault.azure.net'
+export const HSM_ZONE = 'privatelink.managedhsm.azure.net'
+export const HSM_DNS_SUFFIX = 'managedhsm.azure.net'
+export const HSM_TYPE = 'Microsoft.KeyVault/managedHSMs'
 
 /** A GUID derived from a seed, so the same estate always gets the same IDs and etags. */
 export function guidFrom(seed) {
@@ -83,8 +87,9 @@ export function networkAcls({
 }
 
 /**
- * A vault's private endpoint connection in getPrivateEndpointConnection.json's shape.
- * `vault()` embeds it as { id, etag, properties }; ARM serves it whole at its own ID.
+ * A vault's (or managed HSM's) private endpoint connection in getPrivateEndpointConnection.json's
+ * shape. `vault()` and `managedHsm()` embed it as { id, etag, properties }; ARM serves it whole at
+ * its own ID.
  * @param {{ vaultId: string, peId: string, name?: string,
  *   status?: 'Pending' | 'Approved' | 'Rejected' | 'Disconnected',
  *   provisioningState?: 'Succeeded' | 'Creating' | 'Updating' | 'Deleting' | 'Failed' | 'Disconnected',
@@ -103,10 +108,16 @@ export function privateEndpointConnection({
       : '',
   actionsRequired = 'None'
 }) {
+  // A managed HSM's connections carry `managedhsms` in lower case in their IDs and type
+  // (ManagedHsm_ListPrivateEndpointConnectionsByResource.json), unlike the HSM's own ID.
+  const hsm = /\/providers\/Microsoft\.KeyVault\/managedHSMs\//i.test(vaultId)
+  const parentId = hsm ? vaultId.replace(/\/managedHSMs\//i, '/managedhsms/') : vaultId
   return {
-    id: `${vaultId}/privateEndpointConnections/${name}`,
+    id: `${parentId}/privateEndpointConnections/${name}`,
     name,
-    type: 'Microsoft.KeyVault/vaults/privateEndpointConnections',
+    type: hsm
+      ? 'Microsoft.KeyVault/managedhsms/privateEndpointConnections'
+      : 'Microsoft.KeyVault/vaults/privateEndpointConnections',
     etag: '',
     properties: {
       provisioningState,
@@ -168,14 +179,67 @@ export function vault({
   }
 }
 
-/** A private endpoint to a vault, in PrivateEndpointGet.json's shape.
+/** A managed HSM in ManagedHsm_Get.json's shape (+ networkAcls, publicNetworkAccess and
+ * privateEndpointConnections, which managedHsm.json defines and no example shows).
  * @param {{ subscriptionId: string, resourceGroup: string, name: string, location?: string,
- *   subnetId: string, vaultId: string, nicId?: string, ip?: string,
+ *   tenantId?: string, hsmUri?: string, publicNetworkAccess?: 'Enabled' | 'Disabled',
+ *   networkAcls?: ReturnType<typeof networkAcls>, privateEndpointConnections?: any[],
+ *   tags?: Record<string, string> }} options
+ *   hsmUri: default `https://<name>.managedhsm.azure.net/`; ManagedHsm_Get.json shows one with a
+ *   region label (`https://westus.hsm1.managedhsm.azure.net`)
+ */
+export function managedHsm({
+  subscriptionId,
+  resourceGroup,
+  name,
+  location = 'westeurope',
+  tenantId = '00000000-0000-0000-0000-000000000000',
+  hsmUri = `https://${name}.${HSM_DNS_SUFFIX}/`,
+  publicNetworkAccess = 'Disabled',
+  networkAcls: acls = undefined,
+  privateEndpointConnections = [],
+  tags = {}
+}) {
+  /** @type {Record<string, unknown>} */
+  const properties = {
+    tenantId,
+    initialAdminObjectIds: [guidFrom(`${name}|admin`)],
+    enableSoftDelete: true,
+    softDeleteRetentionInDays: 90,
+    enablePurgeProtection: false,
+    hsmUri,
+    provisioningState: 'Succeeded',
+    statusMessage: 'ManagedHsm is functional.'
+  }
+  if (acls) properties.networkAcls = acls
+  if (privateEndpointConnections.length) {
+    properties.privateEndpointConnections = privateEndpointConnections.map((c) => ({
+      id: c.id,
+      etag: c.etag,
+      properties: c.properties
+    }))
+  }
+  properties.publicNetworkAccess = publicNetworkAccess
+  return {
+    properties,
+    id: resourceId(subscriptionId, resourceGroup, HSM_TYPE, name),
+    name,
+    type: HSM_TYPE,
+    location,
+    sku: { family: 'B', name: 'Standard_B1' },
+    tags
+  }
+}
+
+/** A private endpoint to a vault (or managed HSM), in PrivateEndpointGet.json's shape.
+ * @param {{ subscriptionId: string, resourceGroup: string, name: string, location?: string,
+ *   subnetId: string, vaultId: string, nicId?: string, ip?: string, groupId?: string,
  *   customDnsConfigs?: { fqdn: string, ipAddresses: string[] }[], provisioningState?: string,
  *   connectionStatus?: 'Pending' | 'Approved' | 'Rejected' | 'Disconnected',
  *   connectionDescription?: string, manual?: boolean,
  *   ipConfigurations?: { name: string, ip: string }[] }} options
  *   manual: the connection sits in manualPrivateLinkServiceConnections (default: when Pending)
+ *   groupId: `vault`, or `managedhsm` when vaultId is a managed HSM's
  */
 export function privateEndpoint({
   subscriptionId,
@@ -191,8 +255,16 @@ export function privateEndpoint({
     `${name}.nic.${guidFrom(name)}`
   ),
   ip = undefined,
+  groupId = /\/providers\/Microsoft\.KeyVault\/managedHSMs\//i.test(vaultId)
+    ? 'managedhsm'
+    : 'vault',
   customDnsConfigs = ip
-    ? [{ fqdn: `${nameOf(vaultId)}.${VAULT_DNS_SUFFIX}`, ipAddresses: [ip] }]
+    ? [
+        {
+          fqdn: `${nameOf(vaultId)}.${groupId === 'managedhsm' ? HSM_DNS_SUFFIX : VAULT_DNS_SUFFIX}`,
+          ipAddresses: [ip]
+        }
+      ]
     : [],
   provisioningState = 'Succeeded',
   connectionStatus = 'Approved',
@@ -209,7 +281,7 @@ export function privateEndpoint({
     id: `${id}/${manual ? 'manualPrivateLinkServiceConnections' : 'privateLinkServiceConnections'}/${name}`,
     properties: {
       privateLinkServiceId: vaultId,
-      groupIds: ['vault'],
+      groupIds: [groupId],
       ...(manual ? { requestMessage: 'Please approve my connection.' } : {}),
       privateLinkServiceConnectionState: {
         status: connectionStatus,
@@ -234,7 +306,7 @@ export function privateEndpoint({
       // Static IP configurations, as PrivateEndpointGet.json shows them.
       ipConfigurations: ipConfigurations.map((config) => ({
         name: config.name,
-        properties: { groupId: 'vault', memberName: 'default', privateIPAddress: config.ip }
+        properties: { groupId, memberName: 'default', privateIPAddress: config.ip }
       }))
     }
   }
@@ -424,17 +496,8 @@ export function aRecordSet({ zoneId, name, ttl = 10, ips, isAutoRegistered = fal
 }
 
 /**
- * A vault with a working private endpoint in one call: the vault (public access off, firewall
- * Deny/None), an approved connection, the private endpoint, its NIC, and when `zoneId` is given a
- * DNS zone group plus the A record it manages (TTL 10, as Azure writes it).
- *
- * Every part can be bent to make it broken: `connectionStatus`, `publicNetworkAccess`,
- * `networkAcls`, `dnsZoneGroup: false`, `aRecord: false | { ttl, ips }`, `peProvisioningState`
- * (the private endpoint's), `customDnsConfigs` (the PE's, instead of the one entry with `ip`).
- *
- * @returns {{ vault: any, connection: any, privateEndpoint: any, networkInterface: any,
- *   privateDnsZoneGroup?: any, aRecordSet?: any, resources: any[] }}
- * @param {{ subscriptionId: string, resourceGroup: string, name: string, location?: string,
+ * The options of `privateLinkedVault` / `privateLinkedHsm`.
+ * @typedef {{ subscriptionId: string, resourceGroup: string, name: string, location?: string,
  *   tenantId?: string, subnetId: string, ip: string, zoneId?: string, peName?: string,
  *   peSubscriptionId?: string, peResourceGroup?: string,
  *   connectionStatus?: 'Pending' | 'Approved' | 'Rejected' | 'Disconnected',
@@ -442,30 +505,74 @@ export function aRecordSet({ zoneId, name, ttl = 10, ips, isAutoRegistered = fal
  *   dnsZoneGroup?: boolean, aRecord?: false | { ttl?: number, ips?: string[] },
  *   peProvisioningState?: string,
  *   customDnsConfigs?: { fqdn: string, ipAddresses: string[] }[],
- *   ipConfigurations?: { name: string, ip: string }[] }} options
+ *   ipConfigurations?: { name: string, ip: string }[], hsmUri?: string }} PrivateLinkedOptions
  */
-export function privateLinkedVault({
-  subscriptionId,
-  resourceGroup,
-  name,
-  location = 'westeurope',
-  tenantId = undefined,
-  subnetId: subnet,
-  ip,
-  zoneId = undefined,
-  peName = `pe-${name}`,
-  peSubscriptionId = subscriptionId,
-  peResourceGroup = resourceGroup,
-  connectionStatus = 'Approved',
-  publicNetworkAccess = 'Disabled',
-  networkAcls: acls = networkAcls({ defaultAction: 'Deny', bypass: 'None' }),
-  dnsZoneGroup = true,
-  aRecord = {},
-  peProvisioningState = 'Succeeded',
-  customDnsConfigs = undefined,
-  ipConfigurations = []
-}) {
-  const vaultId = resourceId(subscriptionId, resourceGroup, 'Microsoft.KeyVault/vaults', name)
+
+/** A vault with a working private endpoint in one call (see `privateLinked` below for the parts).
+ * @param {PrivateLinkedOptions} options
+ */
+export function privateLinkedVault(options) {
+  return privateLinked('vault', options)
+}
+
+/**
+ * A managed HSM with a working private endpoint, built like `privateLinkedVault`: the HSM
+ * (ManagedHsm_Get.json's shape), an approved connection (lower-case `managedhsms` in its ID), a
+ * private endpoint with group ID `managedhsm` and its NIC, and with `zoneId` (a
+ * privatelink.managedhsm.azure.net zone) the DNS zone group and the A record it manages.
+ * `hsmUri` overrides the HSM's URI (e.g. the example's region-label form).
+ * @param {PrivateLinkedOptions & { hsmUri?: string }} options
+ */
+export function privateLinkedHsm(options) {
+  return privateLinked('managedHsm', options)
+}
+
+/**
+ * A vault or managed HSM with a working private endpoint in one call: the target (public access
+ * off, firewall Deny/None), an approved connection, the private endpoint, its NIC, and when
+ * `zoneId` is given a DNS zone group plus the A record it manages (TTL 10, as Azure writes it).
+ *
+ * Every part can be bent to make it broken: `connectionStatus`, `publicNetworkAccess`,
+ * `networkAcls`, `dnsZoneGroup: false`, `aRecord: false | { ttl, ips }`, `peProvisioningState`
+ * (the private endpoint's), `customDnsConfigs` (the PE's, instead of the one entry with `ip`).
+ *
+ * @param {'vault' | 'managedHsm'} kind
+ * @param {PrivateLinkedOptions} options
+ * @returns {{ vault: any, connection: any, privateEndpoint: any, networkInterface: any,
+ *   privateDnsZoneGroup?: any, aRecordSet?: any, resources: any[] }}
+ */
+function privateLinked(
+  kind,
+  {
+    subscriptionId,
+    resourceGroup,
+    name,
+    location = 'westeurope',
+    tenantId = undefined,
+    subnetId: subnet,
+    ip,
+    zoneId = undefined,
+    peName = `pe-${name}`,
+    peSubscriptionId = subscriptionId,
+    peResourceGroup = resourceGroup,
+    connectionStatus = 'Approved',
+    publicNetworkAccess = 'Disabled',
+    networkAcls: acls = networkAcls({ defaultAction: 'Deny', bypass: 'None' }),
+    dnsZoneGroup = true,
+    aRecord = {},
+    peProvisioningState = 'Succeeded',
+    customDnsConfigs = undefined,
+    ipConfigurations = [],
+    hsmUri = undefined
+  }
+) {
+  const hsm = kind === 'managedHsm'
+  const vaultId = resourceId(
+    subscriptionId,
+    resourceGroup,
+    hsm ? HSM_TYPE : 'Microsoft.KeyVault/vaults',
+    name
+  )
   const peId = resourceId(
     peSubscriptionId,
     peResourceGroup,
@@ -481,12 +588,13 @@ export function privateLinkedVault({
   )
   const connection = privateEndpointConnection({ vaultId, peId, status: connectionStatus })
   const parts = {
-    vault: vault({
+    vault: (hsm ? managedHsm : vault)({
       subscriptionId,
       resourceGroup,
       name,
       location,
       ...(tenantId ? { tenantId } : {}),
+      ...(hsm && hsmUri ? { hsmUri } : {}),
       publicNetworkAccess,
       networkAcls: acls,
       privateEndpointConnections: [connection]

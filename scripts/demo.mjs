@@ -1,5 +1,6 @@
 // `npm run demo`: runs the real dist/index.js against the local Azure emulator with a built-in
-// sample estate (one healthy vault, several broken ones) and shows the job summary in the terminal.
+// sample estate (one healthy vault, several broken ones, a managed HSM) and shows the job summary
+// in the terminal.
 import { startEmulator } from '../emulator/server.js'
 import sampleEstate from '../emulator/estates/sample.js'
 import { runAction } from './run-action.mjs'

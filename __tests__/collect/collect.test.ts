@@ -251,7 +251,8 @@ describe('vaults', () => {
         resource: `/subscriptions/${SUB}/providers/Microsoft.KeyVault/vaults/kv-nowhere`
       }
     })
-    expect(nowhere!.failure!.message).toContain("No key vault named 'kv-nowhere'")
+    // Looked up as a key vault, then as a managed HSM: neither has the name.
+    expect(nowhere!.failure!.message).toContain("No key vault or managed HSM named 'kv-nowhere'")
     expect(present).toMatchObject({ name: 'kv-01', failure: null })
     expect(pe(snapshot, 'kv-01').nicIps).toEqual(['10.20.1.4'])
   })
@@ -326,9 +327,9 @@ describe('shared resources are read once', () => {
       addressPrefixes: ['10.20.0.0/16'],
       dnsServers: []
     })
-    // Per vault: PE + NIC + zone groups = 3; shared: vault list 2 pages, zone list, VNet,
-    // links, A records 2 pages = 7.
-    expect(snapshot.armRequests).toBe(6 * 3 + 7)
+    // Per vault: PE + NIC + zone groups = 3; shared: vault list 2 pages, managed HSM list,
+    // zone list, VNet, links, A records 2 pages = 8.
+    expect(snapshot.armRequests).toBe(6 * 3 + 8)
     expect(snapshot.armRequests).toBe(arm.length)
   })
 })
@@ -746,7 +747,8 @@ describe('concurrency', () => {
     expect(emu.armInFlightPeak()).toBeGreaterThan(3)
     expect(emu.armInFlightPeak()).toBeLessThanOrEqual(8)
 
-    expect(serial.snapshot.armRequests).toBe(12 * 3 + 5)
+    // Per vault 3; vault list, managed HSM list, zone list, VNet, links, A records.
+    expect(serial.snapshot.armRequests).toBe(12 * 3 + 6)
     expect(JSON.stringify(three.snapshot)).toBe(JSON.stringify(serial.snapshot))
     expect(JSON.stringify(parallel.snapshot)).toBe(JSON.stringify(serial.snapshot))
   })
@@ -786,8 +788,9 @@ describe('the snapshot', () => {
     )
 
     expect(snapshot.vaults.map((v) => v.name)).toEqual(['kv-payments-prod', 'kv-orders-prod'])
-    // 2 vaults × (PE, NIC, zone groups) + vault list + zone list + VNet + links + A records.
-    expect(snapshot.armRequests).toBe(2 * 3 + 5)
+    // 2 vaults × (PE, NIC, zone groups) + vault list + managed HSM list + zone list + VNet +
+    // links + A records.
+    expect(snapshot.armRequests).toBe(2 * 3 + 6)
     expect(emu.armRequestCount()).toBe(snapshot.armRequests)
     expect(arm).toHaveLength(snapshot.armRequests)
     expect(logs[0]).toMatch(/^Discovering vaults in resource group rg-secrets-prod/)
@@ -795,7 +798,7 @@ describe('the snapshot', () => {
       logs.some((l) => /^Reading Azure: \d+\/\S+ vault\(s\) done, \d+ ARM request\(s\)/.test(l))
     ).toBe(true)
     expect(logs[logs.length - 1]).toMatch(
-      /^Read 2 vault\(s\), 1 private DNS zone\(s\) and 1 VNet\(s\) with 11 ARM request\(s\)/
+      /^Read 2 vault\(s\), 1 private DNS zone\(s\) and 1 VNet\(s\) with 12 ARM request\(s\)/
     )
     expect(logs.join('\n')).not.toMatch(/eyJ|Bearer/)
     // All clients share the sign-in's token: no trip to Entra during the collection.

@@ -10,6 +10,9 @@ import hubSpokeEstate, {
   VAULT_IP,
   VAULT_NAME
 } from '../../emulator/estates/hub-spoke.js'
+import hsmEstate, {
+  HUB_SUBSCRIPTION_ID as HSM_HUB_SUBSCRIPTION_ID
+} from '../../emulator/estates/hsm.js'
 import sampleEstate from '../../emulator/estates/sample.js'
 import scaleEstate from '../../emulator/estates/scale.js'
 import { privateDnsZoneGroup } from '../../emulator/estate.js'
@@ -23,7 +26,7 @@ type Estate = ReturnType<typeof healthyEstate>
 interface EstateRun {
   name: string
   /** The emulator/estates file it starts from. */
-  file: 'every-rule' | 'healthy' | 'hub-spoke' | 'sample' | 'scale'
+  file: 'every-rule' | 'healthy' | 'hsm' | 'hub-spoke' | 'sample' | 'scale'
   estate: () => Estate
   faults?: { match: string; status: number }[]
   inputs?: Record<string, string>
@@ -49,6 +52,15 @@ const ESTATE_RUNS: EstateRun[] = [
   { name: 'every-rule', file: 'every-rule', estate: everyRuleEstate, pageSize: 5 },
   { name: 'healthy', file: 'healthy', estate: healthyEstate },
   { name: 'hub-spoke', file: 'hub-spoke', estate: hubSpokeEstate },
+  // Managed HSMs, each broken a different way (their zone in a hub subscription), and without the
+  // hub searched, so that DNS-ZONE-MISSING names the HSM zone too.
+  {
+    name: 'hsm',
+    file: 'hsm',
+    estate: hsmEstate,
+    inputs: { 'dns-zone-scopes': `/subscriptions/${HSM_HUB_SUBSCRIPTION_ID}` }
+  },
+  { name: 'hsm, hub not searched', file: 'hsm', estate: hsmEstate },
   { name: 'sample', file: 'sample', estate: sampleEstate },
   // One vault of each broken kind scale.js knows (i % 10).
   { name: 'scale', file: 'scale', estate: () => scaleEstate({ vaults: 10, broken: true }) },

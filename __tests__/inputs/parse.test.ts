@@ -237,15 +237,36 @@ describe('vaults', () => {
         name: 'kv1',
         subscriptionId: SUB,
         resourceGroup: 'RG-Secrets',
-        id: `/subscriptions/${SUB}/resourceGroups/RG-Secrets/providers/Microsoft.KeyVault/vaults/kv1`
+        id: `/subscriptions/${SUB}/resourceGroups/RG-Secrets/providers/Microsoft.KeyVault/vaults/kv1`,
+        kind: 'vault'
       }
     ])
+  })
+
+  it('reads managed HSM IDs (managedHSMs in any case) and says their kind', () => {
+    const lower = `/subscriptions/${SUB}/resourceGroups/rg-hsm/providers/microsoft.keyvault/managedhsms/hsm1`
+    const vault = `/subscriptions/${SUB}/resourceGroups/rg/providers/Microsoft.KeyVault/vaults/hsm2`
+    expect(parse({ vaults: `${lower}\n${vault}` }).vaults).toEqual([
+      {
+        name: 'hsm1',
+        subscriptionId: SUB,
+        resourceGroup: 'rg-hsm',
+        id: `/subscriptions/${SUB}/resourceGroups/rg-hsm/providers/Microsoft.KeyVault/managedHSMs/hsm1`,
+        kind: 'managedHsm'
+      },
+      // A name says nothing about the kind: it is looked up as both.
+      expect.objectContaining({ name: 'hsm2', kind: 'vault' })
+    ])
+    const byName = parse({ 'subscription-id': SUB, vaults: 'hsm3' }).vaults[0]
+    expect(byName).toEqual({ name: 'hsm3', subscriptionId: SUB, resourceGroup: null, id: null })
   })
 
   it('keeps the ID when a vault is given by name and by ID', () => {
     const id = `/subscriptions/${SUB}/resourceGroups/rg/providers/Microsoft.KeyVault/vaults/kv1`
     const inputs = parse({ 'subscription-id': SUB, vaults: `kv1, ${id}` })
-    expect(inputs.vaults).toEqual([{ name: 'kv1', subscriptionId: SUB, resourceGroup: 'rg', id }])
+    expect(inputs.vaults).toEqual([
+      { name: 'kv1', subscriptionId: SUB, resourceGroup: 'rg', id, kind: 'vault' }
+    ])
   })
 
   it.each([
@@ -283,14 +304,15 @@ describe('vaults', () => {
   })
 
   it.each([
-    [`/subscriptions/${SUB}/resourceGroups/rg/providers/Microsoft.KeyVault/managedHSMs/hsm1`],
+    [`/subscriptions/${SUB}/resourceGroups/rg/providers/Microsoft.KeyVault/managedHSMs`],
+    [`/subscriptions/${SUB}/resourceGroups/rg/providers/Microsoft.KeyVault/hsms/hsm1`],
     [`/subscriptions/${SUB}/resourceGroups/rg/providers/Microsoft.KeyVault/vaults`],
     [`/subscriptions/${SUB}/providers/Microsoft.KeyVault/vaults/kv1`],
     [`subscriptions/${SUB}/resourceGroups/rg/providers/Microsoft.KeyVault/vaults/kv1`],
     [`/subscriptions/${SUB}/resourceGroups/rg/providers/Microsoft.KeyVault/vaults/kv1/secrets/s`]
   ])('rejects the malformed resource ID %p', (id) => {
     expect(messageOf({ vaults: id })).toBe(
-      `Input 'vaults' has '${id}': a vault resource ID is /subscriptions/<subscription GUID>/resourceGroups/<resource group>/providers/Microsoft.KeyVault/vaults/<vault name>`
+      `Input 'vaults' has '${id}': a vault resource ID is /subscriptions/<subscription GUID>/resourceGroups/<resource group>/providers/Microsoft.KeyVault/vaults/<vault name> (or .../Microsoft.KeyVault/managedHSMs/<HSM name>)`
     )
   })
 

@@ -46,6 +46,31 @@ describe('vaultDiagram', () => {
     expect(source).not.toContain('linkStyle')
   })
 
+  it("a key vault and a managed HSM in one VNet: each diagram shows its own kind's zone only", () => {
+    const h = healthy()
+    const hsm = makeVault('hsm1', {
+      kind: 'managedHsm',
+      id: h.vault.id.replace('/vaults/kv1', '/managedHSMs/hsm1')
+    })
+    h.snapshot.vaults.push(hsm)
+    addEndpoint(h.snapshot, hsm, { name: 'pe-hsm1', ip: '10.1.2.4' })
+    const hsmZone = addZone(h.snapshot, 'privatelink.managedhsm.azure.net')
+    linkZone(hsmZone, h.vnet.id)
+    addRecord(hsmZone, 'hsm1', ['10.1.2.4'])
+    const findings = run(h.snapshot)
+    const zones = (vault: typeof hsm) =>
+      byFirstLine(
+        graph(vaultDiagram(h.snapshot, vault, findings)).vertices,
+        'Private DNS zone'
+      ).map((v) => lines(v.text)[1])
+    expect(zones(h.vault)).toEqual(['privatelink.vaultcore.azure.net'])
+    expect(zones(hsm)).toEqual(['privatelink.managedhsm.azure.net'])
+    const { vertices } = graph(vaultDiagram(h.snapshot, hsm, findings))
+    expect(byFirstLine(vertices, 'Managed HSM').map((v) => lines(v.text))).toEqual([
+      ['Managed HSM', 'hsm1']
+    ])
+  })
+
   it('styles the record and its edge red when a finding names the record', () => {
     const h = healthy()
     h.record.ipv4Addresses = ['10.1.2.99']

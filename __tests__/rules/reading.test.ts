@@ -21,17 +21,32 @@ const VAULT_RULES = RULE_IDS.filter((rule) => RULES[rule].scope === 'target')
 describe('the vault itself', () => {
   test('not found: VAULT-NOT-FOUND only, with commands to find it or a deleted one', () => {
     const h = healthy()
+    h.vault.kind = 'vault'
     h.vault.failure = failure('not-found', h.vault.id)
     const findings = run(h.snapshot)
     expect(summary(findings)).toEqual(['VAULT-NOT-FOUND error'])
     const f = one(findings, 'VAULT-NOT-FOUND')
     expect(f.vault).toBe('kv1')
     expect(f.resource).toBe(h.vault.id)
+    expect(f.message).toMatch(/^Key vault kv1 was not found in /)
     expect(f.message).toContain(`resource group rg-kv of subscription ${SUB}`)
     expect(f.message).toContain('ResourceNotFound')
     expect(f.fix?.split('\n')).toEqual([
       `az keyvault list --subscription ${SUB} --query "[?name=='kv1'].id" -o tsv`,
       `az keyvault show-deleted --name kv1 --subscription ${SUB}`
+    ])
+  })
+
+  test('not found as either kind (a bare name has no kind): the deleted vault or HSM may be either', () => {
+    const h = healthy()
+    delete h.vault.kind
+    h.vault.failure = failure('not-found', h.vault.id)
+    const f = one(run(h.snapshot), 'VAULT-NOT-FOUND')
+    expect(f.message).toMatch(/^Key vault or managed HSM kv1 was not found in /)
+    expect(f.fix?.split('\n')).toEqual([
+      `az keyvault list --subscription ${SUB} --query "[?name=='kv1'].id" -o tsv`,
+      `az keyvault show-deleted --name kv1 --subscription ${SUB}`,
+      `az keyvault show-deleted --hsm-name kv1 --subscription ${SUB}`
     ])
   })
 

@@ -1,14 +1,17 @@
-// The demo estate: one healthy vault and several broken ones, each broken in one way. All in one
-// subscription: vaults and their private endpoints in rg-secrets-prod, VNets in rg-network, the
-// privatelink.vaultcore.azure.net zone in rg-dns.
+// The demo estate: one healthy vault and several broken ones, each broken in one way, and one
+// managed HSM. All in one subscription: vaults, the HSM and their private endpoints in
+// rg-secrets-prod, VNets in rg-network, the privatelink.vaultcore.azure.net and
+// privatelink.managedhsm.azure.net zones in rg-dns (both linked to vnet-app-prod).
 //
 //   VNets   vnet-app-prod     10.20.0.0/16  Azure DNS, linked to the zone (Completed)
 //           vnet-spoke-batch  10.30.0.0/16  Azure DNS, NOT linked to the zone
 //           vnet-onprem-dns   10.40.0.0/16  custom DNS servers 10.40.0.4, 10.40.0.5; linked
 import {
+  HSM_ZONE,
   makeEstate,
   networkAcls,
   privateDnsZone,
+  privateLinkedHsm,
   privateLinkedVault,
   resourceGroupId,
   sampleIdentity,
@@ -31,6 +34,12 @@ export const PROBLEMS = {
   'kv-ttl': 'A record TTL is 3600 (allowed 10..600)',
   'kv-norecord': 'no A record in the zone (no DNS zone group either)',
   'kv-customdns': "private endpoint's VNet (vnet-onprem-dns) uses custom DNS servers"
+}
+
+/** Managed HSM name → what is wrong with it. */
+export const HSM_PROBLEMS = {
+  'hsm-payments':
+    'publicNetworkAccess Enabled and firewall defaultAction Allow (private link itself is fine)'
 }
 
 export default function sampleEstate() {
@@ -64,9 +73,11 @@ export default function sampleEstate() {
     dnsServers: ['10.40.0.4', '10.40.0.5']
   })
   const zone = privateDnsZone({ subscriptionId: sub, resourceGroup: DNS_RG })
+  const hsmZone = privateDnsZone({ subscriptionId: sub, resourceGroup: DNS_RG, name: HSM_ZONE })
   const links = [
     virtualNetworkLink({ zoneId: zone.id, name: 'link-vnet-app-prod', vnetId: appVnet.id }),
-    virtualNetworkLink({ zoneId: zone.id, name: 'link-vnet-onprem-dns', vnetId: onpremVnet.id })
+    virtualNetworkLink({ zoneId: zone.id, name: 'link-vnet-onprem-dns', vnetId: onpremVnet.id }),
+    virtualNetworkLink({ zoneId: hsmZone.id, name: 'link-vnet-app-prod', vnetId: appVnet.id })
   ]
 
   const appSubnet = subnetId(appVnet.id, 'snet-private-endpoints')
@@ -143,6 +154,18 @@ export default function sampleEstate() {
     })
   ]
 
+  // hsm-payments: a managed HSM with a working private endpoint (group ID managedhsm, record in
+  // privatelink.managedhsm.azure.net), but its public access is still open to all networks.
+  const hsm = privateLinkedHsm({
+    ...common,
+    name: 'hsm-payments',
+    subnetId: appSubnet,
+    ip: '10.20.1.20',
+    zoneId: hsmZone.id,
+    publicNetworkAccess: 'Enabled',
+    networkAcls: networkAcls({ defaultAction: 'Allow' })
+  })
+
   return makeEstate({
     identity,
     subscriptions: [sub],
@@ -152,8 +175,10 @@ export default function sampleEstate() {
       batchVnet,
       onpremVnet,
       zone,
+      hsmZone,
       ...links,
-      ...vaults.flatMap((v) => v.resources)
+      ...vaults.flatMap((v) => v.resources),
+      ...hsm.resources
     ]
   })
 }

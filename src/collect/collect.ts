@@ -16,7 +16,6 @@ import type { TlsSettings } from '@azure/core-rest-pipeline'
 import type { TokenCredential } from '@azure/identity'
 import type { Cloud } from '../inputs/cloud.js'
 import type { VaultRef } from '../inputs/inputs.js'
-import type { Vault } from '@azure/arm-keyvault'
 import { ErrorBodies, ok, type Read } from './arm-errors.js'
 import { lastSegment, parseResourceId, parseScope, subscriptionScope } from '../model/arm-id.js'
 import { BULK_THRESHOLD, startBulk } from './bulk.js'
@@ -36,11 +35,14 @@ import type {
   VirtualNetworkSnapshot,
   ZoneScopeSnapshot
 } from './snapshot.js'
+import { TARGET_KINDS, targetNames, type TargetKind } from '../model/target.js'
 import {
   discoverVaults,
   failedVault,
-  listSubscriptionVaults,
+  kindOfId,
+  listSubscriptionTargets,
   readNamedVault,
+  type TargetRead,
   vaultSnapshot
 } from './vaults.js'
 import { getZone, isKeptZone, listZonesInScope, readZoneDetails } from './zones.js'
@@ -154,11 +156,15 @@ export async function collect(
       progress.vaultsDone++
       return snapshot
     }
-    type VaultRead = { name: string; vault: Vault; fallback: Parameters<typeof vaultSnapshot>[3] }
+    type VaultRead = {
+      name: string
+      vault: TargetRead
+      fallback: Parameters<typeof vaultSnapshot>[3]
+    }
     const reads: (VaultRead | VaultSnapshot)[] = []
     if (req.vaults.length > 0) {
-      // Many vaults named in one subscription: its vault listing (a request per 25 vaults)
-      // answers them instead of a GET each.
+      // Many vaults named in one subscription: its listings (a request per 25 vaults or HSMs)
+      // answer them instead of a GET each.
       const named = countBy(req.vaults.map(refSubscription))
       const listed = new Set([...named].filter(([, n]) => n >= threshold).map(([sub]) => sub))
       progress.vaultsTotal = req.vaults.length
@@ -184,8 +190,8 @@ export async function collect(
       const found = await discoverVaults(ctx, req.subscriptionId, req.resourceGroup, (n) => {
         if (n === threshold) startBulk(ctx, req.subscriptionId)
       })
-      if (!found.ok) discoveryFailures.push(found.failure)
-      const list = found.ok ? found.value : []
+      discoveryFailures.push(...found.failures)
+      const list = found.targets
       progress.vaultsTotal = list.length
       for (const vault of list) {
         reads.push({
@@ -201,9 +207,7 @@ export async function collect(
       reads.flatMap((r) =>
         'vault' in r
           ? uniqueIgnoringCase(
-              (r.vault.properties?.privateEndpointConnections ?? [])
-                .map((c) => c.privateEndpoint?.id ?? '')
-                .filter((id) => id !== '')
+              r.vault.connections.map((c) => c.privateEndpointId ?? '').filter((id) => id !== '')
             ).map((id) => parseScopeOfId(id))
           : []
       )
@@ -304,16 +308,22 @@ async function readZoneGroupZones(
   return failures.sort((a, b) => a.resource.localeCompare(b.resource))
 }
 
-/** A named vault from its subscription's listing; a GET when the listing lacks it or failed. */
+/**
+ * A named vault from its subscription's listings (key vaults first, then managed HSMs); a GET
+ * when the listings lack it or failed.
+ */
 async function fromVaultListing(
   ctx: CollectContext,
   ref: VaultRef,
   subscriptionId: string
-): Promise<Read<Vault>> {
-  const listing = await listSubscriptionVaults(ctx, subscriptionId)
-  if (listing.ok) {
-    const name = ref.name.toLowerCase()
-    const rg = ref.resourceGroup?.toLowerCase()
+): Promise<Read<TargetRead>> {
+  const idKind = ref.id ? kindOfId(parseResourceId(ref.id)) : null
+  const kinds: readonly TargetKind[] = idKind ? [idKind] : TARGET_KINDS
+  const name = ref.name.toLowerCase()
+  const rg = ref.resourceGroup?.toLowerCase()
+  for (const kind of kinds) {
+    const listing = await listSubscriptionTargets(ctx, kind, subscriptionId)
+    if (!listing.ok) continue
     const found = listing.value.find((v) => {
       if (ref.id) return (v.id ?? '').toLowerCase() === ref.id.toLowerCase()
       const parsed = v.id ? parseResourceId(v.id) : null
@@ -331,9 +341,10 @@ async function fromVaultListing(
 /**
  * Bulk mode deferred the DNS zone groups (ARM has no subscription-wide list of them: a request
  * per private endpoint). They are read for every endpoint except those whose DNS already checks
- * out: all zone scopes were read, the only kept zone is the privatelink zone itself (no near
- * miss), and its A record named after the vault holds every IP of the endpoint. A zone group
- * could only confirm that record, so the findings are the same as in targeted mode.
+ * out: all zone scopes were read, every kept zone is a privatelink zone itself (no near miss),
+ * the one of the target's kind is the only one of that name, and its A record named after the
+ * target holds every IP of the endpoint. A zone group could only confirm that record, so the
+ * findings are the same as in targeted mode.
  */
 async function completeZoneGroups(
   ctx: CollectContext,
@@ -347,21 +358,32 @@ async function completeZoneGroups(
     for (const zone of scope.read.value)
       if (isKeptZone(zone.name, cloud)) kept.set(zone.id.toLowerCase(), zone)
   }
-  const only = [...kept.values()]
-  const exact =
-    scopes.every((s) => s.read.ok) &&
-    only.length === 1 &&
-    only[0]?.name.toLowerCase().replace(/\.$/, '') === cloud.privateLinkZone.toLowerCase()
-      ? await readZoneDetails(ctx, only[0])
-      : null
-  const records = exact && !exact.recordsFailure ? exact.aRecords : null
+  const zoneOf = (kind: TargetKind): string =>
+    targetNames(cloud.name, kind, {
+      hostSuffix: cloud.vaultDnsSuffix,
+      zone: cloud.privateLinkZone
+    }).zone.toLowerCase()
+  const named = (zone: ZoneRef): string => zone.name.toLowerCase().replace(/\.$/, '')
+  const exactNames = TARGET_KINDS.map(zoneOf)
+  const clean =
+    scopes.every((s) => s.read.ok) && [...kept.values()].every((z) => exactNames.includes(named(z)))
+  const records = new Map<TargetKind, PrivateZoneSnapshot['aRecords']>()
+  for (const kind of TARGET_KINDS) {
+    const zones = [...kept.values()].filter((z) => named(z) === zoneOf(kind))
+    const only = zones.length === 1 ? zones[0] : undefined
+    if (!clean || !only) continue
+    const exact = await readZoneDetails(ctx, only)
+    if (!exact.recordsFailure) records.set(kind, exact.aRecords)
+  }
 
   const needed = new Map<string, PrivateEndpointSnapshot>()
   const skipped = new Set<string>()
   for (const vault of vaults) {
     for (const [key, pe] of Object.entries(vault.privateEndpoints)) {
       if (!pe?.dnsZoneGroupsSkipped) continue
-      const record = records?.find((r) => r.name.toLowerCase() === vault.name.toLowerCase())
+      const record = records
+        .get(vault.kind ?? 'vault')
+        ?.find((r) => r.name.toLowerCase() === vault.name.toLowerCase())
       const confirmed =
         record !== undefined &&
         pe.nicFailures.length === 0 &&

@@ -1,5 +1,4 @@
 /** What every collector shares during one run: clients, read-once caches, failure conversion. */
-import type { Vault } from '@azure/arm-keyvault'
 import type { NetworkInterface, PrivateEndpoint, VirtualNetwork } from '@azure/arm-network'
 import type { Cloud } from '../inputs/cloud.js'
 import { type ErrorBodies, ok, failed, type Read, toReadFailure } from './arm-errors.js'
@@ -11,6 +10,7 @@ import type {
   ReadFailure,
   VirtualNetworkSnapshot
 } from './snapshot.js'
+import type { TargetRead } from './vaults.js'
 
 /** A private DNS zone as found in a listing (or by GET). */
 export interface ZoneRef {
@@ -36,8 +36,10 @@ export interface CollectContext {
   /** Runs one ARM read (a GET or a whole listing); whatever it throws becomes a ReadFailure. */
   read<T>(resource: string, work: () => Promise<T>): Promise<Read<T>>
   memo: {
-    /** Vaults by subscription (names without a resource group), keyed by subscription scope. */
-    vaultLists: Memo<Read<Vault[]>>
+    /** Key vault listings (discovery, names without a resource group), keyed by scope. */
+    vaultLists: Memo<Read<TargetRead[]>>
+    /** Managed HSM listings, the same way. */
+    hsmLists: Memo<Read<TargetRead[]>>
     privateEndpoints: Memo<PrivateEndpointRead>
     /** NIC private IPs, keyed by NIC ID. */
     nics: Memo<Read<string[]>>
@@ -72,6 +74,7 @@ export function createContext(
     },
     memo: {
       vaultLists: new Memo(),
+      hsmLists: new Memo(),
       privateEndpoints: new Memo(),
       nics: new Memo(),
       virtualNetworks: new Memo(),

@@ -86,7 +86,10 @@ export interface PrivateEndpointSnapshot {
 }
 
 export interface VaultSnapshot {
-  /** Key vault or managed HSM; absent in older snapshots (= `vault`). */
+  /**
+   * Key vault or managed HSM; absent in older snapshots (= `vault`), and for a name that was found
+   * as neither kind.
+   */
   kind?: TargetKind
   /** The name as the user gave it, or as discovered. */
   name: string
@@ -97,6 +100,7 @@ export interface VaultSnapshot {
   /** Set when the vault itself could not be read; then nothing below is meaningful. */
   failure: ReadFailure | null
   location: string | null
+  /** `vaultUri`, or a managed HSM's `hsmUri` (which may carry a region label). */
   vaultUri: string | null
   /** `Enabled`, `Disabled`, or null when ARM did not say (older vaults: means Enabled). */
   publicNetworkAccess: string | null
@@ -156,8 +160,9 @@ export interface ZoneScopeSnapshot {
 }
 
 export interface Snapshot {
-  /** The cloud the run targeted (names the privatelink zone and the vault DNS suffix). */
+  /** The cloud the run targeted (names the privatelink zones and the DNS suffixes). */
   cloud: string
+  /** Key vaults' privatelink zone and DNS suffix (a managed HSM's follow from `cloud`). */
   privateLinkZone: string
   vaultDnsSuffix: string
   vaults: VaultSnapshot[]
@@ -165,8 +170,9 @@ export interface Snapshot {
   discoveryFailures: ReadFailure[]
   zoneScopes: ZoneScopeSnapshot[]
   /**
-   * Private DNS zones found in the scopes whose name is the privatelink zone or looks like a
-   * near miss (any zone whose name contains `vault`), plus any zone a PE's DNS zone group names.
+   * Private DNS zones found in the scopes whose name is a privatelink zone (of key vaults or managed
+   * HSMs) or looks like a near miss (any zone whose name contains `vault` or `hsm`), plus any zone a
+   * PE's DNS zone group names.
    */
   zones: PrivateZoneSnapshot[]
   /**

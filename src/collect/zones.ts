@@ -1,6 +1,6 @@
 /**
  * Private DNS zones: listed per scope (subscription or resource group, each once), filtered to
- * the privatelink zone and near misses, plus zones named by PE DNS zone groups; for each kept
+ * the privatelink zones (key vaults', managed HSMs') and near misses, plus zones named by PE DNS zone groups; for each kept
  * zone, its VNet links and A record sets (each zone once).
  */
 import type {
@@ -13,6 +13,7 @@ import type {
 import type { Cloud } from '../inputs/cloud.js'
 import { failed, ok, type Read } from './arm-errors.js'
 import { parseResourceId, parseScope, subscriptionScope } from '../model/arm-id.js'
+import { privateLinkZones } from '../model/target.js'
 import { badIdFailure, type CollectContext, listAll, strings, type ZoneRef } from './context.js'
 import type {
   ARecordSetSnapshot,
@@ -21,10 +22,19 @@ import type {
   VirtualNetworkLinkSnapshot
 } from './snapshot.js'
 
-/** The privatelink zone itself, or a near miss (any zone whose name contains `vault`). */
+/**
+ * A privatelink zone of either kind itself, or a near miss: any zone whose name contains `vault`
+ * (key vaults: `privatelink.vault.azure.net`, `vaultcore.azure.net`, ...) or `hsm` (managed
+ * HSMs: `privatelink.managedhsm.azure.com`, `hsm.azure.net`, ...).
+ */
 export function isKeptZone(name: string, cloud: Cloud): boolean {
   const lower = name.toLowerCase().replace(/\.$/, '')
-  return lower === cloud.privateLinkZone.toLowerCase() || lower.includes('vault')
+  const exact = [cloud.privateLinkZone, ...privateLinkZones(cloud.name)]
+  return (
+    exact.some((zone) => zone.toLowerCase() === lower) ||
+    lower.includes('vault') ||
+    lower.includes('hsm')
+  )
 }
 
 /**

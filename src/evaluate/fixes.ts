@@ -5,7 +5,7 @@
  */
 import { nameOf, resourceGroupOf, subscriptionOf } from '../model/arm-id.js'
 import type { TargetPlace } from '../model/model.js'
-import type { TargetNames } from '../model/target.js'
+import type { TargetKind, TargetNames } from '../model/target.js'
 
 /**
  * Quotes a value for a POSIX shell when it holds anything but plain ID/name characters.
@@ -71,13 +71,20 @@ export function vaultFind(name: string, subscriptionId: string): string {
   return `az keyvault list --subscription ${sh(subscriptionId)} --query "[?name=='${safe}'].id" -o tsv`
 }
 
-export function vaultShowDeleted(name: string, subscriptionId: string): string {
-  return `az keyvault show-deleted --name ${sh(name)} --subscription ${sh(subscriptionId)}`
+export function vaultShowDeleted(
+  name: string,
+  subscriptionId: string,
+  kind: TargetKind = 'vault'
+): string {
+  const nameFlag = kind === 'managedHsm' ? '--hsm-name' : '--name'
+  return `az keyvault show-deleted ${nameFlag} ${sh(name)} --subscription ${sh(subscriptionId)}`
 }
 
-export function vaultList(scope: string): string {
+/** `az keyvault list` lists key vaults and managed HSMs; `kind` narrows it to managed HSMs. */
+export function vaultList(scope: string, kind: TargetKind = 'vault'): string {
   const group = resourceGroupOf(scope)
-  return `az keyvault list${group ? ` --resource-group ${sh(group)}` : ''}${subscriptionFlag(subscriptionOf(scope))}`
+  const type = kind === 'managedHsm' ? ' --resource-type hsm' : ''
+  return `az keyvault list${type}${group ? ` --resource-group ${sh(group)}` : ''}${subscriptionFlag(subscriptionOf(scope))}`
 }
 
 export function vaultUpdate(target: TargetRef, settings: string): string {
@@ -89,6 +96,37 @@ export function vaultNetworkRuleRemove(target: TargetRef, rule: { ip?: string; s
   const what =
     rule.ip !== undefined ? `--ip-address ${sh(rule.ip)}` : `--subnet ${sh(rule.subnet ?? '')}`
   return `az keyvault network-rule remove ${vaultArgs(target)} ${what}`
+}
+
+/**
+ * Turns public network access off. `az keyvault update-hsm` has no `--public-network-access`
+ * (Azure CLI 2.45), so for a managed HSM the property is set through the generic `--set`.
+ */
+export function publicAccessDisable(target: TargetRef): string {
+  return target.names.kind === 'managedHsm'
+    ? vaultUpdate(target, '--set properties.publicNetworkAccess=Disabled')
+    : vaultUpdate(target, '--public-network-access Disabled')
+}
+
+/**
+ * Removes the firewall's IP and VNet rules. `az keyvault network-rule` has no managed HSM form,
+ * so an HSM's rule lists are emptied through the generic `--set` of `az keyvault update-hsm`.
+ */
+export function networkRulesRemove(
+  target: TargetRef,
+  rules: { ipRules: readonly string[]; subnetRules: readonly string[] }
+): string {
+  if (target.names.kind === 'managedHsm') {
+    const lists = [
+      ...(rules.ipRules.length > 0 ? ['properties.networkAcls.ipRules=[]'] : []),
+      ...(rules.subnetRules.length > 0 ? ['properties.networkAcls.virtualNetworkRules=[]'] : [])
+    ]
+    return vaultUpdate(target, `--set ${lists.map(sh).join(' ')}`)
+  }
+  return steps(
+    ...rules.ipRules.map((ip) => vaultNetworkRuleRemove(target, { ip })),
+    ...rules.subnetRules.map((subnet) => vaultNetworkRuleRemove(target, { subnet }))
+  )
 }
 
 // ---- Private endpoints and their connections ---------------------------------------------

@@ -1,7 +1,11 @@
 import type { Cloud } from './cloud.js'
 import type { RuleId } from '../evaluate/catalog.js'
+import type { TargetKind } from '../model/target.js'
 
-/** A vault the user named: by name (resolved in subscription/resource group) or by full ID. */
+/**
+ * A vault the user named: by name (resolved in subscription/resource group, as a key vault first,
+ * then as a managed HSM) or by full ID.
+ */
 export interface VaultRef {
   name: string
   subscriptionId: string
@@ -9,6 +13,8 @@ export interface VaultRef {
   resourceGroup: string | null
   /** Set when the user gave a full resource ID. */
   id: string | null
+  /** The kind a resource ID names; absent for a bare name (either kind). */
+  kind?: TargetKind
 }
 
 export type PublicNetworkAccessPolicy = 'disabled' | 'restricted' | 'any'

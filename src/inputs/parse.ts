@@ -10,7 +10,8 @@
  * - `auth: auto` with only `client-id` set uses the default chain, with `client-id` as the
  *   user-assigned managed identity / workload identity client ID (see credential.ts).
  * - Vault entries are de-duplicated by name, case-insensitively (vault names are globally unique
- *   DNS labels); when the same vault is given by name and by ID, the ID wins.
+ *   DNS labels); when the same vault is given by name and by ID, the ID wins. A resource ID may name
+ *   a key vault or a managed HSM (`managedHSMs`, any case); a bare name is either.
  * - `dns-servers` entries keep the spelling the user gave (IPv6 with a port as `[addr]:port`), in a
  *   form `dns.Resolver#setServers` accepts.
  * - `report: comment` needs a non-empty `github-token`.
@@ -18,6 +19,7 @@
 import * as core from '@actions/core'
 import ipaddr from 'ipaddr.js'
 import { isRuleId, RULE_IDS, type RuleId } from '../evaluate/catalog.js'
+import { targetNames, type TargetKind } from '../model/target.js'
 import { CLOUDS, type Cloud, type CloudName } from './cloud.js'
 import type {
   FailOn,
@@ -50,13 +52,13 @@ const RESOURCE_GROUP_RULE =
   "a resource group name is 1-90 characters, letters, digits, '_', '-', '.', '(' and ')', and does not end with '.'"
 const GUID_RULE = 'a GUID like 00000000-0000-0000-0000-000000000000'
 const VAULT_ID_SHAPE =
-  '/subscriptions/<subscription GUID>/resourceGroups/<resource group>/providers/Microsoft.KeyVault/vaults/<vault name>'
+  '/subscriptions/<subscription GUID>/resourceGroups/<resource group>/providers/Microsoft.KeyVault/vaults/<vault name> (or .../Microsoft.KeyVault/managedHSMs/<HSM name>)'
 
 const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i
 const VAULT_NAME = /^[a-z][a-z0-9-]{1,22}[a-z0-9]$/i
 const RESOURCE_GROUP = /^[\p{L}\p{N}_\-.()]{1,90}$/u
 const VAULT_ID =
-  /^\/subscriptions\/([^/]*)\/resourceGroups\/([^/]*)\/providers\/Microsoft\.KeyVault\/vaults\/([^/]*)\/?$/i
+  /^\/subscriptions\/([^/]*)\/resourceGroups\/([^/]*)\/providers\/Microsoft\.KeyVault\/(vaults|managedHSMs)\/([^/]*)\/?$/i
 
 export function isGuid(value: string): boolean {
   return GUID.test(value)
@@ -317,7 +319,8 @@ function parseVaultRef(entry: string): VaultRef {
 
   const match = VAULT_ID.exec(entry)
   if (!match) throw bad(`a vault resource ID is ${VAULT_ID_SHAPE}`)
-  const [, subscription = '', resourceGroup = '', name = ''] = match
+  const [, subscription = '', resourceGroup = '', type = '', name = ''] = match
+  const kind: TargetKind = type.toLowerCase() === 'managedhsms' ? 'managedHsm' : 'vault'
   if (!isGuid(subscription)) {
     throw bad(`the subscription in a vault resource ID must be ${GUID_RULE}`)
   }
@@ -328,7 +331,8 @@ function parseVaultRef(entry: string): VaultRef {
     name,
     subscriptionId,
     resourceGroup,
-    id: `/subscriptions/${subscriptionId}/resourceGroups/${resourceGroup}/providers/Microsoft.KeyVault/vaults/${name}`
+    id: `/subscriptions/${subscriptionId}/resourceGroups/${resourceGroup}/providers/${targetNames('AzureCloud', kind).resourceType}/${name}`,
+    kind
   }
 }
 

@@ -126,7 +126,10 @@ function peIps(pe: PrivateEndpointSnapshot, hostname: string): { ips: string[]; 
 }
 
 /** The names of the target's kind in the snapshot's cloud. */
-export function namesOf(snapshot: Snapshot, vault: VaultSnapshot): TargetNames {
+export function namesOf(
+  snapshot: Pick<Snapshot, 'cloud' | 'vaultDnsSuffix' | 'privateLinkZone'>,
+  vault: Pick<VaultSnapshot, 'kind'>
+): TargetNames {
   return targetNames(snapshot.cloud, vault.kind ?? 'vault', {
     hostSuffix: snapshot.vaultDnsSuffix,
     zone: snapshot.privateLinkZone

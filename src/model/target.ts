@@ -11,6 +11,8 @@ export interface TargetNames {
   label: string
   /** The same at the start of a sentence: `Key vault`, `Managed HSM`. */
   Label: string
+  /** Short, for running text after the first mention: `vault`, `HSM`. */
+  short: string
   resourceType: string
   /** DNS suffix of the hostname, e.g. `vault.azure.net`. */
   hostSuffix: string
@@ -26,6 +28,7 @@ const KINDS: Record<
   TargetKind,
   {
     label: string
+    short: string
     resourceType: string
     groupId: string
     hostSuffix: Record<Cloud, string>
@@ -34,6 +37,7 @@ const KINDS: Record<
 > = {
   vault: {
     label: 'key vault',
+    short: 'vault',
     resourceType: 'Microsoft.KeyVault/vaults',
     groupId: 'vault',
     hostSuffix: {
@@ -49,6 +53,7 @@ const KINDS: Record<
   },
   managedHsm: {
     label: 'managed HSM',
+    short: 'HSM',
     resourceType: 'Microsoft.KeyVault/managedHSMs',
     groupId: 'managedhsm',
     hostSuffix: {
@@ -85,6 +90,7 @@ export function targetNames(
     kind,
     label: entry.label,
     Label: entry.label.charAt(0).toUpperCase() + entry.label.slice(1),
+    short: entry.short,
     resourceType: entry.resourceType,
     groupId: entry.groupId,
     hostSuffix: kind === 'vault' && overrides ? overrides.hostSuffix : entry.hostSuffix[c],

@@ -41,8 +41,12 @@ export interface ProbeOptions {
   log?: (line: string) => void
 }
 
-/** The vault's hostname: from `vaultUri` when ARM gave one, else `<name>.<suffix>`. */
+/**
+ * The vault's hostname: from `vaultUri` when ARM gave one, else `<name>.<suffix>`. A managed
+ * HSM's is always the model's `<name>.managedhsm.azure.net`: its `hsmUri` may carry a region label.
+ */
 export function vaultHostname(snapshot: Snapshot, vault: VaultSnapshot): string {
+  if (vault.kind === 'managedHsm') return buildTargetModel(snapshot, vault).hostname
   if (vault.vaultUri) {
     try {
       return new URL(vault.vaultUri).hostname.toLowerCase()
@@ -143,13 +147,27 @@ async function probeVault(
   result.endpoints = effectiveEndpoints(snapshot, vault, options.model)
   result.peIps = [...new Set(result.endpoints.flatMap((pe) => pe.ips))]
 
+  // The /healthstatus header and the data-plane request are Key Vault's: for a managed HSM they
+  // are not run (no finding; this line says so), DNS, TCP and TLS are.
+  const hsm = vault.kind === 'managedHsm'
   if (options.mode === 'outside') {
+    if (hsm) {
+      options.log?.(
+        `${vault.name} is a managed HSM: the outside probe's data-plane check is Key Vault's and was not run`
+      )
+      return result
+    }
     result.dataPlane = await dataPlane(getToken, hostname, null, 'name', timeoutMs)
     return result
   }
+  if (hsm) {
+    options.log?.(
+      `${vault.name} is a managed HSM: DNS, TCP and TLS are probed; the /healthstatus header and data-plane checks are Key Vault's and were not run`
+    )
+  }
 
   // Warm the token while DNS runs, so the data-plane step does not pay for it.
-  void getToken()
+  if (!hsm) void getToken()
   const [dns, os] = await Promise.all([
     resolveChain(hostname, options.dnsServers, timeoutMs),
     resolveOs(hostname, timeoutMs)
@@ -180,7 +198,7 @@ async function probeVault(
   const target =
     byPe.find((attempt) => attempt.status !== null) ??
     (byName!.status !== null ? byName : undefined)
-  if (target?.ip) {
+  if (target?.ip && !hsm) {
     result.dataPlane = await dataPlane(getToken, hostname, target.ip, target.via, timeoutMs)
   }
   return result

@@ -18,6 +18,7 @@ import { idKey, sameId } from '../collect/snapshot.js'
 import type { Finding } from '../evaluate/finding.js'
 import { nameOf } from '../model/arm-id.js'
 import { isZoneNamed, namesOf } from '../model/model.js'
+import { privateLinkZones } from '../model/target.js'
 import { isNamedAfter } from '../model/names.js'
 import { findingsByVault, sameVault } from './report.js'
 
@@ -124,10 +125,18 @@ function zonesFor(
   )
   const named = (zone: PrivateZoneSnapshot): boolean =>
     findings.some((f) => f.resource.toLowerCase().startsWith(zone.id.toLowerCase()))
+  // The other kind's privatelink zone is linked to the same VNets, but says nothing about this one.
+  const own = namesOf(snapshot, vault).zone.toLowerCase()
+  const otherKinds = [snapshot.privateLinkZone, ...privateLinkZones(snapshot.cloud)]
+    .map((name) => name.toLowerCase())
+    .filter((name) => name !== own)
+  const otherKind = (zone: PrivateZoneSnapshot): boolean =>
+    otherKinds.includes(zone.name.toLowerCase().replace(/\.$/, ''))
   const relevant = snapshot.zones.filter(
     (zone) =>
       referenced.some((id) => sameId(id, zone.id)) ||
-      zone.links.some((link) => vnets.some((vnet) => sameId(vnet, link.virtualNetworkId))) ||
+      (!otherKind(zone) &&
+        zone.links.some((link) => vnets.some((vnet) => sameId(vnet, link.virtualNetworkId)))) ||
       zone.aRecords.some((record) => isNamedAfter(record.name, vault.name)) ||
       named(zone)
   )
@@ -156,7 +165,8 @@ export function vaultDiagram(
     own.some((f) => sameId(f.resource, id))
   const chart = new Flowchart(atFault)
 
-  const vaultNode = chart.node(vault.id, label('Key Vault', vault.name), 'round')
+  const kind = vault.kind === 'managedHsm' ? 'Managed HSM' : 'Key Vault'
+  const vaultNode = chart.node(vault.id, label(kind, vault.name), 'round')
   if (vault.failure) return chart.render()
 
   const endpoints: PrivateEndpointSnapshot[] = []

@@ -25,6 +25,7 @@ import {
   type VnetGroup
 } from '../../model/model.js'
 import { dnsName, isNamedAfter, list, sameText } from '../../model/names.js'
+import { privateLinkZones } from '../../model/target.js'
 import {
   linkCreate,
   linkDelete,
@@ -139,8 +140,14 @@ const misnamedZones = perTarget((ctx: TargetContext): MisnamedResult => {
       }
     }
   }
+  // The other kind's privatelink zone holds that kind's records: a key vault and a managed HSM may
+  // share a name, so a record there named like this target is no sign of a misplaced one.
+  const otherZones = [snapshot.privateLinkZone, ...privateLinkZones(snapshot.cloud)].filter(
+    (name) => !isZoneNamed(name, model.names.zone)
+  )
   for (const zone of snapshot.zones) {
     if (isZoneNamed(zone.name, model.names.zone)) continue
+    if (otherZones.some((name) => isZoneNamed(zone.name, name))) continue
     if (zone.recordsFailure) {
       blockers.push(zone.recordsFailure)
       continue
@@ -210,7 +217,7 @@ function zoneMissing(ctx: TargetContext, out: Outcomes): void {
     resource: vault.id,
     message:
       `No private DNS zone named exactly ${model.names.zone} was found in the scopes searched (${list(scopes)}). ` +
-      `Without it, clients in the VNet resolve ${model.hostname} to the vault's public IP. ` +
+      `Without it, clients in the VNet resolve ${model.hostname} to the ${model.names.short}'s public IP. ` +
       (dangling.length > 0 ? `${dangling.join('; ')}. ` : '') +
       `If the zone lives in another subscription or resource group (hub and spoke), add that scope to the ` +
       `dns-zone-scopes input; otherwise create it, link it to the VNets of the private endpoints and register them in it`,
@@ -270,12 +277,12 @@ function misnamedFindings(ctx: TargetContext, out: Outcomes): void {
     out.finding({
       resource: item.zoneId,
       message:
-        `Private DNS zone ${describeZone(place, vault.subscriptionId)} is not ${exact}, the zone private link uses for key vaults: ` +
+        `Private DNS zone ${describeZone(place, vault.subscriptionId)} is not ${exact}, the zone private link uses for ${model.names.label}s: ` +
         `DNS never looks there for ${ctx.model.hostname}, so what it holds for ${vault.name} has no effect (${reasons.join('; ')}). ` +
         (zones.length === 0 ? `Create ${exact} (see DNS-ZONE-MISSING) and p` : 'P') +
         (item.groups.length > 0
           ? `oint the DNS zone group${item.groups.length === 1 ? '' : 's'} at ${exact}`
-          : `ut the vault's record in ${exact} instead`) +
+          : `ut the ${model.names.short}'s record in ${exact} instead`) +
         (item.records.length > 0
           ? `, and delete the misplaced record${item.records.length === 1 ? '' : 's'}`
           : '') +
@@ -401,7 +408,7 @@ function linkMissing(
     message:
       `Private DNS zone ${describeZone(zone, vault.subscriptionId)} is not linked to VNet ${group.name}, which holds ` +
       `private endpoint ${peNames(group)} of ${model.names.label} ${vault.name}: DNS queries from ${group.name} ignore the zone, ` +
-      `so ${model.hostname} resolves to the vault's public IP there. Link the zone to the VNet.${note}`,
+      `so ${model.hostname} resolves to the ${model.names.short}'s public IP there. Link the zone to the VNet.${note}`,
     observed: linkedTo.length > 0 ? `linked to ${list(linkedTo)}` : 'linked to no VNet',
     expected: `linked to ${group.name}`,
     fix: linkCreate(zonePlace(zone), group.vnetId)
@@ -489,7 +496,7 @@ function recordMissingOrMisnamed(
       `Private DNS zone ${zone.name} is linked to VNet ${group.name} but has no A record ${vault.name}` +
       (redirect
         ? `. Because the link ${link.name} uses resolutionPolicy NxDomainRedirect, clients in ${group.name} silently ` +
-          `fall back to the vault's public IP instead of getting NXDOMAIN, and their requests leave over the public endpoint`
+          `fall back to the ${model.names.short}'s public IP instead of getting NXDOMAIN, and their requests leave over the public endpoint`
         : `: clients in ${group.name} get NXDOMAIN for ${model.hostname}`) +
       `. Add the record with the IP of private endpoint ${peNames(group)} (${list(ips)})`,
     observed:

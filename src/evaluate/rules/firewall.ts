@@ -1,8 +1,11 @@
-/** The vault firewall (guide §3): FW-PUBLIC-OPEN, FW-RULES-PRESENT, FW-TRUSTED-SERVICES. */
+/**
+ * The firewall of a key vault or managed HSM (guide §3): FW-PUBLIC-OPEN, FW-RULES-PRESENT,
+ * FW-TRUSTED-SERVICES. Both kinds have the same `publicNetworkAccess` and `networkAcls`.
+ */
 import type { VaultSnapshot } from '../../collect/snapshot.js'
 import { subnetLabel } from '../../model/arm-id.js'
 import { list, sameText } from '../../model/names.js'
-import { steps, vaultNetworkRuleRemove, vaultUpdate } from '../fixes.js'
+import { networkRulesRemove, publicAccessDisable, vaultUpdate } from '../fixes.js'
 import { defineRule } from '../rule.js'
 
 /** What the firewall settings amount to, read once for the three rules. */
@@ -79,7 +82,7 @@ export const FIREWALL_RULES = [
         expected,
         fix:
           policy === 'disabled'
-            ? vaultUpdate(model, '--public-network-access Disabled')
+            ? publicAccessDisable(model)
             : vaultUpdate(model, '--default-action Deny')
       })
     }
@@ -123,10 +126,7 @@ export const FIREWALL_RULES = [
           `hybrid setup or an unfinished migration. Once every client uses private link, remove them`,
         observed,
         expected: 'no IP or VNet rules',
-        fix: steps(
-          ...ipRules.map((ip) => vaultNetworkRuleRemove(model, { ip })),
-          ...subnetRules.map((subnet) => vaultNetworkRuleRemove(model, { subnet }))
-        )
+        fix: networkRulesRemove(model, { ipRules, subnetRules })
       })
     }
   }),

@@ -99,9 +99,10 @@ function recordFix(ctx: Ctx, replace: boolean): string | null {
     const name = model.vault.name.toLowerCase()
     const ips = group.ips.length ? group.ips : probe.peIps
     const record = linked.zone.aRecords.find((candidate) => sameText(candidate.name, name))
-    return replace && record
-      ? recordRepoint(zone, record.name, ips, record.ipv4Addresses, null)
-      : recordCreate(zone, name, ips, ttl)
+    if (!replace || !record) return recordCreate(zone, name, ips, ttl)
+    // The record is right (nothing to repoint): another zone or server answers this runner.
+    const repoint = recordRepoint(zone, record.name, ips, record.ipv4Addresses, null)
+    return repoint || publicIpFix(ctx)
   }
   return null
 }
@@ -751,6 +752,8 @@ const PROBE_RULE_META = [
     title: 'Endpoint is not Key Vault',
     summary: '`/healthstatus` answered without `x-ms-keyvault-network-info`.',
     section: 'healthStatus',
+    // Key Vault's /healthstatus header or data plane: not run for a managed HSM.
+    kinds: ['vault'],
     modes: ['inside']
   },
   {
@@ -759,6 +762,8 @@ const PROBE_RULE_META = [
     title: 'Request reached the vault over the public path',
     summary: 'The request reached the vault from a public address.',
     section: 'healthStatus',
+    // Key Vault's /healthstatus header or data plane: not run for a managed HSM.
+    kinds: ['vault'],
     modes: ['inside']
   },
   {
@@ -767,6 +772,8 @@ const PROBE_RULE_META = [
     title: 'Request routed through another private address',
     summary: "The vault saw another private address than the runner's.",
     section: 'healthStatus',
+    // Key Vault's /healthstatus header or data plane: not run for a managed HSM.
+    kinds: ['vault'],
     modes: ['inside']
   },
   {
@@ -775,6 +782,8 @@ const PROBE_RULE_META = [
     title: 'Private endpoint IP and name reach different endpoints',
     summary: 'By name and straight to the PE IP reach different endpoints.',
     section: 'healthStatus',
+    // Key Vault's /healthstatus header or data plane: not run for a managed HSM.
+    kinds: ['vault'],
     modes: ['inside']
   },
   {
@@ -783,6 +792,8 @@ const PROBE_RULE_META = [
     title: 'Firewall rejects the private path',
     summary: 'The data plane refused the private path (warning: the request failed, not verified).',
     section: 'healthStatus',
+    // Key Vault's /healthstatus header or data plane: not run for a managed HSM.
+    kinds: ['vault'],
     modes: ['inside']
   },
   {
@@ -792,6 +803,8 @@ const PROBE_RULE_META = [
     summary:
       'From outside, a request got past the network check (warning: not verified, e.g. this runner is not outside).',
     section: 'firewall',
+    // Key Vault's /healthstatus header or data plane: not run for a managed HSM.
+    kinds: ['vault'],
     modes: ['outside']
   }
 ] as const

@@ -14,6 +14,7 @@ import { idKey } from '../../collect/snapshot.js'
 import type { RuleOptions } from '../../inputs/inputs.js'
 import { nameOf, resourceGroupOf, roleScope, subscriptionOf } from '../../model/arm-id.js'
 import { namesOf, zonePlace } from '../../model/model.js'
+import type { TargetKind, TargetNames } from '../../model/target.js'
 import {
   endpointShow,
   linkList,
@@ -45,8 +46,7 @@ type Subject =
   | { kind: 'vnet'; vnetId: string }
   | { kind: 'discovery' }
 
-const DEFAULT_ACTION: Record<Subject['kind'], string> = {
-  vault: 'Microsoft.KeyVault/vaults/read',
+const DEFAULT_ACTION: Record<Exclude<Subject['kind'], 'vault' | 'discovery'>, string> = {
   endpoint: 'Microsoft.Network/privateEndpoints/read',
   nic: 'Microsoft.Network/networkInterfaces/read',
   'zone-groups': 'Microsoft.Network/privateEndpoints/privateDnsZoneGroups/read',
@@ -54,16 +54,39 @@ const DEFAULT_ACTION: Record<Subject['kind'], string> = {
   zone: 'Microsoft.Network/privateDnsZones/read',
   'zone-links': 'Microsoft.Network/privateDnsZones/virtualNetworkLinks/read',
   'zone-records': 'Microsoft.Network/privateDnsZones/A/read',
-  vnet: 'Microsoft.Network/virtualNetworks/read',
-  discovery: 'Microsoft.KeyVault/vaults/read'
+  vnet: 'Microsoft.Network/virtualNetworks/read'
 }
 
-function describe(subject: Subject, failure: ReadFailure): string {
+/** A managed HSM's ID, or the listing of managed HSMs (see `hsmListResource`). */
+const HSM_RESOURCE = /\/providers\/Microsoft\.KeyVault\/managedHSMs(\/|$)/i
+
+/**
+ * The names of the kind a failed read was about: the target's own kind, else (a name found as
+ * neither kind, a failed discovery listing) the kind of the resource that failed.
+ */
+function failedNames(snapshot: Snapshot, subject: Subject, failure: ReadFailure): TargetNames {
+  if ('vault' in subject && subject.vault.kind) return namesOf(snapshot, subject.vault)
+  const kind: TargetKind = HSM_RESOURCE.test(failure.resource) ? 'managedHsm' : 'vault'
+  return namesOf(snapshot, { kind })
+}
+
+function defaultAction(snapshot: Snapshot, subject: Subject, failure: ReadFailure): string {
+  if (subject.kind === 'vault' || subject.kind === 'discovery')
+    return `${failedNames(snapshot, subject, failure).resourceType}/read`
+  return DEFAULT_ACTION[subject.kind]
+}
+
+/** The listed scope of a discovery failure (an HSM listing is recorded with its type). */
+function discoveryScope(failure: ReadFailure): string {
+  return failure.resource.replace(HSM_RESOURCE, '')
+}
+
+function describe(snapshot: Snapshot, subject: Subject, failure: ReadFailure): string {
   switch (subject.kind) {
     case 'vault':
-      return `key vault ${subject.vault.name}`
+      return `${failedNames(snapshot, subject, failure).label} ${subject.vault.name}`
     case 'endpoint':
-      return `private endpoint ${nameOf(subject.peId)} of key vault ${subject.vault.name}`
+      return `private endpoint ${nameOf(subject.peId)} of ${namesOf(snapshot, subject.vault).label} ${subject.vault.name}`
     case 'nic':
       return `network interface ${nameOf(failure.resource)} of private endpoint ${subject.pe.name}`
     case 'zone-groups':
@@ -79,13 +102,13 @@ function describe(subject: Subject, failure: ReadFailure): string {
     case 'vnet':
       return `virtual network ${nameOf(subject.vnetId)}`
     case 'discovery':
-      return `the key vaults in ${failure.resource}`
+      return `the ${failedNames(snapshot, subject, failure).label}s in ${discoveryScope(failure)}`
   }
 }
 
 /** The description, followed by the resource ID unless the description already holds it. */
-function named(subject: Subject, failure: ReadFailure): string {
-  const text = describe(subject, failure)
+function named(snapshot: Snapshot, subject: Subject, failure: ReadFailure): string {
+  const text = describe(snapshot, subject, failure)
   return text.includes(failure.resource) ? text : `${text} (${failure.resource})`
 }
 
@@ -99,7 +122,7 @@ function retryCommand(snapshot: Snapshot, subject: Subject, failure: ReadFailure
           resourceGroup: subject.vault.resourceGroup ?? resourceGroupOf(subject.vault.id),
           subscriptionId: subject.vault.subscriptionId
         },
-        names: namesOf(snapshot, subject.vault)
+        names: failedNames(snapshot, subject, failure)
       })
     case 'endpoint':
       return endpointShow(subject.peId)
@@ -118,7 +141,7 @@ function retryCommand(snapshot: Snapshot, subject: Subject, failure: ReadFailure
     case 'vnet':
       return vnetShow(subject.vnetId)
     case 'discovery':
-      return vaultList(failure.resource)
+      return vaultList(discoveryScope(failure), failedNames(snapshot, subject, failure).kind)
   }
 }
 
@@ -145,13 +168,14 @@ function notRunText(notRun: string[], vault: string | null): string {
 }
 
 function accessDenied(
+  snapshot: Snapshot,
   subject: Subject,
   failure: ReadFailure,
   notRun: string[],
   options: RuleOptions
 ): Draft {
   const reported = failure.action ?? match(failure.message, /action '([^']+)'/i)
-  const action = reported ?? DEFAULT_ACTION[subject.kind]
+  const action = reported ?? defaultAction(snapshot, subject, failure)
   const scope = roleScope(match(failure.message, /over scope '([^']+)'/i) ?? failure.resource)
   const assignee =
     options.assignee ??
@@ -163,7 +187,7 @@ function accessDenied(
     vault,
     resource: failure.resource,
     message:
-      `The identity may not read ${named(subject, failure)}: ARM answered ` +
+      `The identity may not read ${named(snapshot, subject, failure)}: ARM answered ` +
       `${httpText(failure, 403)} ${reported ? `for ${action}` : `(it needs ${action})`}. ` +
       `Grant it ${role} on ${scope}${notRunText(notRun, vault)}`,
     observed: `${httpText(failure, 403)}: ${action}`,
@@ -186,8 +210,8 @@ function armError(
     resource: failure.resource,
     message:
       (notFound
-        ? `Azure Resource Manager answered ${httpText(failure, 404)} for ${named(subject, failure)}`
-        : `Azure Resource Manager kept failing to read ${named(subject, failure)}: ${httpText(failure, 500)}`) +
+        ? `Azure Resource Manager answered ${httpText(failure, 404)} for ${named(snapshot, subject, failure)}`
+        : `Azure Resource Manager kept failing to read ${named(snapshot, subject, failure)}: ${httpText(failure, 500)}`) +
       // ARM's messages usually end in a full stop of their own.
       `: ${failure.message.replace(/[.\s]+$/, '')}${notRunText(notRun, vault)}. ` +
       (notFound
@@ -201,7 +225,9 @@ function armError(
 }
 
 function vaultNotFound(snapshot: Snapshot, vault: VaultSnapshot, failure: ReadFailure): Draft {
-  const label = namesOf(snapshot, vault).Label
+  // A name that was looked up as both kinds and found as neither has no kind.
+  const kinds: TargetKind[] = vault.kind ? [vault.kind] : ['vault', 'managedHsm']
+  const label = vault.kind ? namesOf(snapshot, vault).Label : 'Key vault or managed HSM'
   const group = vault.resourceGroup ?? resourceGroupOf(vault.id)
   const where = `${group ? `resource group ${group} of ` : ''}subscription ${vault.subscriptionId}`
   return {
@@ -209,30 +235,31 @@ function vaultNotFound(snapshot: Snapshot, vault: VaultSnapshot, failure: ReadFa
     resource: vault.id,
     message:
       `${label} ${vault.name} was not found in ${where} (${httpText(failure, 404)}: ${failure.message}). ` +
-      `Check the name and the resource-group and subscription-id inputs; a deleted vault may still be recoverable ` +
+      `Check the name and the resource-group and subscription-id inputs; a deleted ${vault.kind === 'managedHsm' ? 'HSM' : 'vault'} may still be recoverable ` +
       `(az keyvault recover)`,
     observed: 'not found',
-    expected: `key vault ${vault.name} in ${where}`,
+    expected: `${label.charAt(0).toLowerCase()}${label.slice(1)} ${vault.name} in ${where}`,
     fix: steps(
       vaultFind(vault.name, vault.subscriptionId),
-      vaultShowDeleted(vault.name, vault.subscriptionId)
+      ...kinds.map((kind) => vaultShowDeleted(vault.name, vault.subscriptionId, kind))
     )
   }
 }
 
-function discoveryNotFound(failure: ReadFailure): Draft {
+function discoveryNotFound(snapshot: Snapshot, subject: Subject, failure: ReadFailure): Draft {
+  const scope = discoveryScope(failure)
+  const names = failedNames(snapshot, subject, failure)
   return {
     vault: null,
     resource: failure.resource,
     message:
-      `Listing the key vaults in ${failure.resource} failed with ${httpText(failure, 404)}: ${failure.message}. ` +
-      `No vault there could be checked: check the resource-group and subscription-id inputs`,
+      `Listing the ${names.label}s in ${scope} failed with ${httpText(failure, 404)}: ${failure.message}. ` +
+      `No ${names.label} there could be checked: check the resource-group and subscription-id inputs`,
     observed: 'not found',
-    expected: `${failure.resource} exists`,
+    expected: `${scope} exists`,
     fix: vaultList(
-      subscriptionOf(failure.resource)
-        ? `/subscriptions/${subscriptionOf(failure.resource)}`
-        : failure.resource
+      subscriptionOf(scope) ? `/subscriptions/${subscriptionOf(scope)}` : scope,
+      names.kind
     )
   }
 }
@@ -332,7 +359,7 @@ export const READING_RULES = [
         out.finding(
           read.subject.kind === 'vault'
             ? vaultNotFound(snapshot, read.subject.vault, read.failure)
-            : discoveryNotFound(read.failure)
+            : discoveryNotFound(snapshot, read.subject, read.failure)
         )
       }
     }
@@ -350,7 +377,10 @@ export const READING_RULES = [
         if (read.failure.kind !== 'denied') continue
         const { notRun, affected } = blocked(ctx, read)
         out.finding(
-          withAffected(accessDenied(read.subject, read.failure, notRun, ctx.options), affected)
+          withAffected(
+            accessDenied(ctx.snapshot, read.subject, read.failure, notRun, ctx.options),
+            affected
+          )
         )
       }
     }
