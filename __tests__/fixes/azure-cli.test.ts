@@ -217,7 +217,7 @@ beforeAll(async () => {
     ([line, from], worker) => checkLine(line, from, worker)
   )
   phase('az lines')
-}, 300000)
+}, 900000)
 
 afterAll(() => {
   if (unavailable) return

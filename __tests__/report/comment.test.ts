@@ -65,7 +65,10 @@ describe('renderComment', () => {
     expect(
       body.startsWith(`${commentMarker('k')}\n\n<!-- kv-private-link-doctor result=fail -->`)
     ).toBe(true)
-    expect(body).toContain('### ❌ Key Vault private link check failed')
+    expect(body).toContain('## ❌ Key Vault private link check failed')
+    // Finding titles read as h4 under h3 vault headings, not as small h5.
+    expect(body).toContain('#### ❌ DNS-RECORD-WRONG-IP: A record points to the wrong IP')
+    expect(body).not.toMatch(/^##### /m)
     expect(body.match(/```mermaid\n/g)).toHaveLength(2)
     expect(body).toContain('-n kv-bad-1 -a 10.1.2.3')
     expect(body).toContain('<details><summary>✅ 3 checks passed</summary>')

@@ -42,7 +42,7 @@ describe('problemMarkdown', () => {
       '#### ❌ ACCESS-DENIED: Access denied to a resource a check needs (error)'
     )
     expect(short.split('\n')[0]).toBe(
-      '##### ❌ ACCESS-DENIED: Access denied to a resource a check needs'
+      '#### ❌ ACCESS-DENIED: Access denied to a resource a check needs'
     )
     expect(full).toContain('- **Not run because of this:** <code>DNS-ZONE-MISSING</code>')
     expect(short).not.toContain('Not run')

@@ -116,7 +116,12 @@ describe('publish', () => {
       env: { RUNNER_TEMP: temp },
       log
     })
-    expect(readdirSync(temp)).toEqual([REPORT_FILE_NAME])
+    // The JSON report, with report.sarif and fix.sh beside it.
+    expect(readdirSync(temp).sort()).toEqual([
+      'kv-private-link-doctor-fix.sh',
+      REPORT_FILE_NAME,
+      'kv-private-link-doctor-report.sarif'
+    ])
     expect(readFileSync(join(dir, 'summary.md'), 'utf8')).toBe('')
     expect(stdout).toEqual([
       '::error::Key Vault private link check (3 reports merged): 1 error(s), 1 warning(s) (fail-on: error)\n'

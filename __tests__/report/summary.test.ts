@@ -86,7 +86,8 @@ describe('renderSummary', () => {
           `- **Resource:** <code>${vaultId('kv-bad')}</code>`
         ].join('\n'),
         '**Fix:**',
-        '```sh\naz network private-dns record-set a update -g rg -z privatelink.vaultcore.azure.net -n kv-bad --set aRecords[0].ipv4Address=10.1.2.3\n```',
+        // Past 100 characters, each --flag goes on a line of its own (still one command).
+        '```sh\naz network private-dns record-set a update -g rg -z privatelink.vaultcore.azure.net -n kv-bad \\\n    --set aRecords[0].ipv4Address=10.1.2.3\n```',
         '📖 [Troubleshooting guide](https://learn.microsoft.com/azure/key-vault/general/private-link-diagnostics#6-validate-the-private-dns-zone)',
         ''
       ].join('\n\n')
@@ -164,8 +165,15 @@ describe('renderSummary', () => {
     const withoutPasses = renderSummary(big, 40_000)
     expect(withoutPasses.length).toBeLessThanOrEqual(40_000)
     expect(withoutPasses).toContain('Passed checks are left out so the summary fits')
-    expect(withoutPasses).not.toContain('<details>')
-    expect(withoutPasses).toContain('### ❌ Vault <code>kv-39</code>')
+    // Past 20 vaults each vault's details fold under its heading; no pass is listed.
+    expect(withoutPasses).not.toContain('checks passed</summary>')
+    expect(withoutPasses).not.toContain('y'.repeat(400))
+    expect(withoutPasses).toContain(
+      '<details><summary><strong>❌ Vault <code>kv-0</code></strong>'
+    )
+    // The overview names every failing vault and the rule that hits them.
+    expect(withoutPasses).toContain('| <code>kv-39</code> | ❌ fail | <code>PE-NONE</code> |')
+    expect(withoutPasses).toContain('| <code>PE-NONE</code> | ❌ error | 40 |')
 
     const cut = renderSummary(big, 10_000)
     expect(cut.length).toBeLessThanOrEqual(10_000)

@@ -7,7 +7,8 @@
  */
 import type { Finding } from '../evaluate/finding.js'
 import { countsOf, type ReportJson, type Result } from './report.js'
-import { codeBlock, escapeMarkdown, inlineCode, link } from './markdown.js'
+import { codeBlock, escapeMarkdown, inlineCode, link, wrapFix } from './markdown.js'
+import { overviewMarkdown, problemsFirst } from './overview.js'
 import {
   countsText,
   plural,
@@ -68,9 +69,13 @@ export interface CommentOptions {
   sha?: string | null
 }
 
-/** Problems sit under `####` vault headings; the vault's icon and counts say the severity. */
+/**
+ * Problems sit under `###` vault headings as `####`, readable in GitHub's comment style (a
+ * `#####` title renders smaller than the text under it); the vault's icon and counts say the
+ * severity.
+ */
 export const COMMENT_STYLE: FindingStyle = {
-  headingLevel: 5,
+  headingLevel: 4,
   severityInTitle: false,
   notRun: false
 }
@@ -80,7 +85,7 @@ function vaultLabel(name: string | null): string {
 }
 
 function headline(report: ReportJson, options: CommentOptions): string {
-  const parts = [`### ${RESULT_ICON[report.result]} ${RESULT_HEADLINE[report.result]}`]
+  const parts = [`## ${RESULT_ICON[report.result]} ${RESULT_HEADLINE[report.result]}`]
   const before = options.previous
   if (before && before !== report.result) {
     parts.push(
@@ -116,7 +121,7 @@ function detailedSection(
   if (section.findings.every((f) => f.severity === 'pass')) {
     return passedMarkdown(heading, diagram, withPasses ? section.findings : [])
   }
-  return [`#### ${heading}`, ...problemsMarkdown(section, diagram, withPasses, COMMENT_STYLE)].join(
+  return [`### ${heading}`, ...problemsMarkdown(section, diagram, withPasses, COMMENT_STYLE)].join(
     '\n\n'
   )
 }
@@ -128,13 +133,13 @@ function compactError(finding: Finding): string {
   const parts = [
     `- ${SEVERITY_ICON.error} ${inlineCode(finding.rule)} on ${vaultLabel(finding.vault)}: ${escapeMarkdown(message)}`
   ]
-  if (finding.fix) parts.push(codeBlock(finding.fix, 'sh').replace(/^/gm, '  '))
+  if (finding.fix) parts.push(codeBlock(wrapFix(finding.fix), 'sh').replace(/^/gm, '  '))
   return parts.join('\n\n')
 }
 
 /** Level 4: errors only, rule, vault and fix, nothing else. */
 function minimalError(finding: Finding): string {
-  const fix = finding.fix ? `\n\n${codeBlock(finding.fix, 'sh').replace(/^/gm, '  ')}` : ''
+  const fix = finding.fix ? `\n\n${codeBlock(wrapFix(finding.fix), 'sh').replace(/^/gm, '  ')}` : ''
   return `- ${inlineCode(finding.rule)} on ${vaultLabel(finding.vault)}${fix}`
 }
 
@@ -150,15 +155,20 @@ export function renderComment(
 ): string {
   const top = [commentMarker(options.key), resultMarker(report.result), headline(report, options)]
   const bottom = footer(options)
-  const sections = vaultSections(report)
+  // The summary's order: vaults with problems first, then the healthy ones.
+  const sections = problemsFirst(vaultSections(report))
   const errors = sections.flatMap((s) => s.findings.filter((f) => f.severity === 'error'))
   const others = report.counts.warning + report.counts.info
   const note = (text: string) => `> [!NOTE]\n> ${text}`
   const assemble = (middle: string[]) => [...top, ...middle, bottom].join('\n\n') + '\n'
 
   const levels: (() => string[])[] = [
-    () => sections.map((s) => detailedSection(s, options, true)),
     () => [
+      ...overviewMarkdown(sections),
+      ...sections.map((s) => detailedSection(s, options, true))
+    ],
+    () => [
+      ...overviewMarkdown(sections),
       note('Passed checks are left out so the comment fits GitHub’s size limit.'),
       ...sections.map((s) => detailedSection(s, options, false))
     ],

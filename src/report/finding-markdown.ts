@@ -6,7 +6,7 @@
 import { RULES } from '../evaluate/catalog.js'
 import type { Finding } from '../evaluate/finding.js'
 import { plural, SEVERITY_ICON, type VaultSection } from './group.js'
-import { codeBlock, escapeMarkdown, inlineCode, link } from './markdown.js'
+import { codeBlock, escapeMarkdown, inlineCode, link, wrapFix } from './markdown.js'
 import { mermaidBlock } from './mermaid.js'
 
 export interface FindingStyle {
@@ -41,7 +41,7 @@ export function problemMarkdown(finding: Finding, style: FindingStyle): string {
     facts.push(`- **Not run because of this:** ${rules}`)
   }
   if (facts.length > 0) parts.push(facts.join('\n'))
-  if (finding.fix) parts.push('**Fix:**', codeBlock(finding.fix, 'sh'))
+  if (finding.fix) parts.push('**Fix:**', codeBlock(wrapFix(finding.fix), 'sh'))
   if (finding.docs) parts.push(`📖 ${link('Troubleshooting guide', finding.docs)}`)
   return parts.join('\n\n')
 }

@@ -61,3 +61,36 @@ export function link(label: string, url: string): string {
   )
   return `[${escapeMarkdown(label)}](${href})`
 }
+
+/**
+ * A command as a reader sees it: a line longer than `width` is broken before each ` --flag`
+ * (outside quotes) with `\` continuations, so every argument shows. Still one shell command.
+ */
+export function wrapCommand(line: string, width = 100): string {
+  if (line.length <= width) return line
+  const parts: string[] = []
+  let quote: string | null = null
+  let start = 0
+  for (let i = 0; i < line.length; i++) {
+    const char = line[i]
+    if (quote) {
+      if (char === quote) quote = null
+      continue
+    }
+    if (char === "'" || char === '"') quote = char
+    else if (char === ' ' && line.startsWith(' --', i) && i > start) {
+      parts.push(line.slice(start, i))
+      start = i + 1
+    }
+  }
+  parts.push(line.slice(start))
+  return parts.join(' \\\n    ')
+}
+
+/** Every line of a fix wrapped for reading (see `wrapCommand`). */
+export function wrapFix(fix: string): string {
+  return fix
+    .split('\n')
+    .map((line) => wrapCommand(line))
+    .join('\n')
+}

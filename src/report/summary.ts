@@ -8,8 +8,10 @@ import type { ProbeRun } from '../probe/result.js'
 import { countsOf, type ReportJson } from './report.js'
 import { renderProbeSummary } from './probe-summary.js'
 import { inlineCode } from './markdown.js'
+import { hasProblems, overviewMarkdown } from './overview.js'
 import {
   diagramOf,
+  folded,
   passedMarkdown,
   problemsMarkdown,
   type Diagrams,
@@ -28,6 +30,11 @@ import {
 /** GitHub rejects a step summary over 1 MiB; stay well under it. */
 export const SUMMARY_MAX_CHARS = 900_000
 
+/** Past this many vaults, each vault's details are folded under its heading. */
+export const FOLD_VAULTS_FROM = 20
+/** Pictures only for vaults with problems, and at most this many (Mermaid is heavy to draw). */
+export const MAX_DIAGRAMS = 10
+
 /** Problems sit under `###` vault headings, in full. */
 export const SUMMARY_STYLE: FindingStyle = { headingLevel: 4, severityInTitle: true, notRun: true }
 
@@ -36,30 +43,28 @@ function vaultHeading(vault: VaultSection): string {
 }
 
 /** A section with problems: its picture, each problem in full, then what passed, folded. */
-function problemSection(vault: VaultSection, withPasses: boolean, diagrams: Diagrams): string {
-  return [
-    `### ${RESULT_ICON[vault.result]} ${vaultHeading(vault)}`,
-    countsText(countsOf(vault.findings)),
-    ...problemsMarkdown(
-      vault,
-      withPasses ? diagramOf(vault, diagrams) : null,
-      withPasses,
-      SUMMARY_STYLE
-    )
-  ].join('\n\n')
+function problemSection(
+  vault: VaultSection,
+  withPasses: boolean,
+  diagram: string | null,
+  fold: boolean
+): string {
+  const title = `${RESULT_ICON[vault.result]} ${vaultHeading(vault)}`
+  const counts = countsText(countsOf(vault.findings))
+  const body = problemsMarkdown(vault, withPasses ? diagram : null, withPasses, SUMMARY_STYLE)
+  if (fold) return folded(`<strong>${title}</strong>: ${counts}`, body.join('\n\n'))
+  return [`### ${title}`, counts, ...body].join('\n\n')
 }
 
 /** Sections without problems, together: one folded list of passes (and picture) per vault. */
-function passedSection(vaults: VaultSection[], withPasses: boolean, diagrams: Diagrams): string {
+function passedSection(vaults: VaultSection[], withPasses: boolean): string {
   const parts = [`### ${RESULT_ICON.pass} ${plural(vaults.length, 'vault')} without problems`]
   for (const vault of vaults) {
     const count = plural(vault.findings.length, 'check')
     const label = `${RESULT_ICON.pass} ${vaultHeading(vault)}: ${count} passed`
     // Without a pass to fold, the label stands alone, picture or not.
     const shown = withPasses && vault.findings.length > 0
-    parts.push(
-      passedMarkdown(label, shown ? diagramOf(vault, diagrams) : null, shown ? vault.findings : [])
-    )
+    parts.push(passedMarkdown(label, null, shown ? vault.findings : []))
   }
   return parts.join('\n\n')
 }
@@ -89,17 +94,25 @@ export function renderSummary(
   diagrams: Diagrams = null
 ): string {
   const sections = vaultSections(report)
-  const withProblems = sections.filter((s) => s.findings.some((f) => f.severity !== 'pass'))
-  const withoutProblems = sections.filter((s) => !withProblems.includes(s))
+  const withProblems = sections.filter(hasProblems)
+  const withoutProblems = sections.filter((s) => !hasProblems(s))
+  const fold = report.vaults.length > FOLD_VAULTS_FROM
+  const drawn = new Set(withProblems.slice(0, MAX_DIAGRAMS))
   const render = (withPasses: boolean): string[] => [
     headline(report),
+    ...overviewMarkdown(sections),
     ...(withPasses
       ? []
       : [
           '> [!NOTE]\n> Passed checks are left out so the summary fits; the JSON report lists them.'
         ]),
-    ...withProblems.map((vault) => problemSection(vault, withPasses, diagrams)),
-    ...(withoutProblems.length > 0 ? [passedSection(withoutProblems, withPasses, diagrams)] : []),
+    ...(withProblems.length > MAX_DIAGRAMS && diagrams
+      ? [`> [!NOTE]\n> Pictures are drawn for the first ${MAX_DIAGRAMS} vaults with problems only.`]
+      : []),
+    ...withProblems.map((vault) =>
+      problemSection(vault, withPasses, drawn.has(vault) ? diagramOf(vault, diagrams) : null, fold)
+    ),
+    ...(withoutProblems.length > 0 ? [passedSection(withoutProblems, withPasses)] : []),
     // What the probe saw, per vault (probe-summary.ts).
     ...(probe ? [renderProbeSummary(probe)] : [])
   ]

@@ -1,0 +1,104 @@
+/**
+ * The overview both Markdown surfaces open with, so a run over hundreds of vaults reads at a
+ * glance: a table of the vaults with problems (vault, result, rule IDs), the healthy ones on one
+ * line, and — past a handful of vaults — a table of the rules by how many vaults they hit. It
+ * counts what the report holds; it decides nothing.
+ */
+import type { Finding } from '../evaluate/finding.js'
+import { RULE_IDS } from '../evaluate/catalog.js'
+import { RESULT_ICON, SEVERITY_ICON, type VaultSection } from './group.js'
+import { escapeMarkdown, inlineCode } from './markdown.js'
+
+/** Past this many vaults, the rules table joins the vaults table. */
+export const RULES_TABLE_FROM = 5
+/** Healthy vaults named on their line; the rest are counted. */
+const HEALTHY_NAMES = 30
+
+export function hasProblems(section: VaultSection): boolean {
+  return section.findings.some((f) => f.severity !== 'pass')
+}
+
+/** Vaults with problems first (as sections already are by result), then the healthy ones. */
+export function problemsFirst(sections: readonly VaultSection[]): VaultSection[] {
+  return [...sections.filter(hasProblems), ...sections.filter((s) => !hasProblems(s))]
+}
+
+function problemRules(findings: readonly Finding[]): string[] {
+  const rules = new Set(findings.filter((f) => f.severity !== 'pass').map((f) => f.rule))
+  return RULE_IDS.filter((rule) => rules.has(rule))
+}
+
+function vaultCell(section: VaultSection): string {
+  return section.name === null ? 'not tied to one vault' : inlineCode(section.name)
+}
+
+/** `| vault | result | rules |` for the vaults with problems, at most `limit` rows. */
+export function problemTable(sections: readonly VaultSection[], limit = Infinity): string {
+  const rows = sections.filter(hasProblems)
+  if (rows.length === 0) return ''
+  const shown = rows.slice(0, limit)
+  const lines = [
+    '| vault | result | rules |',
+    '|---|---|---|',
+    ...shown.map(
+      (s) =>
+        `| ${vaultCell(s)} | ${RESULT_ICON[s.result]} ${s.result} | ${problemRules(s.findings)
+          .map((rule) => inlineCode(rule))
+          .join(' ')} |`
+    )
+  ]
+  if (rows.length > shown.length) lines.push(`| … ${rows.length - shown.length} more | | |`)
+  return lines.join('\n')
+}
+
+/** `✅ 12 vaults without problems: a, b, … and 3 more`. */
+export function healthyLine(sections: readonly VaultSection[]): string {
+  const healthy = sections.filter((s) => !hasProblems(s) && s.name !== null)
+  if (healthy.length === 0) return ''
+  const names = healthy.slice(0, HEALTHY_NAMES).map((s) => inlineCode(s.name ?? ''))
+  const more = healthy.length > HEALTHY_NAMES ? ` and ${healthy.length - HEALTHY_NAMES} more` : ''
+  const count = `${healthy.length} vault${healthy.length === 1 ? '' : 's'} without problems`
+  return `${RESULT_ICON.pass} ${count}: ${names.join(', ')}${more}`
+}
+
+/** `| rule | severity | vaults |`, the rules that hit most vaults first. */
+export function rulesTable(sections: readonly VaultSection[]): string {
+  const hits = new Map<string, { severity: Finding['severity']; vaults: number }>()
+  for (const section of sections) {
+    for (const finding of section.findings) {
+      if (finding.severity === 'pass') continue
+      const seen = hits.get(finding.rule)
+      if (!seen) hits.set(finding.rule, { severity: finding.severity, vaults: 0 })
+    }
+    for (const rule of problemRules(section.findings)) {
+      const entry = hits.get(rule)
+      if (entry) entry.vaults++
+    }
+  }
+  if (hits.size === 0) return ''
+  const rows = [...hits.entries()].sort(
+    (a, b) =>
+      b[1].vaults - a[1].vaults || RULE_IDS.indexOf(a[0] as never) - RULE_IDS.indexOf(b[0] as never)
+  )
+  return [
+    '| rule | severity | vaults |',
+    '|---|---|---|',
+    ...rows.map(
+      ([rule, { severity, vaults }]) =>
+        `| ${inlineCode(rule)} | ${SEVERITY_ICON[severity]} ${escapeMarkdown(severity)} | ${vaults} |`
+    )
+  ].join('\n')
+}
+
+/** The overview: problem table, healthy line, and the rules table past a handful of vaults. */
+export function overviewMarkdown(
+  sections: readonly VaultSection[],
+  tableLimit = Infinity
+): string[] {
+  const vaults = sections.filter((s) => s.name !== null).length
+  return [
+    problemTable(sections, tableLimit),
+    healthyLine(sections),
+    vaults > RULES_TABLE_FROM ? rulesTable(sections) : ''
+  ].filter(Boolean)
+}
