@@ -168,9 +168,7 @@ describe('renderSummary', () => {
     // Past 20 vaults each vault's details fold under its heading; no pass is listed.
     expect(withoutPasses).not.toContain('checks passed</summary>')
     expect(withoutPasses).not.toContain('y'.repeat(400))
-    expect(withoutPasses).toContain(
-      '<details><summary><strong>❌ Vault <code>kv-0</code></strong>'
-    )
+    expect(withoutPasses).toContain('<details><summary><strong>❌ Vault <code>kv-0</code></strong>')
     // The overview names every failing vault and the rule that hits them.
     expect(withoutPasses).toContain('| <code>kv-39</code> | ❌ fail | <code>PE-NONE</code> |')
     expect(withoutPasses).toContain('| <code>PE-NONE</code> | ❌ error | 40 |')
