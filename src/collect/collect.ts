@@ -27,7 +27,9 @@ import { ThrottleGate } from './gate.js'
 import { createLimit } from './limit.js'
 import { DEFAULT_RETRY, type RetrySettings } from './retry.js'
 import { sharedTokenCredential } from './tokens.js'
+import { isPrivate } from '../model/ip.js'
 import type {
+  ARecordSetSnapshot,
   PrivateEndpointSnapshot,
   PrivateZoneSnapshot,
   ReadFailure,
@@ -330,10 +332,18 @@ async function fromVaultListing(
 
 /**
  * Bulk mode deferred the DNS zone groups (ARM has no subscription-wide list of them: a request
- * per private endpoint). They are read for every endpoint except those whose DNS already checks
- * out: all zone scopes were read, the only kept zone is the privatelink zone itself (no near
- * miss), and its A record named after the vault holds every IP of the endpoint. A zone group
- * could only confirm that record, so the findings are the same as in targeted mode.
+ * per private endpoint). They are read only where a rule's finding or fix could depend on them
+ * (docs/rules.md, "DNS zone groups in bulk mode"):
+ * - every endpoint, unless all zone scopes were read and the only kept zone is the privatelink
+ *   zone itself (a near-miss zone, a missing zone or two exact zones: which zone a group names is
+ *   what tells ZONE-MISNAMED from ZONE-MISSING, and which exact zone a link fix should use);
+ * - an endpoint whose vault has no A record named after it there (a group may point at a
+ *   misnamed zone outside the scopes searched: a misnamed zone rather than a missing one);
+ * - an endpoint whose fix may be to recreate it (connection neither Approved nor Pending, not
+ *   provisioned Succeeded, unreadable NICs, more than one or a non-private IP): the recreate fix
+ *   restores its zone groups.
+ * Otherwise the record alone decides every DNS finding (right IP, wrong IP, TTL); a zone group
+ * could only name the zone that holds it.
  */
 async function completeZoneGroups(
   ctx: CollectContext,
@@ -354,21 +364,21 @@ async function completeZoneGroups(
     only[0]?.name.toLowerCase().replace(/\.$/, '') === cloud.privateLinkZone.toLowerCase()
       ? await readZoneDetails(ctx, only[0])
       : null
-  const records = exact && !exact.recordsFailure ? exact.aRecords : null
+  // By lower-cased name: one lookup per vault, not a scan of the zone's records.
+  const records = new Map<string, ARecordSetSnapshot>()
+  if (exact && !exact.recordsFailure) {
+    for (const record of exact.aRecords) {
+      const name = record.name.toLowerCase()
+      if (!records.has(name)) records.set(name, record)
+    }
+  }
 
   const needed = new Map<string, PrivateEndpointSnapshot>()
-  const skipped = new Set<string>()
   for (const vault of vaults) {
+    const hasRecord = records.has(vault.name.toLowerCase())
     for (const [key, pe] of Object.entries(vault.privateEndpoints)) {
       if (!pe?.dnsZoneGroupsSkipped) continue
-      const record = records?.find((r) => r.name.toLowerCase() === vault.name.toLowerCase())
-      const confirmed =
-        record !== undefined &&
-        pe.nicFailures.length === 0 &&
-        pe.nicIps.length > 0 &&
-        pe.nicIps.every((ip) => record.ipv4Addresses.includes(ip))
-      if (confirmed) skipped.add(key)
-      else needed.set(key, pe)
+      if (!hasRecord || mayBeRecreated(vault, key, pe)) needed.set(key, pe)
     }
   }
   await Promise.all(
@@ -378,6 +388,30 @@ async function completeZoneGroups(
       pe.dnsZoneGroupsFailure = groups.ok ? null : groups.failure
       delete pe.dnsZoneGroupsSkipped
     })
+  )
+}
+
+/** Whether a finding on this endpoint may tell the user to recreate it (see above). */
+function mayBeRecreated(vault: VaultSnapshot, peKey: string, pe: PrivateEndpointSnapshot): boolean {
+  const succeeded = (state: string | null | undefined): boolean =>
+    (state ?? '').toLowerCase() === 'succeeded'
+  const connections = vault.connections.filter(
+    (c) => (c.privateEndpointId ?? '').toLowerCase() === peKey
+  )
+  const ips = new Set([
+    ...pe.nicIps,
+    ...(pe.ipConfigurations ?? []).map((c) => c.privateIpAddress).filter((ip) => ip !== '')
+  ])
+  return (
+    !succeeded(pe.provisioningState) ||
+    connections.length === 0 ||
+    connections.some(
+      (c) =>
+        !['approved', 'pending'].includes(c.status.toLowerCase()) || !succeeded(c.provisioningState)
+    ) ||
+    pe.nicFailures.length > 0 ||
+    ips.size !== 1 ||
+    [...ips].some((ip) => !isPrivate(ip))
   )
 }
 
