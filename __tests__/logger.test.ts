@@ -1,6 +1,7 @@
 // The one logger every stage writes through: what the runner sees for each call.
 import { afterEach, describe, expect, it, jest } from '@jest/globals'
-import { logger } from '../src/logger.js'
+import * as core from '@actions/core'
+import { getInput, isDebug, logger, setFailed, setSecret } from '../src/logger.js'
 
 function capture(): string[] {
   const out: string[] = []
@@ -50,5 +51,75 @@ describe('logger', () => {
       '::group::next\n',
       '::endgroup::\n'
     ])
+  })
+
+  // The logger writes the workflow commands itself (loading @actions/core costs more than Node's
+  // start); what the runner reads must stay exactly what @actions/core would have written.
+  it('writes every command exactly as @actions/core does', () => {
+    const messages = ['plain', 'a%b\r\nc', 'x: y, z', '::stop-commands::t', '']
+    const properties = [
+      undefined,
+      {},
+      { title: 'T: a, b%\n' },
+      { title: 'kv', file: 'a,b:c.ts', startLine: 3, endLine: 4, startColumn: 1, endColumn: 9 },
+      { title: '', startLine: 0 }
+    ]
+    for (const message of messages) {
+      for (const props of properties) {
+        for (const method of ['notice', 'warning', 'error'] as const) {
+          const ours = capture()
+          logger[method](message, props)
+          jest.restoreAllMocks()
+          const theirs = capture()
+          core[method](message, props)
+          jest.restoreAllMocks()
+          expect(ours).toEqual(theirs)
+        }
+      }
+      const pairs: [() => void, () => void][] = [
+        [() => logger.info(message), () => core.info(message)],
+        [() => logger.debug(message), () => core.debug(message)],
+        [() => logger.startGroup(message), () => core.startGroup(message)],
+        [() => logger.endGroup(), () => core.endGroup()],
+        [() => setSecret(message), () => core.setSecret(message)]
+      ]
+      for (const [mine, core_] of pairs) {
+        const ours = capture()
+        mine()
+        jest.restoreAllMocks()
+        const theirs = capture()
+        core_()
+        jest.restoreAllMocks()
+        expect(ours).toEqual(theirs)
+      }
+    }
+  })
+
+  it('reads inputs, debug and failure as @actions/core does', () => {
+    const saved = { ...process.env }
+    const exitCode = process.exitCode
+    try {
+      process.env['INPUT_DNS-ZONE-SCOPES'] = '  /subscriptions/x \n'
+      process.env.INPUT_TWO_WORDS = ' v '
+      for (const name of ['dns-zone-scopes', 'two words', 'unset-input']) {
+        expect(getInput(name)).toBe(core.getInput(name))
+      }
+      expect(getInput('two words')).toBe('v')
+      for (const value of ['1', '0', 'true', undefined]) {
+        if (value === undefined) delete process.env.RUNNER_DEBUG
+        else process.env.RUNNER_DEBUG = value
+        expect(isDebug()).toBe(core.isDebug())
+      }
+      process.exitCode = 0
+      const out = capture()
+      setFailed("Input 'probe' is 'x': expected one of auto, inside, outside, off")
+      expect(process.exitCode).toBe(1)
+      expect(out).toEqual([
+        "::error::Input 'probe' is 'x': expected one of auto, inside, outside, off\n"
+      ])
+    } finally {
+      process.env = saved
+      process.exitCode = exitCode
+    }
   })
 })

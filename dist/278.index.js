@@ -153,16 +153,16 @@ function mergeReports(reports) {
         for (const finding of report.findings)
             findings.set(JSON.stringify(finding), finding);
     }
-    return (0,_report_js__WEBPACK_IMPORTED_MODULE_5__/* .buildReport */ .FK)([...findings.values()], [...vaults.values()]);
+    return (0,_report_js__WEBPACK_IMPORTED_MODULE_5__.buildReport)([...findings.values()], [...vaults.values()]);
 }
 /** The whole `merge-reports` run: read, merge, report, outputs, fail per `fail-on`. */
 async function runMerge(spec, get, env = process.env) {
     const inputs = (0,_inputs_parse_js__WEBPACK_IMPORTED_MODULE_2__/* .parseMergeInputs */ .LF)(get, env);
     const files = await reportFiles(spec);
     const report = mergeReports(await Promise.all(files.map(readReport)));
-    _logger_js__WEBPACK_IMPORTED_MODULE_3__/* .logger */ .v.info(`Merged ${files.length} report(s): ${report.vaults.length} vault(s), ${report.findings.length} finding(s)`);
+    _logger_js__WEBPACK_IMPORTED_MODULE_3__/* .logger */ .vF.info(`Merged ${files.length} report(s): ${report.vaults.length} vault(s), ${report.findings.length} finding(s)`);
     // As a normal run ends, comment and fail-on included; there is no probe and no picture.
-    await (0,_publish_js__WEBPACK_IMPORTED_MODULE_4__/* .publish */ .m)(report, { inputs, merged: files.length, env });
+    await (0,_publish_js__WEBPACK_IMPORTED_MODULE_4__.publish)(report, { inputs, merged: files.length, env });
 }
 
 

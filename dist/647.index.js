@@ -35,7 +35,7 @@ const WORKFLOW_TOKEN_LOGIN = 'github-actions[bot]';
  * 401/403/404 there, but GraphQL's `viewer` names its bot: `github-actions[bot]`, `my-app[bot]`.
  * Only when that fails too is it assumed to be the workflow token's `github-actions[bot]`.
  */
-async function whoAmI(octokit, sink = _logger_js__WEBPACK_IMPORTED_MODULE_1__/* .logger */ .v) {
+async function whoAmI(octokit, sink = _logger_js__WEBPACK_IMPORTED_MODULE_1__/* .logger */ .vF) {
     try {
         const { data } = await octokit.rest.users.getAuthenticated();
         return { login: data.login, id: data.id ?? null, bot: data.type === 'Bot' };
@@ -133,7 +133,7 @@ async function removeDuplicates(octokit, repo, duplicates, sink) {
  * notice (not a pull request, a fork) or a warning (anything else), and the step goes on.
  */
 async function writeStickyComment(options) {
-    const sink = options.sink ?? _logger_js__WEBPACK_IMPORTED_MODULE_1__/* .logger */ .v;
+    const sink = options.sink ?? _logger_js__WEBPACK_IMPORTED_MODULE_1__/* .logger */ .vF;
     const env = options.env ?? process.env;
     const context = options.context ?? _actions_github__WEBPACK_IMPORTED_MODULE_0__/* .context */ ._;
     const skip = (reason, level = 'notice') => {

@@ -13,8 +13,8 @@ __webpack_require__.d(__webpack_exports__, {
 
 // UNUSED EXPORTS: vaultHostname
 
-// EXTERNAL MODULE: ./node_modules/@actions/core/lib/core.js + 15 modules
-var core = __webpack_require__(4116);
+// EXTERNAL MODULE: ./node_modules/@actions/core/lib/core.js + 14 modules
+var core = __webpack_require__(6421);
 // EXTERNAL MODULE: ./src/credential/explain.ts
 var explain = __webpack_require__(7758);
 // EXTERNAL MODULE: ./src/model/model.ts
@@ -865,7 +865,7 @@ var runner_addresses = __webpack_require__(3343);
  */
 function vaultHostname(snapshot, vault) {
     if (vault.kind === 'managedHsm')
-        return (0,model_model/* buildTargetModel */.lf)(snapshot, vault).hostname;
+        return (0,model_model.buildTargetModel)(snapshot, vault).hostname;
     if (vault.vaultUri) {
         try {
             return new URL(vault.vaultUri).hostname.toLowerCase();
@@ -877,7 +877,7 @@ function vaultHostname(snapshot, vault) {
     return `${vault.name}.${snapshot.vaultDnsSuffix}`.toLowerCase();
 }
 function effectiveEndpoints(snapshot, vault, model) {
-    const target = model?.targets.find((item) => item.vault === vault) ?? (0,model_model/* buildTargetModel */.lf)(snapshot, vault);
+    const target = model?.targets.find((item) => item.vault === vault) ?? (0,model_model.buildTargetModel)(snapshot, vault);
     return target.effective.map((pe) => ({ name: pe.pe.name, ips: pe.ips.filter(ip/* isValidIp */.AD) }));
 }
 /** A token getter that asks once, bounded by `timeoutMs`, and remembers the outcome. */

@@ -3,7 +3,7 @@
  * it that it uses) instead of calling @actions/core or console itself, so a test hands in a
  * recorder and the runner's workflow-command syntax stays in one module.
  */
-import * as core from '@actions/core'
+import { EOL } from 'node:os'
 import type { AnnotationProperties } from '@actions/core'
 
 export interface Logger {
@@ -29,14 +29,93 @@ export function oneLine(text: string): string {
     .trim()
 }
 
+/**
+ * The runner's workflow commands, written here as @actions/core writes them (same escaping, same
+ * annotation properties; __tests__/logger.test.ts compares the two). Importing @actions/core
+ * loads its HTTP client (undici) at once, which costs more than Node's own start, and the log is
+ * needed before that: a bad input is reported without loading it.
+ */
+export function workflowCommand(
+  command: string,
+  properties: Record<string, string | number | undefined>,
+  message: string
+): string {
+  const props = Object.entries(properties)
+    .filter(([, value]) => Boolean(value))
+    .map(([key, value]) => `${key}=${escapeProperty(String(value))}`)
+  // As @actions/core: the space comes with any properties object, even one of empty values.
+  const space = Object.keys(properties).length > 0 ? ' ' : ''
+  return `::${command}${space}${props.join(',')}::${escapeData(message)}`
+}
+
+function escapeData(text: string): string {
+  return text.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A')
+}
+
+function escapeProperty(text: string): string {
+  return escapeData(text).replace(/:/g, '%3A').replace(/,/g, '%2C')
+}
+
+function annotation(
+  properties: AnnotationProperties = {}
+): Record<string, string | number | undefined> {
+  if (Object.keys(properties).length === 0) return {}
+  return {
+    title: properties.title,
+    file: properties.file,
+    line: properties.startLine,
+    endLine: properties.endLine,
+    col: properties.startColumn,
+    endColumn: properties.endColumn
+  }
+}
+
+const issue = (
+  command: string,
+  message: string,
+  properties: Record<string, string | number | undefined> = {}
+): void => {
+  process.stdout.write(workflowCommand(command, properties, message) + EOL)
+}
+
+/** `core.getInput`: the input's value, trimmed; '' when unset. */
+export function getInput(name: string): string {
+  return (process.env[`INPUT_${name.replace(/ /g, '_').toUpperCase()}`] ?? '').trim()
+}
+
+/** `core.isDebug`: step debug logging is on. */
+export function isDebug(): boolean {
+  return process.env.RUNNER_DEBUG === '1'
+}
+
+/** `core.setSecret`: the runner masks `secret` in the rest of the log. */
+export function setSecret(secret: string): void {
+  issue('add-mask', secret)
+}
+
+/** `core.setFailed`: an error annotation, and the step fails when the process exits. */
+export function setFailed(message: string): void {
+  process.exitCode = 1
+  issue('error', message)
+}
+
 /** The step log of a real run. Methods are bound, so `logger.info` may be passed on as is. */
 export const logger: Logger = {
-  info: (message) => core.info(message),
-  debug: (message) => core.debug(message),
-  notice: (message, properties) => core.notice(message, properties),
-  warning: (message, properties) => core.warning(message, properties),
-  error: (message, properties) => core.error(message, properties),
-  startGroup: (name) => core.startGroup(name),
-  endGroup: () => core.endGroup(),
-  group: (name, fn) => core.group(name, fn)
+  info: (message) => {
+    process.stdout.write(message + EOL)
+  },
+  debug: (message) => issue('debug', message),
+  notice: (message, properties) => issue('notice', message, annotation(properties)),
+  warning: (message, properties) => issue('warning', message, annotation(properties)),
+  error: (message, properties) => issue('error', message, annotation(properties)),
+  startGroup: (name) => issue('group', name),
+  endGroup: () => issue('endgroup', ''),
+  group: async (name, fn) => {
+    issue('group', name)
+    try {
+      return await fn()
+    } finally {
+      issue('endgroup', '')
+    }
+  }
 }

@@ -3,33 +3,45 @@
  * Each stage lives in its own folder; this file only wires them together and decides how the
  * step ends.
  */
-import * as core from '@actions/core'
-import { collect } from './collect/collect.js'
-import { createCredential, signIn, SignInError } from './credential/credential.js'
-import { evaluate } from './evaluate/evaluate.js'
+import { SignInError } from './credential/explain.js'
 import { InputError, parseInputs } from './inputs/parse.js'
-import { buildRunModel } from './model/model.js'
 import type { ProbeRun } from './probe/probe.js'
-import { logger } from './logger.js'
-import { buildReport } from './report/report.js'
-import { vaultDiagrams } from './report/mermaid.js'
-import { publish } from './report/publish.js'
+import { getInput, isDebug, logger, setFailed, setSecret } from './logger.js'
 
+/**
+ * The stages after the inputs are imported on demand: a bad input is reported before any Azure
+ * SDK (most of the bundle) is compiled, and the ARM clients compile while sign-in waits on Entra.
+ */
 export async function run(): Promise<void> {
   try {
     // Merging other runs' reports (a matrix over subscriptions) needs no Azure at all.
-    const mergeSpec = core.getInput('merge-reports').trim()
+    const mergeSpec = getInput('merge-reports').trim()
     if (mergeSpec) {
       const { runMerge } = await import('./report/merge.js')
-      return await runMerge(mergeSpec, (name) => core.getInput(name))
+      return await runMerge(mergeSpec, getInput)
     }
 
-    const inputs = parseInputs((name) => core.getInput(name), process.env)
+    const inputs = parseInputs(getInput, process.env)
     // The default github.token is masked by the runner; a PAT passed some other way may not be.
-    if (inputs.githubToken) core.setSecret(inputs.githubToken)
+    if (inputs.githubToken) setSecret(inputs.githubToken)
 
+    const { createCredential, signIn } = await import('./credential/credential.js')
     const credential = createCredential(inputs)
+    // Started now, awaited after sign-in: compiling the ARM clients overlaps Entra's round trips.
+    // A failed sign-in leaves them unused (never rejected: a load failure surfaces at the await).
+    const collectModule = import('./collect/collect.js')
+    collectModule.catch(() => undefined)
     await signIn(credential, `${inputs.cloud.armEndpoint}/.default`)
+
+    const { collect } = await collectModule
+    const stages = Promise.all([
+      import('./model/model.js'),
+      import('./evaluate/evaluate.js'),
+      import('./report/report.js'),
+      import('./report/mermaid.js'),
+      import('./report/publish.js')
+    ])
+    stages.catch(() => undefined)
 
     const snapshot = await collect(
       {
@@ -43,6 +55,8 @@ export async function run(): Promise<void> {
       { log: logger.info }
     )
 
+    const [{ buildRunModel }, { evaluate }, { buildReport }, { vaultDiagrams }, { publish }] =
+      await stages
     // The model joins what was read (connections → endpoints → VNets, each kind's zone) once, for
     // the probe, the rules and the diagram alike.
     const model = buildRunModel(snapshot)
@@ -92,13 +106,16 @@ export async function run(): Promise<void> {
   }
 }
 
-/** One clear line for the user; the stack trace only with step debug logging on. */
+/**
+ * One clear line for the user; the stack trace only with step debug logging on (reading
+ * `error.stack` formats it, so it is not even read otherwise).
+ */
 function fail(error: unknown): void {
-  if (error instanceof Error && error.stack) logger.debug(error.stack)
+  if (isDebug() && error instanceof Error && error.stack) logger.debug(error.stack)
   if (error instanceof InputError || error instanceof SignInError) {
-    core.setFailed(error.message)
+    setFailed(error.message)
     return
   }
   const message = error instanceof Error ? error.message : String(error)
-  core.setFailed(`kv-private-link-doctor failed unexpectedly: ${message.split('\n')[0]}`)
+  setFailed(`kv-private-link-doctor failed unexpectedly: ${message.split('\n')[0]}`)
 }

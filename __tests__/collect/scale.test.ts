@@ -68,8 +68,10 @@ describe('bulk collection', () => {
 
     // Targeted: PE + NIC + zone groups per vault (27 PEs exist; 3 were deleted).
     expect(requestsTo(targeted.arm, '/privateDnsZoneGroups')).toHaveLength(27)
-    // Bulk: one listing each, and zone groups only where the A record does not check out
-    // (wrong IP, no record, deleted PE: 9 of 30; a TTL or firewall problem does not need them).
+    // Bulk: one listing each, and zone groups only where a rule could need them: no A record for
+    // the vault (3 of 30: a group could name a misnamed zone). A wrong IP, a TTL, a pending
+    // connection or a firewall problem is decided by the record alone. The 3 deleted PEs are
+    // absent from the complete PE listing: no GET to hear their 404.
     expect(
       requestsTo(bulk.arm, `/subscriptions/${SUB}/providers/Microsoft.Network/privateEndpoints`)
     ).toHaveLength(1)
@@ -79,16 +81,48 @@ describe('bulk collection', () => {
     expect(
       requestsTo(bulk.arm, `/subscriptions/${SUB}/providers/Microsoft.Network/virtualNetworks`)
     ).toHaveLength(1)
-    expect(bulk.arm.filter((r) => /\/privateEndpoints\/[^/?]+(\?|$)/i.test(r.path))).toHaveLength(3) // 404s
+    expect(bulk.arm.filter((r) => /\/privateEndpoints\/[^/?]+(\?|$)/i.test(r.path))).toHaveLength(0)
     expect(bulk.arm.filter((r) => /\/networkInterfaces\/[^/?]+(\?|$)/i.test(r.path))).toHaveLength(
       0
     )
-    expect(requestsTo(bulk.arm, '/privateDnsZoneGroups')).toHaveLength(6)
+    expect(requestsTo(bulk.arm, '/privateDnsZoneGroups')).toHaveLength(3)
     expect(bulk.snapshot.armRequests).toBeLessThan(targeted.snapshot.armRequests / 4)
     const skipped = bulk.snapshot.vaults.flatMap((v) =>
       Object.values(v.privateEndpoints).filter((pe) => pe?.dnsZoneGroupsSkipped)
     )
-    expect(skipped).toHaveLength(21)
+    expect(skipped).toHaveLength(24)
+  })
+
+  test('an endpoint to recreate has its zone groups read, so the fix restores them', async () => {
+    const estate = scaleEstate({ vaults: 8 })
+    type Res = { id: string; type: string; name: string; properties: Record<string, unknown> }
+    const resources = estate.resources as Res[]
+    const vault0 = resources.find((r) => r.name === scaleVaultName(0))!
+    const [connection] = vault0.properties.privateEndpointConnections as {
+      properties: { privateLinkServiceConnectionState: { status: string } }
+    }[]
+    connection!.properties.privateLinkServiceConnectionState.status = 'Rejected'
+    const pe1 = resources.find(
+      (r) => r.type === 'Microsoft.Network/privateEndpoints' && r.name.includes(scaleVaultName(1))
+    )!
+    pe1.properties.provisioningState = 'Failed'
+    emu = await emulator(estate)
+    const req = { subscriptionId: SUB, resourceGroup: SCALE_VAULT_RG }
+    const targeted = await run(emu, req, { bulkThreshold: Infinity })
+    const bulk = await run(emu, req, { bulkThreshold: 1 })
+
+    expect(findingsOf(bulk.snapshot)).toEqual(findingsOf(targeted.snapshot))
+    const groupReads = requestsTo(bulk.arm, '/privateDnsZoneGroups').map((r) => r.path)
+    expect(groupReads).toHaveLength(2)
+    expect(groupReads.join(' ')).toContain(scaleVaultName(0))
+    expect(groupReads.join(' ')).toContain(scaleVaultName(1))
+    const fixes = evaluate(bulk.snapshot, null, RULES, [])
+      .filter(
+        (f) => f.severity === 'error' && ['PE-NOT-APPROVED', 'PE-NOT-SUCCEEDED'].includes(f.rule)
+      )
+      .map((f) => f.fix ?? '')
+    expect(fixes).toHaveLength(2)
+    for (const fix of fixes) expect(fix).toMatch(/dns-zone-group create/)
   })
 
   test('a near-miss zone around: every zone group is read, so one writing there is still found', async () => {

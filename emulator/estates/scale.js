@@ -30,8 +30,25 @@ export const scaleVaultName = (i) => `kv-scale-${String(i + 1).padStart(5, '0')}
 const ipOf = (i) =>
   `10.${64 + Math.floor((i + 4) / 65536)}.${Math.floor((i + 4) / 256) % 256}.${(i + 4) % 256}`
 
+/** The broken kinds of `i % 10` (the others are healthy): 6 of every 10 vaults. */
+const BROKEN_KINDS = [1, 3, 5, 6, 7, 9]
+
 /**
- * @param {{ vaults: number, broken?: boolean, subscriptionId?: string }} options
+ * `broken: true`: kind `i % 10` (6 of every 10 vaults broken). A share in (0, 1) (the
+ * benchmark's 30 % sweep): that share of the vaults, spread evenly, cycling through the same kinds.
+ * @param {boolean | number} broken
+ * @param {number} i
+ */
+function kindOf(broken, i) {
+  if (broken === true) return i % 10
+  if (!broken) return 0
+  const upTo = (n) => Math.floor(n * broken)
+  if (upTo(i + 1) === upTo(i)) return 0
+  return BROKEN_KINDS[upTo(i) % BROKEN_KINDS.length]
+}
+
+/**
+ * @param {{ vaults: number, broken?: boolean | number, subscriptionId?: string }} options
  */
 export default function scaleEstate({
   vaults: count,
@@ -60,7 +77,7 @@ export default function scaleEstate({
       ip: ipOf(i),
       zoneId: zone.id
     }
-    const kind = broken ? i % 10 : 0
+    const kind = kindOf(broken, i)
     if (kind === 9) {
       // The private endpoint was deleted; the vault still lists its connection.
       const vaultId = resourceId(sub, SCALE_VAULT_RG, 'Microsoft.KeyVault/vaults', name)

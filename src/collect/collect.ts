@@ -26,7 +26,9 @@ import { ThrottleGate } from './gate.js'
 import { createLimit } from './limit.js'
 import { DEFAULT_RETRY, type RetrySettings } from './retry.js'
 import { sharedTokenCredential } from './tokens.js'
+import { isPrivate } from '../model/ip.js'
 import type {
+  ARecordSetSnapshot,
   PrivateEndpointSnapshot,
   PrivateZoneSnapshot,
   ReadFailure,
@@ -340,11 +342,18 @@ async function fromVaultListing(
 
 /**
  * Bulk mode deferred the DNS zone groups (ARM has no subscription-wide list of them: a request
- * per private endpoint). They are read for every endpoint except those whose DNS already checks
- * out: all zone scopes were read, every kept zone is a privatelink zone itself (no near miss),
- * the one of the target's kind is the only one of that name, and its A record named after the
- * target holds every IP of the endpoint. A zone group could only confirm that record, so the
- * findings are the same as in targeted mode.
+ * per private endpoint). They are read only where a rule's finding or fix could depend on them
+ * (docs/rules.md, "DNS zone groups in bulk mode"):
+ * - every endpoint, unless all zone scopes were read and every kept zone is a privatelink
+ *   zone itself, one per target kind (a near-miss zone, a missing zone or two exact zones: which zone a group names is
+ *   what tells ZONE-MISNAMED from ZONE-MISSING, and which exact zone a link fix should use);
+ * - an endpoint whose vault has no A record named after it there (a group may point at a
+ *   misnamed zone outside the scopes searched: a misnamed zone rather than a missing one);
+ * - an endpoint whose fix may be to recreate it (connection neither Approved nor Pending, not
+ *   provisioned Succeeded, unreadable NICs, more than one or a non-private IP): the recreate fix
+ *   restores its zone groups.
+ * Otherwise the record alone decides every DNS finding (right IP, wrong IP, TTL); a zone group
+ * could only name the zone that holds it.
  */
 async function completeZoneGroups(
   ctx: CollectContext,
@@ -367,30 +376,28 @@ async function completeZoneGroups(
   const exactNames = TARGET_KINDS.map(zoneOf)
   const clean =
     scopes.every((s) => s.read.ok) && [...kept.values()].every((z) => exactNames.includes(named(z)))
-  const records = new Map<TargetKind, PrivateZoneSnapshot['aRecords']>()
+  // Per kind, by lower-cased name: one lookup per vault, not a scan of the zone's records.
+  const records = new Map<TargetKind, Map<string, ARecordSetSnapshot>>()
   for (const kind of TARGET_KINDS) {
     const zones = [...kept.values()].filter((z) => named(z) === zoneOf(kind))
     const only = zones.length === 1 ? zones[0] : undefined
     if (!clean || !only) continue
     const exact = await readZoneDetails(ctx, only)
-    if (!exact.recordsFailure) records.set(kind, exact.aRecords)
+    if (exact.recordsFailure) continue
+    const byName = new Map<string, ARecordSetSnapshot>()
+    for (const record of exact.aRecords) {
+      const name = record.name.toLowerCase()
+      if (!byName.has(name)) byName.set(name, record)
+    }
+    records.set(kind, byName)
   }
 
   const needed = new Map<string, PrivateEndpointSnapshot>()
-  const skipped = new Set<string>()
   for (const vault of vaults) {
+    const hasRecord = records.get(vault.kind ?? 'vault')?.has(vault.name.toLowerCase()) ?? false
     for (const [key, pe] of Object.entries(vault.privateEndpoints)) {
       if (!pe?.dnsZoneGroupsSkipped) continue
-      const record = records
-        .get(vault.kind ?? 'vault')
-        ?.find((r) => r.name.toLowerCase() === vault.name.toLowerCase())
-      const confirmed =
-        record !== undefined &&
-        pe.nicFailures.length === 0 &&
-        pe.nicIps.length > 0 &&
-        pe.nicIps.every((ip) => record.ipv4Addresses.includes(ip))
-      if (confirmed) skipped.add(key)
-      else needed.set(key, pe)
+      if (!hasRecord || mayBeRecreated(vault, key, pe)) needed.set(key, pe)
     }
   }
   await Promise.all(
@@ -400,6 +407,30 @@ async function completeZoneGroups(
       pe.dnsZoneGroupsFailure = groups.ok ? null : groups.failure
       delete pe.dnsZoneGroupsSkipped
     })
+  )
+}
+
+/** Whether a finding on this endpoint may tell the user to recreate it (see above). */
+function mayBeRecreated(vault: VaultSnapshot, peKey: string, pe: PrivateEndpointSnapshot): boolean {
+  const succeeded = (state: string | null | undefined): boolean =>
+    (state ?? '').toLowerCase() === 'succeeded'
+  const connections = vault.connections.filter(
+    (c) => (c.privateEndpointId ?? '').toLowerCase() === peKey
+  )
+  const ips = new Set([
+    ...pe.nicIps,
+    ...(pe.ipConfigurations ?? []).map((c) => c.privateIpAddress).filter((ip) => ip !== '')
+  ])
+  return (
+    !succeeded(pe.provisioningState) ||
+    connections.length === 0 ||
+    connections.some(
+      (c) =>
+        !['approved', 'pending'].includes(c.status.toLowerCase()) || !succeeded(c.provisioningState)
+    ) ||
+    pe.nicFailures.length > 0 ||
+    ips.size !== 1 ||
+    [...ips].some((ip) => !isPrivate(ip))
   )
 }
 

@@ -26,7 +26,21 @@ export function readPrivateEndpoint(
       parsed.subscriptionId,
       peId,
       listedPrivateEndpoints,
-      () => ctx.read(peId, () => network.privateEndpoints.get(parsed.resourceGroup, parsed.name))
+      async () => {
+        // Bulk mode: an endpoint absent from its subscription's complete listing does not exist
+        // (a deleted endpoint the vault still lists), as a GET's 404 would say, one request less.
+        if (
+          ctx.bulk.has(parsed.subscriptionId.toLowerCase()) &&
+          (await listedPrivateEndpoints(ctx, parsed.subscriptionId)).ok
+        ) {
+          return failed({
+            kind: 'not-found',
+            resource: peId,
+            message: `Private endpoint ${peId} is not in its subscription's listing.`
+          })
+        }
+        return ctx.read(peId, () => network.privateEndpoints.get(parsed.resourceGroup, parsed.name))
+      }
     )
     if (!read.ok) {
       return read.failure.kind === 'not-found' ? { ok: true, value: null } : read

@@ -78,9 +78,10 @@ export interface PrivateEndpointSnapshot {
   dnsZoneGroupsFailure: ReadFailure | null
   /**
    * Set (true) when the zone groups were not read: bulk collection skips them for a private
-   * endpoint whose vault already has an A record with the endpoint's IP in the only privatelink
-   * zone found, with no near-miss zone around (the group could only confirm that record).
-   * `dnsZoneGroups` is then empty. Absent in targeted mode and whenever the groups were read.
+   * endpoint whose vault has an A record in the only privatelink zone found, with no near-miss
+   * zone around, and which no finding may tell to recreate (see completeZoneGroups in
+   * collect.ts; docs/rules.md). `dnsZoneGroups` is then empty. Absent in targeted mode and
+   * whenever the groups were read.
    */
   dnsZoneGroupsSkipped?: boolean
 }

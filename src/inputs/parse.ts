@@ -16,10 +16,10 @@
  *   form `dns.Resolver#setServers` accepts.
  * - `report: comment` needs a non-empty `github-token`.
  */
-import * as core from '@actions/core'
 import ipaddr from 'ipaddr.js'
 import { isRuleId, RULE_IDS, type RuleId } from '../evaluate/catalog.js'
 import { targetNames, type TargetKind } from '../model/target.js'
+import { logger } from '../logger.js'
 import { CLOUDS, type Cloud, type CloudName } from './cloud.js'
 import type {
   FailOn,
@@ -141,7 +141,7 @@ export function parseInputs(get: (name: string) => string, env: NodeJS.ProcessEn
     const runner = (environment.RUNNER_ENVIRONMENT ?? '').trim().toLowerCase()
     if (runner === 'self-hosted') return 'inside'
     if (runner === 'github-hosted') return 'outside'
-    core.notice(
+    logger.notice(
       `probe: auto chose 'outside' because RUNNER_ENVIRONMENT is ${runner ? `'${show(runner)}'` : 'not set'} ` +
         `(older self-hosted runners do not set it). If this runner reaches the vaults privately, the outside ` +
         `probe reports PUBLIC-ACCESS-OPEN as a warning that the public path was not verified, never as an ` +

@@ -9,6 +9,7 @@
  * resource name can end a label, start a statement, inject HTML or a Markdown string.
  */
 import type {
+  ARecordSetSnapshot,
   PrivateEndpointSnapshot,
   PrivateZoneSnapshot,
   Snapshot,
@@ -56,6 +57,29 @@ function ips(values: readonly string[]): string {
   if (values.length === 0) return 'no IP'
   const shown = values.slice(0, MAX_IPS).join(', ')
   return values.length > MAX_IPS ? `${shown} +${values.length - MAX_IPS} more` : shown
+}
+
+/**
+ * The records of a shared zone named after `vault`, without lower-casing every record's name once
+ * per vault (at thousands of vaults that garbage was most of the report stage's allocations).
+ */
+const lowerNames = new WeakMap<ARecordSetSnapshot[], { length: number; names: string[] }>()
+
+function vaultRecordsOf(records: ARecordSetSnapshot[], vault: string): Set<ARecordSetSnapshot> {
+  let cached = lowerNames.get(records)
+  if (!cached || cached.length !== records.length) {
+    cached = { length: records.length, names: records.map((record) => record.name.toLowerCase()) }
+    lowerNames.set(records, cached)
+  }
+  const v = vault.toLowerCase()
+  const prefix = `${v}.`
+  const found = new Set<ARecordSetSnapshot>()
+  cached.names.forEach((name, i) => {
+    const record = records[i]
+    if (record && (name === v || name.startsWith(prefix)) && isNamedAfter(record.name, vault))
+      found.add(record)
+  })
+  return found
 }
 
 class Flowchart {
@@ -137,7 +161,7 @@ function zonesFor(
       referenced.some((id) => sameId(id, zone.id)) ||
       (!otherKind(zone) &&
         zone.links.some((link) => vnets.some((vnet) => sameId(vnet, link.virtualNetworkId)))) ||
-      zone.aRecords.some((record) => isNamedAfter(record.name, vault.name)) ||
+      vaultRecordsOf(zone.aRecords, vault.name).size > 0 ||
       named(zone)
   )
   const chosen =
@@ -214,8 +238,9 @@ export function vaultDiagram(
       chart.edge(zoneNode, linkNode, linkRed)
       chart.edge(linkNode, vnetNode, linkRed)
     }
+    const named = vaultRecordsOf(zone.aRecords, vault.name)
     const records = zone.aRecords
-      .filter((record) => isNamedAfter(record.name, vault.name) || atFault(record.id))
+      .filter((record) => named.has(record) || atFault(record.id))
       .slice(0, MAX_RECORDS)
     for (const record of records) {
       const ttl = record.ttl === null ? 'TTL ?' : `TTL ${record.ttl}`

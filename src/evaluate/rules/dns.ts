@@ -58,13 +58,35 @@ function peNames(group: VnetGroup): string {
   return group.pes.map((item) => item.pe.name).join(', ')
 }
 
+/**
+ * A zone's A records by DNS name, built once per records array: every vault looks its record up
+ * in the shared zone, and a scan per vault is quadratic at thousands of vaults. A hit is checked
+ * and a miss scanned for, so a snapshot changed after the index was built still reads right.
+ */
+const recordsByName = new WeakMap<
+  ARecordSetSnapshot[],
+  { length: number; byName: Map<string, ARecordSetSnapshot> }
+>()
+
 function vaultRecord(
   ctx: TargetContext,
   zone: PrivateZoneSnapshot
 ): ARecordSetSnapshot | undefined {
-  return zone.aRecords.find((record) =>
-    sameText(dnsName(record.name), ctx.model.vault.name.toLowerCase())
-  )
+  const vault = ctx.model.vault.name.toLowerCase()
+  let index = recordsByName.get(zone.aRecords)
+  if (!index || index.length !== zone.aRecords.length) {
+    index = { length: zone.aRecords.length, byName: new Map() }
+    for (const record of zone.aRecords) {
+      const name = dnsName(record.name)
+      if (!index.byName.has(name)) index.byName.set(name, record)
+    }
+    recordsByName.set(zone.aRecords, index)
+  }
+  const hit = index.byName.get(vault)
+  if (hit && dnsName(hit.name) === vault) return hit
+  const found = zone.aRecords.find((record) => sameText(dnsName(record.name), vault))
+  if (found) recordsByName.delete(zone.aRecords)
+  return found
 }
 
 /** A record that looks meant for the vault: named after it, maybe with a suffix or dots. */
