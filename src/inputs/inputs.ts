@@ -1,5 +1,6 @@
 import type { Cloud } from './cloud.js'
 import type { RuleId } from '../evaluate/catalog.js'
+import type { Plan } from '../plan/plan.js'
 
 /** A vault the user named: by name (resolved in subscription/resource group) or by full ID. */
 export interface VaultRef {
@@ -15,6 +16,8 @@ export type PublicNetworkAccessPolicy = 'disabled' | 'restricted' | 'any'
 export type ProbeMode = 'inside' | 'outside' | 'off'
 export type FailOn = 'error' | 'warning' | 'never'
 export type ReportTarget = 'summary' | 'comment'
+/** What `fail-on` counts: only findings the change introduces (`new`), or every finding. */
+export type Gate = 'new' | 'all'
 
 export interface Suppression {
   rule: RuleId
@@ -45,6 +48,9 @@ export interface Inputs {
   commentKey: string
   failOn: FailOn
   ignore: Suppression[]
+  /** The proposed change to judge (`plan`), read and validated; null without one. */
+  plan: Plan | null
+  gate: Gate
   /** The cloud with `arm-endpoint` / `authority-host` overrides applied. */
   cloud: Cloud
 }
