@@ -6,7 +6,15 @@
 import * as core from '@actions/core'
 import { collect } from './collect/collect.js'
 import { createCredential, signIn, SignInError } from './credential/credential.js'
-import { evaluate } from './evaluate/evaluate.js'
+import { RULES } from './evaluate/catalog.js'
+import { applySuppressions, evaluate } from './evaluate/evaluate.js'
+import type { Finding } from './evaluate/finding.js'
+import { compareFindings } from './compare/compare.js'
+import type { Inputs, VaultRef } from './inputs/inputs.js'
+import { applyPlan } from './plan/apply.js'
+import { settleUnknowns } from './plan/settle.js'
+import type { Plan } from './plan/plan.js'
+import type { Snapshot } from './collect/snapshot.js'
 import { InputError, parseInputs } from './inputs/parse.js'
 import { buildRunModel } from './model/model.js'
 import type { ProbeRun } from './probe/probe.js'
@@ -35,7 +43,7 @@ export async function run(): Promise<void> {
       {
         subscriptionId: inputs.subscriptionId,
         resourceGroup: inputs.resourceGroup,
-        vaults: inputs.vaults,
+        vaults: withPlannedVaults(inputs.vaults, inputs.plan),
         dnsZoneScopes: inputs.dnsZoneScopes,
         cloud: inputs.cloud
       },
@@ -61,33 +69,120 @@ export async function run(): Promise<void> {
       })
     }
 
-    const findings = evaluate(
-      snapshot,
-      probeRun,
-      {
-        publicNetworkAccess: inputs.publicNetworkAccess,
-        ttlMin: inputs.ttlMin,
-        ttlMax: inputs.ttlMax,
-        assignee: inputs.clientId
-      },
-      inputs.ignore,
-      model
-    )
+    const options = {
+      publicNetworkAccess: inputs.publicNetworkAccess,
+      ttlMin: inputs.ttlMin,
+      ttlMax: inputs.ttlMax,
+      assignee: inputs.clientId
+    }
+    const live = evaluate(snapshot, probeRun, options, inputs.ignore, model)
+
+    let judged = { snapshot, findings: live }
+    let comparison: { resolved: Finding[]; plan: ReportJsonPlan } | null = null
+    if (inputs.plan) {
+      const proposed = judgePlan(inputs, inputs.plan, snapshot, live, options)
+      judged = proposed
+      comparison = proposed.comparison
+    } else if (inputs.gate === 'new') {
+      logger.info(
+        "gate: new without a plan: there is no change to tell new findings by, so every finding counts for 'fail-on'"
+      )
+    }
 
     const report = buildReport(
-      findings,
-      snapshot.vaults.map((v) => ({ name: v.name, id: v.id, type: v.kind ?? 'vault' }))
+      judged.findings,
+      judged.snapshot.vaults.map((v) => ({ name: v.name, id: v.id, type: v.kind ?? 'vault' }))
     )
+    if (comparison) Object.assign(report, comparison)
     // What the probe measured, as an extra field of the JSON report (the contract allows extras).
     if (probeRun) Object.assign(report, { probe: probeRun })
     await publish(report, {
       inputs,
+      gate: inputs.gate,
       probe: probeRun,
       // A picture per vault for the summary and the comment, drawn from the snapshot and findings.
-      diagrams: vaultDiagrams(snapshot, report.findings)
+      diagrams: vaultDiagrams(judged.snapshot, report.findings)
     })
   } catch (error) {
     fail(error)
+  }
+}
+
+type ReportJsonPlan = { format: Plan['format']; path: string; resources: number }
+
+/**
+ * The vaults to read: those named, plus the existing vaults the plan changes (a vault it creates
+ * does not exist yet). Discovery (no names) reads its scope as usual.
+ */
+function withPlannedVaults(vaults: VaultRef[], plan: Plan | null): VaultRef[] {
+  if (!plan || vaults.length === 0) return vaults
+  const extra: VaultRef[] = []
+  for (const change of plan.changes) {
+    if (change.action === 'create') continue
+    if (!/^microsoft\.keyvault\/(vaults|managedhsms)$/i.test(change.type)) continue
+    const parsed =
+      /^\/subscriptions\/([^/]+)\/resourceGroups\/([^/]+)\/providers\/Microsoft\.KeyVault\/(?:vaults|managedHSMs)\/([^/]+)$/i.exec(
+        change.id
+      )
+    if (!parsed) continue
+    const [, subscriptionId = '', resourceGroup = '', name = ''] = parsed
+    const known = [...vaults, ...extra].some((v) => v.name.toLowerCase() === name.toLowerCase())
+    if (!known)
+      extra.push({
+        name,
+        subscriptionId: subscriptionId.toLowerCase(),
+        resourceGroup,
+        id: change.id
+      })
+  }
+  return [...vaults, ...extra]
+}
+
+/**
+ * The proposed state: the plan applied to the live snapshot, judged by the same control-plane
+ * rules; the probe's findings are today's (it measured today's data path). Each finding is then
+ * compared with the live state's.
+ */
+function judgePlan(
+  inputs: Inputs,
+  plan: Plan,
+  snapshot: Snapshot,
+  live: Finding[],
+  options: Parameters<typeof evaluate>[2]
+): {
+  snapshot: Snapshot
+  findings: Finding[]
+  comparison: { resolved: Finding[]; plan: ReportJsonPlan }
+} {
+  const applied = applyPlan(snapshot, plan)
+  logger.info(
+    `plan (${plan.format}, ${plan.path}): ${plan.changes.length} change(s) of resources this action reads; ` +
+      `${plan.ignored} of other types ignored${plan.ignoredTypes.length ? ` (${plan.ignoredTypes.join(', ')})` : ''}; ` +
+      `vaults it concerns: ${applied.inScope.join(', ') || 'none'}`
+  )
+  for (const line of applied.skipped) logger.info(`plan: not applied: ${line}`)
+  const proposedModel = buildRunModel(applied.snapshot)
+  const controlPlane = settleUnknowns(
+    evaluate(applied.snapshot, null, options, [], proposedModel),
+    applied.unresolved
+  )
+  // Each vault's probe findings (today's) after its control-plane ones, as a live run orders them.
+  const groups = new Map<string, Finding[]>()
+  const add = (finding: Finding): void => {
+    const key = (finding.vault ?? '').toLowerCase()
+    groups.set(key, [...(groups.get(key) ?? []), finding])
+  }
+  for (const finding of controlPlane) add(finding)
+  for (const finding of live) if (RULES[finding.rule].scope === 'probe') add(finding)
+  const ordered = [...groups.values()].flat()
+  const { findings, resolved } = compareFindings(applySuppressions(ordered, inputs.ignore), live)
+  return {
+    snapshot: applied.snapshot,
+    findings,
+    comparison: {
+      resolved,
+      plan: { format: plan.format, path: plan.path, resources: applied.resources }
+    }
   }
 }
 

@@ -1,0 +1,226 @@
+// `plan` end to end: the built action over the emulator's estates, with what-if results and
+// Terraform plans in the real formats built for those estates. The rules judge the live state with
+// the change applied; findings carry `change`, `resolved` lists what the change fixes, and with
+// `gate: new` only what the change introduces fails the step.
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals'
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import healthyEstate, { SUBSCRIPTION_ID, VAULT_RG } from '../../emulator/estates/healthy.js'
+import {
+  privateDnsZoneGroup,
+  privateEndpoint,
+  resourceId,
+  vault as vaultResource,
+  VAULT_ZONE
+} from '../../emulator/estate.js'
+import {
+  errorLines,
+  findings,
+  runAgainst,
+  startEmulator,
+  type ActionRun,
+  type Emulator,
+  type Finding
+} from './harness.js'
+
+const NETWORK_RG = 'rg-network'
+const DNS_RG = 'rg-dns'
+const zoneId = resourceId(SUBSCRIPTION_ID, DNS_RG, 'Microsoft.Network/privateDnsZones', VAULT_ZONE)
+const linkId = `${zoneId}/virtualNetworkLinks/link-vnet-app-prod`
+const vnetId = resourceId(
+  SUBSCRIPTION_ID,
+  NETWORK_RG,
+  'Microsoft.Network/virtualNetworks',
+  'vnet-app-prod'
+)
+const peSubnet = `${vnetId}/subnets/snet-private-endpoints`
+const paymentsId = resourceId(
+  SUBSCRIPTION_ID,
+  VAULT_RG,
+  'Microsoft.KeyVault/vaults',
+  'kv-payments-prod'
+)
+
+let workspace: string
+beforeAll(() => {
+  workspace = mkdtempSync(join(tmpdir(), 'kvpld-plan-e2e-'))
+})
+afterAll(() => rmSync(workspace, { recursive: true, force: true }))
+
+/** Writes a plan file into the workspace and returns its relative path. */
+function planFile(name: string, document: unknown): string {
+  writeFileSync(join(workspace, name), JSON.stringify(document, null, 2))
+  return name
+}
+
+/** The Azure CLI's `--no-pretty-print` shape. */
+function whatIf(changes: unknown[]): unknown {
+  return { status: 'Succeeded', changes, error: null }
+}
+
+function byRule(run: ActionRun, rule: string, vault: string): Finding[] {
+  return findings(run).filter((f) => f.rule === rule && f.vault === vault)
+}
+
+async function runPlan(emu: Emulator, plan: string, inputs: Record<string, string> = {}) {
+  return runAgainst(emu, { plan, ...inputs }, { GITHUB_WORKSPACE: workspace })
+}
+
+describe('a what-if on the healthy estate', () => {
+  let emu: Emulator
+  beforeAll(async () => {
+    emu = await startEmulator({ estate: healthyEstate() })
+  })
+  afterAll(() => emu.stop())
+
+  it('deleting the zone’s VNet link: DNS-LINK-MISSING is new, the step fails', async () => {
+    const estate = healthyEstate()
+    const link = estate.resources.find((r: { id: string }) => r.id === linkId)
+    const plan = planFile(
+      'delete-link.json',
+      whatIf([{ resourceId: linkId, changeType: 'Delete', before: link, after: null, delta: [] }])
+    )
+    const run = await runPlan(emu, plan)
+    expect(run.exitCode).toBe(1)
+    const missing = byRule(run, 'DNS-LINK-MISSING', 'kv-payments-prod')
+    expect(missing.map((f) => [f.severity, f.change])).toEqual([['error', 'new']])
+    expect(byRule(run, 'DNS-LINK-MISSING', 'kv-orders-prod')[0]?.change).toBe('new')
+    expect(run.outputs['new-errors']).toBe(String(run.report.counts.error))
+    expect(Number(run.outputs['new-errors'])).toBeGreaterThanOrEqual(2)
+    expect(run.outputs['new-warnings']).toBe('0')
+    expect(run.report.resolved).toEqual([])
+    expect(run.report.plan).toEqual({ format: 'what-if', path: plan, resources: 1 })
+    expect(errorLines(run).join('\n')).toMatch(
+      /the change introduces \d+ error\(s\), 0 warning\(s\); 0 were there before \(fail-on: error, gate: new\)/
+    )
+    // Unchanged passes stay unchanged: the firewall is not touched.
+    expect(byRule(run, 'FW-PUBLIC-OPEN', 'kv-payments-prod')[0]).toMatchObject({
+      severity: 'pass',
+      change: 'unchanged'
+    })
+  })
+
+  it('raising the record’s TTL to 3600 (REST shape): DNS-RECORD-TTL is a new warning', async () => {
+    const recordId = `${zoneId}/A/kv-payments-prod`
+    const estate = healthyEstate()
+    const before = estate.resources.find((r: { id: string }) => r.id === recordId)
+    const after = { ...before, properties: { ...before.properties, ttl: 3600 } }
+    const plan = planFile('ttl.json', {
+      status: 'Succeeded',
+      properties: { changes: [{ resourceId: recordId, changeType: 'Modify', before, after }] }
+    })
+    const run = await runPlan(emu, plan, { 'fail-on': 'warning' })
+    const ttl = byRule(run, 'DNS-RECORD-TTL', 'kv-payments-prod')
+    expect(ttl.map((f) => [f.severity, f.change, f.observed])).toEqual([['warning', 'new', '3600']])
+    expect(run.outputs['new-warnings']).toBe('1')
+    expect(run.exitCode).toBe(1)
+  })
+
+  it('opening the firewall: FW-PUBLIC-OPEN is new; read-only connections keep their live values', async () => {
+    const estate = healthyEstate()
+    const before = estate.resources.find((r: { id: string }) => r.id === paymentsId)
+    const after = vaultResource({
+      subscriptionId: SUBSCRIPTION_ID,
+      resourceGroup: VAULT_RG,
+      name: 'kv-payments-prod',
+      publicNetworkAccess: 'Enabled'
+    })
+    const plan = planFile(
+      'open.json',
+      whatIf([{ resourceId: paymentsId, changeType: 'Modify', before, after }])
+    )
+    const run = await runPlan(emu, plan)
+    expect(byRule(run, 'FW-PUBLIC-OPEN', 'kv-payments-prod')[0]).toMatchObject({
+      severity: 'error',
+      change: 'new'
+    })
+    // what-if lists privateEndpointConnections as removed; ARM keeps them.
+    expect(byRule(run, 'PE-NONE', 'kv-payments-prod')[0]?.severity).toBe('pass')
+    expect(run.exitCode).toBe(1)
+  })
+
+  it('an unchanged estate with NoChange and Ignore entries passes', async () => {
+    const plan = planFile(
+      'nochange.json',
+      whatIf([
+        { resourceId: linkId, changeType: 'NoChange' },
+        { resourceId: vnetId, changeType: 'Ignore' },
+        {
+          resourceId: `/subscriptions/${SUBSCRIPTION_ID}/resourceGroups/${VAULT_RG}/providers/Microsoft.Storage/storageAccounts/st1`,
+          changeType: 'Create',
+          after: { type: 'Microsoft.Storage/storageAccounts' }
+        }
+      ])
+    )
+    const run = await runPlan(emu, plan)
+    expect(run.exitCode).toBe(0)
+    expect(run.outputs['new-errors']).toBe('0')
+    expect(findings(run).every((f) => f.change === 'unchanged')).toBe(true)
+  })
+
+  it('a new vault with its endpoint and a zone group on the right zone: no false alarm', async () => {
+    const newId = resourceId(SUBSCRIPTION_ID, VAULT_RG, 'Microsoft.KeyVault/vaults', 'kv-new-prod')
+    const vault = vaultResource({
+      subscriptionId: SUBSCRIPTION_ID,
+      resourceGroup: VAULT_RG,
+      name: 'kv-new-prod'
+    })
+    vault.properties.networkAcls = {
+      defaultAction: 'Deny',
+      bypass: 'None',
+      ipRules: [],
+      virtualNetworkRules: []
+    }
+    const pe = privateEndpoint({
+      subscriptionId: SUBSCRIPTION_ID,
+      resourceGroup: VAULT_RG,
+      name: 'pe-kv-new-prod',
+      subnetId: peSubnet,
+      vaultId: newId
+    })
+    // What ARM fills in at apply is not in a what-if's `after`.
+    delete (pe.properties as Record<string, unknown>).networkInterfaces
+    delete (pe.properties as Record<string, unknown>).provisioningState
+    const group = privateDnsZoneGroup({ peId: pe.id, zones: [{ zoneId, recordSets: [] }] })
+    const plan = planFile(
+      'new-vault.json',
+      whatIf([
+        { resourceId: newId, changeType: 'Create', after: vault },
+        { resourceId: pe.id, changeType: 'Create', after: pe },
+        { resourceId: group.id, changeType: 'Create', after: group }
+      ])
+    )
+    const run = await runPlan(emu, plan)
+    const mine = findings(run).filter((f) => f.vault === 'kv-new-prod')
+    expect(mine.filter((f) => f.severity === 'error' || f.severity === 'warning')).toEqual([])
+    expect(mine.find((f) => f.rule === 'DNS-RECORD-WRONG-IP')?.severity).toBe('pass')
+    expect(mine.every((f) => f.change === 'new')).toBe(true)
+    expect(JSON.stringify(mine)).toContain('known after apply')
+    expect(run.report.vaults.map((v: { name: string }) => v.name)).toContain('kv-new-prod')
+    expect(run.exitCode).toBe(0)
+  })
+})
+
+describe('bad plan inputs fail before any Azure call', () => {
+  it.each([
+    ['missing.json', /Input 'plan' is 'missing\.json': the file does not exist/],
+    ['failed.json', /Input 'plan' is 'failed\.json': the what-if's status is 'Failed'/]
+  ])('%s', async (plan, expected) => {
+    writeFileSync(
+      join(workspace, 'failed.json'),
+      JSON.stringify({ status: 'Failed', error: { code: 'X', message: 'template invalid' } })
+    )
+    const emu = await startEmulator({ estate: healthyEstate() })
+    try {
+      const run = await runPlan(emu, plan)
+      expect(run.exitCode).toBe(1)
+      const lines = errorLines(run)
+      expect(lines).toHaveLength(1)
+      expect(lines[0]).toMatch(expected)
+      expect(emu.armRequestCount()).toBe(0)
+    } finally {
+      await emu.stop()
+    }
+  })
+})
