@@ -7,11 +7,13 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import healthyEstate, { SUBSCRIPTION_ID, VAULT_RG } from '../../emulator/estates/healthy.js'
+import sampleEstate from '../../emulator/estates/sample.js'
 import {
   privateDnsZoneGroup,
   privateEndpoint,
   resourceId,
   vault as vaultResource,
+  virtualNetworkLink,
   VAULT_ZONE
 } from '../../emulator/estate.js'
 import {
@@ -222,5 +224,80 @@ describe('bad plan inputs fail before any Azure call', () => {
     } finally {
       await emu.stop()
     }
+  })
+})
+
+describe('a what-if on the sample estate (each vault broken a different way)', () => {
+  let emu: Emulator
+  beforeAll(async () => {
+    emu = await startEmulator({ estate: sampleEstate() })
+  })
+  afterAll(() => emu.stop())
+
+  const ttlRecordId = `${zoneId}/A/kv-ttl`
+  const spokeVnet = resourceId(
+    SUBSCRIPTION_ID,
+    NETWORK_RG,
+    'Microsoft.Network/virtualNetworks',
+    'vnet-spoke-batch'
+  )
+
+  function fixingPlan(): string {
+    const before = sampleEstate().resources.find((r: { id: string }) => r.id === ttlRecordId)
+    const record = { ...before, properties: { ...before.properties, ttl: 300 } }
+    const link = virtualNetworkLink({ zoneId, name: 'link-vnet-spoke-batch', vnetId: spokeVnet })
+    // A template never carries what ARM sets: the link's state.
+    delete (link.properties as Record<string, unknown>).virtualNetworkLinkState
+    delete (link.properties as Record<string, unknown>).provisioningState
+    return planFile(
+      'fix.json',
+      whatIf([
+        { resourceId: ttlRecordId, changeType: 'Modify', before, after: record },
+        { resourceId: link.id, changeType: 'Create', after: link }
+      ])
+    )
+  }
+
+  it('a change that fixes two vaults: resolved holds them, the step passes with gate new', async () => {
+    const run = await runPlan(emu, fixingPlan())
+    const resolved = (run.report.resolved as Finding[]).map((f) => `${f.rule}@${f.vault}`).sort()
+    expect(resolved).toEqual(['DNS-LINK-MISSING@kv-nolink', 'DNS-RECORD-TTL@kv-ttl'])
+    expect(byRule(run, 'DNS-RECORD-TTL', 'kv-ttl')[0]).toMatchObject({
+      severity: 'pass',
+      change: 'new'
+    })
+    expect(run.outputs['new-errors']).toBe('0')
+    expect(run.outputs.result).toBe('fail') // the other broken vaults are still broken
+    expect(run.exitCode).toBe(0)
+    expect(run.summary).toMatch(
+      /This change introduces 0 problems and fixes 2; \d+ were there before\./
+    )
+    expect(run.summary).toContain('There before this change.')
+  })
+
+  it('an unrelated change passes with gate new and fails with gate all', async () => {
+    const plan = planFile(
+      'unrelated.json',
+      whatIf([
+        {
+          resourceId: `/subscriptions/${SUBSCRIPTION_ID}/resourceGroups/${VAULT_RG}/providers/Microsoft.Storage/storageAccounts/stlogs`,
+          changeType: 'Create',
+          after: { type: 'Microsoft.Storage/storageAccounts', name: 'stlogs' }
+        }
+      ])
+    )
+    const gateNew = await runPlan(emu, plan)
+    expect(gateNew.exitCode).toBe(0)
+    expect(gateNew.outputs['new-errors']).toBe('0')
+    expect(
+      findings(gateNew)
+        .filter((f) => f.severity === 'error')
+        .every((f) => f.change === 'unchanged')
+    ).toBe(true)
+    const gateAll = await runPlan(emu, plan, { gate: 'all' })
+    expect(gateAll.exitCode).toBe(1)
+    expect(errorLines(gateAll).join('\n')).toMatch(
+      /\d+ error\(s\), \d+ warning\(s\) \(fail-on: error\)/
+    )
   })
 })

@@ -9,6 +9,7 @@ import type { Finding } from '../evaluate/finding.js'
 import { countsOf, type ReportJson, type Result } from './report.js'
 import { codeBlock, escapeMarkdown, inlineCode, link } from './markdown.js'
 import {
+  changeLine,
   countsText,
   plural,
   RESULT_HEADLINE,
@@ -81,6 +82,8 @@ function vaultLabel(name: string | null): string {
 
 function headline(report: ReportJson, options: CommentOptions): string {
   const parts = [`### ${RESULT_ICON[report.result]} ${RESULT_HEADLINE[report.result]}`]
+  const change = changeLine(report)
+  if (change) parts.push(change)
   const before = options.previous
   if (before && before !== report.result) {
     parts.push(

@@ -7,7 +7,7 @@
 import type { ProbeRun } from '../probe/result.js'
 import { countsOf, type ReportJson } from './report.js'
 import { renderProbeSummary } from './probe-summary.js'
-import { inlineCode } from './markdown.js'
+import { escapeMarkdown, inlineCode } from './markdown.js'
 import {
   diagramOf,
   passedMarkdown,
@@ -16,10 +16,12 @@ import {
   type FindingStyle
 } from './finding-markdown.js'
 import {
+  changeLine,
   countsText,
   plural,
   RESULT_HEADLINE,
   RESULT_ICON,
+  SEVERITY_ICON,
   vaultSections,
   vaultTally,
   type VaultSection
@@ -65,10 +67,10 @@ function passedSection(vaults: VaultSection[], withPasses: boolean, diagrams: Di
 }
 
 function headline(report: ReportJson): string {
-  const parts = [
-    `## ${RESULT_ICON[report.result]} ${RESULT_HEADLINE[report.result]}`,
-    `**${countsText(report.counts)}**`
-  ]
+  const parts = [`## ${RESULT_ICON[report.result]} ${RESULT_HEADLINE[report.result]}`]
+  const change = changeLine(report)
+  if (change) parts.push(change)
+  parts.push(`**${countsText(report.counts)}**`)
   if (report.vaults.length === 0) {
     parts.push('No vaults were found to check.')
   } else {
@@ -79,6 +81,22 @@ function headline(report: ReportJson): string {
     parts.push(`${plural(report.vaults.length, 'vault')} checked (${vaultTally(report)})${names}`)
   }
   return parts.join('\n\n')
+}
+
+/** What the change fixes (the other state's errors and warnings that are gone), folded. */
+function resolvedList(report: ReportJson): string {
+  const resolved = report.resolved ?? []
+  const shown = resolved
+    .slice(0, 50)
+    .map(
+      (f) =>
+        `- ${SEVERITY_ICON[f.severity]} ${inlineCode(f.rule)} ${f.vault === null ? '' : `on ${inlineCode(f.vault)}`}: ${escapeMarkdown(f.message)}`
+    )
+  if (resolved.length > shown.length)
+    shown.push(
+      `- … and ${resolved.length - shown.length} more (the JSON report's \`resolved\` lists them)`
+    )
+  return `<details><summary>✅ Fixed by this change: ${plural(resolved.length, 'problem')}</summary>\n\n${shown.join('\n')}\n\n</details>`
 }
 
 /** The whole summary as GitHub Markdown (a pure function of the report). */
@@ -93,6 +111,7 @@ export function renderSummary(
   const withoutProblems = sections.filter((s) => !withProblems.includes(s))
   const render = (withPasses: boolean): string[] => [
     headline(report),
+    ...(report.resolved?.length ? [resolvedList(report)] : []),
     ...(withPasses
       ? []
       : [
