@@ -301,3 +301,126 @@ describe('a what-if on the sample estate (each vault broken a different way)', (
     )
   })
 })
+
+describe('a Terraform plan on the healthy estate', () => {
+  let emu: Emulator
+  beforeAll(async () => {
+    emu = await startEmulator({ estate: healthyEstate() })
+  })
+  afterAll(() => emu.stop())
+
+  /** azurerm_private_endpoint of a vault of the healthy estate, as the state holds it. */
+  function peState(vault: string, ip: string, withGroup: boolean): Record<string, unknown> {
+    const id = resourceId(
+      SUBSCRIPTION_ID,
+      VAULT_RG,
+      'Microsoft.Network/privateEndpoints',
+      `pe-${vault}`
+    )
+    return {
+      id,
+      name: `pe-${vault}`,
+      resource_group_name: VAULT_RG,
+      location: 'westeurope',
+      subnet_id: peSubnet,
+      custom_network_interface_name: null,
+      ip_configuration: [],
+      private_service_connection: [
+        {
+          name: `pe-${vault}`,
+          is_manual_connection: false,
+          private_connection_resource_id: resourceId(
+            SUBSCRIPTION_ID,
+            VAULT_RG,
+            'Microsoft.KeyVault/vaults',
+            vault
+          ),
+          private_connection_resource_alias: null,
+          private_ip_address: ip,
+          request_message: null,
+          subresource_names: ['vault']
+        }
+      ],
+      private_dns_zone_group: withGroup
+        ? [
+            {
+              id: `${id}/privateDnsZoneGroups/default`,
+              name: 'default',
+              private_dns_zone_ids: [zoneId]
+            }
+          ]
+        : [],
+      tags: {}
+    }
+  }
+
+  /** A plan replacing the endpoint (e.g. a new subnet name forced it): its IP is known after apply. */
+  function replacing(vault: string, ip: string, groupAfter: boolean): Record<string, unknown> {
+    const before = peState(vault, ip, true)
+    const after: Record<string, unknown> = { ...peState(vault, ip, groupAfter) }
+    delete after.id
+    const connection = (after.private_service_connection as Record<string, unknown>[])[0] as Record<
+      string,
+      unknown
+    >
+    delete connection.private_ip_address
+    const address = `azurerm_private_endpoint.${vault.replace(/-/g, '_')}`
+    return {
+      format_version: '1.2',
+      terraform_version: '1.9.4',
+      resource_changes: [
+        {
+          address,
+          mode: 'managed',
+          type: 'azurerm_private_endpoint',
+          name: vault.replace(/-/g, '_'),
+          provider_name: 'registry.terraform.io/hashicorp/azurerm',
+          change: {
+            actions: ['delete', 'create'],
+            before,
+            after,
+            after_unknown: {
+              id: true,
+              network_interface: true,
+              private_service_connection: [
+                { private_ip_address: true, subresource_names: [false] }
+              ],
+              custom_dns_configs: true,
+              private_dns_zone_configs: true
+            },
+            replace_paths: [['subnet_id']]
+          },
+          action_reason: 'replace_because_cannot_update'
+        }
+      ],
+      configuration: { root_module: { resources: [] } }
+    }
+  }
+
+  it('a replaced endpoint that keeps its zone group: the record follows it, nothing new', async () => {
+    const plan = planFile('tf-replace-group.json', replacing('kv-orders-prod', '10.20.1.5', true))
+    const run = await runPlan(emu, plan)
+    expect(run.report.plan).toEqual({ format: 'terraform', path: plan, resources: 2 })
+    const wrongIp = byRule(run, 'DNS-RECORD-WRONG-IP', 'kv-orders-prod')
+    expect(wrongIp.map((f) => f.severity)).toEqual(['pass'])
+    expect(wrongIp[0]?.message).toContain('the private IP of pe-kv-orders-prod, known after apply')
+    expect(run.outputs['new-errors']).toBe('0')
+    expect(run.exitCode).toBe(0)
+  })
+
+  it('a replaced endpoint without a zone group: its record goes, DNS-RECORD-MISSING is new', async () => {
+    const plan = planFile(
+      'tf-replace-nogroup.json',
+      replacing('kv-payments-prod', '10.20.1.4', false)
+    )
+    const run = await runPlan(emu, plan)
+    const missing = byRule(run, 'DNS-RECORD-MISSING', 'kv-payments-prod')
+    expect(missing.map((f) => [f.severity, f.change])).toEqual([['error', 'new']])
+    // The fix needs the new IP, which Azure assigns at apply: a placeholder, and the message says so.
+    expect(missing[0]?.fix).toContain("'<private IP of pe-kv-payments-prod>'")
+    expect(missing[0]?.message).toMatch(
+      /put the private IP of pe-kv-payments-prod in place of the placeholder/
+    )
+    expect(run.exitCode).toBe(1)
+  })
+})

@@ -159,7 +159,7 @@ export function parseInputs(get: (name: string) => string, env: NodeJS.ProcessEn
   const cloud = parseCloud(read)
 
   // The proposed change: read last, so a cheap mistake elsewhere is reported without reading it.
-  const plan = parsePlan(read('plan'), env)
+  const plan = parsePlan(read('plan'), env, subscriptionId)
   const gate: Gate = choice(read, 'gate', ['new', 'all'] as const, plan ? 'new' : 'all')
 
   return {
@@ -188,13 +188,13 @@ export function parseInputs(get: (name: string) => string, env: NodeJS.ProcessEn
 }
 
 /** `plan`: a path relative to the workspace (GITHUB_WORKSPACE, else the working directory). */
-function parsePlan(raw: string, env: NodeJS.ProcessEnv): Plan | null {
+function parsePlan(raw: string, env: NodeJS.ProcessEnv, subscription: string): Plan | null {
   if (raw === '') return null
   if (/[\r\n]/.test(raw)) {
     throw new InputError('plan', `Input 'plan' is '${show(raw)}': expected one file path`)
   }
   try {
-    return readPlan(raw, env.GITHUB_WORKSPACE || process.cwd())
+    return readPlan(raw, env.GITHUB_WORKSPACE || process.cwd(), subscription)
   } catch (error) {
     if (error instanceof PlanError) {
       throw new InputError('plan', `Input 'plan' is '${show(raw)}': ${error.message}`)

@@ -22,6 +22,7 @@ import {
 import { nameOf, parseResourceId, vnetIdFromSubnetId } from '../model/arm-id.js'
 import { namesOf } from '../model/model.js'
 import type { ArmResource, Plan, PlannedChange } from './plan.js'
+import { IP_OF } from './terraform.js'
 
 /** A value the plan knows only after apply, and the stand-in the proposed snapshot holds. */
 export interface Unresolved {
@@ -154,12 +155,16 @@ class Applier {
     } else {
       const props = obj(change.after?.properties)
       const before = this.snapshot.virtualNetworks[key]
-      const kept = before && !('failure' in before) ? before : {}
+      const kept = before && !('failure' in before) ? before : undefined
+      if (change.partial && !kept) return this.skip(change, 'its VNet was not read')
       this.snapshot.virtualNetworks[key] = {
         ...kept,
-        id: change.id,
-        name: str(change.after?.name) ?? nameOf(change.id),
-        addressPrefixes: strings(obj(props.addressSpace).addressPrefixes),
+        id: kept?.id ?? change.id,
+        name: str(change.after?.name) ?? kept?.name ?? nameOf(change.id),
+        addressPrefixes:
+          change.partial && kept
+            ? kept.addressPrefixes
+            : strings(obj(props.addressSpace).addressPrefixes),
         dnsServers: strings(obj(props.dhcpOptions).dnsServers)
       }
     }
@@ -253,11 +258,21 @@ class Applier {
       ttl,
       ipv4Addresses: list(props.aRecords).flatMap((r) => {
         const ip = str(r.ipv4Address)
+        if (ip?.startsWith(IP_OF)) return this.ipsOfPe(ip.slice(IP_OF.length))
         return ip ? [ip] : []
       })
     }
     if (index >= 0) zone.aRecords[index] = set
     else zone.aRecords.push(set)
+  }
+
+  /** A private endpoint's IPs in the proposed state (stand-ins included). */
+  private ipsOfPe(peId: string): string[] {
+    for (const vault of this.snapshot.vaults) {
+      const pe = vault.privateEndpoints[idKey(peId)]
+      if (pe) return pe.nicIps
+    }
+    return []
   }
 
   private touchVaultNamed(recordName: string): void {

@@ -32,6 +32,8 @@ export interface PlannedChange {
   unknown: string[]
   /** Where in the plan it came from: a what-if `resourceId` or a Terraform address. */
   source: string
+  /** Only the properties given change (azurerm_virtual_network_dns_servers on a VNet). */
+  partial?: boolean
 }
 
 export interface Plan {

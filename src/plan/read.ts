@@ -17,7 +17,12 @@ export function planFilePath(path: string, workspace: string): string {
   return isAbsolute(path) ? path : resolve(workspace, path)
 }
 
-export function readPlan(path: string, workspace: string): Plan {
+/** @param subscription the run's `subscription-id`, for IDs a Terraform plan knows only after apply. */
+export function readPlan(
+  path: string,
+  workspace: string,
+  subscription: string | null = null
+): Plan {
   const file = planFilePath(path, workspace)
   let size: number
   try {
@@ -45,12 +50,16 @@ export function readPlan(path: string, workspace: string): Plan {
       `not JSON (${why}); give the output of 'terraform show -json <planfile>' or of 'az deployment group what-if --no-pretty-print'`
     )
   }
-  return parsePlanDocument(document, path)
+  return parsePlanDocument(document, path, subscription)
 }
 
 /** Detects the format from the content and parses it. */
-export function parsePlanDocument(document: unknown, path: string): Plan {
-  if (isTerraformPlan(document)) return parseTerraform(document, path)
+export function parsePlanDocument(
+  document: unknown,
+  path: string,
+  subscription: string | null = null
+): Plan {
+  if (isTerraformPlan(document)) return parseTerraform(document, path, subscription)
   if (isWhatIf(document)) return parseWhatIf(document, path)
   throw new PlanError(
     "neither a Terraform plan ('terraform show -json <planfile>': format_version and resource_changes) nor an ARM what-if result ('az deployment group what-if --no-pretty-print': status and changes)"

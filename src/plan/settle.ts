@@ -10,6 +10,19 @@ import type { Unresolved } from './apply.js'
 
 const RULE: RuleId = 'PLAN-UNRESOLVED'
 
+/**
+ * Checks whose outcome compares the value itself (is the IP private, does the record hold it, do
+ * two VNets get different IPs). Any other check only names the value in its words or its fix: a
+ * record that is missing is missing whatever IP it should hold.
+ */
+const DEPENDS_ON_VALUE: ReadonlySet<string> = new Set([
+  'PE-IP-NOT-PRIVATE',
+  'PE-DNS-CONFIG-MULTIPLE',
+  'DNS-RECORD-WRONG-IP',
+  'DNS-RECORD-EXTRA-IP',
+  'DNS-ZONE-CONFLICT'
+])
+
 function pattern(ip: string): RegExp {
   return new RegExp(`(?<![\\d.])${ip.replace(/\./g, '\\.')}(?!\\d|\\.\\d)`, 'g')
 }
@@ -30,7 +43,7 @@ export function settleUnknowns(
   const seen = new Set<string>()
   for (const finding of findings) {
     const needed = rests(`${finding.message}\n${finding.observed}\n${finding.expected}`)
-    if (needed.length > 0 && finding.severity !== 'pass') {
+    if (needed.length > 0 && finding.severity !== 'pass' && DEPENDS_ON_VALUE.has(finding.rule)) {
       const key = `${finding.rule}|${finding.vault ?? ''}|${finding.resource}`.toLowerCase()
       if (seen.has(key)) continue
       seen.add(key)
@@ -49,8 +62,10 @@ export function settleUnknowns(
       continue
     }
     const inFix = finding.fix ? rests(finding.fix) : []
+    const inWords = needed.length > 0 && finding.severity !== 'pass' && inFix.length === 0
     let fix = finding.fix
     let message = words(finding.message)
+    if (inWords) message += ' (Azure assigns that IP at apply)'
     if (fix && inFix.length > 0) {
       for (const v of values) fix = fix.replace(v.re, `'<${v.what.replace(/^the /, '')}>'`)
       message += ` (in the fix, put ${inFix.map((u) => u.what).join(' and ')} in place of the placeholder: Azure assigns it at apply)`
