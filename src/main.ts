@@ -12,7 +12,9 @@ import type { Finding } from './evaluate/finding.js'
 import { compareFindings } from './compare/compare.js'
 import type { Inputs, VaultRef } from './inputs/inputs.js'
 import { applyPlan } from './plan/apply.js'
+import { plannedVaultIds } from './plan/scope.js'
 import { settleUnknowns } from './plan/settle.js'
+import { parseResourceId } from './model/arm-id.js'
 import type { Plan } from './plan/plan.js'
 import type { Snapshot } from './collect/snapshot.js'
 import { InputError, parseInputs } from './inputs/parse.js'
@@ -111,29 +113,25 @@ export async function run(): Promise<void> {
 type ReportJsonPlan = { format: Plan['format']; path: string; resources: number }
 
 /**
- * The vaults to read: those named, plus the existing vaults the plan changes (a vault it creates
- * does not exist yet). Discovery (no names) reads its scope as usual.
+ * The vaults to read: those named, plus the existing vaults the plan concerns. Discovery (no
+ * names) reads its scope as usual.
  */
 function withPlannedVaults(vaults: VaultRef[], plan: Plan | null): VaultRef[] {
   if (!plan || vaults.length === 0) return vaults
   const extra: VaultRef[] = []
-  for (const change of plan.changes) {
-    if (change.action === 'create') continue
-    if (!/^microsoft\.keyvault\/(vaults|managedhsms)$/i.test(change.type)) continue
-    const parsed =
-      /^\/subscriptions\/([^/]+)\/resourceGroups\/([^/]+)\/providers\/Microsoft\.KeyVault\/(?:vaults|managedHSMs)\/([^/]+)$/i.exec(
-        change.id
-      )
+  for (const id of plannedVaultIds(plan)) {
+    const parsed = parseResourceId(id)
     if (!parsed) continue
-    const [, subscriptionId = '', resourceGroup = '', name = ''] = parsed
-    const known = [...vaults, ...extra].some((v) => v.name.toLowerCase() === name.toLowerCase())
-    if (!known)
-      extra.push({
-        name,
-        subscriptionId: subscriptionId.toLowerCase(),
-        resourceGroup,
-        id: change.id
-      })
+    const known = [...vaults, ...extra].some(
+      (v) => v.name.toLowerCase() === parsed.name.toLowerCase()
+    )
+    if (known) continue
+    extra.push({
+      name: parsed.name,
+      subscriptionId: parsed.subscriptionId.toLowerCase(),
+      resourceGroup: parsed.resourceGroup,
+      id
+    })
   }
   return [...vaults, ...extra]
 }

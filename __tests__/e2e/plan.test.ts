@@ -142,6 +142,100 @@ describe('a what-if on the healthy estate', () => {
     expect(run.exitCode).toBe(1)
   })
 
+  const ordersPe = resourceId(
+    SUBSCRIPTION_ID,
+    VAULT_RG,
+    'Microsoft.Network/privateEndpoints',
+    'pe-kv-orders-prod'
+  )
+
+  /** The estate's resource with this ID, as ARM returns it (what-if's `before`). */
+  function live(id: string) {
+    return structuredClone(healthyEstate().resources.find((r: { id: string }) => r.id === id))
+  }
+
+  it.each([
+    [
+      'the A record pointed elsewhere by hand',
+      () => {
+        const before = live(`${zoneId}/A/kv-orders-prod`)
+        const after = structuredClone(before)
+        after.properties.aRecords = [{ ipv4Address: '10.20.1.99' }]
+        return [{ resourceId: before.id, changeType: 'Modify', before, after }]
+      },
+      'DNS-RECORD-WRONG-IP'
+    ],
+    [
+      'the zone group deleted (Azure removes the record it kept)',
+      () => [{ resourceId: `${ordersPe}/privateDnsZoneGroups/default`, changeType: 'Delete' }],
+      'DNS-RECORD-MISSING'
+    ],
+    [
+      'the zone deleted',
+      () => [{ resourceId: zoneId, changeType: 'Delete', before: live(zoneId) }],
+      'DNS-ZONE-MISSING'
+    ],
+    [
+      'the connection rejected',
+      () => {
+        const vault = live(
+          resourceId(SUBSCRIPTION_ID, VAULT_RG, 'Microsoft.KeyVault/vaults', 'kv-orders-prod')
+        )
+        const connection = vault.properties.privateEndpointConnections[0]
+        return [
+          {
+            resourceId: connection.id,
+            changeType: 'Modify',
+            after: {
+              id: connection.id,
+              type: 'Microsoft.KeyVault/vaults/privateEndpointConnections',
+              properties: {
+                privateLinkServiceConnectionState: { status: 'Rejected', description: 'no' }
+              }
+            }
+          }
+        ]
+      },
+      'PE-NOT-APPROVED'
+    ]
+  ])('%s: a new error on kv-orders-prod only', async (label, changes, rule) => {
+    const plan = planFile(`break-${rule}.json`, whatIf(changes()))
+    const run = await runPlan(emu, plan)
+    expect(byRule(run, rule, 'kv-orders-prod').map((f) => [f.severity, f.change])).toEqual([
+      ['error', 'new']
+    ])
+    if (rule !== 'DNS-ZONE-MISSING') {
+      expect(
+        findings(run).filter(
+          (f) => f.vault === 'kv-payments-prod' && f.change === 'new' && f.severity !== 'pass'
+        )
+      ).toEqual([])
+    }
+    expect(run.exitCode).toBe(1)
+  })
+
+  it('a vault not named in vaults that the plan changes is read and judged too', async () => {
+    const id = resourceId(SUBSCRIPTION_ID, VAULT_RG, 'Microsoft.KeyVault/vaults', 'kv-orders-prod')
+    const before = live(id)
+    const after = structuredClone(before)
+    after.properties.publicNetworkAccess = 'Enabled'
+    delete after.properties.networkAcls
+    const plan = planFile(
+      'open-orders.json',
+      whatIf([{ resourceId: id, changeType: 'Modify', before, after }])
+    )
+    const run = await runPlan(emu, plan, { vaults: 'kv-payments-prod', 'resource-group': VAULT_RG })
+    expect(run.report.vaults.map((v: { name: string }) => v.name).sort()).toEqual([
+      'kv-orders-prod',
+      'kv-payments-prod'
+    ])
+    expect(byRule(run, 'FW-PUBLIC-OPEN', 'kv-orders-prod')[0]).toMatchObject({
+      severity: 'error',
+      change: 'new'
+    })
+    expect(run.exitCode).toBe(1)
+  })
+
   it('an unchanged estate with NoChange and Ignore entries passes', async () => {
     const plan = planFile(
       'nochange.json',
