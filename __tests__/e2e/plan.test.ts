@@ -518,3 +518,151 @@ describe('a Terraform plan on the healthy estate', () => {
     expect(run.exitCode).toBe(1)
   })
 })
+
+describe('a Terraform plan that creates a vault with its endpoint and zone group', () => {
+  let emu: Emulator
+  beforeAll(async () => {
+    emu = await startEmulator({ estate: healthyEstate() })
+  })
+  afterAll(() => emu.stop())
+
+  /** As `terraform show -json` writes a plan: new IDs unknown, tied through references. */
+  function newVaultPlan(groupZone: boolean, publicAccess: boolean): Record<string, unknown> {
+    const create = (
+      address: string,
+      type: string,
+      after: Record<string, unknown>,
+      unknown: Record<string, unknown>
+    ) => ({
+      address,
+      mode: 'managed',
+      type,
+      name: address.split('.')[1],
+      provider_name: 'registry.terraform.io/hashicorp/azurerm',
+      change: { actions: ['create'], before: null, after, after_unknown: { id: true, ...unknown } }
+    })
+    return {
+      format_version: '1.2',
+      terraform_version: '1.9.4',
+      resource_changes: [
+        {
+          address: 'data.azurerm_private_dns_zone.kv',
+          mode: 'data',
+          type: 'azurerm_private_dns_zone',
+          name: 'kv',
+          // Read at plan time: its ID is known.
+          change: {
+            actions: ['read'],
+            before: null,
+            after: { id: zoneId, name: VAULT_ZONE, resource_group_name: DNS_RG },
+            after_unknown: {}
+          }
+        },
+        create(
+          'azurerm_key_vault.new',
+          'azurerm_key_vault',
+          {
+            name: 'kv-new-prod',
+            resource_group_name: VAULT_RG,
+            location: 'westeurope',
+            sku_name: 'standard',
+            public_network_access_enabled: publicAccess,
+            network_acls: [
+              {
+                bypass: 'None',
+                default_action: 'Deny',
+                ip_rules: [],
+                virtual_network_subnet_ids: []
+              }
+            ]
+          },
+          { vault_uri: true }
+        ),
+        create(
+          'azurerm_private_endpoint.new',
+          'azurerm_private_endpoint',
+          {
+            name: 'pe-kv-new-prod',
+            resource_group_name: VAULT_RG,
+            location: 'westeurope',
+            subnet_id: peSubnet,
+            ip_configuration: [],
+            private_service_connection: [
+              {
+                name: 'kv-new-prod',
+                is_manual_connection: false,
+                request_message: null,
+                subresource_names: ['vault']
+              }
+            ],
+            private_dns_zone_group: groupZone ? [{ name: 'default' }] : []
+          },
+          {
+            network_interface: true,
+            custom_dns_configs: true,
+            private_service_connection: [
+              { private_connection_resource_id: true, private_ip_address: true }
+            ],
+            private_dns_zone_group: groupZone ? [{ id: true, private_dns_zone_ids: true }] : []
+          }
+        )
+      ],
+      configuration: {
+        root_module: {
+          resources: [
+            {
+              address: 'azurerm_private_endpoint.new',
+              mode: 'managed',
+              type: 'azurerm_private_endpoint',
+              name: 'new',
+              expressions: {
+                private_service_connection: [
+                  {
+                    private_connection_resource_id: {
+                      references: ['azurerm_key_vault.new.id', 'azurerm_key_vault.new']
+                    }
+                  }
+                ],
+                private_dns_zone_group: [
+                  {
+                    private_dns_zone_ids: {
+                      references: [
+                        'data.azurerm_private_dns_zone.kv.id',
+                        'data.azurerm_private_dns_zone.kv'
+                      ]
+                    }
+                  }
+                ]
+              }
+            }
+          ]
+        }
+      }
+    }
+  }
+
+  it('on the right zone: no false alarm although the IP is known only after apply', async () => {
+    const plan = planFile('tf-new-vault.json', newVaultPlan(true, false))
+    const run = await runPlan(emu, plan)
+    const mine = findings(run).filter((f) => f.vault === 'kv-new-prod')
+    expect(mine.filter((f) => f.severity !== 'pass' && f.severity !== 'info')).toEqual([])
+    expect(mine.find((f) => f.rule === 'DNS-RECORD-WRONG-IP')?.severity).toBe('pass')
+    expect(mine.find((f) => f.rule === 'PE-NOT-APPROVED')?.severity).toBe('pass')
+    expect(run.report.plan).toMatchObject({ format: 'terraform', resources: 3 })
+    expect(run.exitCode).toBe(0)
+  })
+
+  it('without a zone group: no A record, DNS-RECORD-MISSING is new; Deny without rules stays closed', async () => {
+    const plan = planFile('tf-new-vault-nogroup.json', newVaultPlan(false, true))
+    const run = await runPlan(emu, plan)
+    expect(
+      byRule(run, 'DNS-RECORD-MISSING', 'kv-new-prod').map((f) => [f.severity, f.change])
+    ).toEqual([['error', 'new']])
+    expect(
+      byRule(run, 'FW-RULES-PRESENT', 'kv-new-prod')
+        .concat(byRule(run, 'FW-PUBLIC-OPEN', 'kv-new-prod'))
+        .some((f) => f.severity !== 'pass')
+    ).toBe(false)
+    expect(run.exitCode).toBe(1)
+  })
+})

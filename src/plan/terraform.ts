@@ -135,7 +135,7 @@ export function parseTerraform(
   const ignoredTypes: string[] = []
   let ignored = 0
   for (const raw of Array.isArray(document.resource_changes) ? document.resource_changes : []) {
-    if (!isObject(raw) || raw.mode === 'data') continue
+    if (!isObject(raw)) continue
     const type = typeof raw.type === 'string' ? raw.type : ''
     const address = typeof raw.address === 'string' ? raw.address : type
     const change = obj(raw.change)
@@ -150,6 +150,8 @@ export function parseTerraform(
       expressions: config.get(configAddress(address)) ?? {}
     }
     anyType.push(tf)
+    // A data source is read, not changed: there only for the IDs that references name.
+    if (raw.mode === 'data') continue
     if (!SUPPORTED.has(type)) {
       // NOT_IN_SNAPSHOT types are counted here too: nothing in the snapshot to apply them to.
       if (actionOf(actions) !== null) {
