@@ -79,7 +79,7 @@ export async function run(): Promise<void> {
     }
     const live = evaluate(snapshot, probeRun, options, inputs.ignore, model)
 
-    let judged = { snapshot, findings: live }
+    let judged: Judged = { snapshot, findings: live }
     let comparison: { resolved: Finding[]; plan: ReportJsonPlan } | null = null
     if (inputs.plan) {
       const proposed = judgePlan(inputs, inputs.plan, snapshot, live, options)
@@ -103,11 +103,21 @@ export async function run(): Promise<void> {
       gate: inputs.gate,
       probe: probeRun,
       // A picture per vault for the summary and the comment, drawn from the snapshot and findings.
-      diagrams: vaultDiagrams(judged.snapshot, report.findings)
+      diagrams: (judged.diagrams ?? ((d) => d))(
+        vaultDiagrams(judged.snapshot, report.findings, judged.planned)
+      )
     })
   } catch (error) {
     fail(error)
   }
+}
+
+/** What the report is built from: the live state, or the proposed one with its picture's marks. */
+interface Judged {
+  snapshot: Snapshot
+  findings: Finding[]
+  planned?: Map<string, string>
+  diagrams?: (drawn: Map<string, string>) => Map<string, string>
 }
 
 type ReportJsonPlan = { format: Plan['format']; path: string; resources: number }
@@ -147,11 +157,7 @@ function judgePlan(
   snapshot: Snapshot,
   live: Finding[],
   options: Parameters<typeof evaluate>[2]
-): {
-  snapshot: Snapshot
-  findings: Finding[]
-  comparison: { resolved: Finding[]; plan: ReportJsonPlan }
-} {
+): Judged & { comparison: { resolved: Finding[]; plan: ReportJsonPlan } } {
   const applied = applyPlan(snapshot, plan)
   logger.info(
     `plan (${plan.format}, ${plan.path}): ${plan.changes.length} change(s) of resources this action reads; ` +
@@ -174,9 +180,35 @@ function judgePlan(
   for (const finding of live) if (RULES[finding.rule].scope === 'probe') add(finding)
   const ordered = [...groups.values()].flat()
   const { findings, resolved } = compareFindings(applySuppressions(ordered, inputs.ignore), live)
+  // The picture marks what the change adds or changes, and names stand-in IPs for what they are.
+  const planned = new Map<string, string>()
+  for (const change of plan.changes) {
+    if (change.action === 'delete') continue
+    planned.set(
+      change.id.toLowerCase(),
+      change.action === 'modify' ? 'changed by this change' : 'added by this change'
+    )
+  }
+  const diagrams = (drawn: Map<string, string>): Map<string, string> => {
+    if (applied.unresolved.length === 0) return drawn
+    const out = new Map<string, string>()
+    for (const [key, source] of drawn) {
+      let text = source
+      for (const u of applied.unresolved) {
+        text = text.replace(
+          new RegExp(`(?<![\\d.])${u.value.replace(/\./g, '\\.')}(?![\\d])`, 'g'),
+          'IP known after apply'
+        )
+      }
+      out.set(key, text)
+    }
+    return out
+  }
   return {
     snapshot: applied.snapshot,
     findings,
+    planned,
+    diagrams,
     comparison: {
       resolved,
       plan: { format: plan.format, path: plan.path, resources: applied.resources }

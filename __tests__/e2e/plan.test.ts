@@ -294,6 +294,14 @@ describe('a what-if on the healthy estate', () => {
     expect(mine.every((f) => f.change === 'new')).toBe(true)
     expect(JSON.stringify(mine)).toContain('known after apply')
     expect(run.report.vaults.map((v: { name: string }) => v.name)).toContain('kv-new-prod')
+    // The stand-in for the new IP (the top of vnet-app-prod's 10.20.0.0/16) is never shown.
+    expect(JSON.stringify(run.report)).not.toContain('10.20.255.254')
+    expect(run.summary).not.toContain('10.20.255.254')
+    // The picture marks what the change adds.
+    expect(run.summary).toMatch(
+      /Private endpoint<br>pe-kv-new-prod<br>IP known after apply<br>added by this change/
+    )
+    expect(run.summary).toContain('classDef planned')
     expect(run.exitCode).toBe(0)
   })
 })

@@ -68,7 +68,13 @@ class Flowchart {
   private readonly ids = new Map<string, string>()
   private next = 0
 
-  constructor(private readonly atFault: (resourceId: string | null | undefined) => boolean) {}
+  private readonly plannedNodes = new Set<string>()
+
+  constructor(
+    private readonly atFault: (resourceId: string | null | undefined) => boolean,
+    /** With `plan`: lower-cased IDs of what the change adds or changes, and the word for it. */
+    private readonly planned: ReadonlyMap<string, string> = new Map()
+  ) {}
 
   /** Adds a node once per resource; returns its ID. */
   node(resourceId: string, text: string, shape: 'box' | 'round' | 'db' = 'box'): string {
@@ -79,7 +85,10 @@ class Flowchart {
     this.ids.set(key, id)
     const [open, close] =
       shape === 'round' ? ['(', ')'] : shape === 'db' ? ['[(', ')]'] : ['[', ']']
-    this.nodes.push(`  ${id}${open}${text}${close}`)
+    const planned = this.planned.get(key)
+    if (planned) this.plannedNodes.add(id)
+    const shown = planned ? text.replace(/"$/, `<br>${mermaidText(planned)}"`) : text
+    this.nodes.push(`  ${id}${open}${shown}${close}`)
     if (this.atFault(resourceId)) this.redNodes.add(id)
     return id
   }
@@ -106,6 +115,10 @@ class Flowchart {
   render(): string {
     const lines = ['flowchart LR', ...this.nodes, ...this.edges]
     lines.push('  classDef fail fill:#ffebe9,stroke:#cf222e,stroke-width:2px,color:#82071e')
+    if (this.plannedNodes.size > 0) {
+      lines.push('  classDef planned stroke:#0969da,stroke-width:3px,stroke-dasharray:6 3')
+      lines.push(`  class ${[...this.plannedNodes].join(',')} planned`)
+    }
     if (this.redNodes.size > 0) lines.push(`  class ${[...this.redNodes].join(',')} fail`)
     if (this.redEdges.length > 0) {
       lines.push(`  linkStyle ${this.redEdges.join(',')} stroke:#cf222e,stroke-width:2px`)
@@ -150,7 +163,8 @@ function zonesFor(
 export function vaultDiagram(
   snapshot: Snapshot,
   vault: VaultSnapshot,
-  findings: readonly Finding[]
+  findings: readonly Finding[],
+  planned: ReadonlyMap<string, string> = new Map()
 ): string {
   const own = findings.filter(
     (f) =>
@@ -159,7 +173,7 @@ export function vaultDiagram(
   )
   const atFault = (id: string | null | undefined): boolean =>
     own.some((f) => sameId(f.resource, id))
-  const chart = new Flowchart(atFault)
+  const chart = new Flowchart(atFault, planned)
 
   const vaultNode = chart.node(vault.id, label('Key Vault', vault.name), 'round')
   if (vault.failure) return chart.render()
@@ -242,7 +256,8 @@ const MISSING: Partial<Record<string, string>> = {
 /** One diagram per vault of the snapshot, keyed by lower-cased vault name. */
 export function vaultDiagrams(
   snapshot: Snapshot,
-  findings: readonly Finding[]
+  findings: readonly Finding[],
+  planned: ReadonlyMap<string, string> = new Map()
 ): Map<string, string> {
   const byVault = findingsByVault(findings)
   const general = byVault.get(null) ?? []
@@ -250,7 +265,7 @@ export function vaultDiagrams(
   for (const vault of snapshot.vaults) {
     const key = vault.name.toLowerCase()
     const own = [...general, ...(byVault.get(key) ?? [])]
-    diagrams.set(key, vaultDiagram(snapshot, vault, own))
+    diagrams.set(key, vaultDiagram(snapshot, vault, own, planned))
   }
   return diagrams
 }
