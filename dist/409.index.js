@@ -78,14 +78,19 @@ function vaultRecordsOf(records, vault) {
 }
 class Flowchart {
     atFault;
+    planned;
     nodes = [];
     edges = [];
     redNodes = new Set();
     redEdges = [];
     ids = new Map();
     next = 0;
-    constructor(atFault) {
+    plannedNodes = new Set();
+    constructor(atFault, 
+    /** With `plan`: lower-cased IDs of what the change adds or changes, and the word for it. */
+    planned = new Map()) {
         this.atFault = atFault;
+        this.planned = planned;
     }
     /** Adds a node once per resource; returns its ID. */
     node(resourceId, text, shape = 'box') {
@@ -96,7 +101,11 @@ class Flowchart {
         const id = `n${this.next++}`;
         this.ids.set(key, id);
         const [open, close] = shape === 'round' ? ['(', ')'] : shape === 'db' ? ['[(', ')]'] : ['[', ']'];
-        this.nodes.push(`  ${id}${open}${text}${close}`);
+        const planned = this.planned.get(key);
+        if (planned)
+            this.plannedNodes.add(id);
+        const shown = planned ? text.replace(/"$/, `<br>${mermaidText(planned)}"`) : text;
+        this.nodes.push(`  ${id}${open}${shown}${close}`);
         if (this.atFault(resourceId))
             this.redNodes.add(id);
         return id;
@@ -121,6 +130,10 @@ class Flowchart {
     render() {
         const lines = ['flowchart LR', ...this.nodes, ...this.edges];
         lines.push('  classDef fail fill:#ffebe9,stroke:#cf222e,stroke-width:2px,color:#82071e');
+        if (this.plannedNodes.size > 0) {
+            lines.push('  classDef planned stroke:#0969da,stroke-width:3px,stroke-dasharray:6 3');
+            lines.push(`  class ${[...this.plannedNodes].join(',')} planned`);
+        }
         if (this.redNodes.size > 0)
             lines.push(`  class ${[...this.redNodes].join(',')} fail`);
         if (this.redEdges.length > 0) {
@@ -154,11 +167,11 @@ function zonesFor(snapshot, vault, endpoints, findings) {
  * The Mermaid source (without the code fence) of one vault's diagram. `findings` may hold the
  * whole run's findings: only this vault's (and those tied to no vault) colour it.
  */
-function vaultDiagram(snapshot, vault, findings) {
+function vaultDiagram(snapshot, vault, findings, planned = new Map()) {
     const own = findings.filter((f) => (f.vault === null || (0,_report_js__WEBPACK_IMPORTED_MODULE_2__.sameVault)(f.vault, vault.name)) &&
         (f.severity === 'error' || f.severity === 'warning'));
     const atFault = (id) => own.some((f) => (0,_collect_snapshot_js__WEBPACK_IMPORTED_MODULE_5__/* .sameId */ .s)(f.resource, id));
-    const chart = new Flowchart(atFault);
+    const chart = new Flowchart(atFault, planned);
     const kind = vault.kind === 'managedHsm' ? 'Managed HSM' : 'Key Vault';
     const vaultNode = chart.node(vault.id, label(kind, vault.name), 'round');
     if (vault.failure)
@@ -228,14 +241,14 @@ const MISSING = {
     'DNS-RECORD-MISSING': 'Missing A record'
 };
 /** One diagram per vault of the snapshot, keyed by lower-cased vault name. */
-function vaultDiagrams(snapshot, findings) {
+function vaultDiagrams(snapshot, findings, planned = new Map()) {
     const byVault = (0,_report_js__WEBPACK_IMPORTED_MODULE_2__.findingsByVault)(findings);
     const general = byVault.get(null) ?? [];
     const diagrams = new Map();
     for (const vault of snapshot.vaults) {
         const key = vault.name.toLowerCase();
         const own = [...general, ...(byVault.get(key) ?? [])];
-        diagrams.set(key, vaultDiagram(snapshot, vault, own));
+        diagrams.set(key, vaultDiagram(snapshot, vault, own, planned));
     }
     return diagrams;
 }
@@ -257,6 +270,7 @@ __webpack_require__.r(__webpack_exports__);
 /* harmony export */   buildReport: () => (/* binding */ buildReport),
 /* harmony export */   countsOf: () => (/* binding */ countsOf),
 /* harmony export */   findingsByVault: () => (/* binding */ findingsByVault),
+/* harmony export */   isCompared: () => (/* binding */ isCompared),
 /* harmony export */   resultOf: () => (/* binding */ resultOf),
 /* harmony export */   sameVault: () => (/* binding */ sameVault),
 /* harmony export */   writeBeside: () => (/* binding */ writeBeside),
@@ -275,6 +289,10 @@ __webpack_require__.r(__webpack_exports__);
 
 
 
+/** Whether the findings carry `change` (a plan or a baseline was compared with). */
+function isCompared(report) {
+    return report.resolved !== undefined;
+}
 const REPORT_FILE_NAME = 'kv-private-link-doctor-report.json';
 /** `fail` on any error, else `warn` on any warning, else `pass`. */
 function resultOf(findings) {

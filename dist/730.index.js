@@ -302,7 +302,7 @@ function describeSignInFailure(error, context) {
 /* harmony export */   y0: () => (/* binding */ RULES)
 /* harmony export */ });
 /* harmony import */ var _rule_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(5917);
-/* harmony import */ var _rules_index_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(5271);
+/* harmony import */ var _rules_index_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(1800);
 
 
 
@@ -399,7 +399,7 @@ function perTarget(compute) {
 
 /***/ }),
 
-/***/ 5271:
+/***/ 1800:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -2004,6 +2004,25 @@ const NETWORK_RULES = [
     })
 ];
 
+;// CONCATENATED MODULE: ./src/evaluate/rules/plan.ts
+/** Proposed changes (`plan`): PLAN-UNRESOLVED. */
+
+const PLAN_RULES = [
+    (0,rule/* defineRule */.Km)({
+        id: 'PLAN-UNRESOLVED',
+        severity: 'info',
+        title: 'Known only after apply',
+        summary: 'A check of the proposed state needs a value the plan knows only after apply (e.g. a new PE’s dynamic IP without a zone group that makes the outcome certain); it runs on the next live check.',
+        section: 'reading',
+        needs: [],
+        scope: 'target',
+        // Nothing to look at in a snapshot by itself: the proposed snapshot holds a stand-in for each
+        // value Azure assigns at apply, and src/plan/settle.ts turns each finding that rests on one
+        // into this rule, once every other check of the proposed state has run.
+        check() { }
+    })
+];
+
 ;// CONCATENATED MODULE: ./src/evaluate/rules/probe-dns.ts
 /**
  * PROBE-DNS-FAILED (guide §5): DNS itself failed for the vault's name — the resolver answered
@@ -3086,12 +3105,14 @@ const READING_RULES = [
 
 
 
+
 const ALL_RULES = [
     ...READING_RULES,
     ...CONNECTION_RULES,
     ...FIREWALL_RULES,
     ...DNS_RULES,
     ...NETWORK_RULES,
+    ...PLAN_RULES,
     ...PROBE_RULES,
     ...PROBE_DNS_RULES
 ];
@@ -3135,23 +3156,199 @@ const CLOUDS = {
 
 /***/ }),
 
-/***/ 3718:
+/***/ 7756:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   LF: () => (/* binding */ parseMergeInputs),
-/* harmony export */   TL: () => (/* binding */ parseInputs),
-/* harmony export */   WU: () => (/* binding */ show),
-/* harmony export */   dz: () => (/* binding */ InputError),
-/* harmony export */   ry: () => (/* binding */ splitList)
-/* harmony export */ });
-/* unused harmony exports TTL_LIMIT, PROBE_TIMEOUT_MAX_SECONDS, VAULT_NAME_RULE, isGuid, isVaultName, isResourceGroupName, isTenantDomain */
-/* harmony import */ var ipaddr_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(8280);
-/* harmony import */ var ipaddr_js__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(ipaddr_js__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var _evaluate_catalog_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(384);
-/* harmony import */ var _model_target_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(5936);
-/* harmony import */ var _logger_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(6999);
-/* harmony import */ var _cloud_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(5352);
+
+// EXPORTS
+__webpack_require__.d(__webpack_exports__, {
+  dz: () => (/* binding */ InputError),
+  TL: () => (/* binding */ parseInputs),
+  LF: () => (/* binding */ parseMergeInputs),
+  WU: () => (/* binding */ show),
+  ry: () => (/* binding */ splitList)
+});
+
+// UNUSED EXPORTS: PROBE_TIMEOUT_MAX_SECONDS, TTL_LIMIT, VAULT_NAME_RULE, isGuid, isResourceGroupName, isTenantDomain, isVaultName
+
+// EXTERNAL MODULE: ./node_modules/ipaddr.js/lib/ipaddr.js
+var ipaddr = __webpack_require__(8280);
+var ipaddr_default = /*#__PURE__*/__webpack_require__.n(ipaddr);
+// EXTERNAL MODULE: ./src/evaluate/catalog.ts
+var catalog = __webpack_require__(384);
+// EXTERNAL MODULE: ./src/model/target.ts
+var target = __webpack_require__(5936);
+// EXTERNAL MODULE: ./src/logger.ts
+var logger = __webpack_require__(6999);
+// EXTERNAL MODULE: ./src/plan/plan.ts
+var plan = __webpack_require__(8720);
+// EXTERNAL MODULE: external "node:fs"
+var external_node_fs_ = __webpack_require__(3024);
+// EXTERNAL MODULE: external "node:path"
+var external_node_path_ = __webpack_require__(6760);
+// EXTERNAL MODULE: ./src/plan/terraform.ts
+var terraform = __webpack_require__(467);
+// EXTERNAL MODULE: ./src/model/arm-id.ts
+var arm_id = __webpack_require__(6881);
+;// CONCATENATED MODULE: ./src/plan/whatif.ts
+/**
+ * ARM what-if results: the Azure CLI's `--no-pretty-print` JSON (top-level `status` and
+ * `changes[]`) and the REST `WhatIfOperationResult` (`status`, `properties.changes[]`). Each
+ * change's `after` is the resource's ARM JSON, read like a GET of it (apply.ts keeps the live
+ * values of read-only properties, which a template never carries).
+ */
+
+
+function isObject(value) {
+    return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+function changesOf(document) {
+    if (Array.isArray(document.changes))
+        return document.changes;
+    const properties = document.properties;
+    if (isObject(properties) && Array.isArray(properties.changes))
+        return properties.changes;
+    return null;
+}
+function isWhatIf(document) {
+    // A failed what-if carries `error` instead of changes.
+    return (isObject(document) &&
+        typeof document.status === 'string' &&
+        (changesOf(document) !== null || isObject(document.error)));
+}
+/**
+ * What each `changeType` does to the live state. Create/Modify/Deploy take `after`; NoChange
+ * leaves it (after equals before); Ignore and Unsupported are left alone; `NoEffect` (a property
+ * change type that some tools print at the resource level) too.
+ */
+const ACTIONS = {
+    create: 'create',
+    modify: 'modify',
+    deploy: 'modify',
+    delete: 'delete',
+    nochange: null,
+    ignore: null,
+    noeffect: null,
+    unsupported: null
+};
+/** `Microsoft.Network/privateDnsZones/A` from an ID's provider and type segments. */
+function typeOfId(id) {
+    const parsed = (0,arm_id/* parseResourceId */.RQ)(id);
+    return parsed ? `${parsed.provider}/${parsed.types.join('/')}` : null;
+}
+function parseWhatIf(document, path) {
+    const status = typeof document.status === 'string' ? document.status : String(document.status);
+    if (status.toLowerCase() !== 'succeeded') {
+        const error = isObject(document.error) ? document.error : null;
+        const why = error && typeof error.message === 'string' ? `: ${error.message.split('\n')[0]}` : '';
+        throw new plan/* PlanError */.W6(`the what-if's status is '${status}', not 'Succeeded'${why}`);
+    }
+    const changes = [];
+    const ignoredTypes = [];
+    let ignored = 0;
+    for (const [index, raw] of (changesOf(document) ?? []).entries()) {
+        if (!isObject(raw))
+            throw new plan/* PlanError */.W6(`changes[${index}] is not an object`);
+        const changeType = typeof raw.changeType === 'string' ? raw.changeType : '';
+        if (!Object.hasOwn(ACTIONS, changeType.toLowerCase())) {
+            throw new plan/* PlanError */.W6(`changes[${index}] has changeType '${changeType}', which what-if does not give`);
+        }
+        const action = ACTIONS[changeType.toLowerCase()] ?? null;
+        const after = isObject(raw.after) ? raw.after : null;
+        const before = isObject(raw.before) ? raw.before : null;
+        const id = (typeof raw.resourceId === 'string' && raw.resourceId) ||
+            (typeof after?.id === 'string' && after.id) ||
+            (typeof before?.id === 'string' && before.id) ||
+            '';
+        const rawType = (typeof after?.type === 'string' && after.type) ||
+            (typeof before?.type === 'string' && before.type) ||
+            typeOfId(id) ||
+            '';
+        const type = (0,plan/* understoodType */.oD)(rawType);
+        if (!type || !id) {
+            ignored++;
+            if (rawType && !ignoredTypes.includes(rawType))
+                ignoredTypes.push(rawType);
+            continue;
+        }
+        if (action === null)
+            continue;
+        if (action !== 'delete' && !after) {
+            // ResourceIdOnly results carry no payload: nothing to apply but the fact of the change.
+            throw new plan/* PlanError */.W6(`changes[${index}] (${changeType} ${id}) has no 'after': run what-if with full resource payloads (the Azure CLI's default)`);
+        }
+        changes.push({
+            action,
+            id,
+            type,
+            after: action === 'delete' ? null : { ...after, id, type },
+            unknown: [],
+            source: id
+        });
+    }
+    return { format: 'what-if', path, changes, ignored, ignoredTypes };
+}
+
+;// CONCATENATED MODULE: ./src/plan/read.ts
+/**
+ * Reads the `plan` input's file before any Azure call: a missing file, text that is not JSON, a
+ * document of neither format, a Terraform `format_version` whose major is not 1 and a what-if whose
+ * `status` is not `Succeeded` are each a `PlanError` (one line; inputs/parse.ts names the input).
+ */
+
+
+
+
+
+/** Plans bigger than this are refused rather than read into memory whole. */
+const PLAN_MAX_BYTES = 256 * 1024 * 1024;
+/** The plan file's path: relative paths are taken from the workspace, as the contract says. */
+function planFilePath(path, workspace) {
+    return (0,external_node_path_.isAbsolute)(path) ? path : (0,external_node_path_.resolve)(workspace, path);
+}
+/** @param subscription the run's `subscription-id`, for IDs a Terraform plan knows only after apply. */
+function readPlan(path, workspace, subscription = null) {
+    const file = planFilePath(path, workspace);
+    let size;
+    try {
+        const stat = (0,external_node_fs_.statSync)(file);
+        if (!stat.isFile())
+            throw new plan/* PlanError */.W6(`not a file (${file})`);
+        size = stat.size;
+    }
+    catch (error) {
+        if (error instanceof plan/* PlanError */.W6)
+            throw error;
+        const code = error.code;
+        throw new plan/* PlanError */.W6(code === 'ENOENT'
+            ? `the file does not exist (looked for ${file}; a relative path is taken from the workspace)`
+            : `the file cannot be read (${code ?? String(error)})`);
+    }
+    if (size > PLAN_MAX_BYTES) {
+        throw new plan/* PlanError */.W6(`the file is ${size} bytes, more than the ${PLAN_MAX_BYTES} read`);
+    }
+    let document;
+    try {
+        document = JSON.parse((0,external_node_fs_.readFileSync)(file, 'utf8').replace(/^\uFEFF/, ''));
+    }
+    catch (error) {
+        const why = error instanceof Error ? error.message.split('\n')[0] : String(error);
+        throw new plan/* PlanError */.W6(`not JSON (${why}); give the output of 'terraform show -json <planfile>' or of 'az deployment group what-if --no-pretty-print'`);
+    }
+    return parsePlanDocument(document, path, subscription);
+}
+/** Detects the format from the content and parses it. */
+function parsePlanDocument(document, path, subscription = null) {
+    if ((0,terraform/* isTerraformPlan */.yu)(document))
+        return (0,terraform/* parseTerraform */.u0)(document, path, subscription);
+    if (isWhatIf(document))
+        return parseWhatIf(document, path);
+    throw new plan/* PlanError */.W6("neither a Terraform plan ('terraform show -json <planfile>': format_version and resource_changes) nor an ARM what-if result ('az deployment group what-if --no-pretty-print': status and changes)");
+}
+
+// EXTERNAL MODULE: ./src/inputs/cloud.ts
+var inputs_cloud = __webpack_require__(5352);
+;// CONCATENATED MODULE: ./src/inputs/parse.ts
 /**
  * Parses and validates every input of action.yml before any Azure call. A bad value throws an
  * `InputError` whose message is one line naming the input, the value and what is allowed.
@@ -3170,6 +3367,8 @@ const CLOUDS = {
  *   form `dns.Resolver#setServers` accepts.
  * - `report: comment` needs a non-empty `github-token`.
  */
+
+
 
 
 
@@ -3254,7 +3453,7 @@ function parseInputs(get, env) {
             return 'inside';
         if (runner === 'github-hosted')
             return 'outside';
-        _logger_js__WEBPACK_IMPORTED_MODULE_3__/* .logger */ .vF.notice(`probe: auto chose 'outside' because RUNNER_ENVIRONMENT is ${runner ? `'${show(runner)}'` : 'not set'} ` +
+        logger/* logger */.vF.notice(`probe: auto chose 'outside' because RUNNER_ENVIRONMENT is ${runner ? `'${show(runner)}'` : 'not set'} ` +
             `(older self-hosted runners do not set it). If this runner reaches the vaults privately, the outside ` +
             `probe reports PUBLIC-ACCESS-OPEN as a warning that the public path was not verified, never as an ` +
             `error; set 'probe: inside' (or 'outside', or 'off') to choose explicitly`);
@@ -3265,6 +3464,9 @@ function parseInputs(get, env) {
     const ignore = parseIgnore(read('ignore'));
     // Cloud
     const cloud = parseCloud(read);
+    // The proposed change: read last, so a cheap mistake elsewhere is reported without reading it.
+    const plan = parsePlan(read('plan'), env, subscriptionId);
+    const gate = choice(read, 'gate', ['new', 'all'], plan ? 'new' : 'all');
     return {
         auth,
         clientId,
@@ -3284,8 +3486,27 @@ function parseInputs(get, env) {
         commentKey,
         failOn,
         ignore,
+        plan,
+        gate,
         cloud
     };
+}
+/** `plan`: a path relative to the workspace (GITHUB_WORKSPACE, else the working directory). */
+function parsePlan(raw, env, subscription) {
+    if (raw === '')
+        return null;
+    if (/[\r\n]/.test(raw)) {
+        throw new InputError('plan', `Input 'plan' is '${show(raw)}': expected one file path`);
+    }
+    try {
+        return readPlan(raw, env.GITHUB_WORKSPACE || process.cwd(), subscription);
+    }
+    catch (error) {
+        if (error instanceof plan/* PlanError */.W6) {
+            throw new InputError('plan', `Input 'plan' is '${show(raw)}': ${error.message}`);
+        }
+        throw error;
+    }
 }
 /** The inputs of a `merge-reports` run, checked as `parseInputs` checks them. */
 function parseMergeInputs(get, env) {
@@ -3406,7 +3627,7 @@ function parseVaultRef(entry) {
         name,
         subscriptionId,
         resourceGroup,
-        id: `/subscriptions/${subscriptionId}/resourceGroups/${resourceGroup}/providers/${(0,_model_target_js__WEBPACK_IMPORTED_MODULE_2__/* .targetNames */ .i)('AzureCloud', kind).resourceType}/${name}`,
+        id: `/subscriptions/${subscriptionId}/resourceGroups/${resourceGroup}/providers/${(0,target/* targetNames */.i)('AzureCloud', kind).resourceType}/${name}`,
         kind
     };
 }
@@ -3451,7 +3672,7 @@ function parseZoneScope(entry) {
 function parseDnsServer(entry) {
     const bad = (what) => new InputError('dns-servers', `Input 'dns-servers' has '${show(entry)}': ${what}`);
     const allowed = 'expected an IP address, optionally with a port (10.0.0.4, 10.0.0.4:53, fd00::4, [fd00::4]:53)';
-    if (ipaddr_js__WEBPACK_IMPORTED_MODULE_0___default().IPv4.isValidFourPartDecimal(entry) || ipaddr_js__WEBPACK_IMPORTED_MODULE_0___default().IPv6.isValid(entry))
+    if (ipaddr_default().IPv4.isValidFourPartDecimal(entry) || ipaddr_default().IPv6.isValid(entry))
         return entry;
     const bracketed = /^\[([^\]]+)\](?::(\d+))?$/.exec(entry);
     const withPort = /^([^:]+):(\d+)$/.exec(entry);
@@ -3460,13 +3681,13 @@ function parseDnsServer(entry) {
     if (bracketed) {
         ;
         [, address = '', port] = bracketed;
-        if (!ipaddr_js__WEBPACK_IMPORTED_MODULE_0___default().IPv6.isValid(address))
+        if (!ipaddr_default().IPv6.isValid(address))
             throw bad(allowed);
     }
     else if (withPort) {
         ;
         [, address = '', port] = withPort;
-        if (!ipaddr_js__WEBPACK_IMPORTED_MODULE_0___default().IPv4.isValidFourPartDecimal(address))
+        if (!ipaddr_default().IPv4.isValidFourPartDecimal(address))
             throw bad(allowed);
     }
     else {
@@ -3522,7 +3743,7 @@ function parseIgnore(raw) {
         const at = entry.indexOf('@');
         const rulePart = (at === -1 ? entry : entry.slice(0, at)).trim().toUpperCase();
         const vaultPart = at === -1 ? null : entry.slice(at + 1).trim();
-        if (!(0,_evaluate_catalog_js__WEBPACK_IMPORTED_MODULE_1__/* .isRuleId */ .KX)(rulePart)) {
+        if (!(0,catalog/* isRuleId */.KX)(rulePart)) {
             const near = closestRuleId(rulePart);
             const hint = near ? `did you mean ${near}? ` : '';
             throw new InputError('ignore', `Input 'ignore' has '${show(entry)}': not a rule ID of this action (${hint}see docs/rules.md for the list)`);
@@ -3542,7 +3763,7 @@ function parseIgnore(raw) {
 function closestRuleId(value) {
     let best = null;
     let bestDistance = 4;
-    for (const id of _evaluate_catalog_js__WEBPACK_IMPORTED_MODULE_1__/* .RULE_IDS */ .Iu) {
+    for (const id of catalog/* RULE_IDS */.Iu) {
         const distance = editDistance(value, id);
         if (distance < bestDistance) {
             best = id;
@@ -3564,7 +3785,7 @@ function editDistance(a, b) {
     return previous[b.length] ?? 0;
 }
 function parseCloud(read) {
-    const names = Object.keys(_cloud_js__WEBPACK_IMPORTED_MODULE_4__/* .CLOUDS */ .J);
+    const names = Object.keys(inputs_cloud/* CLOUDS */.J);
     const raw = read('environment');
     let name = 'AzureCloud';
     if (raw !== '') {
@@ -3574,7 +3795,7 @@ function parseCloud(read) {
         }
         name = found;
     }
-    const cloud = _cloud_js__WEBPACK_IMPORTED_MODULE_4__/* .CLOUDS */ .J[name];
+    const cloud = inputs_cloud/* CLOUDS */.J[name];
     return {
         ...cloud,
         armEndpoint: httpsUrl(read, 'arm-endpoint') ?? cloud.armEndpoint,
@@ -3594,7 +3815,7 @@ function httpsUrl(read, name) {
         url.password ||
         url.search ||
         url.hash) {
-        throw new InputError(name, `Input '${name}' is '${show(raw)}': expected an https:// URL without query or credentials, e.g. ${name === 'arm-endpoint' ? _cloud_js__WEBPACK_IMPORTED_MODULE_4__/* .CLOUDS */ .J.AzureCloud.armEndpoint : _cloud_js__WEBPACK_IMPORTED_MODULE_4__/* .CLOUDS */ .J.AzureCloud.authorityHost}`);
+        throw new InputError(name, `Input '${name}' is '${show(raw)}': expected an https:// URL without query or credentials, e.g. ${name === 'arm-endpoint' ? inputs_cloud/* CLOUDS */.J.AzureCloud.armEndpoint : inputs_cloud/* CLOUDS */.J.AzureCloud.authorityHost}`);
     }
     return url.href.replace(/\/+$/, '');
 }
@@ -3716,7 +3937,7 @@ const logger = {
 /* harmony export */   run: () => (/* binding */ run)
 /* harmony export */ });
 /* harmony import */ var _credential_explain_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7758);
-/* harmony import */ var _inputs_parse_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(3718);
+/* harmony import */ var _inputs_parse_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(7756);
 /* harmony import */ var _logger_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(6999);
 /**
  * The pipeline, in order: inputs → credential → collect → evaluate → (probe) → report.
@@ -3742,6 +3963,8 @@ async function run() {
         // The default github.token is masked by the runner; a PAT passed some other way may not be.
         if (inputs.githubToken)
             (0,_logger_js__WEBPACK_IMPORTED_MODULE_2__/* .setSecret */ .Pq)(inputs.githubToken);
+        // A plan is read and checked with the inputs; judging it needs its own module.
+        const judge = inputs.plan ? await __webpack_require__.e(/* import() */ 142).then(__webpack_require__.bind(__webpack_require__, 4142)) : null;
         const { createCredential, signIn } = await Promise.all(/* import() */[__webpack_require__.e(421), __webpack_require__.e(738), __webpack_require__.e(952), __webpack_require__.e(424)]).then(__webpack_require__.bind(__webpack_require__, 8424));
         const credential = createCredential(inputs);
         // Started now, awaited after sign-in: compiling the ARM clients overlaps Entra's round trips.
@@ -3761,7 +3984,7 @@ async function run() {
         const snapshot = await collect({
             subscriptionId: inputs.subscriptionId,
             resourceGroup: inputs.resourceGroup,
-            vaults: inputs.vaults,
+            vaults: judge ? judge.withPlannedVaults(inputs.vaults, inputs.plan) : inputs.vaults,
             dnsZoneScopes: inputs.dnsZoneScopes,
             cloud: inputs.cloud
         }, credential, { log: _logger_js__WEBPACK_IMPORTED_MODULE_2__/* .logger */ .vF.info });
@@ -3783,21 +4006,36 @@ async function run() {
                 log: _logger_js__WEBPACK_IMPORTED_MODULE_2__/* .logger */ .vF.info
             });
         }
-        const findings = evaluate(snapshot, probeRun, {
+        const options = {
             publicNetworkAccess: inputs.publicNetworkAccess,
             ttlMin: inputs.ttlMin,
             ttlMax: inputs.ttlMax,
             assignee: inputs.clientId
-        }, inputs.ignore, model);
-        const report = buildReport(findings, snapshot.vaults.map((v) => ({ name: v.name, id: v.id, type: v.kind ?? 'vault' })));
+        };
+        const live = evaluate(snapshot, probeRun, options, inputs.ignore, model);
+        let judged = { snapshot, findings: live };
+        let comparison = null;
+        if (judge && inputs.plan) {
+            const proposed = judge.judgePlan(inputs, inputs.plan, snapshot, live, options);
+            judged = proposed;
+            comparison = proposed.comparison;
+        }
+        else if (inputs.gate === 'new') {
+            _logger_js__WEBPACK_IMPORTED_MODULE_2__/* .logger */ .vF.info("gate: new without a plan: there is no change to tell new findings by, so every finding counts for 'fail-on'");
+        }
+        const report = buildReport(judged.findings, judged.snapshot.vaults.map((v) => ({ name: v.name, id: v.id, type: v.kind ?? 'vault' })));
+        if (comparison)
+            Object.assign(report, comparison);
         // What the probe measured, as an extra field of the JSON report (the contract allows extras).
         if (probeRun)
             Object.assign(report, { probe: probeRun });
         await publish(report, {
             inputs,
+            gate: inputs.gate,
+            planPath: inputs.plan?.path ?? null,
             probe: probeRun,
             // A picture per vault for the summary and the comment, drawn from the snapshot and findings.
-            diagrams: vaultDiagrams(snapshot, report.findings)
+            diagrams: (judged.diagrams ?? ((d) => d))(vaultDiagrams(judged.snapshot, report.findings, judged.planned))
         });
     }
     catch (error) {
@@ -4419,6 +4657,514 @@ function targetNames(cloud, kind, overrides) {
 /** Every privatelink zone name a run over `cloud` may need. */
 function privateLinkZones(cloud) {
     return TARGET_KINDS.map((kind) => targetNames(cloud, kind).zone);
+}
+
+
+/***/ }),
+
+/***/ 8720:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   W6: () => (/* binding */ PlanError),
+/* harmony export */   oD: () => (/* binding */ understoodType)
+/* harmony export */ });
+/* unused harmony export UNDERSTOOD_TYPES */
+/**
+ * A proposed change (a Terraform plan or an ARM what-if), reduced to what the action applies to a
+ * snapshot: one entry per resource of a type it understands, with the resource as ARM would return
+ * it after apply. Both formats end up here, so the snapshot is changed by one piece of code.
+ */
+/** The ARM types a plan may change that the snapshot holds. */
+const UNDERSTOOD_TYPES = [
+    'Microsoft.KeyVault/vaults',
+    'Microsoft.KeyVault/managedHSMs',
+    'Microsoft.KeyVault/vaults/privateEndpointConnections',
+    'Microsoft.KeyVault/managedHSMs/privateEndpointConnections',
+    'Microsoft.Network/privateEndpoints',
+    'Microsoft.Network/privateEndpoints/privateDnsZoneGroups',
+    'Microsoft.Network/privateDnsZones',
+    'Microsoft.Network/privateDnsZones/virtualNetworkLinks',
+    'Microsoft.Network/privateDnsZones/A',
+    'Microsoft.Network/virtualNetworks'
+];
+function understoodType(type) {
+    return UNDERSTOOD_TYPES.find((known) => known.toLowerCase() === type.toLowerCase()) ?? null;
+}
+/** A problem with the plan file: the message completes "Input 'plan' is '<path>': ...". */
+class PlanError extends Error {
+    constructor(message) {
+        super(message);
+        this.name = 'PlanError';
+    }
+}
+
+
+/***/ }),
+
+/***/ 467:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   Mf: () => (/* binding */ IP_OF),
+/* harmony export */   u0: () => (/* binding */ parseTerraform),
+/* harmony export */   yu: () => (/* binding */ isTerraformPlan)
+/* harmony export */ });
+/* unused harmony export NOT_IN_SNAPSHOT */
+/* harmony import */ var _plan_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(8720);
+/**
+ * Terraform plans (`terraform show -json <planfile>`, format_version 1.x, azurerm provider): the
+ * contract's azurerm types, mapped attribute by attribute onto the ARM JSON apply.ts reads (the
+ * shapes a GET returns), from `resource_changes[]` (`before`, `after`, `after_unknown`).
+ *
+ * A value known only after apply is never guessed. Where it is another resource's ID (a new PE's
+ * `private_connection_resource_id` = the new vault's `id`), the `configuration` expression's
+ * `references` name that resource, and its ID is built from its own arguments the way azurerm
+ * does. An A record whose `records` refer to a private endpoint's IP gets `ip-of:<PE ID>`, which
+ * apply.ts reads as that endpoint's IP, known or not.
+ */
+
+function isObject(value) {
+    return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+function obj(value) {
+    return isObject(value) ? value : {};
+}
+function str(value) {
+    return typeof value === 'string' && value !== '' ? value : null;
+}
+function strings(value) {
+    return Array.isArray(value) ? value.filter((v) => typeof v === 'string') : [];
+}
+/** The first block of a nested block list (`network_acls`, ...). */
+function block(value) {
+    return Array.isArray(value) && isObject(value[0]) ? value[0] : isObject(value) ? value : null;
+}
+function isTerraformPlan(document) {
+    return (isObject(document) &&
+        typeof document.format_version === 'string' &&
+        ('resource_changes' in document || 'planned_values' in document));
+}
+/** Marks an A record's IP that is a private endpoint's, resolved by apply.ts. */
+const IP_OF = 'ip-of:';
+const SUPPORTED = new Set([
+    'azurerm_key_vault',
+    'azurerm_key_vault_managed_hardware_security_module',
+    'azurerm_private_endpoint',
+    'azurerm_private_dns_zone',
+    'azurerm_private_dns_zone_virtual_network_link',
+    'azurerm_private_dns_a_record',
+    'azurerm_virtual_network',
+    'azurerm_virtual_network_dns_servers'
+]);
+/**
+ * Types of the contract the snapshot does not hold yet (peerings, DNS private resolvers and their
+ * rulesets): understood, but nothing to apply them to; counted with the ignored ones.
+ */
+const NOT_IN_SNAPSHOT = new Set([
+    'azurerm_virtual_network_peering',
+    'azurerm_private_dns_resolver',
+    'azurerm_private_dns_resolver_inbound_endpoint',
+    'azurerm_private_dns_resolver_dns_forwarding_ruleset',
+    'azurerm_private_dns_resolver_forwarding_rule',
+    'azurerm_private_dns_resolver_virtual_network_link'
+]);
+function actionOf(actions) {
+    const has = (a) => actions.includes(a);
+    if (has('delete') && has('create'))
+        return 'replace';
+    if (has('create'))
+        return 'create';
+    if (has('delete'))
+        return 'delete';
+    if (has('update'))
+        return 'modify';
+    return null; // no-op, read
+}
+/** `azurerm_x.y[0]` → `azurerm_x.y`; module paths are kept. */
+function configAddress(address) {
+    return address.replace(/\[[^\]]*\]$/, '');
+}
+/** Root and module resources of `configuration`, by address as `resource_changes` spell it (without index). */
+function configResources(configuration) {
+    const found = new Map();
+    const walk = (module, prefix) => {
+        for (const resource of Array.isArray(module.resources) ? module.resources : []) {
+            if (isObject(resource) && typeof resource.address === 'string') {
+                found.set(`${prefix}${resource.address}`, obj(resource.expressions));
+            }
+        }
+        for (const [name, call] of Object.entries(obj(module.module_calls))) {
+            walk(obj(obj(call).module), `${prefix}module.${name}.`);
+        }
+    };
+    walk(obj(obj(configuration).root_module), '');
+    return found;
+}
+function parseTerraform(document, path, defaultSubscription = null) {
+    const version = String(document.format_version);
+    if (!/^1(\.|$)/.test(version)) {
+        throw new _plan_js__WEBPACK_IMPORTED_MODULE_0__/* .PlanError */ .W6(`a Terraform plan of format_version ${version}; this action reads format_version 1.x`);
+    }
+    const config = configResources(document.configuration);
+    const all = [];
+    // Every managed resource, for the IDs that references name (a new subnet, say).
+    const anyType = [];
+    const ignoredTypes = [];
+    let ignored = 0;
+    for (const raw of Array.isArray(document.resource_changes) ? document.resource_changes : []) {
+        if (!isObject(raw))
+            continue;
+        const type = typeof raw.type === 'string' ? raw.type : '';
+        const address = typeof raw.address === 'string' ? raw.address : type;
+        const change = obj(raw.change);
+        const actions = strings(change.actions);
+        const tf = {
+            address,
+            type,
+            actions,
+            before: isObject(change.before) ? change.before : null,
+            after: isObject(change.after) ? change.after : null,
+            unknown: obj(change.after_unknown),
+            expressions: config.get(configAddress(address)) ?? {}
+        };
+        anyType.push(tf);
+        // A data source is read, not changed: there only for the IDs that references name.
+        if (raw.mode === 'data')
+            continue;
+        if (!SUPPORTED.has(type)) {
+            // NOT_IN_SNAPSHOT types are counted here too: nothing in the snapshot to apply them to.
+            if (actionOf(actions) !== null) {
+                ignored++;
+                if (type && !ignoredTypes.includes(type))
+                    ignoredTypes.push(type);
+            }
+            continue;
+        }
+        all.push(tf);
+    }
+    const subscription = subscriptionOfPlan(anyType, document) ?? defaultSubscription;
+    const ids = new Ids(anyType, subscription);
+    const changes = [];
+    for (const tf of all) {
+        const action = actionOf(tf.actions);
+        if (action === null)
+            continue;
+        changes.push(...ids.map(tf, action));
+    }
+    return { format: 'terraform', path, changes, ignored, ignoredTypes };
+}
+/** The subscription of any known Azure ID in the plan, for IDs azurerm builds at apply. */
+function subscriptionOfPlan(all, document) {
+    const text = JSON.stringify([all.map((c) => [c.before, c.after]), document.prior_state ?? null]);
+    const fromId = /\/subscriptions\/([0-9a-f-]{36})\//i.exec(text)?.[1];
+    // data.azurerm_client_config in prior_state says which subscription the provider works in.
+    const fromConfig = /"subscription_id":"([0-9a-f-]{36})"/i.exec(text)?.[1];
+    return (fromId ?? fromConfig ?? null)?.toLowerCase() ?? null;
+}
+/** IDs of the plan's resources: known ones as the plan says, new ones built as azurerm builds them. */
+class Ids {
+    subscription;
+    byAddress = new Map();
+    cache = new Map();
+    constructor(all, subscription) {
+        this.subscription = subscription;
+        for (const tf of all)
+            this.byAddress.set(tf.address, tf);
+    }
+    rg(values) {
+        return str(values.resource_group_name);
+    }
+    base(values) {
+        const rg = this.rg(values);
+        return this.subscription && rg
+            ? `/subscriptions/${this.subscription}/resourceGroups/${rg}`
+            : null;
+    }
+    /** The ID of the resource at `address` (after apply), or null when it cannot be known. */
+    idOf(address) {
+        if (this.cache.has(address))
+            return this.cache.get(address) ?? null;
+        this.cache.set(address, null);
+        const tf = this.byAddress.get(address) ?? this.byAddress.get(`${address}[0]`);
+        const id = tf ? this.build(tf) : null;
+        this.cache.set(address, id);
+        return id;
+    }
+    build(tf) {
+        const values = tf.after ?? tf.before ?? {};
+        const known = str(values.id) ?? (tf.actions.includes('create') ? null : str(tf.before?.id));
+        if (known)
+            return known;
+        const base = this.base(values);
+        const name = str(values.name);
+        if (!base || !name)
+            return null;
+        switch (tf.type) {
+            case 'azurerm_key_vault':
+                return `${base}/providers/Microsoft.KeyVault/vaults/${name}`;
+            case 'azurerm_key_vault_managed_hardware_security_module':
+                return `${base}/providers/Microsoft.KeyVault/managedHSMs/${name}`;
+            case 'azurerm_private_endpoint':
+                return `${base}/providers/Microsoft.Network/privateEndpoints/${name}`;
+            case 'azurerm_private_dns_zone':
+                return `${base}/providers/Microsoft.Network/privateDnsZones/${name}`;
+            case 'azurerm_virtual_network':
+                return `${base}/providers/Microsoft.Network/virtualNetworks/${name}`;
+            case 'azurerm_subnet': {
+                const vnet = str(values.virtual_network_name);
+                return vnet
+                    ? `${base}/providers/Microsoft.Network/virtualNetworks/${vnet}/subnets/${name}`
+                    : null;
+            }
+            case 'azurerm_private_dns_zone_virtual_network_link': {
+                const zone = str(values.private_dns_zone_name);
+                return zone
+                    ? `${base}/providers/Microsoft.Network/privateDnsZones/${zone}/virtualNetworkLinks/${name}`
+                    : null;
+            }
+            case 'azurerm_private_dns_a_record': {
+                const zone = str(values.zone_name);
+                return zone ? `${base}/providers/Microsoft.Network/privateDnsZones/${zone}/A/${name}` : null;
+            }
+        }
+        return null;
+    }
+    /**
+     * An attribute's value after apply: as the plan says when known, else the ID of the resource
+     * its expression refers to (`<address>.id`), else null.
+     */
+    refId(value, expression) {
+        const known = str(value);
+        if (known)
+            return known;
+        for (const ref of strings(obj(expression).references)) {
+            const m = /^(.*)\.id$/.exec(ref);
+            if (m?.[1]) {
+                const id = this.idOf(m[1]) ?? this.idOfAny(m[1]);
+                if (id)
+                    return id;
+            }
+        }
+        return null;
+    }
+    /** For `azurerm_subnet.x`: resources not in resource_changes are not known. */
+    idOfAny(address) {
+        return this.idOf(address.replace(/\[[^\]]*\]$/, ''));
+    }
+    map(tf, action) {
+        const id = this.idOf(tf.address);
+        if (!id)
+            return [];
+        if (action === 'delete') {
+            return [this.change(tf, action, id, null, typeOf(tf.type))];
+        }
+        const a = tf.after ?? {};
+        const x = tf.expressions;
+        switch (tf.type) {
+            case 'azurerm_key_vault':
+            case 'azurerm_key_vault_managed_hardware_security_module': {
+                const acls = block(a.network_acls);
+                const properties = {
+                    publicNetworkAccess: a.public_network_access_enabled === false ? 'Disabled' : 'Enabled'
+                };
+                if (acls) {
+                    properties.networkAcls = {
+                        bypass: str(acls.bypass),
+                        defaultAction: str(acls.default_action),
+                        ipRules: strings(acls.ip_rules).map((value) => ({ value })),
+                        virtualNetworkRules: strings(acls.virtual_network_subnet_ids).map((rule) => ({
+                            id: rule
+                        }))
+                    };
+                }
+                return [
+                    this.change(tf, action, id, { name: str(a.name), location: str(a.location), properties }, typeOf(tf.type))
+                ];
+            }
+            case 'azurerm_private_endpoint':
+                return this.privateEndpoint(tf, action, id);
+            case 'azurerm_private_dns_zone':
+                return [
+                    this.change(tf, action, id, { name: str(a.name), properties: {} }, 'Microsoft.Network/privateDnsZones')
+                ];
+            case 'azurerm_private_dns_zone_virtual_network_link': {
+                const vnet = this.refId(a.virtual_network_id, x.virtual_network_id);
+                const properties = {
+                    virtualNetwork: vnet ? { id: vnet } : undefined,
+                    registrationEnabled: a.registration_enabled === true
+                };
+                const policy = str(a.resolution_policy);
+                if (policy)
+                    properties.resolutionPolicy = policy;
+                return [
+                    this.change(tf, action, id, { name: str(a.name), properties }, 'Microsoft.Network/privateDnsZones/virtualNetworkLinks')
+                ];
+            }
+            case 'azurerm_private_dns_a_record': {
+                let records = strings(a.records);
+                if (obj(tf.unknown).records !== undefined && records.length === 0) {
+                    // Records only known at apply: a private endpoint's IP, when that is what they name.
+                    const pe = strings(obj(x.records).references).find((ref) => /^(.*azurerm_private_endpoint\.[^.]+)(\[[^\]]*\])?\./.test(ref));
+                    const address = pe
+                        ? /^(.*?azurerm_private_endpoint\.[^.[]+(?:\[[^\]]*\])?)/.exec(pe)?.[1]
+                        : undefined;
+                    const peId = address ? this.idOf(address) : null;
+                    records = peId ? [`${IP_OF}${peId}`] : [];
+                }
+                return [
+                    this.change(tf, action, id, {
+                        name: str(a.name),
+                        properties: {
+                            ttl: typeof a.ttl === 'number' ? a.ttl : null,
+                            aRecords: records.map((ipv4Address) => ({ ipv4Address }))
+                        }
+                    }, 'Microsoft.Network/privateDnsZones/A')
+                ];
+            }
+            case 'azurerm_virtual_network': {
+                const properties = { addressSpace: { addressPrefixes: strings(a.address_space) } };
+                // Left unset (unknown), dns_servers is Azure-provided DNS, or what a separate
+                // azurerm_virtual_network_dns_servers sets.
+                const servers = strings(a.dns_servers);
+                if (servers.length > 0)
+                    properties.dhcpOptions = { dnsServers: servers };
+                return [
+                    this.change(tf, action, id, { name: str(a.name), location: str(a.location), properties }, 'Microsoft.Network/virtualNetworks')
+                ];
+            }
+            case 'azurerm_virtual_network_dns_servers': {
+                const vnet = this.refId(a.virtual_network_id, x.virtual_network_id);
+                if (!vnet)
+                    return [];
+                return [
+                    {
+                        action: 'modify',
+                        id: vnet,
+                        type: 'Microsoft.Network/virtualNetworks',
+                        after: {
+                            id: vnet,
+                            type: 'Microsoft.Network/virtualNetworks',
+                            properties: { dhcpOptions: { dnsServers: strings(a.dns_servers) } }
+                        },
+                        unknown: [],
+                        source: tf.address,
+                        partial: true
+                    }
+                ];
+            }
+        }
+        return [];
+    }
+    privateEndpoint(tf, action, id) {
+        const a = tf.after ?? {};
+        const x = tf.expressions;
+        const connection = block(a.private_service_connection) ?? {};
+        const connectionX = block(x.private_service_connection) ?? {};
+        const target = this.refId(connection.private_connection_resource_id, connectionX.private_connection_resource_id);
+        const subnet = this.refId(a.subnet_id, x.subnet_id);
+        const link = {
+            name: str(connection.name),
+            properties: {
+                privateLinkServiceId: target,
+                groupIds: strings(connection.subresource_names).map((g) => g.toLowerCase()),
+                ...(str(connection.request_message)
+                    ? { requestMessage: str(connection.request_message) }
+                    : {})
+            }
+        };
+        const manual = connection.is_manual_connection === true;
+        const properties = {
+            subnet: subnet ? { id: subnet } : undefined,
+            privateLinkServiceConnections: manual ? [] : [link],
+            manualPrivateLinkServiceConnections: manual ? [link] : [],
+            ipConfigurations: (Array.isArray(a.ip_configuration) ? a.ip_configuration : []).map((c) => ({
+                name: str(obj(c).name),
+                properties: {
+                    privateIPAddress: str(obj(c).private_ip_address),
+                    groupId: str(obj(c).subresource_name),
+                    memberName: str(obj(c).member_name)
+                }
+            }))
+        };
+        const changes = [
+            this.change(tf, action, id, { name: str(a.name), location: str(a.location), properties }, 'Microsoft.Network/privateEndpoints')
+        ];
+        // The inline zone group is its own resource in ARM.
+        const group = block(a.private_dns_zone_group);
+        const groupX = block(x.private_dns_zone_group) ?? {};
+        const before = block(tf.before?.private_dns_zone_group);
+        if (group) {
+            const name = str(group.name) ?? 'default';
+            let zones = strings(group.private_dns_zone_ids);
+            if (zones.length === 0) {
+                zones = strings(obj(groupX.private_dns_zone_ids).references)
+                    .map((ref) => /^(.*)\.id$/.exec(ref)?.[1])
+                    .flatMap((address) => {
+                    const zone = address ? this.idOf(address) : null;
+                    return zone ? [zone] : [];
+                });
+            }
+            changes.push({
+                action: action === 'modify' && before ? 'modify' : 'create',
+                id: `${id}/privateDnsZoneGroups/${name}`,
+                type: 'Microsoft.Network/privateEndpoints/privateDnsZoneGroups',
+                after: {
+                    id: `${id}/privateDnsZoneGroups/${name}`,
+                    type: 'Microsoft.Network/privateEndpoints/privateDnsZoneGroups',
+                    name,
+                    properties: {
+                        privateDnsZoneConfigs: zones.map((zone) => ({
+                            name: zone.split('/').pop(),
+                            properties: { privateDnsZoneId: zone }
+                        }))
+                    }
+                },
+                unknown: [],
+                source: `${tf.address}.private_dns_zone_group`
+            });
+        }
+        else if (before && action === 'modify') {
+            const name = str(before.name) ?? 'default';
+            changes.push({
+                action: 'delete',
+                id: `${id}/privateDnsZoneGroups/${name}`,
+                type: 'Microsoft.Network/privateEndpoints/privateDnsZoneGroups',
+                after: null,
+                unknown: [],
+                source: `${tf.address}.private_dns_zone_group`
+            });
+        }
+        return changes;
+    }
+    change(tf, action, id, after, type) {
+        return {
+            action,
+            id,
+            type,
+            after: after ? { ...after, id, type } : null,
+            unknown: [],
+            source: tf.address
+        };
+    }
+}
+function typeOf(tfType) {
+    switch (tfType) {
+        case 'azurerm_key_vault':
+            return 'Microsoft.KeyVault/vaults';
+        case 'azurerm_key_vault_managed_hardware_security_module':
+            return 'Microsoft.KeyVault/managedHSMs';
+        case 'azurerm_private_endpoint':
+            return 'Microsoft.Network/privateEndpoints';
+        case 'azurerm_private_dns_zone':
+            return 'Microsoft.Network/privateDnsZones';
+        case 'azurerm_private_dns_zone_virtual_network_link':
+            return 'Microsoft.Network/privateDnsZones/virtualNetworkLinks';
+        case 'azurerm_private_dns_a_record':
+            return 'Microsoft.Network/privateDnsZones/A';
+        default:
+            return 'Microsoft.Network/virtualNetworks';
+    }
 }
 
 

@@ -12,6 +12,7 @@ __webpack_require__.r(__webpack_exports__);
 /* harmony export */   buildReport: () => (/* binding */ buildReport),
 /* harmony export */   countsOf: () => (/* binding */ countsOf),
 /* harmony export */   findingsByVault: () => (/* binding */ findingsByVault),
+/* harmony export */   isCompared: () => (/* binding */ isCompared),
 /* harmony export */   resultOf: () => (/* binding */ resultOf),
 /* harmony export */   sameVault: () => (/* binding */ sameVault),
 /* harmony export */   writeBeside: () => (/* binding */ writeBeside),
@@ -30,6 +31,10 @@ __webpack_require__.r(__webpack_exports__);
 
 
 
+/** Whether the findings carry `change` (a plan or a baseline was compared with). */
+function isCompared(report) {
+    return report.resolved !== undefined;
+}
 const REPORT_FILE_NAME = 'kv-private-link-doctor-report.json';
 /** `fail` on any error, else `warn` on any warning, else `pass`. */
 function resultOf(findings) {

@@ -2,6 +2,59 @@ export const id = 880;
 export const ids = [880,850,409];
 export const modules = {
 
+/***/ 6832:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   E: () => (/* binding */ compareFindings),
+/* harmony export */   f: () => (/* binding */ newCounts)
+/* harmony export */ });
+function keyOf(finding) {
+    const side = finding.severity === 'pass' ? 'pass' : 'problem';
+    return [finding.rule, finding.vault ?? '', finding.resource, side].join('\n').toLowerCase();
+}
+function compareFindings(current, other) {
+    // A multiset: two findings of one rule on one resource are matched one for one.
+    const left = new Map();
+    for (const finding of other) {
+        const key = keyOf(finding);
+        left.set(key, [...(left.get(key) ?? []), finding]);
+    }
+    const matched = new Set();
+    const findings = current.map((finding) => {
+        const match = left.get(keyOf(finding))?.shift();
+        if (match)
+            matched.add(match);
+        return { ...finding, change: (match ? 'unchanged' : 'new') };
+    });
+    const resolved = other
+        .filter((finding) => !matched.has(finding))
+        .filter((finding) => finding.severity === 'error' || finding.severity === 'warning')
+        .map((finding) => {
+        const copy = { ...finding };
+        delete copy.change;
+        return copy;
+    });
+    return { findings, resolved };
+}
+/** The errors and warnings marked `new`. */
+function newCounts(findings) {
+    let errors = 0;
+    let warnings = 0;
+    for (const finding of findings) {
+        if (finding.change !== 'new')
+            continue;
+        if (finding.severity === 'error')
+            errors++;
+        else if (finding.severity === 'warning')
+            warnings++;
+    }
+    return { errors, warnings };
+}
+
+
+/***/ }),
+
 /***/ 6349:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
@@ -13,7 +66,8 @@ export const modules = {
 /* harmony export */   WN: () => (/* binding */ countsText),
 /* harmony export */   _9: () => (/* binding */ SEVERITY_ICON),
 /* harmony export */   jy: () => (/* binding */ vaultTally),
-/* harmony export */   kF: () => (/* binding */ RESULT_ICON)
+/* harmony export */   kF: () => (/* binding */ RESULT_ICON),
+/* harmony export */   vK: () => (/* binding */ changeLine)
 /* harmony export */ });
 /* unused harmony export SEVERITY_ORDER */
 /* harmony import */ var _report_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(8850);
@@ -85,6 +139,27 @@ function vaultTally(report) {
 /** `1 error, 2 warnings, 0 info, 11 passed` */
 function countsText(counts) {
     return `${plural(counts.error, 'error')}, ${plural(counts.warning, 'warning')}, ${counts.info} info, ${counts.pass} passed`;
+}
+/**
+ * With a comparison (`plan`): what the change does, the line the summary and the comment lead
+ * with. Problems are errors and warnings.
+ */
+function changeLine(report) {
+    if (report.resolved === undefined)
+        return null;
+    let introduced = 0;
+    let before = 0;
+    for (const finding of report.findings) {
+        if (finding.severity !== 'error' && finding.severity !== 'warning')
+            continue;
+        if (finding.change === 'new')
+            introduced++;
+        else
+            before++;
+    }
+    const fixed = report.resolved.length;
+    const subject = report.plan ? 'This change' : 'Since the baseline, the estate';
+    return `**${subject} introduces ${plural(introduced, 'problem')} and fixes ${fixed}; ${before} ${before === 1 ? 'was' : 'were'} there before.**`;
 }
 
 
@@ -166,14 +241,19 @@ function vaultRecordsOf(records, vault) {
 }
 class Flowchart {
     atFault;
+    planned;
     nodes = [];
     edges = [];
     redNodes = new Set();
     redEdges = [];
     ids = new Map();
     next = 0;
-    constructor(atFault) {
+    plannedNodes = new Set();
+    constructor(atFault, 
+    /** With `plan`: lower-cased IDs of what the change adds or changes, and the word for it. */
+    planned = new Map()) {
         this.atFault = atFault;
+        this.planned = planned;
     }
     /** Adds a node once per resource; returns its ID. */
     node(resourceId, text, shape = 'box') {
@@ -184,7 +264,11 @@ class Flowchart {
         const id = `n${this.next++}`;
         this.ids.set(key, id);
         const [open, close] = shape === 'round' ? ['(', ')'] : shape === 'db' ? ['[(', ')]'] : ['[', ']'];
-        this.nodes.push(`  ${id}${open}${text}${close}`);
+        const planned = this.planned.get(key);
+        if (planned)
+            this.plannedNodes.add(id);
+        const shown = planned ? text.replace(/"$/, `<br>${mermaidText(planned)}"`) : text;
+        this.nodes.push(`  ${id}${open}${shown}${close}`);
         if (this.atFault(resourceId))
             this.redNodes.add(id);
         return id;
@@ -209,6 +293,10 @@ class Flowchart {
     render() {
         const lines = ['flowchart LR', ...this.nodes, ...this.edges];
         lines.push('  classDef fail fill:#ffebe9,stroke:#cf222e,stroke-width:2px,color:#82071e');
+        if (this.plannedNodes.size > 0) {
+            lines.push('  classDef planned stroke:#0969da,stroke-width:3px,stroke-dasharray:6 3');
+            lines.push(`  class ${[...this.plannedNodes].join(',')} planned`);
+        }
         if (this.redNodes.size > 0)
             lines.push(`  class ${[...this.redNodes].join(',')} fail`);
         if (this.redEdges.length > 0) {
@@ -242,11 +330,11 @@ function zonesFor(snapshot, vault, endpoints, findings) {
  * The Mermaid source (without the code fence) of one vault's diagram. `findings` may hold the
  * whole run's findings: only this vault's (and those tied to no vault) colour it.
  */
-function vaultDiagram(snapshot, vault, findings) {
+function vaultDiagram(snapshot, vault, findings, planned = new Map()) {
     const own = findings.filter((f) => (f.vault === null || (0,_report_js__WEBPACK_IMPORTED_MODULE_2__.sameVault)(f.vault, vault.name)) &&
         (f.severity === 'error' || f.severity === 'warning'));
     const atFault = (id) => own.some((f) => (0,_collect_snapshot_js__WEBPACK_IMPORTED_MODULE_5__/* .sameId */ .s)(f.resource, id));
-    const chart = new Flowchart(atFault);
+    const chart = new Flowchart(atFault, planned);
     const kind = vault.kind === 'managedHsm' ? 'Managed HSM' : 'Key Vault';
     const vaultNode = chart.node(vault.id, label(kind, vault.name), 'round');
     if (vault.failure)
@@ -316,14 +404,14 @@ const MISSING = {
     'DNS-RECORD-MISSING': 'Missing A record'
 };
 /** One diagram per vault of the snapshot, keyed by lower-cased vault name. */
-function vaultDiagrams(snapshot, findings) {
+function vaultDiagrams(snapshot, findings, planned = new Map()) {
     const byVault = (0,_report_js__WEBPACK_IMPORTED_MODULE_2__.findingsByVault)(findings);
     const general = byVault.get(null) ?? [];
     const diagrams = new Map();
     for (const vault of snapshot.vaults) {
         const key = vault.name.toLowerCase();
         const own = [...general, ...(byVault.get(key) ?? [])];
-        diagrams.set(key, vaultDiagram(snapshot, vault, own));
+        diagrams.set(key, vaultDiagram(snapshot, vault, own, planned));
     }
     return diagrams;
 }
@@ -593,9 +681,15 @@ function ruleTitle(finding) {
 /** A problem in full: heading, message, observed/expected/resource, fix, guide link. */
 function problemMarkdown(finding, style) {
     const severity = style.severityInTitle ? ` (${finding.severity})` : '';
+    // With a plan, each problem says whether the change brings it or it was there before.
+    const change = finding.change === 'new'
+        ? '**New after this change.** '
+        : finding.change === 'unchanged'
+            ? '**There before this change.** '
+            : '';
     const parts = [
         `${'#'.repeat(style.headingLevel)} ${group/* SEVERITY_ICON */._9[finding.severity]} ${escapeMarkdown(finding.rule)}: ${escapeMarkdown(ruleTitle(finding))}${severity}`,
-        escapeMarkdown(finding.message)
+        `${change}${escapeMarkdown(finding.message)}`
     ];
     const facts = [];
     if (finding.observed)
@@ -690,6 +784,9 @@ function vaultLabel(name) {
 }
 function headline(report, options) {
     const parts = [`## ${group/* RESULT_ICON */.kF[report.result]} ${group/* RESULT_HEADLINE */.H5[report.result]}`];
+    const change = (0,group/* changeLine */.vK)(report);
+    if (change)
+        parts.push(change);
     const before = options.previous;
     if (before && before !== report.result) {
         parts.push(report.result === 'pass'
@@ -790,14 +887,25 @@ function renderComment(report, options, maxChars = COMMENT_MAX_CHARS) {
     ]);
 }
 
+// EXTERNAL MODULE: ./src/compare/compare.ts
+var compare = __webpack_require__(6832);
 ;// CONCATENATED MODULE: ./src/report/exit.ts
-/** Whether the step fails, per `fail-on`: the lowest severity that fails it. */
-function shouldFail(report, failOn) {
+
+
+/** What `fail-on` counts: every error and warning, or with `gate: new` only those marked `new`. */
+function gateCounts(report, gate = 'all') {
+    if (gate === 'new' && (0,report_report.isCompared)(report))
+        return (0,compare/* newCounts */.f)(report.findings ?? []);
+    return { errors: report.counts.error, warnings: report.counts.warning };
+}
+/** Whether the step fails, per `fail-on` (the lowest severity that fails it) and `gate`. */
+function shouldFail(report, failOn, gate = 'all') {
+    const counts = gateCounts(report, gate);
     switch (failOn) {
         case 'error':
-            return report.counts.error > 0;
+            return counts.errors > 0;
         case 'warning':
-            return report.counts.error > 0 || report.counts.warning > 0;
+            return counts.errors > 0 || counts.warnings > 0;
         case 'never':
             return false;
     }
@@ -835,7 +943,12 @@ function logFindings(report, sink = logger/* logger */.vF) {
 
 ;// CONCATENATED MODULE: ./src/report/outputs.ts
 
-/** The step's outputs of the contract: result, counts and the paths of the files written. */
+
+
+/**
+ * The step's outputs of the contract: result, counts, the paths of the files written, and with a
+ * comparison (`plan`) `new-errors` and `new-warnings`.
+ */
 function setOutputs(report, paths) {
     core/* setOutput */.uH('result', report.result);
     core/* setOutput */.uH('errors', String(report.counts.error));
@@ -843,6 +956,11 @@ function setOutputs(report, paths) {
     core/* setOutput */.uH('report-path', paths.report);
     core/* setOutput */.uH('sarif-path', paths.sarif);
     core/* setOutput */.uH('fix-script', paths.fixScript);
+    if ((0,report_report.isCompared)(report)) {
+        const fresh = (0,compare/* newCounts */.f)(report.findings);
+        core/* setOutput */.uH('new-errors', String(fresh.errors));
+        core/* setOutput */.uH('new-warnings', String(fresh.warnings));
+    }
 }
 
 ;// CONCATENATED MODULE: ./src/report/fix-script.ts
@@ -1119,22 +1237,23 @@ function problemSection(vault, withPasses, diagram, fold) {
     return [`### ${title}`, counts, ...body].join('\n\n');
 }
 /** Sections without problems, together: one folded list of passes (and picture) per vault. */
-function passedSection(vaults, withPasses) {
+function passedSection(vaults, withPasses, pictureOf) {
     const parts = [`### ${group/* RESULT_ICON */.kF.pass} ${(0,group/* plural */.LS)(vaults.length, 'vault')} without problems`];
     for (const vault of vaults) {
         const count = (0,group/* plural */.LS)(vault.findings.length, 'check');
         const label = `${group/* RESULT_ICON */.kF.pass} ${vaultHeading(vault)}: ${count} passed`;
         // Without a pass to fold, the label stands alone, picture or not.
         const shown = withPasses && vault.findings.length > 0;
-        parts.push(passedMarkdown(label, null, shown ? vault.findings : []));
+        parts.push(passedMarkdown(label, shown ? pictureOf(vault) : null, shown ? vault.findings : []));
     }
     return parts.join('\n\n');
 }
 function summary_headline(report) {
-    const parts = [
-        `## ${group/* RESULT_ICON */.kF[report.result]} ${group/* RESULT_HEADLINE */.H5[report.result]}`,
-        `**${(0,group/* countsText */.WN)(report.counts)}**`
-    ];
+    const parts = [`## ${group/* RESULT_ICON */.kF[report.result]} ${group/* RESULT_HEADLINE */.H5[report.result]}`];
+    const change = (0,group/* changeLine */.vK)(report);
+    if (change)
+        parts.push(change);
+    parts.push(`**${(0,group/* countsText */.WN)(report.counts)}**`);
     if (report.vaults.length === 0) {
         parts.push('No vaults were found to check.');
     }
@@ -1146,15 +1265,30 @@ function summary_headline(report) {
     }
     return parts.join('\n\n');
 }
+/** What the change fixes (the other state's errors and warnings that are gone), folded. */
+function resolvedList(report) {
+    const resolved = report.resolved ?? [];
+    const shown = resolved
+        .slice(0, 50)
+        .map((f) => `- ${group/* SEVERITY_ICON */._9[f.severity]} ${inlineCode(f.rule)} ${f.vault === null ? '' : `on ${inlineCode(f.vault)}`}: ${escapeMarkdown(f.message)}`);
+    if (resolved.length > shown.length)
+        shown.push(`- … and ${resolved.length - shown.length} more (the JSON report's \`resolved\` lists them)`);
+    return `<details><summary>✅ Fixed by this change: ${(0,group/* plural */.LS)(resolved.length, 'problem')}</summary>\n\n${shown.join('\n')}\n\n</details>`;
+}
 /** The whole summary as GitHub Markdown (a pure function of the report). */
 function renderSummary(report, maxChars = SUMMARY_MAX_CHARS, probe = null, diagrams = null) {
     const sections = (0,group/* vaultSections */.Jv)(report);
     const withProblems = sections.filter(hasProblems);
     const withoutProblems = sections.filter((s) => !hasProblems(s));
     const fold = report.vaults.length > FOLD_VAULTS_FROM;
-    const drawn = new Set(withProblems.slice(0, MAX_DIAGRAMS));
+    // Pictures for the vaults with problems and, with a plan, those the change adds to: the first
+    // MAX_DIAGRAMS of them.
+    const added = withoutProblems.filter((s) => s.findings.some((f) => f.change === 'new'));
+    const drawn = new Set([...withProblems, ...added].slice(0, MAX_DIAGRAMS));
+    const pictureOf = (vault) => drawn.has(vault) ? diagramOf(vault, diagrams) : null;
     const render = (withPasses) => [
         summary_headline(report),
+        ...(report.resolved?.length ? [resolvedList(report)] : []),
         ...overviewMarkdown(sections),
         ...(withPasses
             ? []
@@ -1164,8 +1298,8 @@ function renderSummary(report, maxChars = SUMMARY_MAX_CHARS, probe = null, diagr
         ...(withProblems.length > MAX_DIAGRAMS && diagrams
             ? [`> [!NOTE]\n> Pictures are drawn for the first ${MAX_DIAGRAMS} vaults with problems only.`]
             : []),
-        ...withProblems.map((vault) => problemSection(vault, withPasses, drawn.has(vault) ? diagramOf(vault, diagrams) : null, fold)),
-        ...(withoutProblems.length > 0 ? [passedSection(withoutProblems, withPasses)] : []),
+        ...withProblems.map((vault) => problemSection(vault, withPasses, pictureOf(vault), fold)),
+        ...(withoutProblems.length > 0 ? [passedSection(withoutProblems, withPasses, pictureOf)] : []),
         // What the probe saw, per vault (probe-summary.ts).
         ...(probe ? [renderProbeSummary(probe)] : [])
     ];
@@ -1232,9 +1366,17 @@ async function publish(report, options) {
             sink: log
         });
     }
-    if (shouldFail(report, inputs.failOn)) {
+    const gate = options.gate ?? 'all';
+    if (shouldFail(report, inputs.failOn, gate)) {
         const merged = options.merged === undefined ? '' : ` (${options.merged} reports merged)`;
-        core/* setFailed */.C1(`Key Vault private link check${merged}: ${report.counts.error} error(s), ${report.counts.warning} warning(s) (fail-on: ${inputs.failOn})`);
+        if (gate === 'new' && report.resolved !== undefined) {
+            const fresh = gateCounts(report, gate);
+            const before = report.counts.error + report.counts.warning - fresh.errors - fresh.warnings;
+            core/* setFailed */.C1(`Key Vault private link check${merged}: the change introduces ${fresh.errors} error(s), ${fresh.warnings} warning(s); ${before} were there before (fail-on: ${inputs.failOn}, gate: new)`);
+        }
+        else {
+            core/* setFailed */.C1(`Key Vault private link check${merged}: ${report.counts.error} error(s), ${report.counts.warning} warning(s) (fail-on: ${inputs.failOn})`);
+        }
     }
 }
 /** `report: comment`: the body comment.ts renders, written by sticky-comment.ts. Never throws. */
@@ -1269,6 +1411,7 @@ __webpack_require__.r(__webpack_exports__);
 /* harmony export */   buildReport: () => (/* binding */ buildReport),
 /* harmony export */   countsOf: () => (/* binding */ countsOf),
 /* harmony export */   findingsByVault: () => (/* binding */ findingsByVault),
+/* harmony export */   isCompared: () => (/* binding */ isCompared),
 /* harmony export */   resultOf: () => (/* binding */ resultOf),
 /* harmony export */   sameVault: () => (/* binding */ sameVault),
 /* harmony export */   writeBeside: () => (/* binding */ writeBeside),
@@ -1287,6 +1430,10 @@ __webpack_require__.r(__webpack_exports__);
 
 
 
+/** Whether the findings carry `change` (a plan or a baseline was compared with). */
+function isCompared(report) {
+    return report.resolved !== undefined;
+}
 const REPORT_FILE_NAME = 'kv-private-link-doctor-report.json';
 /** `fail` on any error, else `warn` on any warning, else `pass`. */
 function resultOf(findings) {

@@ -5,6 +5,8 @@
  */
 import { SignInError } from './credential/explain.js'
 import { InputError, parseInputs } from './inputs/parse.js'
+import type { Finding } from './evaluate/finding.js'
+import type { Judged, ReportJsonPlan } from './plan/judge.js'
 import type { ProbeRun } from './probe/probe.js'
 import { getInput, isDebug, logger, setFailed, setSecret } from './logger.js'
 
@@ -24,6 +26,9 @@ export async function run(): Promise<void> {
     const inputs = parseInputs(getInput, process.env)
     // The default github.token is masked by the runner; a PAT passed some other way may not be.
     if (inputs.githubToken) setSecret(inputs.githubToken)
+
+    // A plan is read and checked with the inputs; judging it needs its own module.
+    const judge = inputs.plan ? await import('./plan/judge.js') : null
 
     const { createCredential, signIn } = await import('./credential/credential.js')
     const credential = createCredential(inputs)
@@ -47,7 +52,7 @@ export async function run(): Promise<void> {
       {
         subscriptionId: inputs.subscriptionId,
         resourceGroup: inputs.resourceGroup,
-        vaults: inputs.vaults,
+        vaults: judge ? judge.withPlannedVaults(inputs.vaults, inputs.plan) : inputs.vaults,
         dnsZoneScopes: inputs.dnsZoneScopes,
         cloud: inputs.cloud
       },
@@ -76,30 +81,42 @@ export async function run(): Promise<void> {
       })
     }
 
-    const findings = evaluate(
-      snapshot,
-      probeRun,
-      {
-        publicNetworkAccess: inputs.publicNetworkAccess,
-        ttlMin: inputs.ttlMin,
-        ttlMax: inputs.ttlMax,
-        assignee: inputs.clientId
-      },
-      inputs.ignore,
-      model
-    )
+    const options = {
+      publicNetworkAccess: inputs.publicNetworkAccess,
+      ttlMin: inputs.ttlMin,
+      ttlMax: inputs.ttlMax,
+      assignee: inputs.clientId
+    }
+    const live = evaluate(snapshot, probeRun, options, inputs.ignore, model)
+
+    let judged: Judged = { snapshot, findings: live }
+    let comparison: { resolved: Finding[]; plan: ReportJsonPlan } | null = null
+    if (judge && inputs.plan) {
+      const proposed = judge.judgePlan(inputs, inputs.plan, snapshot, live, options)
+      judged = proposed
+      comparison = proposed.comparison
+    } else if (inputs.gate === 'new') {
+      logger.info(
+        "gate: new without a plan: there is no change to tell new findings by, so every finding counts for 'fail-on'"
+      )
+    }
 
     const report = buildReport(
-      findings,
-      snapshot.vaults.map((v) => ({ name: v.name, id: v.id, type: v.kind ?? 'vault' }))
+      judged.findings,
+      judged.snapshot.vaults.map((v) => ({ name: v.name, id: v.id, type: v.kind ?? 'vault' }))
     )
+    if (comparison) Object.assign(report, comparison)
     // What the probe measured, as an extra field of the JSON report (the contract allows extras).
     if (probeRun) Object.assign(report, { probe: probeRun })
     await publish(report, {
       inputs,
+      gate: inputs.gate,
+      planPath: inputs.plan?.path ?? null,
       probe: probeRun,
       // A picture per vault for the summary and the comment, drawn from the snapshot and findings.
-      diagrams: vaultDiagrams(snapshot, report.findings)
+      diagrams: (judged.diagrams ?? ((d) => d))(
+        vaultDiagrams(judged.snapshot, report.findings, judged.planned)
+      )
     })
   } catch (error) {
     fail(error)

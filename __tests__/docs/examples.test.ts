@@ -45,9 +45,42 @@ function workflow(file: string): Workflow {
 }
 
 describe('example workflows', () => {
-  it('are the three uses', () => {
-    expect(files.sort()).toEqual(['nightly-drift.yml', 'pr-gate.yml', 'self-hosted-smoke.yml'])
+  it('are the three uses, and the PR gate on a Terraform plan and on a what-if', () => {
+    expect(files.sort()).toEqual([
+      'nightly-drift.yml',
+      'pr-gate-bicep.yml',
+      'pr-gate-terraform.yml',
+      'pr-gate.yml',
+      'self-hosted-smoke.yml'
+    ])
   })
+
+  it.each([
+    ['pr-gate-terraform.yml', /terraform show -json tfplan > tfplan\.json/, 'infra/tfplan.json'],
+    [
+      'pr-gate-bicep.yml',
+      /az deployment group what-if[\s\S]*--no-pretty-print > whatif\.json/,
+      'whatif.json'
+    ]
+  ])(
+    '%s writes the proposed change to a file and passes it as plan, gate new',
+    (file, command, plan) => {
+      const w = workflow(file)
+      expect(Object.keys(w.on)).toEqual(['pull_request'])
+      expect(w.permissions).toEqual({
+        'id-token': 'write',
+        contents: 'read',
+        'pull-requests': 'write'
+      })
+      const steps = Object.values(w.jobs).flatMap((job) => job.steps)
+      const ours = ourSteps(w)[0]
+      const writer = steps.findIndex((s) => command.test(s.run ?? ''))
+      expect(writer).toBeGreaterThanOrEqual(0)
+      expect(steps.indexOf(ours as Step)).toBeGreaterThan(writer)
+      expect(ours?.with?.plan).toBe(plan)
+      expect(ours?.with?.gate).toBe('new')
+    }
+  )
 
   it.each(files)('%s uses only inputs that action.yml declares', (file) => {
     const steps = ourSteps(workflow(file))

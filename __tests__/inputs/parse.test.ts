@@ -71,6 +71,8 @@ describe('defaults', () => {
       commentKey: 'infra/kv-doctor',
       failOn: 'error',
       ignore: [],
+      plan: null,
+      gate: 'all',
       cloud: CLOUDS.AzureCloud
     })
   })

@@ -25,4 +25,9 @@ export interface Finding {
    * checks it kept from running. Such a vault is never `pass`.
    */
   affectedVaults?: string[]
+  /**
+   * With `plan` (or `baseline`): whether the finding is one the change introduces (`new`) or was
+   * there before (`unchanged`), matched on rule, vault and resource (src/compare).
+   */
+  change?: 'new' | 'unchanged'
 }

@@ -1,6 +1,7 @@
 import type { Cloud } from './cloud.js'
 import type { RuleId } from '../evaluate/catalog.js'
 import type { TargetKind } from '../model/target.js'
+import type { Plan } from '../plan/plan.js'
 
 /**
  * A vault the user named: by name (resolved in subscription/resource group, as a key vault first,
@@ -21,6 +22,8 @@ export type PublicNetworkAccessPolicy = 'disabled' | 'restricted' | 'any'
 export type ProbeMode = 'inside' | 'outside' | 'off'
 export type FailOn = 'error' | 'warning' | 'never'
 export type ReportTarget = 'summary' | 'comment'
+/** What `fail-on` counts: only findings the change introduces (`new`), or every finding. */
+export type Gate = 'new' | 'all'
 
 export interface Suppression {
   rule: RuleId
@@ -51,6 +54,9 @@ export interface Inputs {
   commentKey: string
   failOn: FailOn
   ignore: Suppression[]
+  /** The proposed change to judge (`plan`), read and validated; null without one. */
+  plan: Plan | null
+  gate: Gate
   /** The cloud with `arm-endpoint` / `authority-host` overrides applied. */
   cloud: Cloud
 }

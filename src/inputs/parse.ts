@@ -20,9 +20,12 @@ import ipaddr from 'ipaddr.js'
 import { isRuleId, RULE_IDS, type RuleId } from '../evaluate/catalog.js'
 import { targetNames, type TargetKind } from '../model/target.js'
 import { logger } from '../logger.js'
+import { PlanError, type Plan } from '../plan/plan.js'
+import { readPlan } from '../plan/read.js'
 import { CLOUDS, type Cloud, type CloudName } from './cloud.js'
 import type {
   FailOn,
+  Gate,
   Inputs,
   ProbeMode,
   PublicNetworkAccessPolicy,
@@ -157,6 +160,10 @@ export function parseInputs(get: (name: string) => string, env: NodeJS.ProcessEn
   // Cloud
   const cloud = parseCloud(read)
 
+  // The proposed change: read last, so a cheap mistake elsewhere is reported without reading it.
+  const plan = parsePlan(read('plan'), env, subscriptionId)
+  const gate: Gate = choice(read, 'gate', ['new', 'all'] as const, plan ? 'new' : 'all')
+
   return {
     auth,
     clientId,
@@ -176,7 +183,25 @@ export function parseInputs(get: (name: string) => string, env: NodeJS.ProcessEn
     commentKey,
     failOn,
     ignore,
+    plan,
+    gate,
     cloud
+  }
+}
+
+/** `plan`: a path relative to the workspace (GITHUB_WORKSPACE, else the working directory). */
+function parsePlan(raw: string, env: NodeJS.ProcessEnv, subscription: string): Plan | null {
+  if (raw === '') return null
+  if (/[\r\n]/.test(raw)) {
+    throw new InputError('plan', `Input 'plan' is '${show(raw)}': expected one file path`)
+  }
+  try {
+    return readPlan(raw, env.GITHUB_WORKSPACE || process.cwd(), subscription)
+  } catch (error) {
+    if (error instanceof PlanError) {
+      throw new InputError('plan', `Input 'plan' is '${show(raw)}': ${error.message}`)
+    }
+    throw error
   }
 }
 

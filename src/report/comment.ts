@@ -10,6 +10,7 @@ import { countsOf, type ReportJson, type Result } from './report.js'
 import { codeBlock, escapeMarkdown, inlineCode, link, wrapFix } from './markdown.js'
 import { overviewMarkdown, problemsFirst } from './overview.js'
 import {
+  changeLine,
   countsText,
   plural,
   RESULT_HEADLINE,
@@ -86,6 +87,8 @@ function vaultLabel(name: string | null): string {
 
 function headline(report: ReportJson, options: CommentOptions): string {
   const parts = [`## ${RESULT_ICON[report.result]} ${RESULT_HEADLINE[report.result]}`]
+  const change = changeLine(report)
+  if (change) parts.push(change)
   const before = options.previous
   if (before && before !== report.result) {
     parts.push(

@@ -28,9 +28,16 @@ export function ruleTitle(finding: Finding): string {
 /** A problem in full: heading, message, observed/expected/resource, fix, guide link. */
 export function problemMarkdown(finding: Finding, style: FindingStyle): string {
   const severity = style.severityInTitle ? ` (${finding.severity})` : ''
+  // With a plan, each problem says whether the change brings it or it was there before.
+  const change =
+    finding.change === 'new'
+      ? '**New after this change.** '
+      : finding.change === 'unchanged'
+        ? '**There before this change.** '
+        : ''
   const parts = [
     `${'#'.repeat(style.headingLevel)} ${SEVERITY_ICON[finding.severity]} ${escapeMarkdown(finding.rule)}: ${escapeMarkdown(ruleTitle(finding))}${severity}`,
-    escapeMarkdown(finding.message)
+    `${change}${escapeMarkdown(finding.message)}`
   ]
   const facts: string[] = []
   if (finding.observed) facts.push(`- **Observed:** ${inlineCode(finding.observed)}`)

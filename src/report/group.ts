@@ -90,3 +90,21 @@ export function vaultTally(report: Pick<ReportJson, 'vaults'>): string {
 export function countsText(counts: Record<Severity, number>): string {
   return `${plural(counts.error, 'error')}, ${plural(counts.warning, 'warning')}, ${counts.info} info, ${counts.pass} passed`
 }
+
+/**
+ * With a comparison (`plan`): what the change does, the line the summary and the comment lead
+ * with. Problems are errors and warnings.
+ */
+export function changeLine(report: ReportJson): string | null {
+  if (report.resolved === undefined) return null
+  let introduced = 0
+  let before = 0
+  for (const finding of report.findings) {
+    if (finding.severity !== 'error' && finding.severity !== 'warning') continue
+    if (finding.change === 'new') introduced++
+    else before++
+  }
+  const fixed = report.resolved.length
+  const subject = report.plan ? 'This change' : 'Since the baseline, the estate'
+  return `**${subject} introduces ${plural(introduced, 'problem')} and fixes ${fixed}; ${before} ${before === 1 ? 'was' : 'were'} there before.**`
+}

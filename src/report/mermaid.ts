@@ -90,7 +90,13 @@ class Flowchart {
   private readonly ids = new Map<string, string>()
   private next = 0
 
-  constructor(private readonly atFault: (resourceId: string | null | undefined) => boolean) {}
+  private readonly plannedNodes = new Set<string>()
+
+  constructor(
+    private readonly atFault: (resourceId: string | null | undefined) => boolean,
+    /** With `plan`: lower-cased IDs of what the change adds or changes, and the word for it. */
+    private readonly planned: ReadonlyMap<string, string> = new Map()
+  ) {}
 
   /** Adds a node once per resource; returns its ID. */
   node(resourceId: string, text: string, shape: 'box' | 'round' | 'db' = 'box'): string {
@@ -101,7 +107,10 @@ class Flowchart {
     this.ids.set(key, id)
     const [open, close] =
       shape === 'round' ? ['(', ')'] : shape === 'db' ? ['[(', ')]'] : ['[', ']']
-    this.nodes.push(`  ${id}${open}${text}${close}`)
+    const planned = this.planned.get(key)
+    if (planned) this.plannedNodes.add(id)
+    const shown = planned ? text.replace(/"$/, `<br>${mermaidText(planned)}"`) : text
+    this.nodes.push(`  ${id}${open}${shown}${close}`)
     if (this.atFault(resourceId)) this.redNodes.add(id)
     return id
   }
@@ -128,6 +137,10 @@ class Flowchart {
   render(): string {
     const lines = ['flowchart LR', ...this.nodes, ...this.edges]
     lines.push('  classDef fail fill:#ffebe9,stroke:#cf222e,stroke-width:2px,color:#82071e')
+    if (this.plannedNodes.size > 0) {
+      lines.push('  classDef planned stroke:#0969da,stroke-width:3px,stroke-dasharray:6 3')
+      lines.push(`  class ${[...this.plannedNodes].join(',')} planned`)
+    }
     if (this.redNodes.size > 0) lines.push(`  class ${[...this.redNodes].join(',')} fail`)
     if (this.redEdges.length > 0) {
       lines.push(`  linkStyle ${this.redEdges.join(',')} stroke:#cf222e,stroke-width:2px`)
@@ -178,7 +191,8 @@ function zonesFor(
 export function vaultDiagram(
   snapshot: Snapshot,
   vault: VaultSnapshot,
-  findings: readonly Finding[]
+  findings: readonly Finding[],
+  planned: ReadonlyMap<string, string> = new Map()
 ): string {
   const own = findings.filter(
     (f) =>
@@ -187,7 +201,7 @@ export function vaultDiagram(
   )
   const atFault = (id: string | null | undefined): boolean =>
     own.some((f) => sameId(f.resource, id))
-  const chart = new Flowchart(atFault)
+  const chart = new Flowchart(atFault, planned)
 
   const kind = vault.kind === 'managedHsm' ? 'Managed HSM' : 'Key Vault'
   const vaultNode = chart.node(vault.id, label(kind, vault.name), 'round')
@@ -272,7 +286,8 @@ const MISSING: Partial<Record<string, string>> = {
 /** One diagram per vault of the snapshot, keyed by lower-cased vault name. */
 export function vaultDiagrams(
   snapshot: Snapshot,
-  findings: readonly Finding[]
+  findings: readonly Finding[],
+  planned: ReadonlyMap<string, string> = new Map()
 ): Map<string, string> {
   const byVault = findingsByVault(findings)
   const general = byVault.get(null) ?? []
@@ -280,7 +295,7 @@ export function vaultDiagrams(
   for (const vault of snapshot.vaults) {
     const key = vault.name.toLowerCase()
     const own = [...general, ...(byVault.get(key) ?? [])]
-    diagrams.set(key, vaultDiagram(snapshot, vault, own))
+    diagrams.set(key, vaultDiagram(snapshot, vault, own, planned))
   }
   return diagrams
 }

@@ -5,12 +5,13 @@
  */
 import * as core from '@actions/core'
 import { tmpdir } from 'node:os'
+import type { Gate } from '../inputs/inputs.js'
 import type { MergeInputs } from '../inputs/parse.js'
 import { logger, type Logger } from '../logger.js'
 import type { ProbeRun } from '../probe/result.js'
 import { annotate } from './annotations.js'
 import { commentMarker, previousResult, renderComment, type CommentOptions } from './comment.js'
-import { shouldFail } from './exit.js'
+import { gateCounts, shouldFail } from './exit.js'
 import type { Diagrams } from './finding-markdown.js'
 import { logFindings } from './log.js'
 import { setOutputs } from './outputs.js'
@@ -23,6 +24,8 @@ import { renderSummary, SUMMARY_MAX_CHARS } from './summary.js'
 export interface PublishOptions {
   /** How the run reports: `report`, `github-token`, `comment-key`, `fail-on`. */
   inputs: MergeInputs
+  /** `gate`: with `new`, `fail-on` counts only findings marked `new` (a plan was compared with). */
+  gate?: Gate
   /** What the probe measured, for the summary. */
   probe?: ProbeRun | null
   /** A picture per vault (mermaid.ts), for the summary and the comment. */
@@ -77,11 +80,20 @@ export async function publish(report: ReportJson, options: PublishOptions): Prom
       sink: log
     })
   }
-  if (shouldFail(report, inputs.failOn)) {
+  const gate = options.gate ?? 'all'
+  if (shouldFail(report, inputs.failOn, gate)) {
     const merged = options.merged === undefined ? '' : ` (${options.merged} reports merged)`
-    core.setFailed(
-      `Key Vault private link check${merged}: ${report.counts.error} error(s), ${report.counts.warning} warning(s) (fail-on: ${inputs.failOn})`
-    )
+    if (gate === 'new' && report.resolved !== undefined) {
+      const fresh = gateCounts(report, gate)
+      const before = report.counts.error + report.counts.warning - fresh.errors - fresh.warnings
+      core.setFailed(
+        `Key Vault private link check${merged}: the change introduces ${fresh.errors} error(s), ${fresh.warnings} warning(s); ${before} were there before (fail-on: ${inputs.failOn}, gate: new)`
+      )
+    } else {
+      core.setFailed(
+        `Key Vault private link check${merged}: ${report.counts.error} error(s), ${report.counts.warning} warning(s) (fail-on: ${inputs.failOn})`
+      )
+    }
   }
 }
 

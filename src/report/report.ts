@@ -23,6 +23,23 @@ export interface ReportJson {
   counts: Record<Severity, number>
   vaults: VaultResult[]
   findings: Finding[]
+  /** With `plan` (or `baseline`): the other state's errors and warnings that are gone, as they were. */
+  resolved?: Finding[]
+  /** With `plan`: the proposed change that was judged. */
+  plan?: PlanInfo
+}
+
+export interface PlanInfo {
+  format: 'terraform' | 'what-if'
+  /** The `plan` input, as given. */
+  path: string
+  /** How many understood resources the plan changes. */
+  resources: number
+}
+
+/** Whether the findings carry `change` (a plan or a baseline was compared with). */
+export function isCompared(report: Partial<Pick<ReportJson, 'resolved'>>): boolean {
+  return report.resolved !== undefined
 }
 
 export const REPORT_FILE_NAME = 'kv-private-link-doctor-report.json'

@@ -7,7 +7,7 @@
 import type { ProbeRun } from '../probe/result.js'
 import { countsOf, type ReportJson } from './report.js'
 import { renderProbeSummary } from './probe-summary.js'
-import { inlineCode } from './markdown.js'
+import { escapeMarkdown, inlineCode } from './markdown.js'
 import { hasProblems, overviewMarkdown } from './overview.js'
 import {
   diagramOf,
@@ -18,10 +18,12 @@ import {
   type FindingStyle
 } from './finding-markdown.js'
 import {
+  changeLine,
   countsText,
   plural,
   RESULT_HEADLINE,
   RESULT_ICON,
+  SEVERITY_ICON,
   vaultSections,
   vaultTally,
   type VaultSection
@@ -57,23 +59,27 @@ function problemSection(
 }
 
 /** Sections without problems, together: one folded list of passes (and picture) per vault. */
-function passedSection(vaults: VaultSection[], withPasses: boolean): string {
+function passedSection(
+  vaults: VaultSection[],
+  withPasses: boolean,
+  pictureOf: (vault: VaultSection) => string | null
+): string {
   const parts = [`### ${RESULT_ICON.pass} ${plural(vaults.length, 'vault')} without problems`]
   for (const vault of vaults) {
     const count = plural(vault.findings.length, 'check')
     const label = `${RESULT_ICON.pass} ${vaultHeading(vault)}: ${count} passed`
     // Without a pass to fold, the label stands alone, picture or not.
     const shown = withPasses && vault.findings.length > 0
-    parts.push(passedMarkdown(label, null, shown ? vault.findings : []))
+    parts.push(passedMarkdown(label, shown ? pictureOf(vault) : null, shown ? vault.findings : []))
   }
   return parts.join('\n\n')
 }
 
 function headline(report: ReportJson): string {
-  const parts = [
-    `## ${RESULT_ICON[report.result]} ${RESULT_HEADLINE[report.result]}`,
-    `**${countsText(report.counts)}**`
-  ]
+  const parts = [`## ${RESULT_ICON[report.result]} ${RESULT_HEADLINE[report.result]}`]
+  const change = changeLine(report)
+  if (change) parts.push(change)
+  parts.push(`**${countsText(report.counts)}**`)
   if (report.vaults.length === 0) {
     parts.push('No vaults were found to check.')
   } else {
@@ -84,6 +90,22 @@ function headline(report: ReportJson): string {
     parts.push(`${plural(report.vaults.length, 'vault')} checked (${vaultTally(report)})${names}`)
   }
   return parts.join('\n\n')
+}
+
+/** What the change fixes (the other state's errors and warnings that are gone), folded. */
+function resolvedList(report: ReportJson): string {
+  const resolved = report.resolved ?? []
+  const shown = resolved
+    .slice(0, 50)
+    .map(
+      (f) =>
+        `- ${SEVERITY_ICON[f.severity]} ${inlineCode(f.rule)} ${f.vault === null ? '' : `on ${inlineCode(f.vault)}`}: ${escapeMarkdown(f.message)}`
+    )
+  if (resolved.length > shown.length)
+    shown.push(
+      `- … and ${resolved.length - shown.length} more (the JSON report's \`resolved\` lists them)`
+    )
+  return `<details><summary>✅ Fixed by this change: ${plural(resolved.length, 'problem')}</summary>\n\n${shown.join('\n')}\n\n</details>`
 }
 
 /** The whole summary as GitHub Markdown (a pure function of the report). */
@@ -97,9 +119,15 @@ export function renderSummary(
   const withProblems = sections.filter(hasProblems)
   const withoutProblems = sections.filter((s) => !hasProblems(s))
   const fold = report.vaults.length > FOLD_VAULTS_FROM
-  const drawn = new Set(withProblems.slice(0, MAX_DIAGRAMS))
+  // Pictures for the vaults with problems and, with a plan, those the change adds to: the first
+  // MAX_DIAGRAMS of them.
+  const added = withoutProblems.filter((s) => s.findings.some((f) => f.change === 'new'))
+  const drawn = new Set([...withProblems, ...added].slice(0, MAX_DIAGRAMS))
+  const pictureOf = (vault: VaultSection): string | null =>
+    drawn.has(vault) ? diagramOf(vault, diagrams) : null
   const render = (withPasses: boolean): string[] => [
     headline(report),
+    ...(report.resolved?.length ? [resolvedList(report)] : []),
     ...overviewMarkdown(sections),
     ...(withPasses
       ? []
@@ -109,10 +137,8 @@ export function renderSummary(
     ...(withProblems.length > MAX_DIAGRAMS && diagrams
       ? [`> [!NOTE]\n> Pictures are drawn for the first ${MAX_DIAGRAMS} vaults with problems only.`]
       : []),
-    ...withProblems.map((vault) =>
-      problemSection(vault, withPasses, drawn.has(vault) ? diagramOf(vault, diagrams) : null, fold)
-    ),
-    ...(withoutProblems.length > 0 ? [passedSection(withoutProblems, withPasses)] : []),
+    ...withProblems.map((vault) => problemSection(vault, withPasses, pictureOf(vault), fold)),
+    ...(withoutProblems.length > 0 ? [passedSection(withoutProblems, withPasses, pictureOf)] : []),
     // What the probe saw, per vault (probe-summary.ts).
     ...(probe ? [renderProbeSummary(probe)] : [])
   ]

@@ -3,6 +3,7 @@ import { CONNECTION_RULES } from './connections.js'
 import { DNS_RULES } from './dns.js'
 import { FIREWALL_RULES } from './firewall.js'
 import { NETWORK_RULES } from './network.js'
+import { PLAN_RULES } from './plan.js'
 import { PROBE_DNS_RULES } from './probe-dns.js'
 import { PROBE_RULES } from './probe.js'
 import { READING_RULES } from './reading.js'
@@ -13,6 +14,7 @@ export const ALL_RULES = [
   ...FIREWALL_RULES,
   ...DNS_RULES,
   ...NETWORK_RULES,
+  ...PLAN_RULES,
   ...PROBE_RULES,
   ...PROBE_DNS_RULES
 ] as const

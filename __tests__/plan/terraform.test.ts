@@ -1,0 +1,65 @@
+// Terraform plans as `terraform show -json` writes them: the real plans of
+// shared/azure-api-examples/terraform (copied here) parse, and the azurerm types map onto ARM.
+import { describe, expect, it } from '@jest/globals'
+import { readFileSync } from 'node:fs'
+import { parsePlanDocument } from '../../src/plan/read.js'
+
+const REAL =
+  '/work/shared/azure-api-examples/terraform/zodiac-azure-spring-cloud-app-infra.plan.json'
+
+/** The real plan, with the vault's name (there: from random_string, known after apply) set. */
+function realPlan(): Record<string, unknown> {
+  const document = JSON.parse(readFileSync(REAL, 'utf8'))
+  for (const rc of document.resource_changes) {
+    if (rc.type !== 'azurerm_key_vault') continue
+    rc.change.after.name = 'kv-spring-boot'
+    delete rc.change.after_unknown.name
+  }
+  return document
+}
+
+describe('a real plan (a new key vault with a private endpoint)', () => {
+  const plan = parsePlanDocument(realPlan(), 'plan.json')
+
+  it('leaves out a vault whose name is known only after apply', () => {
+    const raw = parsePlanDocument(JSON.parse(readFileSync(REAL, 'utf8')), 'plan.json')
+    expect(raw.changes.filter((c) => c.type === 'Microsoft.KeyVault/vaults')).toEqual([])
+  })
+
+  it('maps the vault, the endpoint, the zone and the VNet; the rest is ignored', () => {
+    expect(plan.format).toBe('terraform')
+    const types = plan.changes.map((c) => `${c.action} ${c.type}`)
+    expect(types).toEqual(
+      expect.arrayContaining([
+        'create Microsoft.KeyVault/vaults',
+        'create Microsoft.Network/privateEndpoints',
+        'create Microsoft.Network/privateDnsZones',
+        'create Microsoft.Network/virtualNetworks'
+      ])
+    )
+    expect(plan.ignoredTypes).toEqual(
+      expect.arrayContaining(['azurerm_application_gateway', 'azurerm_subnet'])
+    )
+  })
+
+  it('ties the new endpoint to the new vault and subnet through configuration references', () => {
+    const vault = plan.changes.find((c) => c.type === 'Microsoft.KeyVault/vaults')
+    const pe = plan.changes.find((c) => c.type === 'Microsoft.Network/privateEndpoints')
+    const props = pe?.after?.properties as {
+      subnet?: { id: string }
+      privateLinkServiceConnections: {
+        properties: { privateLinkServiceId: string; groupIds: string[] }
+      }[]
+    }
+    expect(props.privateLinkServiceConnections[0]?.properties.privateLinkServiceId).toBe(vault?.id)
+    expect(props.privateLinkServiceConnections[0]?.properties.groupIds).toEqual(['vault'])
+    expect(props.subnet?.id).toMatch(
+      /\/resourceGroups\/rg-spring-boot\/providers\/Microsoft\.Network\/virtualNetworks\/spring-boot\/subnets\/snet_springapp$/
+    )
+    expect(vault?.id).toMatch(
+      /^\/subscriptions\/[0-9a-f-]{36}\/resourceGroups\/rg-spring-boot\/providers\/Microsoft\.KeyVault\/vaults\//
+    )
+    // public_network_access_enabled = true, no network_acls: open to all networks.
+    expect(vault?.after?.properties).toEqual({ publicNetworkAccess: 'Enabled' })
+  })
+})

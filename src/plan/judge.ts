@@ -1,0 +1,121 @@
+/**
+ * Judging a proposed change (`plan`): the plan applied to the live snapshot, judged by the same
+ * rules, each finding compared with the live state's. Loaded only when a run has a plan.
+ */
+import type { Snapshot } from '../collect/snapshot.js'
+import { compareFindings } from '../compare/compare.js'
+import { RULES } from '../evaluate/catalog.js'
+import { applySuppressions, evaluate } from '../evaluate/evaluate.js'
+import type { Finding } from '../evaluate/finding.js'
+import type { Inputs, VaultRef } from '../inputs/inputs.js'
+import { logger } from '../logger.js'
+import { parseResourceId } from '../model/arm-id.js'
+import { buildRunModel } from '../model/model.js'
+import { applyPlan } from './apply.js'
+import type { Plan } from './plan.js'
+import { plannedVaultIds } from './scope.js'
+import { settleUnknowns } from './settle.js'
+
+/** What the report is built from: the live state, or the proposed one with its picture's marks. */
+export interface Judged {
+  snapshot: Snapshot
+  findings: Finding[]
+  planned?: Map<string, string>
+  diagrams?: (drawn: Map<string, string>) => Map<string, string>
+}
+
+export type ReportJsonPlan = { format: Plan['format']; path: string; resources: number }
+
+/**
+ * The vaults to read: those named, plus the existing vaults the plan concerns. Discovery (no
+ * names) reads its scope as usual.
+ */
+export function withPlannedVaults(vaults: VaultRef[], plan: Plan | null): VaultRef[] {
+  if (!plan || vaults.length === 0) return vaults
+  const extra: VaultRef[] = []
+  for (const id of plannedVaultIds(plan)) {
+    const parsed = parseResourceId(id)
+    if (!parsed) continue
+    const known = [...vaults, ...extra].some(
+      (v) => v.name.toLowerCase() === parsed.name.toLowerCase()
+    )
+    if (known) continue
+    extra.push({
+      name: parsed.name,
+      subscriptionId: parsed.subscriptionId.toLowerCase(),
+      resourceGroup: parsed.resourceGroup,
+      id
+    })
+  }
+  return [...vaults, ...extra]
+}
+
+/**
+ * The proposed state: the plan applied to the live snapshot, judged by the same control-plane
+ * rules; the probe's findings are today's (it measured today's data path). Each finding is then
+ * compared with the live state's.
+ */
+export function judgePlan(
+  inputs: Inputs,
+  plan: Plan,
+  snapshot: Snapshot,
+  live: Finding[],
+  options: Parameters<typeof evaluate>[2]
+): Judged & { comparison: { resolved: Finding[]; plan: ReportJsonPlan } } {
+  const applied = applyPlan(snapshot, plan)
+  logger.info(
+    `plan (${plan.format}, ${plan.path}): ${plan.changes.length} change(s) of resources this action reads; ` +
+      `${plan.ignored} of other types ignored${plan.ignoredTypes.length ? ` (${plan.ignoredTypes.join(', ')})` : ''}; ` +
+      `vaults it concerns: ${applied.inScope.join(', ') || 'none'}`
+  )
+  for (const line of applied.skipped) logger.info(`plan: not applied: ${line}`)
+  const proposedModel = buildRunModel(applied.snapshot)
+  const controlPlane = settleUnknowns(
+    evaluate(applied.snapshot, null, options, [], proposedModel),
+    applied.unresolved
+  )
+  // Each vault's probe findings (today's) after its control-plane ones, as a live run orders them.
+  const groups = new Map<string, Finding[]>()
+  const add = (finding: Finding): void => {
+    const key = (finding.vault ?? '').toLowerCase()
+    groups.set(key, [...(groups.get(key) ?? []), finding])
+  }
+  for (const finding of controlPlane) add(finding)
+  for (const finding of live) if (RULES[finding.rule].scope === 'probe') add(finding)
+  const ordered = [...groups.values()].flat()
+  const { findings, resolved } = compareFindings(applySuppressions(ordered, inputs.ignore), live)
+  // The picture marks what the change adds or changes, and names stand-in IPs for what they are.
+  const planned = new Map<string, string>()
+  for (const change of plan.changes) {
+    if (change.action === 'delete') continue
+    planned.set(
+      change.id.toLowerCase(),
+      change.action === 'modify' ? 'changed by this change' : 'added by this change'
+    )
+  }
+  const diagrams = (drawn: Map<string, string>): Map<string, string> => {
+    if (applied.unresolved.length === 0) return drawn
+    const out = new Map<string, string>()
+    for (const [key, source] of drawn) {
+      let text = source
+      for (const u of applied.unresolved) {
+        text = text.replace(
+          new RegExp(`(?<![\\d.])${u.value.replace(/\./g, '\\.')}(?![\\d])`, 'g'),
+          'IP known after apply'
+        )
+      }
+      out.set(key, text)
+    }
+    return out
+  }
+  return {
+    snapshot: applied.snapshot,
+    findings,
+    planned,
+    diagrams,
+    comparison: {
+      resolved,
+      plan: { format: plan.format, path: plan.path, resources: applied.resources }
+    }
+  }
+}

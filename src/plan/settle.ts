@@ -1,0 +1,82 @@
+/**
+ * After the rules judged the proposed snapshot: a finding that rests on a value known only after
+ * apply (it names a stand-in address of apply.ts) is a problem nobody can know yet, so it becomes
+ * PLAN-UNRESOLVED; a check that held whatever the value is keeps its result, with the value named
+ * in words; a fix that needs the value gets a placeholder, and its message says so.
+ */
+import { RULES, type RuleId } from '../evaluate/catalog.js'
+import type { Finding } from '../evaluate/finding.js'
+import type { Unresolved } from './apply.js'
+
+const RULE: RuleId = 'PLAN-UNRESOLVED'
+
+/**
+ * Checks whose outcome compares the value itself (is the IP private, does the record hold it, do
+ * two VNets get different IPs). Any other check only names the value in its words or its fix: a
+ * record that is missing is missing whatever IP it should hold.
+ */
+const DEPENDS_ON_VALUE: ReadonlySet<string> = new Set([
+  'PE-IP-NOT-PRIVATE',
+  'PE-DNS-CONFIG-MULTIPLE',
+  'DNS-RECORD-WRONG-IP',
+  'DNS-RECORD-EXTRA-IP',
+  'DNS-ZONE-CONFLICT'
+])
+
+function pattern(ip: string): RegExp {
+  return new RegExp(`(?<![\\d.])${ip.replace(/\./g, '\\.')}(?!\\d|\\.\\d)`, 'g')
+}
+
+export function settleUnknowns(
+  findings: readonly Finding[],
+  unresolved: readonly Unresolved[]
+): Finding[] {
+  if (unresolved.length === 0) return [...findings]
+  const values = unresolved.map((u) => ({ ...u, re: pattern(u.value) }))
+  const words = (text: string): string => {
+    let out = text
+    for (const v of values) out = out.replace(v.re, `(${v.what}, known after apply)`)
+    return out
+  }
+  const rests = (text: string): Unresolved[] => values.filter((v) => text.search(v.re) >= 0)
+  const result: Finding[] = []
+  const seen = new Set<string>()
+  for (const finding of findings) {
+    const needed = rests(`${finding.message}\n${finding.observed}\n${finding.expected}`)
+    if (needed.length > 0 && finding.severity !== 'pass' && DEPENDS_ON_VALUE.has(finding.rule)) {
+      const key = `${finding.rule}|${finding.vault ?? ''}|${finding.resource}`.toLowerCase()
+      if (seen.has(key)) continue
+      seen.add(key)
+      const what = [...new Set(needed.map((u) => u.what))].join(' and ')
+      result.push({
+        rule: RULE,
+        severity: RULES[RULE].severity,
+        vault: finding.vault,
+        resource: finding.resource,
+        message: `${finding.rule} (${RULES[finding.rule].title}) cannot be judged before apply: it needs ${what}, which the plan knows only after apply; it is checked on the next live run. As planned: ${words(finding.message)}`,
+        observed: 'known after apply',
+        expected: words(finding.expected),
+        fix: null,
+        docs: RULES[RULE].docs
+      })
+      continue
+    }
+    const inFix = finding.fix ? rests(finding.fix) : []
+    const inWords = needed.length > 0 && finding.severity !== 'pass' && inFix.length === 0
+    let fix = finding.fix
+    let message = words(finding.message)
+    if (inWords) message += ' (Azure assigns that IP at apply)'
+    if (fix && inFix.length > 0) {
+      for (const v of values) fix = fix.replace(v.re, `'<${v.what.replace(/^the /, '')}>'`)
+      message += ` (in the fix, put ${inFix.map((u) => u.what).join(' and ')} in place of the placeholder: Azure assigns it at apply)`
+    }
+    result.push({
+      ...finding,
+      message,
+      observed: words(finding.observed),
+      expected: words(finding.expected),
+      fix
+    })
+  }
+  return result
+}
