@@ -304,7 +304,17 @@ describe('shared resources are read once', () => {
     )
 
     expect(snapshot.vaults).toHaveLength(6)
-    expect(requestsTo(arm, '/virtualNetworks/vnet-app-prod')).toHaveLength(1)
+    // The VNet comes from its subscription's listing (the DNS path lists every VNet there).
+    expect(requestsTo(arm, '/virtualNetworks/vnet-app-prod')).toHaveLength(0)
+    expect(
+      requestsTo(arm, `/subscriptions/${SUB}/providers/Microsoft.Network/virtualNetworks`)
+    ).toHaveLength(1)
+    expect(
+      requestsTo(arm, `/subscriptions/${SUB}/providers/Microsoft.Network/dnsResolvers`)
+    ).toHaveLength(1)
+    expect(
+      requestsTo(arm, `/subscriptions/${SUB}/providers/Microsoft.Network/dnsForwardingRulesets`)
+    ).toHaveLength(1)
     expect(
       requestsTo(arm, `/subscriptions/${SUB}/providers/Microsoft.Network/privateDnsZones`)
     ).toHaveLength(1)
@@ -324,11 +334,12 @@ describe('shared resources are read once', () => {
       id: VNET_ID,
       name: 'vnet-app-prod',
       addressPrefixes: ['10.20.0.0/16'],
-      dnsServers: []
+      dnsServers: [],
+      peerings: []
     })
-    // Per vault: PE + NIC + zone groups = 3; shared: vault list 2 pages, zone list, VNet,
-    // links, A records 2 pages = 7.
-    expect(snapshot.armRequests).toBe(6 * 3 + 7)
+    // Per vault: PE + NIC + zone groups = 3; shared: vault list 2 pages, zone list, VNet list,
+    // links, A records 2 pages = 7; resolver and ruleset lists = 2.
+    expect(snapshot.armRequests).toBe(6 * 3 + 7 + 2)
     expect(snapshot.armRequests).toBe(arm.length)
   })
 })
@@ -652,7 +663,9 @@ describe('faults', () => {
 
   test('429 with Retry-After: waits what ARM asks, then succeeds', async () => {
     emu = await emulator(spokeEstate(1), {
-      faults: [{ match: '/virtualNetworks/vnet-app-prod', status: 429, retryAfter: 1, times: 1 }]
+      faults: [
+        { match: /\/Microsoft.Network\/virtualNetworks\?/, status: 429, retryAfter: 1, times: 1 }
+      ]
     })
     const { snapshot, arm, elapsedMs } = await run(emu, {
       subscriptionId: SUB,
@@ -660,9 +673,9 @@ describe('faults', () => {
     })
 
     expect(snapshot.virtualNetworks[idKey(VNET_ID)]).toMatchObject({ name: 'vnet-app-prod' })
-    expect(requestsTo(arm, '/virtualNetworks/vnet-app-prod').map((r) => r.status)).toEqual([
-      429, 200
-    ])
+    expect(
+      requestsTo(arm, '/providers/Microsoft.Network/virtualNetworks').map((r) => r.status)
+    ).toEqual([429, 200])
     // Backoff here is 5–20 ms: only Retry-After explains a full second.
     expect(elapsedMs).toBeGreaterThanOrEqual(950)
     expect(snapshot.armRequests).toBe(arm.length)
@@ -746,7 +759,7 @@ describe('concurrency', () => {
     expect(emu.armInFlightPeak()).toBeGreaterThan(3)
     expect(emu.armInFlightPeak()).toBeLessThanOrEqual(8)
 
-    expect(serial.snapshot.armRequests).toBe(12 * 3 + 5)
+    expect(serial.snapshot.armRequests).toBe(12 * 3 + 5 + 2) // + resolver and ruleset lists
     expect(JSON.stringify(three.snapshot)).toBe(JSON.stringify(serial.snapshot))
     expect(JSON.stringify(parallel.snapshot)).toBe(JSON.stringify(serial.snapshot))
   })
@@ -786,8 +799,9 @@ describe('the snapshot', () => {
     )
 
     expect(snapshot.vaults.map((v) => v.name)).toEqual(['kv-payments-prod', 'kv-orders-prod'])
-    // 2 vaults × (PE, NIC, zone groups) + vault list + zone list + VNet + links + A records.
-    expect(snapshot.armRequests).toBe(2 * 3 + 5)
+    // 2 vaults × (PE, NIC, zone groups) + vault list + zone list + VNet list + links + A records
+    // + resolver and ruleset lists.
+    expect(snapshot.armRequests).toBe(2 * 3 + 5 + 2)
     expect(emu.armRequestCount()).toBe(snapshot.armRequests)
     expect(arm).toHaveLength(snapshot.armRequests)
     expect(logs[0]).toMatch(/^Discovering vaults in resource group rg-secrets-prod/)
@@ -795,7 +809,7 @@ describe('the snapshot', () => {
       logs.some((l) => /^Reading Azure: \d+\/\S+ vault\(s\) done, \d+ ARM request\(s\)/.test(l))
     ).toBe(true)
     expect(logs[logs.length - 1]).toMatch(
-      /^Read 2 vault\(s\), 1 private DNS zone\(s\) and 1 VNet\(s\) with 11 ARM request\(s\)/
+      /^Read 2 vault\(s\), 1 private DNS zone\(s\) and 1 VNet\(s\) with 13 ARM request\(s\)/
     )
     expect(logs.join('\n')).not.toMatch(/eyJ|Bearer/)
     // All clients share the sign-in's token: no trip to Entra during the collection.

@@ -24,6 +24,14 @@ import {
   zoneSearchFailures,
   type VnetGroup
 } from '../../model/model.js'
+import {
+  answeringVnets,
+  describePath,
+  resolvingVnets,
+  vnetName,
+  type DnsPath,
+  type ResolvingVnet
+} from '../../model/dns-path.js'
 import { dnsName, list, sameText } from '../../model/names.js'
 import {
   linkCreate,
@@ -322,12 +330,25 @@ function pickZone(
 
 // ---- Which zone serves each VNet, read once for the link and record rules -----------------
 
+/**
+ * Where a VNet that must resolve the vault gets its answer: Azure DNS in `answering` (the VNet
+ * itself, a resolver's VNet, a forwarder's VNet: see model/dns-path.ts).
+ */
+interface Via {
+  resolving: ResolvingVnet
+  answering: string
+  answeringName: string
+  /** The path that ends there; null when the VNet's own zone is judged for want of a path. */
+  path: DnsPath | null
+}
+
 type VnetDns =
-  | { group: VnetGroup; state: 'blocked'; blockers: ReadFailure[] }
-  | { group: VnetGroup; state: 'no-zone' }
-  | { group: VnetGroup; state: 'unlinked'; zone: PrivateZoneSnapshot }
+  | { group: VnetGroup; via: Via; state: 'blocked'; blockers: ReadFailure[] }
+  | { group: VnetGroup; via: Via; state: 'no-zone' }
+  | { group: VnetGroup; via: Via; state: 'unlinked'; zone: PrivateZoneSnapshot }
   | {
       group: VnetGroup
+      via: Via
       state: 'linked'
       zone: PrivateZoneSnapshot
       link: VirtualNetworkLinkSnapshot
@@ -337,28 +358,73 @@ type VnetDns =
       firstTime: boolean
     }
 
+/** The VNets that must resolve the vault, with their DNS paths (once per target). */
+export const resolving = perTarget((ctx: TargetContext): ResolvingVnet[] =>
+  resolvingVnets(
+    ctx.snapshot,
+    ctx.model.vnets.map((group) => group.vnetId),
+    [ctx.model.hostname, ctx.model.alias]
+  )
+)
+
+/** A client VNet holds no PE: it may get any effective PE IP of the vault. */
+function clientGroup(ctx: TargetContext, vnet: ResolvingVnet): VnetGroup {
+  const ips = [...new Set(ctx.model.effective.flatMap((item) => item.ips))]
+  return {
+    vnetId: vnet.vnetId,
+    name: vnet.name,
+    vnet: vnet.vnet,
+    pes: ctx.model.effective,
+    ips,
+    ipsKnown: ctx.model.effective.every((item) => item.ipsKnown),
+    ipFailures: ctx.model.effective.flatMap((item) => item.pe.nicFailures)
+  }
+}
+
 const vnetDns = perTarget((ctx: TargetContext): VnetDns[] => {
   const { snapshot, model } = ctx
   const zones = exactZones(snapshot, model.names.zone)
   const searchFailures = zoneSearchFailures(snapshot, model.names.zone)
   const zonesDone = new Set<string>()
-  return model.vnets.map((group): VnetDns => {
-    const linked = linkedExactZone(snapshot, model.names.zone, group.vnetId)
-    if (!linked) {
-      const blockers = [
-        ...searchFailures,
-        ...zones.flatMap((zone) => (zone.linksFailure ? [zone.linksFailure] : []))
-      ]
-      if (blockers.length > 0) return { group, state: 'blocked', blockers }
-      if (zones.length === 0) return { group, state: 'no-zone' } // DNS-ZONE-MISSING covers it
-      return { group, state: 'unlinked', zone: pickZone(ctx, zones, group) }
+  const entries: VnetDns[] = []
+  for (const vnet of resolving(ctx)) {
+    const own = model.vnets.find((group) => sameId(group.vnetId, vnet.vnetId))
+    if (!own && model.effective.length === 0) continue
+    const base = own ?? clientGroup(ctx, vnet)
+    const ends = answeringVnets(vnet.paths).map((answering) => ({
+      answering,
+      path: vnet.paths.find((path) => sameId(path.answering, answering)) ?? null
+    }))
+    // A PE's VNet whose path cannot be followed (servers on premises, a loop): its own zone link
+    // is judged, as before the DNS path was known; VNET-CUSTOM-DNS and DNS-FORWARDING-* say why.
+    if (ends.length === 0 && own) ends.push({ answering: own.vnetId, path: null })
+    for (const { answering, path } of ends) {
+      const answeringName = vnetName(snapshot, answering)
+      const via: Via = { resolving: vnet, answering, answeringName, path }
+      const same = sameId(answering, base.vnetId)
+      // Messages and fixes speak of the VNet the zone must be linked to.
+      const group: VnetGroup = same ? base : { ...base, vnetId: answering, name: answeringName }
+      const linked = linkedExactZone(snapshot, model.names.zone, answering)
+      if (!linked) {
+        const blockers = [
+          ...searchFailures,
+          ...zones.flatMap((zone) => (zone.linksFailure ? [zone.linksFailure] : []))
+        ]
+        if (blockers.length > 0) entries.push({ group, via, state: 'blocked', blockers })
+        else if (zones.length === 0) entries.push({ group, via, state: 'no-zone' })
+        else entries.push({ group, via, state: 'unlinked', zone: pickZone(ctx, zones, base) })
+        continue
+      }
+      const { zone, link } = linked
+      const firstTime = !zonesDone.has(idKey(zone.id))
+      zonesDone.add(idKey(zone.id))
+      // A client served by a zone a PE's VNet already uses adds nothing to the record checks.
+      if (!own && !firstTime) continue
+      const record = zone.recordsFailure ? undefined : vaultRecord(ctx, zone)
+      entries.push({ group, via, state: 'linked', zone, link, record, firstTime })
     }
-    const { zone, link } = linked
-    const firstTime = !zonesDone.has(idKey(zone.id))
-    zonesDone.add(idKey(zone.id))
-    const record = zone.recordsFailure ? undefined : vaultRecord(ctx, zone)
-    return { group, state: 'linked', zone, link, record, firstTime }
-  })
+  }
+  return entries
 })
 
 /**
@@ -383,8 +449,14 @@ function linkMissing(
   ctx: TargetContext,
   out: Outcomes,
   zone: PrivateZoneSnapshot,
-  group: VnetGroup
+  group: VnetGroup,
+  via: Via,
+  others: string[]
 ): void {
+  if (!sameId(via.answering, via.resolving.vnetId) || others.length > 0) {
+    linkMissingOnPath(ctx, out, zone, via, others)
+    return
+  }
   const { model } = ctx
   const vault = model.vault
   const record = zone.recordsFailure ? undefined : vaultRecord(ctx, zone)
@@ -407,6 +479,41 @@ function linkMissing(
     observed: linkedTo.length > 0 ? `linked to ${list(linkedTo)}` : 'linked to no VNet',
     expected: `linked to ${group.name}`,
     fix: linkCreate(zonePlace(zone), group.vnetId)
+  })
+}
+
+/** The zone is not linked where Azure DNS answers for one or more VNets that must resolve. */
+function linkMissingOnPath(
+  ctx: TargetContext,
+  out: Outcomes,
+  zone: PrivateZoneSnapshot,
+  via: Via,
+  others: string[]
+): void {
+  const { model, snapshot } = ctx
+  const vault = model.vault
+  const clients = [via.resolving.name, ...others]
+  const why =
+    via.resolving.why === 'endpoint'
+      ? `which holds a private endpoint of ${model.names.label} ${vault.name}`
+      : `a client VNet of ${model.names.label} ${vault.name}`
+  const path = via.path ? describePath(snapshot, via.resolving.vnetId, via.path) : null
+  const linkedTo = zone.links.map((link) => nameOf(link.virtualNetworkId))
+  out.finding({
+    resource: zone.id,
+    message:
+      `Private DNS zone ${describeZone(zone, vault.subscriptionId)} is not linked to VNet ${via.answeringName}, where ` +
+      `Azure DNS answers for VNet ${via.resolving.name} (${why})` +
+      (others.length > 0 ? ` and for ${list(others)}` : '') +
+      (path ? ` along the DNS path ${path}` : '') +
+      `: DNS answers there ignore the zone, so ${model.hostname} resolves to the vault's public IP for clients in ` +
+      `${list(clients)}. Link the zone to ${via.answeringName}` +
+      (sameId(via.answering, via.resolving.vnetId)
+        ? ''
+        : ` (a link to ${via.resolving.name} itself does not help: its queries are answered in ${via.answeringName})`),
+    observed: linkedTo.length > 0 ? `linked to ${list(linkedTo)}` : 'linked to no VNet',
+    expected: `linked to ${via.answeringName}`,
+    fix: linkCreate(zonePlace(zone), via.answering)
   })
 }
 
@@ -759,13 +866,32 @@ export const DNS_RULES = [
     needs: ['private-endpoint', 'zone-search', 'zone-links'],
     scope: 'target',
     check(ctx, out) {
-      for (const entry of vnetDns(ctx)) {
+      const entries = vnetDns(ctx)
+      const reported = new Set<string>()
+      for (const entry of entries) {
         if (entry.state === 'blocked') out.notRun(...entry.blockers)
-        if (entry.state === 'unlinked') linkMissing(ctx, out, entry.zone, entry.group)
+        if (entry.state === 'unlinked') {
+          // One finding per answering VNet, naming every VNet that resolves there.
+          const key = idKey(entry.via.answering)
+          if (reported.has(key)) continue
+          reported.add(key)
+          const others = entries
+            .filter(
+              (other) =>
+                other !== entry &&
+                other.state === 'unlinked' &&
+                sameId(other.via.answering, entry.via.answering)
+            )
+            .map((other) => other.via.resolving.name)
+          linkMissing(ctx, out, entry.zone, entry.group, entry.via, [...new Set(others)])
+        }
         if (entry.state !== 'linked') continue
+        const served = sameId(entry.via.answering, entry.via.resolving.vnetId)
+          ? ''
+          : `, where Azure DNS answers for VNet ${entry.via.resolving.name}`
         out.pass({
           resource: entry.link.id,
-          message: `Private DNS zone ${entry.zone.name} is linked to VNet ${entry.group.name} (link ${entry.link.name})`,
+          message: `Private DNS zone ${entry.zone.name} is linked to VNet ${entry.group.name}${served} (link ${entry.link.name})`,
           observed: `link ${entry.link.name}`,
           expected: `a link to ${entry.group.name}`
         })
