@@ -37,6 +37,8 @@ export async function run(): Promise<void> {
         resourceGroup: inputs.resourceGroup,
         vaults: inputs.vaults,
         dnsZoneScopes: inputs.dnsZoneScopes,
+        clientVnets: inputs.clientVnets,
+        clientVnetsPeered: inputs.clientVnetsPeered,
         cloud: inputs.cloud
       },
       credential,

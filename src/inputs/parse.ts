@@ -18,6 +18,7 @@
 import * as core from '@actions/core'
 import ipaddr from 'ipaddr.js'
 import { isRuleId, RULE_IDS, type RuleId } from '../evaluate/catalog.js'
+import { parseClientVnets } from './client-vnets.js'
 import { CLOUDS, type Cloud, type CloudName } from './cloud.js'
 import type {
   FailOn,
@@ -111,6 +112,7 @@ export function parseInputs(get: (name: string) => string, env: NodeJS.ProcessEn
     entry.id ? entry : { name: entry.name, subscriptionId, resourceGroup, id: null }
   )
   const dnsZoneScopes = parseZoneScopes(read('dns-zone-scopes'))
+  const clientVnets = parseClientVnets(read('client-vnets'), subscriptionId)
 
   // Checks
   const publicNetworkAccess: PublicNetworkAccessPolicy = choice(
@@ -163,6 +165,8 @@ export function parseInputs(get: (name: string) => string, env: NodeJS.ProcessEn
     vaults,
     resourceGroup,
     dnsZoneScopes,
+    clientVnets: clientVnets.ids,
+    clientVnetsPeered: clientVnets.peered,
     publicNetworkAccess,
     ttlMin,
     ttlMax,
