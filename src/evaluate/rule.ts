@@ -39,6 +39,8 @@ export type Read =
   | 'zone-links'
   | 'zone-records'
   | 'virtual-network'
+  /** VNet, resolver and ruleset listings of the DNS path. */
+  | 'dns-path'
   | 'probe'
 
 /** What a check says about one resource; the engine adds rule, severity, vault and docs. */

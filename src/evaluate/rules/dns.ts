@@ -47,6 +47,7 @@ import {
   zoneCreate,
   zoneGroupCreate,
   zoneId,
+  vnetSetDnsServers,
   type ZonePlace
 } from '../fixes.js'
 import { defineRule, perTarget, type Outcomes, type TargetContext } from '../rule.js'
@@ -453,7 +454,11 @@ function linkMissing(
   via: Via,
   others: string[]
 ): void {
-  if (!sameId(via.answering, via.resolving.vnetId) || others.length > 0) {
+  if (
+    !sameId(via.answering, via.resolving.vnetId) ||
+    others.length > 0 ||
+    linkedResolver(ctx) !== null
+  ) {
     linkMissingOnPath(ctx, out, zone, via, others)
     return
   }
@@ -482,6 +487,19 @@ function linkMissing(
   })
 }
 
+/** A DNS private resolver whose VNet is linked to an exact zone: where spokes should point. */
+function linkedResolver(
+  ctx: TargetContext
+): { name: string; vnetId: string; ips: string[] } | null {
+  for (const resolver of ctx.snapshot.dnsPath?.resolvers ?? []) {
+    const vnetId = resolver.virtualNetworkId
+    const ips = resolver.inboundEndpoints.flatMap((endpoint) => endpoint.ips)
+    if (vnetId && ips.length > 0 && linkedExactZone(ctx.snapshot, ctx.model.names.zone, vnetId))
+      return { name: resolver.name, vnetId, ips }
+  }
+  return null
+}
+
 /** The zone is not linked where Azure DNS answers for one or more VNets that must resolve. */
 function linkMissingOnPath(
   ctx: TargetContext,
@@ -499,6 +517,25 @@ function linkMissingOnPath(
       : `a client VNet of ${model.names.label} ${vault.name}`
   const path = via.path ? describePath(snapshot, via.resolving.vnetId, via.path) : null
   const linkedTo = zone.links.map((link) => nameOf(link.virtualNetworkId))
+  const resolver = sameId(via.answering, via.resolving.vnetId) ? linkedResolver(ctx) : null
+  if (resolver) {
+    // Azure-provided DNS in a VNet while a resolver serves the zone elsewhere: the hub-and-spoke
+    // way is to point the VNet's DNS at the resolver, not to link every spoke.
+    out.finding({
+      resource: zone.id,
+      message:
+        `VNet ${via.resolving.name} (${why}) uses Azure-provided DNS, and private DNS zone ` +
+        `${describeZone(zone, vault.subscriptionId)} is not linked to it: ${model.hostname} resolves to the vault's ` +
+        `public IP for clients in ${list(clients)}. The zone is linked to VNet ${vnetName(snapshot, resolver.vnetId)}, ` +
+        `where DNS private resolver ${resolver.name} has its inbound endpoint (${list(resolver.ips)}): point ` +
+        `${via.resolving.name}'s DNS servers at it (VMs pick the change up when they renew their DHCP lease or restart), ` +
+        `or link the zone to ${via.resolving.name}`,
+      observed: linkedTo.length > 0 ? `linked to ${list(linkedTo)}` : 'linked to no VNet',
+      expected: `${via.resolving.name} resolving through ${resolver.name}, or linked to the zone`,
+      fix: vnetSetDnsServers(via.resolving.vnetId, resolver.ips)
+    })
+    return
+  }
   out.finding({
     resource: zone.id,
     message:
