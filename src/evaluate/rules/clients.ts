@@ -111,15 +111,26 @@ function peeringNotConnected(ctx: TargetContext, out: Outcomes): void {
       continue
     }
     const missing = [ours, theirs].find((s) => s.peering === null)
+    const disconnected = [ours, theirs].filter((s) =>
+      sameText(s.peering?.peeringState, 'Disconnected')
+    )
     out.finding({
       resource: (ours.peering ?? theirs.peering)?.id ?? client.vnetId,
       message:
         `Client VNet ${client.name} is peered with VNet ${group.name}, which holds private endpoint ` +
         `${group.pes.map((item) => item.pe.name).join(', ')} of ${model.names.label} ${model.vault.name} (${list(group.ips)}), ` +
         `but the peering is not Connected (${observed}): clients in ${client.name} cannot reach the private endpoint. ` +
-        (missing
-          ? `Create the missing side in ${missing.name} (a peering stays Initiated until both sides exist)`
-          : 'Delete and recreate the side that is Disconnected (its other side was deleted at some point)'),
+        [
+          missing
+            ? `Create the missing side in ${missing.name} (a peering stays Initiated until both sides exist)`
+            : null,
+          disconnected.length > 0
+            ? `delete and recreate the Disconnected side in ${list(disconnected.map((s) => s.name))} (its other side was deleted at some point)`
+            : null
+        ]
+          .filter((part): part is string => part !== null)
+          .join('; ')
+          .replace(/^d/, 'D'),
       observed,
       expected,
       fix: peeringFix(pair)

@@ -396,9 +396,15 @@ const vnetDns = perTarget((ctx: TargetContext): VnetDns[] => {
       answering,
       path: vnet.paths.find((path) => sameId(path.answering, answering)) ?? null
     }))
-    // A PE's VNet whose path cannot be followed (servers on premises, a loop): its own zone link
-    // is judged, as before the DNS path was known; VNET-CUSTOM-DNS and DNS-FORWARDING-* say why.
-    if (ends.length === 0 && own) ends.push({ answering: own.vnetId, path: null })
+    // A PE's VNet whose path cannot be followed (servers on premises, a forwarding rule, a loop):
+    // the zone linked to the VNet itself, if any, is judged for its records as before the DNS path
+    // was known; a missing link there is no finding, since the answer comes from elsewhere
+    // (VNET-CUSTOM-DNS and DNS-FORWARDING-* say where). An unreadable VNet keeps the old check.
+    const unread = vnet.paths.every((path) => path.end === 'unread')
+    if (ends.length === 0 && own) {
+      if (!unread && !linkedExactZone(snapshot, model.names.zone, own.vnetId)) continue
+      ends.push({ answering: own.vnetId, path: null })
+    }
     for (const { answering, path } of ends) {
       const answeringName = vnetName(snapshot, answering)
       const via: Via = { resolving: vnet, answering, answeringName, path }
@@ -457,7 +463,7 @@ function linkMissing(
   if (
     !sameId(via.answering, via.resolving.vnetId) ||
     others.length > 0 ||
-    linkedResolver(ctx) !== null
+    (azureDnsAtHome(via) && linkedResolver(ctx) !== null)
   ) {
     linkMissingOnPath(ctx, out, zone, via, others)
     return
@@ -485,6 +491,16 @@ function linkMissing(
     expected: `linked to ${group.name}`,
     fix: linkCreate(zonePlace(zone), group.vnetId)
   })
+}
+
+/** The VNet uses Azure-provided DNS, answered in the VNet itself (no server, no rule). */
+function azureDnsAtHome(via: Via): boolean {
+  const hops = via.path?.hops ?? []
+  return (
+    hops.length === 1 &&
+    hops[0]?.kind === 'azure-dns' &&
+    sameId(via.answering, via.resolving.vnetId)
+  )
 }
 
 /** A DNS private resolver whose VNet is linked to an exact zone: where spokes should point. */
@@ -517,7 +533,7 @@ function linkMissingOnPath(
       : `a client VNet of ${model.names.label} ${vault.name}`
   const path = via.path ? describePath(snapshot, via.resolving.vnetId, via.path) : null
   const linkedTo = zone.links.map((link) => nameOf(link.virtualNetworkId))
-  const resolver = sameId(via.answering, via.resolving.vnetId) ? linkedResolver(ctx) : null
+  const resolver = azureDnsAtHome(via) ? linkedResolver(ctx) : null
   if (resolver) {
     // Azure-provided DNS in a VNet while a resolver serves the zone elsewhere: the hub-and-spoke
     // way is to point the VNet's DNS at the resolver, not to link every spoke.
