@@ -359,10 +359,6 @@ export function forwardingRuleDisable(rulesetId: string, ruleName: string): stri
   return `az dns-resolver forwarding-rule update ${rulesetArgs(rulesetId)} -n ${sh(ruleName)} --forwarding-rule-state Disabled`
 }
 
-export function forwardingRuleDelete(rulesetId: string, ruleName: string): string {
-  return `az dns-resolver forwarding-rule delete ${rulesetArgs(rulesetId)} -n ${sh(ruleName)} --yes`
-}
-
 export function rulesetLinkDelete(rulesetId: string, linkName: string): string {
   return `az dns-resolver vnet-link delete ${rulesetArgs(rulesetId)} -n ${sh(linkName)} --yes`
 }

@@ -9,7 +9,6 @@ import { describePath, vnetName, type DnsPath, type ResolvingVnet } from '../../
 import type { VnetGroup } from '../../model/model.js'
 import { list, sameText } from '../../model/names.js'
 import {
-  forwardingRuleDelete,
   forwardingRuleDisable,
   peeringCreate,
   peeringDelete,
@@ -294,14 +293,14 @@ function forwardingLoop(ctx: TargetContext, out: Outcomes): void {
           ? link
             ? `Forwarding rule ${hop.rule.name} of ruleset ${hop.ruleset.name} sends them to an inbound endpoint whose own VNet is linked to that ruleset: ` +
               `unlink the ruleset from ${vnetName(snapshot, link.virtualNetworkId)} (a resolver's inbound endpoint must not sit in a VNet that the ruleset applies to); ${EXTENSION_NOTE}`
-            : `Delete forwarding rule ${hop.rule.name} of ruleset ${hop.ruleset.name}, or point it at servers that answer; ${EXTENSION_NOTE}`
+            : `Disable forwarding rule ${hop.rule.name} of ruleset ${hop.ruleset.name}, or point it at servers that answer; ${EXTENSION_NOTE}`
           : 'Point the DNS servers along the path at a DNS private resolver inbound endpoint instead'),
       observed: where,
       expected: 'a DNS path that ends where Azure DNS answers',
       fix: hop
         ? link
           ? rulesetLinkDelete(hop.ruleset.id, link.name)
-          : forwardingRuleDelete(hop.ruleset.id, hop.rule.name)
+          : forwardingRuleDisable(hop.ruleset.id, hop.rule.name)
         : null
     })
   }
