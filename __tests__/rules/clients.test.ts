@@ -1,12 +1,14 @@
 // The DNS path as a pure function of the snapshot, and the client VNet rules over it.
 import { describe, expect, test } from '@jest/globals'
 import type { DnsPathSnapshot, Snapshot } from '../../src/collect/snapshot.js'
+import { evaluate } from '../../src/evaluate/evaluate.js'
 import { answeringVnets, dnsPaths, MAX_HOPS, matchingRule } from '../../src/model/dns-path.js'
 import {
   failure,
   healthy,
   makeVnet,
   of,
+  options,
   one,
   problems,
   run,
@@ -168,5 +170,18 @@ describe('the DNS rules judged on the answering VNet', () => {
     expect(missing[0]?.fix).toContain(`-v ${vnetIdOf('vnet-client')} -e false`)
     // No peering either way: no route to the PE.
     expect(one(findings, 'VNET-NO-ROUTE-TO-PE').severity).toBe('warning')
+  })
+
+  test("with probe: inside, this runner's VNet is a client of the run; an address in no VNet read is none", () => {
+    const h = healthy()
+    makeVnet(h.snapshot, 'vnet-runners', { addressPrefixes: ['10.7.0.0/16'] })
+    withPath(h.snapshot)
+    const probe = (runnerAddresses: string[], mode: 'inside' | 'outside' = 'inside') =>
+      evaluate(h.snapshot, { mode, timeoutSeconds: 2, runnerAddresses, vaults: [] }, options(), [])
+    const f = one(probe(['10.7.0.9']), 'DNS-LINK-MISSING', 'error')
+    expect(f.message).toContain("VNet vnet-runners (this runner's VNet, a client of key vault kv1)")
+    expect(f.fix).toContain(`-v ${vnetIdOf('vnet-runners')} -e false`)
+    expect(problems(probe(['172.16.0.9']))).toEqual([])
+    expect(problems(probe(['10.7.0.9'], 'outside'))).toEqual([])
   })
 })

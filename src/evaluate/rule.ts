@@ -101,6 +101,8 @@ export interface TargetContext {
   snapshot: Snapshot
   model: TargetModel
   options: RuleOptions
+  /** With `probe: inside`: this runner's own VNet(s), client VNets of the run. */
+  runnerVnets?: string[]
 }
 
 export interface ProbeContext extends TargetContext {

@@ -364,7 +364,8 @@ export const resolving = perTarget((ctx: TargetContext): ResolvingVnet[] =>
   resolvingVnets(
     ctx.snapshot,
     ctx.model.vnets.map((group) => group.vnetId),
-    [ctx.model.hostname, ctx.model.alias]
+    [ctx.model.hostname, ctx.model.alias],
+    ctx.runnerVnets ?? []
   )
 )
 
@@ -462,6 +463,7 @@ function linkMissing(
 ): void {
   if (
     !sameId(via.answering, via.resolving.vnetId) ||
+    via.resolving.why !== 'endpoint' ||
     others.length > 0 ||
     (azureDnsAtHome(via) && linkedResolver(ctx) !== null)
   ) {
@@ -530,7 +532,9 @@ function linkMissingOnPath(
   const why =
     via.resolving.why === 'endpoint'
       ? `which holds a private endpoint of ${model.names.label} ${vault.name}`
-      : `a client VNet of ${model.names.label} ${vault.name}`
+      : via.resolving.why === 'runner'
+        ? `this runner's VNet, a client of ${model.names.label} ${vault.name}`
+        : `a client VNet of ${model.names.label} ${vault.name}`
   const path = via.path ? describePath(snapshot, via.resolving.vnetId, via.path) : null
   const linkedTo = zone.links.map((link) => nameOf(link.virtualNetworkId))
   const resolver = azureDnsAtHome(via) ? linkedResolver(ctx) : null
@@ -555,10 +559,12 @@ function linkMissingOnPath(
   out.finding({
     resource: zone.id,
     message:
-      `Private DNS zone ${describeZone(zone, vault.subscriptionId)} is not linked to VNet ${via.answeringName}, where ` +
-      `Azure DNS answers for VNet ${via.resolving.name} (${why})` +
+      `Private DNS zone ${describeZone(zone, vault.subscriptionId)} is not linked to VNet ${via.answeringName}` +
+      (sameId(via.answering, via.resolving.vnetId)
+        ? ` (${why}), where Azure DNS answers its queries`
+        : `, where Azure DNS answers for VNet ${via.resolving.name} (${why})`) +
       (others.length > 0 ? ` and for ${list(others)}` : '') +
-      (path ? ` along the DNS path ${path}` : '') +
+      (path && !sameId(via.answering, via.resolving.vnetId) ? ` along the DNS path ${path}` : '') +
       `: DNS answers there ignore the zone, so ${model.hostname} resolves to the vault's public IP for clients in ` +
       `${list(clients)}. Link the zone to ${via.answeringName}` +
       (sameId(via.answering, via.resolving.vnetId)

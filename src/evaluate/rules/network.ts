@@ -36,7 +36,9 @@ export const NETWORK_RULES = [
         const group = ctx.model.vnets.find((g) => sameId(g.vnetId, entry.vnetId))
         const role = group
           ? `private endpoint ${group.pes.map((item) => item.pe.name).join(', ')} of ${names.label} ${vault.name}`
-          : `a client VNet of ${names.label} ${vault.name}`
+          : entry.why === 'runner'
+            ? `this runner's VNet, a client of ${names.label} ${vault.name}`
+            : `a client VNet of ${names.label} ${vault.name}`
         const custom = vnet.dnsServers.filter((server) => server.trim() !== AZURE_PLATFORM_IP)
         const expected = `Azure-provided DNS, DNS private resolver inbound endpoints, or servers that forward to ${AZURE_PLATFORM_IP}`
         if (custom.length === 0) {
