@@ -66,7 +66,7 @@ __webpack_require__.r(__webpack_exports__);
 /* harmony import */ var _model_model_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(9860);
 /* harmony import */ var _catalog_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(384);
 /* harmony import */ var _rule_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(5917);
-/* harmony import */ var _rules_index_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(1800);
+/* harmony import */ var _rules_index_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(6801);
 
 
 
@@ -133,10 +133,15 @@ function stamp(rule, out, vault) {
 function evaluate(snapshot, probeRun, options, ignore, model = (0,_model_model_js__WEBPACK_IMPORTED_MODULE_0__.buildRunModel)(snapshot)) {
     const blocked = new Blocked();
     const perVault = new Map();
+    // With the inside probe, this runner's own VNet is a client VNet of the run (its DNS path is
+    // checked on the control plane too); an address in no VNet read makes it no client.
+    const runnerVnets = probeRun?.mode === 'inside'
+        ? [...new Set(probeRun.runnerAddresses.flatMap((ip) => (0,_model_model_js__WEBPACK_IMPORTED_MODULE_0__.vnetHolding)(snapshot, ip)?.id ?? []))]
+        : [];
     for (const target of model.targets) {
         const name = target.vault.name;
         const findings = [];
-        const ctx = { snapshot, model: target, options };
+        const ctx = { snapshot, model: target, options, runnerVnets };
         for (const rule of TARGET_RULES) {
             if (rule.scope !== 'target' || !applies(rule, target))
                 continue;

@@ -12,12 +12,14 @@ __webpack_require__.r(__webpack_exports__);
 /* harmony export */   vaultDiagram: () => (/* binding */ vaultDiagram),
 /* harmony export */   vaultDiagrams: () => (/* binding */ vaultDiagrams)
 /* harmony export */ });
-/* harmony import */ var _collect_snapshot_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(5192);
-/* harmony import */ var _model_arm_id_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(6881);
+/* harmony import */ var _collect_snapshot_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(5192);
+/* harmony import */ var _model_arm_id_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(6881);
 /* harmony import */ var _model_model_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(9860);
 /* harmony import */ var _model_target_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(5936);
-/* harmony import */ var _model_names_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(1601);
-/* harmony import */ var _report_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(8850);
+/* harmony import */ var _model_names_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(1601);
+/* harmony import */ var _model_dns_path_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(6372);
+/* harmony import */ var _report_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(8850);
+
 
 
 
@@ -47,7 +49,7 @@ function label(...lines) {
     return `"${lines.map(mermaidText).join('<br>')}"`;
 }
 function lastSegment(id) {
-    return id ? (0,_model_arm_id_js__WEBPACK_IMPORTED_MODULE_3__/* .nameOf */ .Vb)(id) : '?';
+    return id ? (0,_model_arm_id_js__WEBPACK_IMPORTED_MODULE_4__/* .nameOf */ .Vb)(id) : '?';
 }
 function ips(values) {
     if (values.length === 0)
@@ -71,7 +73,7 @@ function vaultRecordsOf(records, vault) {
     const found = new Set();
     cached.names.forEach((name, i) => {
         const record = records[i];
-        if (record && (name === v || name.startsWith(prefix)) && (0,_model_names_js__WEBPACK_IMPORTED_MODULE_4__/* .isNamedAfter */ .s7)(record.name, vault))
+        if (record && (name === v || name.startsWith(prefix)) && (0,_model_names_js__WEBPACK_IMPORTED_MODULE_5__/* .isNamedAfter */ .s7)(record.name, vault))
             found.add(record);
     });
     return found;
@@ -94,7 +96,7 @@ class Flowchart {
     }
     /** Adds a node once per resource; returns its ID. */
     node(resourceId, text, shape = 'box') {
-        const key = (0,_collect_snapshot_js__WEBPACK_IMPORTED_MODULE_5__/* .idKey */ .T)(resourceId);
+        const key = (0,_collect_snapshot_js__WEBPACK_IMPORTED_MODULE_6__/* .idKey */ .T)(resourceId);
         const known = this.ids.get(key);
         if (known)
             return known;
@@ -112,7 +114,7 @@ class Flowchart {
     }
     /** The ID of a resource's node, if it is drawn. */
     get(resourceId) {
-        return this.ids.get((0,_collect_snapshot_js__WEBPACK_IMPORTED_MODULE_5__/* .idKey */ .T)(resourceId));
+        return this.ids.get((0,_collect_snapshot_js__WEBPACK_IMPORTED_MODULE_6__/* .idKey */ .T)(resourceId));
     }
     /** A dotted edge stands for something that should be there and is not. */
     edge(from, to, red, text, dotted = false) {
@@ -143,8 +145,8 @@ class Flowchart {
     }
 }
 /** The zones worth drawing for a vault: those its PEs use or link to, or its findings name. */
-function zonesFor(snapshot, vault, endpoints, findings) {
-    const vnets = endpoints.flatMap((pe) => (pe.vnetId ? [pe.vnetId] : []));
+function zonesFor(snapshot, vault, endpoints, findings, pathVnets = []) {
+    const vnets = [...endpoints.flatMap((pe) => (pe.vnetId ? [pe.vnetId] : [])), ...pathVnets];
     const referenced = endpoints.flatMap((pe) => pe.dnsZoneGroups.flatMap((group) => group.configs.map((config) => config.privateDnsZoneId)));
     const named = (zone) => findings.some((f) => f.resource.toLowerCase().startsWith(zone.id.toLowerCase()));
     // The other kind's privatelink zone is linked to the same VNets, but says nothing about this one.
@@ -153,9 +155,9 @@ function zonesFor(snapshot, vault, endpoints, findings) {
         .map((name) => name.toLowerCase())
         .filter((name) => name !== own);
     const otherKind = (zone) => otherKinds.includes(zone.name.toLowerCase().replace(/\.$/, ''));
-    const relevant = snapshot.zones.filter((zone) => referenced.some((id) => (0,_collect_snapshot_js__WEBPACK_IMPORTED_MODULE_5__/* .sameId */ .s)(id, zone.id)) ||
+    const relevant = snapshot.zones.filter((zone) => referenced.some((id) => (0,_collect_snapshot_js__WEBPACK_IMPORTED_MODULE_6__/* .sameId */ .s)(id, zone.id)) ||
         (!otherKind(zone) &&
-            zone.links.some((link) => vnets.some((vnet) => (0,_collect_snapshot_js__WEBPACK_IMPORTED_MODULE_5__/* .sameId */ .s)(vnet, link.virtualNetworkId)))) ||
+            zone.links.some((link) => vnets.some((vnet) => (0,_collect_snapshot_js__WEBPACK_IMPORTED_MODULE_6__/* .sameId */ .s)(vnet, link.virtualNetworkId)))) ||
         vaultRecordsOf(zone.aRecords, vault.name).size > 0 ||
         named(zone));
     const chosen = relevant.length > 0
@@ -168,9 +170,9 @@ function zonesFor(snapshot, vault, endpoints, findings) {
  * whole run's findings: only this vault's (and those tied to no vault) colour it.
  */
 function vaultDiagram(snapshot, vault, findings, planned = new Map()) {
-    const own = findings.filter((f) => (f.vault === null || (0,_report_js__WEBPACK_IMPORTED_MODULE_2__.sameVault)(f.vault, vault.name)) &&
+    const own = findings.filter((f) => (f.vault === null || (0,_report_js__WEBPACK_IMPORTED_MODULE_3__.sameVault)(f.vault, vault.name)) &&
         (f.severity === 'error' || f.severity === 'warning'));
-    const atFault = (id) => own.some((f) => (0,_collect_snapshot_js__WEBPACK_IMPORTED_MODULE_5__/* .sameId */ .s)(f.resource, id));
+    const atFault = (id) => own.some((f) => (0,_collect_snapshot_js__WEBPACK_IMPORTED_MODULE_6__/* .sameId */ .s)(f.resource, id));
     const chart = new Flowchart(atFault, planned);
     const kind = vault.kind === 'managedHsm' ? 'Managed HSM' : 'Key Vault';
     const vaultNode = chart.node(vault.id, label(kind, vault.name), 'round');
@@ -181,7 +183,7 @@ function vaultDiagram(snapshot, vault, findings, planned = new Map()) {
     for (const conn of connections) {
         const peId = conn.privateEndpointId ?? conn.id;
         const pe = conn.privateEndpointId
-            ? vault.privateEndpoints[(0,_collect_snapshot_js__WEBPACK_IMPORTED_MODULE_5__/* .idKey */ .T)(conn.privateEndpointId)]
+            ? vault.privateEndpoints[(0,_collect_snapshot_js__WEBPACK_IMPORTED_MODULE_6__/* .idKey */ .T)(conn.privateEndpointId)]
             : undefined;
         const state = pe === null ? 'not found' : pe === undefined ? 'not read' : ips(pe.nicIps);
         const peNode = chart.node(peId, label('Private endpoint', lastSegment(peId), state));
@@ -190,17 +192,18 @@ function vaultDiagram(snapshot, vault, findings, planned = new Map()) {
             continue;
         endpoints.push(pe);
         if (pe.vnetId) {
-            const vnet = snapshot.virtualNetworks[(0,_collect_snapshot_js__WEBPACK_IMPORTED_MODULE_5__/* .idKey */ .T)(pe.vnetId)];
+            const vnet = snapshot.virtualNetworks[(0,_collect_snapshot_js__WEBPACK_IMPORTED_MODULE_6__/* .idKey */ .T)(pe.vnetId)];
             const prefixes = vnet && 'addressPrefixes' in vnet ? vnet.addressPrefixes.join(', ') : '';
             const vnetNode = chart.node(pe.vnetId, label('VNet', lastSegment(pe.vnetId), ...(prefixes ? [prefixes] : [])));
             chart.edge(peNode, vnetNode, false, `subnet ${lastSegment(pe.subnetId)}`);
         }
     }
+    const pathVnets = drawDnsPaths(snapshot, vault, chart, atFault);
     if (vault.connections.length > MAX_ENDPOINTS) {
         const more = vault.connections.length - MAX_ENDPOINTS;
         chart.node(`${vault.id}#more`, label(`+${more} more private endpoints not drawn`));
     }
-    for (const zone of zonesFor(snapshot, vault, endpoints, own)) {
+    for (const zone of zonesFor(snapshot, vault, endpoints, own, pathVnets)) {
         const zoneNode = chart.node(zone.id, label('Private DNS zone', zone.name, zone.resourceGroup), 'db');
         for (const link of zone.links) {
             // Only links to the VNets of this vault's endpoints belong in its picture.
@@ -224,7 +227,7 @@ function vaultDiagram(snapshot, vault, findings, planned = new Map()) {
         // What a finding says this zone lacks (a link, a record) has no node of its own: draw a red
         // placeholder with the finding's own words, so the picture shows the gap, not just a red zone.
         for (const f of own) {
-            if (!(0,_collect_snapshot_js__WEBPACK_IMPORTED_MODULE_5__/* .sameId */ .s)(f.resource, zone.id))
+            if (!(0,_collect_snapshot_js__WEBPACK_IMPORTED_MODULE_6__/* .sameId */ .s)(f.resource, zone.id))
                 continue;
             const what = MISSING[f.rule];
             if (!what)
@@ -235,6 +238,53 @@ function vaultDiagram(snapshot, vault, findings, planned = new Map()) {
     }
     return chart.render();
 }
+/**
+ * Each VNet that must resolve the vault and whose DNS path leaves it (a client VNet, servers that
+ * are a resolver or a forwarder, a forwarding rule): VNet → DNS server or resolver → rule →
+ * answering VNet, drawn from the model's DNS path (model/dns-path.ts). Returns the VNets drawn,
+ * so that the zones linked to them are drawn too.
+ */
+function drawDnsPaths(snapshot, vault, chart, atFault) {
+    if (!snapshot.dnsPath)
+        return [];
+    const model = (0,_model_model_js__WEBPACK_IMPORTED_MODULE_0__.buildTargetModel)(snapshot, vault);
+    const vnets = (0,_model_dns_path_js__WEBPACK_IMPORTED_MODULE_2__/* .resolvingVnets */ .vS)(snapshot, model.vnets.map((group) => group.vnetId), [model.hostname, model.alias]).slice(0, MAX_ENDPOINTS);
+    const drawn = [];
+    const vnetNode = (vnetId, title = 'VNet') => {
+        drawn.push(vnetId);
+        return chart.get(vnetId) ?? chart.node(vnetId, label(title, (0,_model_dns_path_js__WEBPACK_IMPORTED_MODULE_2__/* .vnetName */ .Fj)(snapshot, vnetId)));
+    };
+    for (const vnet of vnets) {
+        const leaves = vnet.paths.some((path) => path.hops.length > 1 || !(0,_collect_snapshot_js__WEBPACK_IMPORTED_MODULE_6__/* .sameId */ .s)(path.answering, vnet.vnetId));
+        if (!leaves && vnet.why === 'endpoint')
+            continue;
+        let from = vnetNode(vnet.vnetId, vnet.why === 'endpoint' ? 'VNet' : 'Client VNet');
+        const start = from;
+        for (const path of vnet.paths.slice(0, MAX_ZONES)) {
+            from = start;
+            for (const hop of path.hops) {
+                let to;
+                if (hop.kind === 'azure-dns') {
+                    if ((0,_collect_snapshot_js__WEBPACK_IMPORTED_MODULE_6__/* .sameId */ .s)(hop.vnetId, vnet.vnetId) && from === start)
+                        continue;
+                    to = vnetNode(hop.vnetId);
+                }
+                else if (hop.kind === 'resolver')
+                    to = chart.node(hop.resolver.id, label('DNS private resolver', hop.resolver.name, hop.server));
+                else if (hop.kind === 'rule')
+                    to = chart.node(hop.rule.id, label('Forwarding rule', hop.rule.name, hop.rule.domainName));
+                else if (hop.kind === 'forwarder')
+                    to = chart.node(`${hop.vnetId}#dns#${hop.server}`, label('DNS server', hop.server, 'assumed forwarder'));
+                else
+                    to = chart.node(`dns#${hop.server}`, label('DNS server', hop.server, 'not followed'));
+                const red = hop.kind === 'rule' && atFault(hop.rule.id);
+                chart.edge(from, to, red, hop.kind === 'azure-dns' ? 'Azure DNS' : 'DNS');
+                from = to;
+            }
+        }
+    }
+    return drawn;
+}
 /** Findings about something missing from a zone, and how its placeholder node is titled. */
 const MISSING = {
     'DNS-LINK-MISSING': 'Missing VNet link',
@@ -242,7 +292,7 @@ const MISSING = {
 };
 /** One diagram per vault of the snapshot, keyed by lower-cased vault name. */
 function vaultDiagrams(snapshot, findings, planned = new Map()) {
-    const byVault = (0,_report_js__WEBPACK_IMPORTED_MODULE_2__.findingsByVault)(findings);
+    const byVault = (0,_report_js__WEBPACK_IMPORTED_MODULE_3__.findingsByVault)(findings);
     const general = byVault.get(null) ?? [];
     const diagrams = new Map();
     for (const vault of snapshot.vaults) {

@@ -302,7 +302,7 @@ function describeSignInFailure(error, context) {
 /* harmony export */   y0: () => (/* binding */ RULES)
 /* harmony export */ });
 /* harmony import */ var _rule_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(5917);
-/* harmony import */ var _rules_index_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(1800);
+/* harmony import */ var _rules_index_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(6801);
 
 
 
@@ -399,7 +399,7 @@ function perTarget(compute) {
 
 /***/ }),
 
-/***/ 1800:
+/***/ 6801:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -410,14 +410,12 @@ __webpack_require__.d(__webpack_exports__, {
 
 // EXTERNAL MODULE: ./src/collect/snapshot.ts
 var collect_snapshot = __webpack_require__(5192);
-// EXTERNAL MODULE: ./src/model/arm-id.ts
-var arm_id = __webpack_require__(6881);
-// EXTERNAL MODULE: ./src/model/ip.ts
-var model_ip = __webpack_require__(7240);
-// EXTERNAL MODULE: ./src/model/model.ts
-var model_model = __webpack_require__(9860);
+// EXTERNAL MODULE: ./src/model/dns-path.ts
+var dns_path = __webpack_require__(6372);
 // EXTERNAL MODULE: ./src/model/names.ts
 var model_names = __webpack_require__(1601);
+// EXTERNAL MODULE: ./src/model/arm-id.ts
+var arm_id = __webpack_require__(6881);
 ;// CONCATENATED MODULE: ./src/evaluate/fixes.ts
 /**
  * Builders for the filled-in `az` commands that findings carry as `fix`. Every command names its
@@ -443,6 +441,11 @@ function subscriptionFlag(subscription) {
 }
 function placeOf(id, fallbackGroup = '<resource-group>') {
     return { subscriptionId: (0,arm_id/* subscriptionOf */.XD)(id), resourceGroup: (0,arm_id/* resourceGroupOf */.Tp)(id) ?? fallbackGroup };
+}
+/** Repeats one ARM read (a listing or a GET) as the action made it. */
+function armGet(resource) {
+    const version = /dnsresolvers|dnsforwardingrulesets/i.test(resource) ? '2022-07-01' : '2024-05-01';
+    return `az rest --method get --url ${sh(`${resource}?api-version=${version}`)}`;
 }
 // ---- Role assignments ---------------------------------------------------------------------
 function roleAssignment(assignee, role, scope) {
@@ -639,440 +642,42 @@ function recordSetTtl(zone, name, ttl) {
 function suggestedTtl(min, max) {
     return Math.min(Math.max(300, min), max);
 }
+// ---- Client VNets and the DNS path ----------------------------------------------------------
+/** A peering from `vnetId` to `remoteId` (the missing side, or both sides of a new one). */
+function peeringCreate(vnetId, remoteId) {
+    const place = placeOf(vnetId);
+    return (`az network vnet peering create -g ${sh(place.resourceGroup)} --vnet-name ${sh((0,arm_id/* nameOf */.Vb)(vnetId))}` +
+        ` -n ${sh(`${(0,arm_id/* nameOf */.Vb)(vnetId)}-to-${(0,arm_id/* nameOf */.Vb)(remoteId)}`)} --remote-vnet ${sh(remoteId)} --allow-vnet-access` +
+        subscriptionFlag(place.subscriptionId));
+}
+function peeringDelete(vnetId, peeringName) {
+    const place = placeOf(vnetId);
+    return `az network vnet peering delete -g ${sh(place.resourceGroup)} --vnet-name ${sh((0,arm_id/* nameOf */.Vb)(vnetId))} -n ${sh(peeringName)}${subscriptionFlag(place.subscriptionId)}`;
+}
+/** Points a VNet's DNS servers at `servers` (VMs pick it up on their next DHCP renewal or restart). */
+function vnetSetDnsServers(vnetId, servers) {
+    const place = placeOf(vnetId);
+    return `az network vnet update -g ${sh(place.resourceGroup)} -n ${sh((0,arm_id/* nameOf */.Vb)(vnetId))} --dns-servers ${servers.map(sh).join(' ')}${subscriptionFlag(place.subscriptionId)}`;
+}
+function rulesetArgs(rulesetId) {
+    const place = placeOf(rulesetId);
+    return `-g ${sh(place.resourceGroup)} --ruleset-name ${sh((0,arm_id/* nameOf */.Vb)(rulesetId))}${subscriptionFlag(place.subscriptionId)}`;
+}
+function forwardingRuleDisable(rulesetId, ruleName) {
+    return `az dns-resolver forwarding-rule update ${rulesetArgs(rulesetId)} -n ${sh(ruleName)} --forwarding-rule-state Disabled`;
+}
+function rulesetLinkDelete(rulesetId, linkName) {
+    return `az dns-resolver vnet-link delete ${rulesetArgs(rulesetId)} -n ${sh(linkName)} --yes`;
+}
 
 // EXTERNAL MODULE: ./src/evaluate/rule.ts
 var rule = __webpack_require__(5917);
-;// CONCATENATED MODULE: ./src/evaluate/rules/connections.ts
-/**
- * Private endpoint connections and endpoints (guide §2 and §4): PE-NONE, PE-NOT-APPROVED,
- * PE-NOT-SUCCEEDED, PE-LEFTOVER, PE-DUPLICATE-VNET, PE-IP-NOT-PRIVATE, PE-DNS-CONFIG-MULTIPLE.
- * How each connection stands (effective, leftover, …) is decided once, in the model.
- */
-
-
-
-
-
-
-
-function peLabel(view) {
-    const id = view.connection.privateEndpointId;
-    return id ? (0,arm_id/* nameOf */.Vb)(id) : '(none)';
-}
-function vnetLabel(vnetId) {
-    return vnetId ? (0,arm_id/* nameOf */.Vb)(vnetId) : 'an unknown VNet';
-}
-function stateText(view) {
-    const parts = [
-        `status ${view.connection.status}`,
-        `provisioning ${view.connection.provisioningState ?? 'unknown'}`
-    ];
-    if (view.pe)
-        parts.push(`endpoint provisioning ${view.pe.provisioningState ?? 'unknown'}`);
-    return parts.join(', ');
-}
-/** Where the PE of a connection is and why no other PE makes up for it, for messages. */
-function whereAlone(view) {
-    const vnetId = view.pe?.vnetId ?? null;
-    return {
-        vnetId,
-        where: vnetId
-            ? `private endpoint ${peLabel(view)} in VNet ${vnetLabel(vnetId)}`
-            : `private endpoint ${peLabel(view)}`,
-        alone: vnetId
-            ? `no other approved private endpoint of the vault serves ${vnetLabel(vnetId)}`
-            : 'no other approved private endpoint of the vault serves its VNet'
-    };
-}
-/**
- * A subnet Azure cannot know. Shaped like an ID: given a bare word, the CLI takes `--subnet` for a
- * subnet name and asks for `--vnet-name`.
- */
-const SUBNET_PLACEHOLDER = '/subscriptions/<subscription-id>/resourceGroups/<vnet-resource-group>/providers/Microsoft.Network/virtualNetworks/<vnet-name>/subnets/<subnet-name>';
-function newEndpoint(model, name, subnet) {
-    return {
-        name,
-        resourceGroup: model.place.resourceGroup ?? '<resource-group>',
-        subscriptionId: model.vault.subscriptionId,
-        subnet,
-        vaultId: model.vault.id,
-        groupId: model.names.groupId,
-        // Without --location the CLI takes the resource group's region; a PE must be in its VNet's.
-        location: '<region-of-the-vnet>'
-    };
-}
-/** Delete and recreate the PE with the same name, subnet and vault. */
-function recreateFix(model, view) {
-    const peId = view.connection.privateEndpointId;
-    if (!peId)
-        return endpointCreate(newEndpoint(model, `${model.vault.name}-pe`, SUBNET_PLACEHOLDER));
-    if (view.pe)
-        return recreateEndpoint(model, view.pe, view.pe.subnetId ?? SUBNET_PLACEHOLDER);
-    const place = placeOf(peId);
-    return steps(endpointDelete(peId), endpointCreate({
-        name: (0,arm_id/* nameOf */.Vb)(peId),
-        resourceGroup: place.resourceGroup,
-        subscriptionId: place.subscriptionId,
-        subnet: SUBNET_PLACEHOLDER,
-        vaultId: model.vault.id,
-        groupId: model.names.groupId,
-        location: '<region-of-the-vnet>'
-    }));
-}
-/** The IPs the exact zone linked to the VNet returns for the vault, if it was read. */
-function recordIps({ snapshot, model }, vnetId) {
-    const linked = (0,model_model.linkedExactZone)(snapshot, model.names.zone, vnetId);
-    if (!linked || linked.zone.recordsFailure)
-        return [];
-    const record = linked.zone.aRecords.find((r) => (0,model_names/* sameText */.QV)(r.name, model.vault.name));
-    return record?.ipv4Addresses ?? [];
-}
-const CONNECTION_RULES = [
-    (0,rule/* defineRule */.Km)({
-        id: 'PE-NONE',
-        severity: 'error',
-        title: 'No private endpoint connection',
-        summary: 'No private endpoint connection at all.',
-        section: 'connection',
-        needs: ['vault'],
-        scope: 'target',
-        check({ snapshot, model }, out) {
-            const { vault, names } = model;
-            const count = vault.connections.length;
-            if (count > 0) {
-                out.pass({
-                    resource: vault.id,
-                    message: `${names.Label} ${vault.name} has ${count} private endpoint connection${count === 1 ? '' : 's'}`,
-                    observed: String(count),
-                    expected: 'at least 1'
-                });
-                return;
-            }
-            const peName = `${vault.name}-pe`;
-            const group = model.place.resourceGroup ?? '<resource-group>';
-            const zones = (0,model_model.exactZones)(snapshot, names.zone);
-            const peId = `/subscriptions/${vault.subscriptionId}/resourceGroups/${group}/providers/Microsoft.Network/privateEndpoints/${peName}`;
-            out.finding({
-                resource: vault.id,
-                message: `${names.Label} ${vault.name} has no private endpoint connection at all, so no VNet can reach it over ` +
-                    `private link. Create a private endpoint for it in the subnet your clients' VNet uses (the subnet ID and ` +
-                    `<region-of-the-vnet>: Azure cannot know which VNet you mean)` +
-                    (zones.length === 1 ? `, and register it in the private DNS zone ${zones[0]?.name}` : ''),
-                observed: '0 connections',
-                expected: 'at least one approved private endpoint connection',
-                fix: steps(endpointCreate(newEndpoint(model, peName, SUBNET_PLACEHOLDER)), zones.length === 1 && zones[0] ? zoneGroupCreate(peId, 'default', zones[0].id) : null)
-            });
-        }
-    }),
-    (0,rule/* defineRule */.Km)({
-        id: 'PE-NOT-APPROVED',
-        severity: 'error',
-        title: 'Private endpoint connection not approved',
-        summary: 'A connection is Pending, Rejected or Disconnected and nothing else serves its VNet.',
-        section: 'connection',
-        // The connection's state is the vault's; the PE matters only for an unapproved one (see
-        // `undecided`), which the check reports as not run itself.
-        needs: ['vault'],
-        scope: 'target',
-        check({ model }, out) {
-            const vault = model.vault;
-            for (const view of model.connections) {
-                const conn = view.connection;
-                if (view.standing === 'orphan')
-                    continue;
-                if (view.approved) {
-                    out.pass({
-                        resource: conn.id,
-                        message: `Connection ${conn.name} of ${model.names.label} ${vault.name} (private endpoint ${peLabel(view)}) is Approved`,
-                        observed: conn.status,
-                        expected: 'Approved'
-                    });
-                    continue;
-                }
-                if (view.standing === 'undecided')
-                    out.notRun(...view.blockers);
-                if (view.standing !== 'not-approved')
-                    continue;
-                const { where, alone } = whereAlone(view);
-                const pending = (0,model_names/* sameText */.QV)(conn.status, 'Pending');
-                out.finding({
-                    resource: conn.id,
-                    message: pending
-                        ? `Connection ${conn.name} of ${model.names.label} ${vault.name} (${where}) is Pending: it waits for approval and carries no traffic until then, and ${alone}. Approve it`
-                        : `Connection ${conn.name} of ${model.names.label} ${vault.name} (${where}) is ${conn.status}: it is not effective and cannot be approved again, and ${alone}. Recreate the private endpoint`,
-                    observed: conn.status,
-                    expected: 'Approved',
-                    fix: pending
-                        ? connectionApprove(conn.id, `Approved for private link access to ${vault.name}`)
-                        : recreateFix(model, view)
-                });
-            }
-        }
-    }),
-    (0,rule/* defineRule */.Km)({
-        id: 'PE-NOT-SUCCEEDED',
-        severity: 'error',
-        title: 'Private endpoint not provisioned',
-        summary: 'An approved connection or its PE is not provisioned `Succeeded`.',
-        section: 'connection',
-        needs: ['vault', 'private-endpoint'],
-        scope: 'target',
-        check({ model }, out) {
-            const vault = model.vault;
-            for (const view of model.connections) {
-                const conn = view.connection;
-                if (view.standing === 'effective' && conn.privateEndpointId) {
-                    out.pass({
-                        resource: conn.privateEndpointId,
-                        message: `Connection ${conn.name} and private endpoint ${peLabel(view)} of ${model.names.label} ${vault.name} are provisioned Succeeded`,
-                        observed: 'Succeeded',
-                        expected: 'Succeeded'
-                    });
-                    continue;
-                }
-                if (view.standing === 'unknown' || (view.standing === 'undecided' && view.approved))
-                    out.notRun(...view.blockers);
-                if (view.standing !== 'not-succeeded')
-                    continue;
-                // Approved, but the connection or the PE is not provisioned Succeeded.
-                const { where, alone, vnetId } = whereAlone(view);
-                const peBad = view.peSucceeded === false;
-                const state = peBad
-                    ? (view.pe?.provisioningState ?? 'unknown')
-                    : (conn.provisioningState ?? 'unknown');
-                const inProgress = model_model.IN_PROGRESS.includes(state.toLowerCase());
-                out.finding({
-                    resource: peBad && conn.privateEndpointId ? conn.privateEndpointId : conn.id,
-                    message: (peBad
-                        ? `Private endpoint ${peLabel(view)} of ${model.names.label} ${vault.name}` +
-                            (vnetId ? ` (in VNet ${vnetLabel(vnetId)})` : '')
-                        : `Connection ${conn.name} of ${model.names.label} ${vault.name} (${where})`) +
-                        ` is provisioned ${state}, not Succeeded, so the approved connection carries no traffic, and ${alone}. ` +
-                        (inProgress
-                            ? `An operation is still running: wait a few minutes and run the check again; if it stays ${state}, recreate the private endpoint`
-                            : 'Recreate the private endpoint'),
-                    observed: state,
-                    expected: 'Succeeded',
-                    fix: recreateFix(model, view)
-                });
-            }
-        }
-    }),
-    (0,rule/* defineRule */.Km)({
-        id: 'PE-LEFTOVER',
-        severity: 'warning',
-        title: 'Leftover private endpoint connection',
-        summary: 'An ineffective connection next to a working one, or one whose PE is gone.',
-        section: 'connection',
-        needs: ['vault', 'private-endpoint'],
-        scope: 'target',
-        check({ model }, out) {
-            const vault = model.vault;
-            let leftovers = 0;
-            let undecided = false;
-            for (const view of model.connections) {
-                const conn = view.connection;
-                if (view.standing === 'unknown' || view.standing === 'undecided') {
-                    undecided = true;
-                    out.notRun(...view.blockers);
-                    continue;
-                }
-                if (view.standing === 'orphan') {
-                    leftovers++;
-                    out.finding({
-                        resource: conn.id,
-                        message: conn.privateEndpointId === null
-                            ? `Private endpoint connection ${conn.name} of ${model.names.label} ${vault.name} refers to no private endpoint (${conn.status}): it serves nothing; delete it`
-                            : `Private endpoint connection ${conn.name} of ${model.names.label} ${vault.name} belongs to private endpoint ${(0,arm_id/* nameOf */.Vb)(conn.privateEndpointId)}, which no longer exists (${conn.status}): it serves nothing; delete it`,
-                        observed: conn.privateEndpointId === null
-                            ? 'no private endpoint'
-                            : `private endpoint ${conn.privateEndpointId} not found`,
-                        expected: 'connections only for existing private endpoints',
-                        fix: connectionDelete(conn.id)
-                    });
-                    continue;
-                }
-                if (view.standing !== 'served' || !view.servedBy || !conn.privateEndpointId)
-                    continue;
-                leftovers++;
-                const servedBy = view.servedBy;
-                const vnetId = view.pe?.vnetId ?? null;
-                const peIsServing = (0,collect_snapshot/* sameId */.s)(servedBy.pe.id, conn.privateEndpointId);
-                out.finding({
-                    resource: conn.id,
-                    message: `Connection ${conn.name} of ${model.names.label} ${vault.name} (private endpoint ${peLabel(view)} in VNet ${vnetLabel(vnetId)}) ` +
-                        `is not effective (${stateText(view)}), while private endpoint ${servedBy.pe.name} already serves ${vnetLabel(vnetId)} ` +
-                        `over an approved connection: it is a leftover; delete it to keep things clean`,
-                    observed: stateText(view),
-                    expected: 'no ineffective connections',
-                    fix: peIsServing ? connectionDelete(conn.id) : endpointDelete(conn.privateEndpointId)
-                });
-            }
-            if (model.connections.length > 0 && leftovers === 0 && !undecided) {
-                out.pass({
-                    resource: vault.id,
-                    message: `No private endpoint connection of ${model.names.label} ${vault.name} is a leftover`,
-                    observed: '0 leftovers',
-                    expected: '0 leftovers'
-                });
-            }
-        }
-    }),
-    (0,rule/* defineRule */.Km)({
-        id: 'PE-DUPLICATE-VNET',
-        severity: 'warning',
-        title: 'Several private endpoints in one VNet',
-        summary: 'Several effective PEs of the vault in one VNet.',
-        section: 'privateIp',
-        needs: ['vault', 'private-endpoint'],
-        scope: 'target',
-        check(ctx, out) {
-            const { model } = ctx;
-            const vault = model.vault;
-            const unknown = model.connections.filter((view) => view.effective === null);
-            if (unknown.length > 0 && model.vnets.length > 0) {
-                out.notRun(...unknown.map((view) => view.peFailure));
-            }
-            for (const group of model.vnets) {
-                if (group.pes.length === 1) {
-                    if (unknown.length > 0)
-                        continue;
-                    const only = group.pes[0];
-                    out.pass({
-                        resource: only.pe.id,
-                        message: `VNet ${group.name} holds one effective private endpoint of ${model.names.label} ${vault.name} (${only.pe.name})`,
-                        observed: '1',
-                        expected: 'at most 1 per VNet'
-                    });
-                    continue;
-                }
-                const inDns = recordIps(ctx, group.vnetId);
-                const keep = group.pes.find((item) => item.ips.some((ip) => inDns.includes(ip))) ??
-                    group.pes[0];
-                const all = group.pes.map((item) => `${item.pe.name} (${(0,model_names/* list */.p_)(item.ips)})`);
-                for (const extra of group.pes) {
-                    if (extra === keep)
-                        continue;
-                    out.finding({
-                        resource: extra.pe.id,
-                        message: `VNet ${group.name} holds ${group.pes.length} effective private endpoints of ${model.names.label} ${vault.name}: ${all.join(', ')}. ` +
-                            `One per VNet is enough, more only blur which IP clients get. ` +
-                            (inDns.length > 0 && keep.ips.some((ip) => inDns.includes(ip))
-                                ? `The A record points to ${keep.pe.name}, so delete ${extra.pe.name}`
-                                : `Keep ${keep.pe.name} and delete ${extra.pe.name}`),
-                        observed: `${group.pes.length} private endpoints: ${group.pes.map((item) => item.pe.name).join(', ')}`,
-                        expected: '1 private endpoint per VNet',
-                        fix: endpointDelete(extra.pe.id)
-                    });
-                }
-            }
-        }
-    }),
-    (0,rule/* defineRule */.Km)({
-        id: 'PE-IP-NOT-PRIVATE',
-        severity: 'error',
-        title: 'Private endpoint IP is not private',
-        summary: "The PE's IP is public or reserved.",
-        section: 'privateIp',
-        needs: ['vault', 'private-endpoint', 'network-interface'],
-        scope: 'target',
-        check({ model }, out) {
-            const vault = model.vault;
-            for (const item of model.effective) {
-                const pe = item.pe;
-                const bad = item.ips.filter((ip) => !(0,model_ip/* isPrivate */.Gw)(ip));
-                if (bad.length > 0) {
-                    const labels = bad.map((ip) => (0,model_ip/* isValidIp */.AD)(ip) ? `${ip} (${(0,model_ip/* describeIp */.pk)(ip).range})` : `${ip} (not an IP address)`);
-                    out.finding({
-                        resource: pe.id,
-                        message: `Private endpoint ${pe.name} of ${model.names.label} ${vault.name} has IP ${labels.join(', ')}. ` +
-                            `Private link needs the name to resolve to a private IP in the VNet (10.0.0.0/8, 172.16.0.0/12 or 192.168.0.0/16); ` +
-                            `recreate the endpoint in a subnet with a private address range (its subnet ID is a placeholder: Azure cannot know which)`,
-                        observed: bad.join(', '),
-                        expected: 'a private (RFC 1918) address',
-                        fix: recreateEndpoint(model, pe, SUBNET_PLACEHOLDER)
-                    });
-                    continue;
-                }
-                if (!item.ipsKnown) {
-                    out.notRun(...pe.nicFailures);
-                    continue;
-                }
-                out.pass({
-                    resource: pe.id,
-                    message: `Private endpoint ${pe.name} of ${model.names.label} ${vault.name} has the private IP ${(0,model_names/* list */.p_)(item.ips)}`,
-                    observed: item.ips.join(', '),
-                    expected: 'a private (RFC 1918) address'
-                });
-            }
-        }
-    }),
-    (0,rule/* defineRule */.Km)({
-        id: 'PE-DNS-CONFIG-MULTIPLE',
-        severity: 'warning',
-        title: 'Several DNS entries for the vault on the private endpoint',
-        summary: "The PE lists several DNS entries/IPs for the vault's hostname.",
-        section: 'privateIp',
-        needs: ['vault', 'private-endpoint'],
-        scope: 'target',
-        check({ model }, out) {
-            const vault = model.vault;
-            for (const item of model.effective) {
-                const pe = item.pe;
-                const entries = pe.customDnsConfigs.filter((config) => (0,model_names/* dnsName */.Tu)(config.fqdn) === model.hostname);
-                const ips = [...new Set(entries.flatMap((entry) => entry.ipAddresses))];
-                if (entries.length <= 1 && ips.length <= 1) {
-                    out.pass({
-                        resource: pe.id,
-                        message: entries.length === 0
-                            ? `Private endpoint ${pe.name} lists no custom DNS entry for ${model.hostname}`
-                            : `Private endpoint ${pe.name} lists one DNS entry for ${model.hostname}: ${(0,model_names/* list */.p_)(ips)}`,
-                        observed: `${entries.length} entr${entries.length === 1 ? 'y' : 'ies'}`,
-                        expected: 'at most 1 entry with 1 IP'
-                    });
-                    continue;
-                }
-                const statics = pe.ipConfigurations ?? [];
-                const extra = item.ipsKnown ? ips.filter((ip) => !item.ips.includes(ip)) : [];
-                const extraConfigs = statics.filter((config) => extra.includes(config.privateIpAddress));
-                // Static IP configurations are what give an endpoint more than one address for the vault;
-                // without any, the extra entries come from the endpoint itself, and only recreating it helps.
-                out.finding({
-                    resource: pe.id,
-                    message: `Private endpoint ${pe.name} of ${model.names.label} ${vault.name} lists ${entries.length} DNS entr${entries.length === 1 ? 'y' : 'ies'} ` +
-                        `with ${ips.length} IPs for ${model.hostname} (${(0,model_names/* list */.p_)(ips)}); there should be exactly one, holding the private IP` +
-                        (item.ipsKnown ? ` (${(0,model_names/* list */.p_)(item.ips)}, from its network interface)` : '') +
-                        '. ' +
-                        (extraConfigs.length > 0
-                            ? `Remove the static IP configuration${extraConfigs.length === 1 ? '' : 's'} ${extraConfigs.map((config) => config.name).join(', ')}`
-                            : 'No static IP configuration of the endpoint holds the extra IP: recreate the endpoint (its DNS zone group is recreated too)'),
-                    observed: entries.map((entry) => `${entry.fqdn} → ${(0,model_names/* list */.p_)(entry.ipAddresses)}`).join('; '),
-                    expected: `one entry for ${model.hostname}` + (item.ipsKnown ? ` → ${(0,model_names/* list */.p_)(item.ips)}` : ''),
-                    fix: extraConfigs.length > 0
-                        ? steps(...extraConfigs.map((config) => endpointIpConfigRemove(pe.id, config.name)))
-                        : recreateEndpoint(model, pe, pe.subnetId ?? SUBNET_PLACEHOLDER)
-                });
-            }
-        }
-    })
-];
-/** Delete and recreate `pe` in `subnet`, with the same name, location and DNS zone groups. */
-function recreateEndpoint(model, pe, subnet) {
-    const place = placeOf(pe.id);
-    return steps(endpointDelete(pe.id), endpointCreate({
-        name: pe.name,
-        resourceGroup: place.resourceGroup,
-        subscriptionId: place.subscriptionId,
-        subnet,
-        vaultId: model.vault.id,
-        groupId: model.names.groupId,
-        location: pe.location
-    }), zoneGroupsRestore(pe.id, pe.dnsZoneGroups));
-}
-
+// EXTERNAL MODULE: ./src/model/model.ts
+var model_model = __webpack_require__(9860);
 // EXTERNAL MODULE: ./src/model/target.ts
 var target = __webpack_require__(5936);
 ;// CONCATENATED MODULE: ./src/evaluate/rules/dns.ts
+
 
 
 
@@ -1315,30 +920,77 @@ function pickZone(ctx, zones, group) {
     return (zones.find((zone) => zone.subscriptionId === peSubscription) ??
         zones[0]);
 }
+/** The VNets that must resolve the vault, with their DNS paths (once per target). */
+const resolving = (0,rule/* perTarget */.Ve)((ctx) => (0,dns_path/* resolvingVnets */.vS)(ctx.snapshot, ctx.model.vnets.map((group) => group.vnetId), [ctx.model.hostname, ctx.model.alias], ctx.runnerVnets ?? []));
+/** A client VNet holds no PE: it may get any effective PE IP of the vault. */
+function clientGroup(ctx, vnet) {
+    const ips = [...new Set(ctx.model.effective.flatMap((item) => item.ips))];
+    return {
+        vnetId: vnet.vnetId,
+        name: vnet.name,
+        vnet: vnet.vnet,
+        pes: ctx.model.effective,
+        ips,
+        ipsKnown: ctx.model.effective.every((item) => item.ipsKnown),
+        ipFailures: ctx.model.effective.flatMap((item) => item.pe.nicFailures)
+    };
+}
 const vnetDns = (0,rule/* perTarget */.Ve)((ctx) => {
     const { snapshot, model } = ctx;
     const zones = (0,model_model.exactZones)(snapshot, model.names.zone);
     const searchFailures = (0,model_model.zoneSearchFailures)(snapshot, model.names.zone);
     const zonesDone = new Set();
-    return model.vnets.map((group) => {
-        const linked = (0,model_model.linkedExactZone)(snapshot, model.names.zone, group.vnetId);
-        if (!linked) {
-            const blockers = [
-                ...searchFailures,
-                ...zones.flatMap((zone) => (zone.linksFailure ? [zone.linksFailure] : []))
-            ];
-            if (blockers.length > 0)
-                return { group, state: 'blocked', blockers };
-            if (zones.length === 0)
-                return { group, state: 'no-zone' }; // DNS-ZONE-MISSING covers it
-            return { group, state: 'unlinked', zone: pickZone(ctx, zones, group) };
+    const entries = [];
+    for (const vnet of resolving(ctx)) {
+        const own = model.vnets.find((group) => (0,collect_snapshot/* sameId */.s)(group.vnetId, vnet.vnetId));
+        if (!own && model.effective.length === 0)
+            continue;
+        const base = own ?? clientGroup(ctx, vnet);
+        const ends = (0,dns_path/* answeringVnets */.rh)(vnet.paths).map((answering) => ({
+            answering,
+            path: vnet.paths.find((path) => (0,collect_snapshot/* sameId */.s)(path.answering, answering)) ?? null
+        }));
+        // A PE's VNet whose path cannot be followed (servers on premises, a forwarding rule, a loop):
+        // the zone linked to the VNet itself, if any, is judged for its records as before the DNS path
+        // was known; a missing link there is no finding, since the answer comes from elsewhere
+        // (VNET-CUSTOM-DNS and DNS-FORWARDING-* say where). An unreadable VNet keeps the old check.
+        const unread = vnet.paths.every((path) => path.end === 'unread');
+        if (ends.length === 0 && own) {
+            if (!unread && !(0,model_model.linkedExactZone)(snapshot, model.names.zone, own.vnetId))
+                continue;
+            ends.push({ answering: own.vnetId, path: null });
         }
-        const { zone, link } = linked;
-        const firstTime = !zonesDone.has((0,collect_snapshot/* idKey */.T)(zone.id));
-        zonesDone.add((0,collect_snapshot/* idKey */.T)(zone.id));
-        const record = zone.recordsFailure ? undefined : vaultRecord(ctx, zone);
-        return { group, state: 'linked', zone, link, record, firstTime };
-    });
+        for (const { answering, path } of ends) {
+            const answeringName = (0,dns_path/* vnetName */.Fj)(snapshot, answering);
+            const via = { resolving: vnet, answering, answeringName, path };
+            const same = (0,collect_snapshot/* sameId */.s)(answering, base.vnetId);
+            // Messages and fixes speak of the VNet the zone must be linked to.
+            const group = same ? base : { ...base, vnetId: answering, name: answeringName };
+            const linked = (0,model_model.linkedExactZone)(snapshot, model.names.zone, answering);
+            if (!linked) {
+                const blockers = [
+                    ...searchFailures,
+                    ...zones.flatMap((zone) => (zone.linksFailure ? [zone.linksFailure] : []))
+                ];
+                if (blockers.length > 0)
+                    entries.push({ group, via, state: 'blocked', blockers });
+                else if (zones.length === 0)
+                    entries.push({ group, via, state: 'no-zone' });
+                else
+                    entries.push({ group, via, state: 'unlinked', zone: pickZone(ctx, zones, base) });
+                continue;
+            }
+            const { zone, link } = linked;
+            const firstTime = !zonesDone.has((0,collect_snapshot/* idKey */.T)(zone.id));
+            zonesDone.add((0,collect_snapshot/* idKey */.T)(zone.id));
+            // A client served by a zone a PE's VNet already uses adds nothing to the record checks.
+            if (!own && !firstTime)
+                continue;
+            const record = zone.recordsFailure ? undefined : vaultRecord(ctx, zone);
+            entries.push({ group, via, state: 'linked', zone, link, record, firstTime });
+        }
+    }
+    return entries;
 });
 /**
  * The VNets whose zone and record were read, for the record rules; the reads that kept the
@@ -1359,7 +1011,14 @@ function readRecords(ctx, out) {
     }
     return ready;
 }
-function linkMissing(ctx, out, zone, group) {
+function linkMissing(ctx, out, zone, group, via, others) {
+    if (!(0,collect_snapshot/* sameId */.s)(via.answering, via.resolving.vnetId) ||
+        via.resolving.why !== 'endpoint' ||
+        others.length > 0 ||
+        (azureDnsAtHome(via) && linkedResolver(ctx) !== null)) {
+        linkMissingOnPath(ctx, out, zone, via, others);
+        return;
+    }
     const { model } = ctx;
     const vault = model.vault;
     const record = zone.recordsFailure ? undefined : vaultRecord(ctx, zone);
@@ -1380,6 +1039,71 @@ function linkMissing(ctx, out, zone, group) {
         observed: linkedTo.length > 0 ? `linked to ${(0,model_names/* list */.p_)(linkedTo)}` : 'linked to no VNet',
         expected: `linked to ${group.name}`,
         fix: linkCreate((0,model_model.zonePlace)(zone), group.vnetId)
+    });
+}
+/** The VNet uses Azure-provided DNS, answered in the VNet itself (no server, no rule). */
+function azureDnsAtHome(via) {
+    const hops = via.path?.hops ?? [];
+    return (hops.length === 1 &&
+        hops[0]?.kind === 'azure-dns' &&
+        (0,collect_snapshot/* sameId */.s)(via.answering, via.resolving.vnetId));
+}
+/** A DNS private resolver whose VNet is linked to an exact zone: where spokes should point. */
+function linkedResolver(ctx) {
+    for (const resolver of ctx.snapshot.dnsPath?.resolvers ?? []) {
+        const vnetId = resolver.virtualNetworkId;
+        const ips = resolver.inboundEndpoints.flatMap((endpoint) => endpoint.ips);
+        if (vnetId && ips.length > 0 && (0,model_model.linkedExactZone)(ctx.snapshot, ctx.model.names.zone, vnetId))
+            return { name: resolver.name, vnetId, ips };
+    }
+    return null;
+}
+/** The zone is not linked where Azure DNS answers for one or more VNets that must resolve. */
+function linkMissingOnPath(ctx, out, zone, via, others) {
+    const { model, snapshot } = ctx;
+    const vault = model.vault;
+    const clients = [via.resolving.name, ...others];
+    const why = via.resolving.why === 'endpoint'
+        ? `which holds a private endpoint of ${model.names.label} ${vault.name}`
+        : via.resolving.why === 'runner'
+            ? `this runner's VNet, a client of ${model.names.label} ${vault.name}`
+            : `a client VNet of ${model.names.label} ${vault.name}`;
+    const path = via.path ? (0,dns_path/* describePath */.NH)(snapshot, via.resolving.vnetId, via.path) : null;
+    const linkedTo = zone.links.map((link) => (0,arm_id/* nameOf */.Vb)(link.virtualNetworkId));
+    const resolver = azureDnsAtHome(via) ? linkedResolver(ctx) : null;
+    if (resolver) {
+        // Azure-provided DNS in a VNet while a resolver serves the zone elsewhere: the hub-and-spoke
+        // way is to point the VNet's DNS at the resolver, not to link every spoke.
+        out.finding({
+            resource: zone.id,
+            message: `VNet ${via.resolving.name} (${why}) uses Azure-provided DNS, and private DNS zone ` +
+                `${describeZone(zone, vault.subscriptionId)} is not linked to it: ${model.hostname} resolves to the vault's ` +
+                `public IP for clients in ${(0,model_names/* list */.p_)(clients)}. The zone is linked to VNet ${(0,dns_path/* vnetName */.Fj)(snapshot, resolver.vnetId)}, ` +
+                `where DNS private resolver ${resolver.name} has its inbound endpoint (${(0,model_names/* list */.p_)(resolver.ips)}): point ` +
+                `${via.resolving.name}'s DNS servers at it (VMs pick the change up when they renew their DHCP lease or restart), ` +
+                `or link the zone to ${via.resolving.name}`,
+            observed: linkedTo.length > 0 ? `linked to ${(0,model_names/* list */.p_)(linkedTo)}` : 'linked to no VNet',
+            expected: `${via.resolving.name} resolving through ${resolver.name}, or linked to the zone`,
+            fix: vnetSetDnsServers(via.resolving.vnetId, resolver.ips)
+        });
+        return;
+    }
+    out.finding({
+        resource: zone.id,
+        message: `Private DNS zone ${describeZone(zone, vault.subscriptionId)} is not linked to VNet ${via.answeringName}` +
+            ((0,collect_snapshot/* sameId */.s)(via.answering, via.resolving.vnetId)
+                ? ` (${why}), where Azure DNS answers its queries`
+                : `, where Azure DNS answers for VNet ${via.resolving.name} (${why})`) +
+            (others.length > 0 ? ` and for ${(0,model_names/* list */.p_)(others)}` : '') +
+            (path && !(0,collect_snapshot/* sameId */.s)(via.answering, via.resolving.vnetId) ? ` along the DNS path ${path}` : '') +
+            `: DNS answers there ignore the zone, so ${model.hostname} resolves to the vault's public IP for clients in ` +
+            `${(0,model_names/* list */.p_)(clients)}. Link the zone to ${via.answeringName}` +
+            ((0,collect_snapshot/* sameId */.s)(via.answering, via.resolving.vnetId)
+                ? ''
+                : ` (a link to ${via.resolving.name} itself does not help: its queries are answered in ${via.answeringName})`),
+        observed: linkedTo.length > 0 ? `linked to ${(0,model_names/* list */.p_)(linkedTo)}` : 'linked to no VNet',
+        expected: `linked to ${via.answeringName}`,
+        fix: linkCreate((0,model_model.zonePlace)(zone), via.answering)
     });
 }
 function linkReady(ctx, out, zone, link, group) {
@@ -1449,7 +1173,7 @@ function recordMissingOrMisnamed(ctx, out, rule, zone, link, group) {
         fix: recordCreate(place, vault.name, ips, ttl)
     });
 }
-function dns_recordIps(ctx, out, rule, zone, record, group) {
+function recordIps(ctx, out, rule, zone, record, group) {
     if (!group.ipsKnown || group.ips.length === 0) {
         out.notRun(...group.ipFailures);
         return;
@@ -1662,16 +1386,32 @@ const DNS_RULES = [
         needs: ['private-endpoint', 'zone-search', 'zone-links'],
         scope: 'target',
         check(ctx, out) {
-            for (const entry of vnetDns(ctx)) {
+            const entries = vnetDns(ctx);
+            const reported = new Set();
+            for (const entry of entries) {
                 if (entry.state === 'blocked')
                     out.notRun(...entry.blockers);
-                if (entry.state === 'unlinked')
-                    linkMissing(ctx, out, entry.zone, entry.group);
+                if (entry.state === 'unlinked') {
+                    // One finding per answering VNet, naming every VNet that resolves there.
+                    const key = (0,collect_snapshot/* idKey */.T)(entry.via.answering);
+                    if (reported.has(key))
+                        continue;
+                    reported.add(key);
+                    const others = entries
+                        .filter((other) => other !== entry &&
+                        other.state === 'unlinked' &&
+                        (0,collect_snapshot/* sameId */.s)(other.via.answering, entry.via.answering))
+                        .map((other) => other.via.resolving.name);
+                    linkMissing(ctx, out, entry.zone, entry.group, entry.via, [...new Set(others)]);
+                }
                 if (entry.state !== 'linked')
                     continue;
+                const served = (0,collect_snapshot/* sameId */.s)(entry.via.answering, entry.via.resolving.vnetId)
+                    ? ''
+                    : `, where Azure DNS answers for VNet ${entry.via.resolving.name}`;
                 out.pass({
                     resource: entry.link.id,
-                    message: `Private DNS zone ${entry.zone.name} is linked to VNet ${entry.group.name} (link ${entry.link.name})`,
+                    message: `Private DNS zone ${entry.zone.name} is linked to VNet ${entry.group.name}${served} (link ${entry.link.name})`,
                     observed: `link ${entry.link.name}`,
                     expected: `a link to ${entry.group.name}`
                 });
@@ -1751,7 +1491,7 @@ const DNS_RULES = [
         scope: 'target',
         check: eachRecord((ctx, out, { zone, record, group }) => {
             if (record)
-                dns_recordIps(ctx, out, 'DNS-RECORD-WRONG-IP', zone, record, group);
+                recordIps(ctx, out, 'DNS-RECORD-WRONG-IP', zone, record, group);
         })
     }),
     (0,rule/* defineRule */.Km)({
@@ -1764,7 +1504,7 @@ const DNS_RULES = [
         scope: 'target',
         check: eachRecord((ctx, out, { zone, record, group }) => {
             if (record)
-                dns_recordIps(ctx, out, 'DNS-RECORD-EXTRA-IP', zone, record, group);
+                recordIps(ctx, out, 'DNS-RECORD-EXTRA-IP', zone, record, group);
         })
     }),
     (0,rule/* defineRule */.Km)({
@@ -1791,6 +1531,746 @@ const DNS_RULES = [
         check: conflicts
     })
 ];
+
+;// CONCATENATED MODULE: ./src/evaluate/rules/clients.ts
+
+
+
+
+
+
+const EXTENSION_NOTE = '`az dns-resolver` is an Azure CLI extension: install it first with az extension add --name dns-resolver';
+function side(ctx, from, to) {
+    const vnet = ctx.snapshot.virtualNetworks[(0,collect_snapshot/* idKey */.T)(from)];
+    const name = (0,dns_path/* vnetName */.Fj)(ctx.snapshot, from);
+    if (!vnet)
+        return { vnetId: from, name, peering: undefined, failure: null };
+    if ('failure' in vnet)
+        return { vnetId: from, name, peering: undefined, failure: vnet.failure };
+    const peering = (vnet.peerings ?? []).find((candidate) => (0,collect_snapshot/* sameId */.s)(candidate.remoteVirtualNetworkId, to)) ?? null;
+    return { vnetId: from, name, peering, failure: null };
+}
+const connected = (s) => (0,model_names/* sameText */.QV)(s.peering?.peeringState, 'Connected');
+/** Each client VNet (holding no effective PE of the vault) with each of the PEs' VNets. */
+const pairings = (0,rule/* perTarget */.Ve)((ctx) => {
+    const result = [];
+    for (const client of resolving(ctx)) {
+        if (ctx.model.vnets.some((group) => (0,collect_snapshot/* sameId */.s)(group.vnetId, client.vnetId)))
+            continue;
+        for (const group of ctx.model.vnets) {
+            result.push({
+                client,
+                group,
+                ours: side(ctx, client.vnetId, group.vnetId),
+                theirs: side(ctx, group.vnetId, client.vnetId)
+            });
+        }
+    }
+    return result;
+});
+function stateOf(s) {
+    if (s.peering === undefined)
+        return `${s.name}: not read`;
+    if (s.peering === null)
+        return `${s.name}: no peering to the other side`;
+    return `${s.name}: peering ${s.peering.name} ${s.peering.peeringState ?? 'state unknown'}`;
+}
+function peeringFix(pair) {
+    const lines = [];
+    for (const [here, there] of [
+        [pair.ours, pair.theirs],
+        [pair.theirs, pair.ours]
+    ]) {
+        if (here.peering === null)
+            lines.push(peeringCreate(here.vnetId, there.vnetId));
+        else if (here.peering && (0,model_names/* sameText */.QV)(here.peering.peeringState, 'Disconnected')) {
+            // A Disconnected peering never recovers: the other side was deleted. Recreate it.
+            lines.push(peeringDelete(here.vnetId, here.peering.name));
+            lines.push(peeringCreate(here.vnetId, there.vnetId));
+        }
+    }
+    return steps(...lines);
+}
+function peeringNotConnected(ctx, out) {
+    const { model } = ctx;
+    for (const pair of pairings(ctx)) {
+        const { ours, theirs, client, group } = pair;
+        if (ours.peering === null && theirs.peering === null)
+            continue; // no peering: VNET-NO-ROUTE-TO-PE
+        if (ours.peering === undefined || theirs.peering === undefined) {
+            out.notRun(ours.failure, theirs.failure);
+            continue;
+        }
+        const observed = `${stateOf(ours)}; ${stateOf(theirs)}`;
+        const expected = 'Connected on both sides';
+        if (connected(ours) && connected(theirs)) {
+            out.pass({
+                resource: (ours.peering ?? theirs.peering)?.id ?? client.vnetId,
+                message: `Client VNet ${client.name} and VNet ${group.name} (private endpoint of ${model.names.label} ${model.vault.name}) are peered, Connected on both sides`,
+                observed,
+                expected
+            });
+            continue;
+        }
+        const missing = [ours, theirs].find((s) => s.peering === null);
+        const disconnected = [ours, theirs].filter((s) => (0,model_names/* sameText */.QV)(s.peering?.peeringState, 'Disconnected'));
+        out.finding({
+            resource: (ours.peering ?? theirs.peering)?.id ?? client.vnetId,
+            message: `Client VNet ${client.name} is peered with VNet ${group.name}, which holds private endpoint ` +
+                `${group.pes.map((item) => item.pe.name).join(', ')} of ${model.names.label} ${model.vault.name} (${(0,model_names/* list */.p_)(group.ips)}), ` +
+                `but the peering is not Connected (${observed}): clients in ${client.name} cannot reach the private endpoint. ` +
+                [
+                    missing
+                        ? `Create the missing side in ${missing.name} (a peering stays Initiated until both sides exist)`
+                        : null,
+                    disconnected.length > 0
+                        ? `delete and recreate the Disconnected side in ${(0,model_names/* list */.p_)(disconnected.map((s) => s.name))} (its other side was deleted at some point)`
+                        : null
+                ]
+                    .filter((part) => part !== null)
+                    .join('; ')
+                    .replace(/^d/, 'D'),
+            observed,
+            expected,
+            fix: peeringFix(pair)
+        });
+    }
+}
+function noRouteToPe(ctx, out) {
+    const { model } = ctx;
+    const byClient = new Map();
+    for (const pair of pairings(ctx)) {
+        const key = (0,collect_snapshot/* idKey */.T)(pair.client.vnetId);
+        byClient.set(key, [...(byClient.get(key) ?? []), pair]);
+    }
+    for (const pairs of byClient.values()) {
+        const client = pairs[0]?.client;
+        const first = pairs[0];
+        if (!client || !first)
+            continue;
+        const unread = pairs.filter((p) => p.ours.peering === undefined || p.theirs.peering === undefined);
+        if (unread.length > 0) {
+            out.notRun(...unread.flatMap((p) => [p.ours.failure, p.theirs.failure]));
+            continue;
+        }
+        const direct = pairs.filter((p) => connected(p.ours) && connected(p.theirs));
+        if (direct.length > 0) {
+            out.pass({
+                resource: client.vnetId,
+                message: `Client VNet ${client.name} is peered (Connected) with ${(0,model_names/* list */.p_)(direct.map((p) => p.group.name))}, where the private endpoints of ${model.names.label} ${model.vault.name} are`,
+                observed: `peered with ${(0,model_names/* list */.p_)(direct.map((p) => p.group.name))}`,
+                expected: "the PE's VNet, or peered Connected with it"
+            });
+            continue;
+        }
+        // A peering that exists but is not Connected is VNET-PEERING-NOT-CONNECTED's.
+        if (pairs.some((p) => p.ours.peering || p.theirs.peering))
+            continue;
+        const peVnets = pairs.map((p) => p.group.name);
+        out.finding({
+            resource: client.vnetId,
+            message: `Client VNet ${client.name} gets ${model.names.label} ${model.vault.name}'s private endpoint IP ` +
+                `(${(0,model_names/* list */.p_)([...new Set(pairs.flatMap((p) => p.group.ips))])}) in ${(0,model_names/* list */.p_)(peVnets)}, but is neither part of ` +
+                `nor directly peered with ${peVnets.length === 1 ? 'it' : 'them'}: traffic needs a route (a hub firewall, ` +
+                `a gateway, Virtual WAN) that the control plane does not show. If such a route exists on purpose, check it ` +
+                `with the inside probe from ${client.name} and ignore this rule for the vault (VNET-NO-ROUTE-TO-PE@${model.vault.name}); ` +
+                `else peer the VNets`,
+            observed: `no peering with ${(0,model_names/* list */.p_)(peVnets)}`,
+            expected: "the PE's VNet, or peered Connected with it",
+            fix: steps(peeringCreate(client.vnetId, first.group.vnetId), peeringCreate(first.group.vnetId, client.vnetId))
+        });
+    }
+}
+function paths(ctx) {
+    if (ctx.model.effective.length === 0)
+        return [];
+    return resolving(ctx).flatMap((vnet) => vnet.paths.map((path) => ({ vnet, path })));
+}
+function lastRule(path) {
+    for (let i = path.hops.length - 1; i >= 0; i--) {
+        const hop = path.hops[i];
+        if (hop?.kind === 'rule')
+            return hop;
+    }
+    return null;
+}
+function forwardingRule(ctx, out) {
+    const { model, snapshot } = ctx;
+    const all = paths(ctx);
+    const hits = new Map();
+    for (const item of all) {
+        out.notRun(...item.path.blockers);
+        if (item.path.end !== 'unfollowed')
+            continue;
+        const last = item.path.hops[item.path.hops.length - 1];
+        const rule = lastRule(item.path);
+        // Only a server reached through a rule: VNET-CUSTOM-DNS speaks of the VNet's own servers.
+        if (!rule ||
+            last?.kind !== 'unknown' ||
+            item.path.hops.indexOf(rule) !== item.path.hops.length - 2)
+            continue;
+        const key = (0,collect_snapshot/* idKey */.T)(rule.rule.id);
+        hits.set(key, [...(hits.get(key) ?? []), item]);
+    }
+    for (const items of hits.values()) {
+        const first = items[0];
+        const hop = first ? lastRule(first.path) : null;
+        if (!first || !hop)
+            continue;
+        const vnets = [...new Set(items.map((item) => item.vnet.name))];
+        const targets = hop.rule.targets.map((t) => `${t.ipAddress}:${t.port}`);
+        out.finding({
+            resource: hop.rule.id,
+            message: `DNS forwarding ruleset ${hop.ruleset.name}, linked to VNet ${(0,dns_path/* vnetName */.Fj)(snapshot, hop.vnetId)}, has an enabled rule ` +
+                `${hop.rule.name} for ${hop.rule.domainName} that takes ${hop.matched} and sends it to ${(0,model_names/* list */.p_)(targets)}, outside ` +
+                `every known VNet (DNS path: ${(0,dns_path/* describePath */.NH)(snapshot, first.vnet.vnetId, first.path)}). Private resolution of ` +
+                `${model.vault.name} for ${(0,model_names/* list */.p_)(vnets)} now depends on those servers forwarding ${model.names.zone} back to a ` +
+                `DNS private resolver inbound endpoint in a VNet linked to the zone. If they do not, disable the rule (or narrow ` +
+                `it so that it no longer covers ${model.hostname}); ${EXTENSION_NOTE}`,
+            observed: `rule ${hop.rule.name}: ${hop.rule.domainName} → ${(0,model_names/* list */.p_)(targets)}`,
+            expected: `${model.hostname} answered by Azure DNS in a VNet linked to ${model.names.zone}`,
+            fix: forwardingRuleDisable(hop.ruleset.id, hop.rule.name)
+        });
+    }
+    if (hits.size === 0 && all.length > 0) {
+        const ruled = all.filter((item) => lastRule(item.path));
+        out.pass({
+            resource: model.vault.id,
+            message: ruled.length === 0
+                ? `No DNS forwarding rule on the DNS path of ${(0,model_names/* list */.p_)([...new Set(all.map((item) => item.vnet.name))])} takes ${model.hostname}`
+                : `Every forwarding rule on the DNS paths that takes ${model.hostname} leads to a server the action could follow`,
+            observed: ruled.length === 0
+                ? 'no forwarding rule applies'
+                : `${ruled.length} path(s) through a forwarding rule`,
+            expected: 'no rule sends the vault to servers that cannot be followed'
+        });
+    }
+}
+function forwardingLoop(ctx, out) {
+    const { model, snapshot } = ctx;
+    const all = paths(ctx);
+    const reported = new Set();
+    let loops = 0;
+    for (const item of all) {
+        if (item.path.end === 'unread')
+            out.notRun(...item.path.blockers);
+        if (item.path.end !== 'loop' && item.path.end !== 'too-long')
+            continue;
+        loops++;
+        const hop = lastRule(item.path);
+        const key = hop ? (0,collect_snapshot/* idKey */.T)(hop.rule.id) : (0,collect_snapshot/* idKey */.T)(item.vnet.vnetId);
+        if (reported.has(key))
+            continue;
+        reported.add(key);
+        const loopAt = item.path.loopAt;
+        const link = hop && loopAt
+            ? hop.ruleset.vnetLinks.find((candidate) => (0,collect_snapshot/* sameId */.s)(candidate.virtualNetworkId, loopAt))
+            : undefined;
+        const where = (0,dns_path/* describePath */.NH)(snapshot, item.vnet.vnetId, item.path);
+        out.finding({
+            resource: hop?.rule.id ?? item.vnet.vnetId,
+            message: (item.path.end === 'loop'
+                ? `The DNS path of VNet ${item.vnet.name} for ${model.hostname} comes back to VNet ${loopAt ? (0,dns_path/* vnetName */.Fj)(snapshot, loopAt) : '?'}, which it already passed`
+                : `The DNS path of VNet ${item.vnet.name} for ${model.hostname} takes more than 4 hops`) +
+                ` (${where}): queries for ${model.names.label} ${model.vault.name} go round until they time out and fail. ` +
+                (hop
+                    ? link
+                        ? `Forwarding rule ${hop.rule.name} of ruleset ${hop.ruleset.name} sends them to an inbound endpoint whose own VNet is linked to that ruleset: ` +
+                            `unlink the ruleset from ${(0,dns_path/* vnetName */.Fj)(snapshot, link.virtualNetworkId)} (a resolver's inbound endpoint must not sit in a VNet that the ruleset applies to); ${EXTENSION_NOTE}`
+                        : `Disable forwarding rule ${hop.rule.name} of ruleset ${hop.ruleset.name}, or point it at servers that answer; ${EXTENSION_NOTE}`
+                    : 'Point the DNS servers along the path at a DNS private resolver inbound endpoint instead'),
+            observed: where,
+            expected: 'a DNS path that ends where Azure DNS answers',
+            fix: hop
+                ? link
+                    ? rulesetLinkDelete(hop.ruleset.id, link.name)
+                    : forwardingRuleDisable(hop.ruleset.id, hop.rule.name)
+                : null
+        });
+    }
+    if (loops === 0 && all.length > 0) {
+        out.pass({
+            resource: model.vault.id,
+            message: `No DNS path of the VNets that must resolve ${model.vault.name} comes back on itself`,
+            observed: `${all.length} path(s), none looping`,
+            expected: 'no loop'
+        });
+    }
+}
+const CLIENT_VNET_RULES = [
+    (0,rule/* defineRule */.Km)({
+        id: 'VNET-PEERING-NOT-CONNECTED',
+        severity: 'error',
+        title: 'Peering with the endpoint VNet not connected',
+        summary: "A client VNet's peering with a PE's VNet is not `Connected`.",
+        section: 'other',
+        needs: ['private-endpoint', 'virtual-network'],
+        scope: 'target',
+        check: peeringNotConnected
+    }),
+    (0,rule/* defineRule */.Km)({
+        id: 'VNET-NO-ROUTE-TO-PE',
+        severity: 'warning',
+        title: 'No direct route from the client VNet to the endpoint',
+        summary: "A client VNet is neither the PE's VNet nor peered with it.",
+        section: 'other',
+        needs: ['private-endpoint', 'virtual-network'],
+        scope: 'target',
+        check: noRouteToPe
+    })
+];
+const DNS_PATH_RULES = [
+    (0,rule/* defineRule */.Km)({
+        id: 'DNS-FORWARDING-RULE',
+        severity: 'warning',
+        title: 'Forwarding rule sends the vault elsewhere',
+        summary: 'A forwarding rule on the DNS path sends the vault to servers that cannot be followed.',
+        section: 'other',
+        needs: ['private-endpoint', 'virtual-network', 'dns-path'],
+        scope: 'target',
+        check: forwardingRule
+    }),
+    (0,rule/* defineRule */.Km)({
+        id: 'DNS-FORWARDING-LOOP',
+        severity: 'error',
+        title: 'DNS path loops',
+        summary: 'The DNS path comes back to a VNet it already passed.',
+        section: 'other',
+        needs: ['private-endpoint', 'virtual-network', 'dns-path'],
+        scope: 'target',
+        check: forwardingLoop
+    })
+];
+
+// EXTERNAL MODULE: ./src/model/ip.ts
+var model_ip = __webpack_require__(7240);
+;// CONCATENATED MODULE: ./src/evaluate/rules/connections.ts
+/**
+ * Private endpoint connections and endpoints (guide §2 and §4): PE-NONE, PE-NOT-APPROVED,
+ * PE-NOT-SUCCEEDED, PE-LEFTOVER, PE-DUPLICATE-VNET, PE-IP-NOT-PRIVATE, PE-DNS-CONFIG-MULTIPLE.
+ * How each connection stands (effective, leftover, …) is decided once, in the model.
+ */
+
+
+
+
+
+
+
+function peLabel(view) {
+    const id = view.connection.privateEndpointId;
+    return id ? (0,arm_id/* nameOf */.Vb)(id) : '(none)';
+}
+function vnetLabel(vnetId) {
+    return vnetId ? (0,arm_id/* nameOf */.Vb)(vnetId) : 'an unknown VNet';
+}
+function stateText(view) {
+    const parts = [
+        `status ${view.connection.status}`,
+        `provisioning ${view.connection.provisioningState ?? 'unknown'}`
+    ];
+    if (view.pe)
+        parts.push(`endpoint provisioning ${view.pe.provisioningState ?? 'unknown'}`);
+    return parts.join(', ');
+}
+/** Where the PE of a connection is and why no other PE makes up for it, for messages. */
+function whereAlone(view) {
+    const vnetId = view.pe?.vnetId ?? null;
+    return {
+        vnetId,
+        where: vnetId
+            ? `private endpoint ${peLabel(view)} in VNet ${vnetLabel(vnetId)}`
+            : `private endpoint ${peLabel(view)}`,
+        alone: vnetId
+            ? `no other approved private endpoint of the vault serves ${vnetLabel(vnetId)}`
+            : 'no other approved private endpoint of the vault serves its VNet'
+    };
+}
+/**
+ * A subnet Azure cannot know. Shaped like an ID: given a bare word, the CLI takes `--subnet` for a
+ * subnet name and asks for `--vnet-name`.
+ */
+const SUBNET_PLACEHOLDER = '/subscriptions/<subscription-id>/resourceGroups/<vnet-resource-group>/providers/Microsoft.Network/virtualNetworks/<vnet-name>/subnets/<subnet-name>';
+function newEndpoint(model, name, subnet) {
+    return {
+        name,
+        resourceGroup: model.place.resourceGroup ?? '<resource-group>',
+        subscriptionId: model.vault.subscriptionId,
+        subnet,
+        vaultId: model.vault.id,
+        groupId: model.names.groupId,
+        // Without --location the CLI takes the resource group's region; a PE must be in its VNet's.
+        location: '<region-of-the-vnet>'
+    };
+}
+/** Delete and recreate the PE with the same name, subnet and vault. */
+function recreateFix(model, view) {
+    const peId = view.connection.privateEndpointId;
+    if (!peId)
+        return endpointCreate(newEndpoint(model, `${model.vault.name}-pe`, SUBNET_PLACEHOLDER));
+    if (view.pe)
+        return recreateEndpoint(model, view.pe, view.pe.subnetId ?? SUBNET_PLACEHOLDER);
+    const place = placeOf(peId);
+    return steps(endpointDelete(peId), endpointCreate({
+        name: (0,arm_id/* nameOf */.Vb)(peId),
+        resourceGroup: place.resourceGroup,
+        subscriptionId: place.subscriptionId,
+        subnet: SUBNET_PLACEHOLDER,
+        vaultId: model.vault.id,
+        groupId: model.names.groupId,
+        location: '<region-of-the-vnet>'
+    }));
+}
+/** The IPs the exact zone linked to the VNet returns for the vault, if it was read. */
+function connections_recordIps({ snapshot, model }, vnetId) {
+    const linked = (0,model_model.linkedExactZone)(snapshot, model.names.zone, vnetId);
+    if (!linked || linked.zone.recordsFailure)
+        return [];
+    const record = linked.zone.aRecords.find((r) => (0,model_names/* sameText */.QV)(r.name, model.vault.name));
+    return record?.ipv4Addresses ?? [];
+}
+const CONNECTION_RULES = [
+    (0,rule/* defineRule */.Km)({
+        id: 'PE-NONE',
+        severity: 'error',
+        title: 'No private endpoint connection',
+        summary: 'No private endpoint connection at all.',
+        section: 'connection',
+        needs: ['vault'],
+        scope: 'target',
+        check({ snapshot, model }, out) {
+            const { vault, names } = model;
+            const count = vault.connections.length;
+            if (count > 0) {
+                out.pass({
+                    resource: vault.id,
+                    message: `${names.Label} ${vault.name} has ${count} private endpoint connection${count === 1 ? '' : 's'}`,
+                    observed: String(count),
+                    expected: 'at least 1'
+                });
+                return;
+            }
+            const peName = `${vault.name}-pe`;
+            const group = model.place.resourceGroup ?? '<resource-group>';
+            const zones = (0,model_model.exactZones)(snapshot, names.zone);
+            const peId = `/subscriptions/${vault.subscriptionId}/resourceGroups/${group}/providers/Microsoft.Network/privateEndpoints/${peName}`;
+            out.finding({
+                resource: vault.id,
+                message: `${names.Label} ${vault.name} has no private endpoint connection at all, so no VNet can reach it over ` +
+                    `private link. Create a private endpoint for it in the subnet your clients' VNet uses (the subnet ID and ` +
+                    `<region-of-the-vnet>: Azure cannot know which VNet you mean)` +
+                    (zones.length === 1 ? `, and register it in the private DNS zone ${zones[0]?.name}` : ''),
+                observed: '0 connections',
+                expected: 'at least one approved private endpoint connection',
+                fix: steps(endpointCreate(newEndpoint(model, peName, SUBNET_PLACEHOLDER)), zones.length === 1 && zones[0] ? zoneGroupCreate(peId, 'default', zones[0].id) : null)
+            });
+        }
+    }),
+    (0,rule/* defineRule */.Km)({
+        id: 'PE-NOT-APPROVED',
+        severity: 'error',
+        title: 'Private endpoint connection not approved',
+        summary: 'A connection is Pending, Rejected or Disconnected and nothing else serves its VNet.',
+        section: 'connection',
+        // The connection's state is the vault's; the PE matters only for an unapproved one (see
+        // `undecided`), which the check reports as not run itself.
+        needs: ['vault'],
+        scope: 'target',
+        check({ model }, out) {
+            const vault = model.vault;
+            for (const view of model.connections) {
+                const conn = view.connection;
+                if (view.standing === 'orphan')
+                    continue;
+                if (view.approved) {
+                    out.pass({
+                        resource: conn.id,
+                        message: `Connection ${conn.name} of ${model.names.label} ${vault.name} (private endpoint ${peLabel(view)}) is Approved`,
+                        observed: conn.status,
+                        expected: 'Approved'
+                    });
+                    continue;
+                }
+                if (view.standing === 'undecided')
+                    out.notRun(...view.blockers);
+                if (view.standing !== 'not-approved')
+                    continue;
+                const { where, alone } = whereAlone(view);
+                const pending = (0,model_names/* sameText */.QV)(conn.status, 'Pending');
+                out.finding({
+                    resource: conn.id,
+                    message: pending
+                        ? `Connection ${conn.name} of ${model.names.label} ${vault.name} (${where}) is Pending: it waits for approval and carries no traffic until then, and ${alone}. Approve it`
+                        : `Connection ${conn.name} of ${model.names.label} ${vault.name} (${where}) is ${conn.status}: it is not effective and cannot be approved again, and ${alone}. Recreate the private endpoint`,
+                    observed: conn.status,
+                    expected: 'Approved',
+                    fix: pending
+                        ? connectionApprove(conn.id, `Approved for private link access to ${vault.name}`)
+                        : recreateFix(model, view)
+                });
+            }
+        }
+    }),
+    (0,rule/* defineRule */.Km)({
+        id: 'PE-NOT-SUCCEEDED',
+        severity: 'error',
+        title: 'Private endpoint not provisioned',
+        summary: 'An approved connection or its PE is not provisioned `Succeeded`.',
+        section: 'connection',
+        needs: ['vault', 'private-endpoint'],
+        scope: 'target',
+        check({ model }, out) {
+            const vault = model.vault;
+            for (const view of model.connections) {
+                const conn = view.connection;
+                if (view.standing === 'effective' && conn.privateEndpointId) {
+                    out.pass({
+                        resource: conn.privateEndpointId,
+                        message: `Connection ${conn.name} and private endpoint ${peLabel(view)} of ${model.names.label} ${vault.name} are provisioned Succeeded`,
+                        observed: 'Succeeded',
+                        expected: 'Succeeded'
+                    });
+                    continue;
+                }
+                if (view.standing === 'unknown' || (view.standing === 'undecided' && view.approved))
+                    out.notRun(...view.blockers);
+                if (view.standing !== 'not-succeeded')
+                    continue;
+                // Approved, but the connection or the PE is not provisioned Succeeded.
+                const { where, alone, vnetId } = whereAlone(view);
+                const peBad = view.peSucceeded === false;
+                const state = peBad
+                    ? (view.pe?.provisioningState ?? 'unknown')
+                    : (conn.provisioningState ?? 'unknown');
+                const inProgress = model_model.IN_PROGRESS.includes(state.toLowerCase());
+                out.finding({
+                    resource: peBad && conn.privateEndpointId ? conn.privateEndpointId : conn.id,
+                    message: (peBad
+                        ? `Private endpoint ${peLabel(view)} of ${model.names.label} ${vault.name}` +
+                            (vnetId ? ` (in VNet ${vnetLabel(vnetId)})` : '')
+                        : `Connection ${conn.name} of ${model.names.label} ${vault.name} (${where})`) +
+                        ` is provisioned ${state}, not Succeeded, so the approved connection carries no traffic, and ${alone}. ` +
+                        (inProgress
+                            ? `An operation is still running: wait a few minutes and run the check again; if it stays ${state}, recreate the private endpoint`
+                            : 'Recreate the private endpoint'),
+                    observed: state,
+                    expected: 'Succeeded',
+                    fix: recreateFix(model, view)
+                });
+            }
+        }
+    }),
+    (0,rule/* defineRule */.Km)({
+        id: 'PE-LEFTOVER',
+        severity: 'warning',
+        title: 'Leftover private endpoint connection',
+        summary: 'An ineffective connection next to a working one, or one whose PE is gone.',
+        section: 'connection',
+        needs: ['vault', 'private-endpoint'],
+        scope: 'target',
+        check({ model }, out) {
+            const vault = model.vault;
+            let leftovers = 0;
+            let undecided = false;
+            for (const view of model.connections) {
+                const conn = view.connection;
+                if (view.standing === 'unknown' || view.standing === 'undecided') {
+                    undecided = true;
+                    out.notRun(...view.blockers);
+                    continue;
+                }
+                if (view.standing === 'orphan') {
+                    leftovers++;
+                    out.finding({
+                        resource: conn.id,
+                        message: conn.privateEndpointId === null
+                            ? `Private endpoint connection ${conn.name} of ${model.names.label} ${vault.name} refers to no private endpoint (${conn.status}): it serves nothing; delete it`
+                            : `Private endpoint connection ${conn.name} of ${model.names.label} ${vault.name} belongs to private endpoint ${(0,arm_id/* nameOf */.Vb)(conn.privateEndpointId)}, which no longer exists (${conn.status}): it serves nothing; delete it`,
+                        observed: conn.privateEndpointId === null
+                            ? 'no private endpoint'
+                            : `private endpoint ${conn.privateEndpointId} not found`,
+                        expected: 'connections only for existing private endpoints',
+                        fix: connectionDelete(conn.id)
+                    });
+                    continue;
+                }
+                if (view.standing !== 'served' || !view.servedBy || !conn.privateEndpointId)
+                    continue;
+                leftovers++;
+                const servedBy = view.servedBy;
+                const vnetId = view.pe?.vnetId ?? null;
+                const peIsServing = (0,collect_snapshot/* sameId */.s)(servedBy.pe.id, conn.privateEndpointId);
+                out.finding({
+                    resource: conn.id,
+                    message: `Connection ${conn.name} of ${model.names.label} ${vault.name} (private endpoint ${peLabel(view)} in VNet ${vnetLabel(vnetId)}) ` +
+                        `is not effective (${stateText(view)}), while private endpoint ${servedBy.pe.name} already serves ${vnetLabel(vnetId)} ` +
+                        `over an approved connection: it is a leftover; delete it to keep things clean`,
+                    observed: stateText(view),
+                    expected: 'no ineffective connections',
+                    fix: peIsServing ? connectionDelete(conn.id) : endpointDelete(conn.privateEndpointId)
+                });
+            }
+            if (model.connections.length > 0 && leftovers === 0 && !undecided) {
+                out.pass({
+                    resource: vault.id,
+                    message: `No private endpoint connection of ${model.names.label} ${vault.name} is a leftover`,
+                    observed: '0 leftovers',
+                    expected: '0 leftovers'
+                });
+            }
+        }
+    }),
+    (0,rule/* defineRule */.Km)({
+        id: 'PE-DUPLICATE-VNET',
+        severity: 'warning',
+        title: 'Several private endpoints in one VNet',
+        summary: 'Several effective PEs of the vault in one VNet.',
+        section: 'privateIp',
+        needs: ['vault', 'private-endpoint'],
+        scope: 'target',
+        check(ctx, out) {
+            const { model } = ctx;
+            const vault = model.vault;
+            const unknown = model.connections.filter((view) => view.effective === null);
+            if (unknown.length > 0 && model.vnets.length > 0) {
+                out.notRun(...unknown.map((view) => view.peFailure));
+            }
+            for (const group of model.vnets) {
+                if (group.pes.length === 1) {
+                    if (unknown.length > 0)
+                        continue;
+                    const only = group.pes[0];
+                    out.pass({
+                        resource: only.pe.id,
+                        message: `VNet ${group.name} holds one effective private endpoint of ${model.names.label} ${vault.name} (${only.pe.name})`,
+                        observed: '1',
+                        expected: 'at most 1 per VNet'
+                    });
+                    continue;
+                }
+                const inDns = connections_recordIps(ctx, group.vnetId);
+                const keep = group.pes.find((item) => item.ips.some((ip) => inDns.includes(ip))) ??
+                    group.pes[0];
+                const all = group.pes.map((item) => `${item.pe.name} (${(0,model_names/* list */.p_)(item.ips)})`);
+                for (const extra of group.pes) {
+                    if (extra === keep)
+                        continue;
+                    out.finding({
+                        resource: extra.pe.id,
+                        message: `VNet ${group.name} holds ${group.pes.length} effective private endpoints of ${model.names.label} ${vault.name}: ${all.join(', ')}. ` +
+                            `One per VNet is enough, more only blur which IP clients get. ` +
+                            (inDns.length > 0 && keep.ips.some((ip) => inDns.includes(ip))
+                                ? `The A record points to ${keep.pe.name}, so delete ${extra.pe.name}`
+                                : `Keep ${keep.pe.name} and delete ${extra.pe.name}`),
+                        observed: `${group.pes.length} private endpoints: ${group.pes.map((item) => item.pe.name).join(', ')}`,
+                        expected: '1 private endpoint per VNet',
+                        fix: endpointDelete(extra.pe.id)
+                    });
+                }
+            }
+        }
+    }),
+    (0,rule/* defineRule */.Km)({
+        id: 'PE-IP-NOT-PRIVATE',
+        severity: 'error',
+        title: 'Private endpoint IP is not private',
+        summary: "The PE's IP is public or reserved.",
+        section: 'privateIp',
+        needs: ['vault', 'private-endpoint', 'network-interface'],
+        scope: 'target',
+        check({ model }, out) {
+            const vault = model.vault;
+            for (const item of model.effective) {
+                const pe = item.pe;
+                const bad = item.ips.filter((ip) => !(0,model_ip/* isPrivate */.Gw)(ip));
+                if (bad.length > 0) {
+                    const labels = bad.map((ip) => (0,model_ip/* isValidIp */.AD)(ip) ? `${ip} (${(0,model_ip/* describeIp */.pk)(ip).range})` : `${ip} (not an IP address)`);
+                    out.finding({
+                        resource: pe.id,
+                        message: `Private endpoint ${pe.name} of ${model.names.label} ${vault.name} has IP ${labels.join(', ')}. ` +
+                            `Private link needs the name to resolve to a private IP in the VNet (10.0.0.0/8, 172.16.0.0/12 or 192.168.0.0/16); ` +
+                            `recreate the endpoint in a subnet with a private address range (its subnet ID is a placeholder: Azure cannot know which)`,
+                        observed: bad.join(', '),
+                        expected: 'a private (RFC 1918) address',
+                        fix: recreateEndpoint(model, pe, SUBNET_PLACEHOLDER)
+                    });
+                    continue;
+                }
+                if (!item.ipsKnown) {
+                    out.notRun(...pe.nicFailures);
+                    continue;
+                }
+                out.pass({
+                    resource: pe.id,
+                    message: `Private endpoint ${pe.name} of ${model.names.label} ${vault.name} has the private IP ${(0,model_names/* list */.p_)(item.ips)}`,
+                    observed: item.ips.join(', '),
+                    expected: 'a private (RFC 1918) address'
+                });
+            }
+        }
+    }),
+    (0,rule/* defineRule */.Km)({
+        id: 'PE-DNS-CONFIG-MULTIPLE',
+        severity: 'warning',
+        title: 'Several DNS entries for the vault on the private endpoint',
+        summary: "The PE lists several DNS entries/IPs for the vault's hostname.",
+        section: 'privateIp',
+        needs: ['vault', 'private-endpoint'],
+        scope: 'target',
+        check({ model }, out) {
+            const vault = model.vault;
+            for (const item of model.effective) {
+                const pe = item.pe;
+                const entries = pe.customDnsConfigs.filter((config) => (0,model_names/* dnsName */.Tu)(config.fqdn) === model.hostname);
+                const ips = [...new Set(entries.flatMap((entry) => entry.ipAddresses))];
+                if (entries.length <= 1 && ips.length <= 1) {
+                    out.pass({
+                        resource: pe.id,
+                        message: entries.length === 0
+                            ? `Private endpoint ${pe.name} lists no custom DNS entry for ${model.hostname}`
+                            : `Private endpoint ${pe.name} lists one DNS entry for ${model.hostname}: ${(0,model_names/* list */.p_)(ips)}`,
+                        observed: `${entries.length} entr${entries.length === 1 ? 'y' : 'ies'}`,
+                        expected: 'at most 1 entry with 1 IP'
+                    });
+                    continue;
+                }
+                const statics = pe.ipConfigurations ?? [];
+                const extra = item.ipsKnown ? ips.filter((ip) => !item.ips.includes(ip)) : [];
+                const extraConfigs = statics.filter((config) => extra.includes(config.privateIpAddress));
+                // Static IP configurations are what give an endpoint more than one address for the vault;
+                // without any, the extra entries come from the endpoint itself, and only recreating it helps.
+                out.finding({
+                    resource: pe.id,
+                    message: `Private endpoint ${pe.name} of ${model.names.label} ${vault.name} lists ${entries.length} DNS entr${entries.length === 1 ? 'y' : 'ies'} ` +
+                        `with ${ips.length} IPs for ${model.hostname} (${(0,model_names/* list */.p_)(ips)}); there should be exactly one, holding the private IP` +
+                        (item.ipsKnown ? ` (${(0,model_names/* list */.p_)(item.ips)}, from its network interface)` : '') +
+                        '. ' +
+                        (extraConfigs.length > 0
+                            ? `Remove the static IP configuration${extraConfigs.length === 1 ? '' : 's'} ${extraConfigs.map((config) => config.name).join(', ')}`
+                            : 'No static IP configuration of the endpoint holds the extra IP: recreate the endpoint (its DNS zone group is recreated too)'),
+                    observed: entries.map((entry) => `${entry.fqdn} → ${(0,model_names/* list */.p_)(entry.ipAddresses)}`).join('; '),
+                    expected: `one entry for ${model.hostname}` + (item.ipsKnown ? ` → ${(0,model_names/* list */.p_)(item.ips)}` : ''),
+                    fix: extraConfigs.length > 0
+                        ? steps(...extraConfigs.map((config) => endpointIpConfigRemove(pe.id, config.name)))
+                        : recreateEndpoint(model, pe, pe.subnetId ?? SUBNET_PLACEHOLDER)
+                });
+            }
+        }
+    })
+];
+/** Delete and recreate `pe` in `subnet`, with the same name, location and DNS zone groups. */
+function recreateEndpoint(model, pe, subnet) {
+    const place = placeOf(pe.id);
+    return steps(endpointDelete(pe.id), endpointCreate({
+        name: pe.name,
+        resourceGroup: place.resourceGroup,
+        subscriptionId: place.subscriptionId,
+        subnet,
+        vaultId: model.vault.id,
+        groupId: model.names.groupId,
+        location: pe.location
+    }), zoneGroupsRestore(pe.id, pe.dnsZoneGroups));
+}
 
 ;// CONCATENATED MODULE: ./src/evaluate/rules/firewall.ts
 
@@ -1952,7 +2432,15 @@ const FIREWALL_RULES = [
 ];
 
 ;// CONCATENATED MODULE: ./src/evaluate/rules/network.ts
-/** The VNets of the private endpoints (guide §8): VNET-CUSTOM-DNS. */
+/**
+ * The VNets that must resolve the vault (guide §8): VNET-CUSTOM-DNS, judged along each VNet's DNS
+ * path (model/dns-path.ts): inbound endpoints of DNS private resolvers are followed and pass;
+ * forwarders inside a known VNet are assumed to forward to Azure DNS; other servers are not
+ * followed.
+ */
+
+
+
 
 
 
@@ -1961,27 +2449,34 @@ const NETWORK_RULES = [
         id: 'VNET-CUSTOM-DNS',
         severity: 'info',
         title: 'VNet uses custom DNS servers',
-        summary: "The PE's VNet uses custom DNS servers.",
+        summary: 'A VNet that must resolve the vault uses custom DNS servers the action cannot follow for certain.',
         section: 'other',
         needs: ['private-endpoint', 'virtual-network'],
         scope: 'target',
-        check({ model }, out) {
-            const { vault, names } = model;
-            for (const group of model.vnets) {
-                const vnet = group.vnet;
+        check(ctx, out) {
+            const { vault, names } = ctx.model;
+            if (ctx.model.effective.length === 0)
+                return;
+            for (const entry of resolving(ctx)) {
+                const vnet = entry.vnet;
                 if (vnet === undefined)
                     continue;
                 if ('failure' in vnet) {
                     out.notRun(vnet.failure);
                     continue;
                 }
+                const group = ctx.model.vnets.find((g) => (0,collect_snapshot/* sameId */.s)(g.vnetId, entry.vnetId));
+                const role = group
+                    ? `private endpoint ${group.pes.map((item) => item.pe.name).join(', ')} of ${names.label} ${vault.name}`
+                    : entry.why === 'runner'
+                        ? `this runner's VNet, a client of ${names.label} ${vault.name}`
+                        : `a client VNet of ${names.label} ${vault.name}`;
                 const custom = vnet.dnsServers.filter((server) => server.trim() !== model_ip/* AZURE_PLATFORM_IP */.EM);
-                const pes = group.pes.map((item) => item.pe.name).join(', ');
-                const expected = `Azure-provided DNS, or servers that forward to ${model_ip/* AZURE_PLATFORM_IP */.EM}`;
+                const expected = `Azure-provided DNS, DNS private resolver inbound endpoints, or servers that forward to ${model_ip/* AZURE_PLATFORM_IP */.EM}`;
                 if (custom.length === 0) {
                     out.pass({
                         resource: vnet.id,
-                        message: `VNet ${vnet.name} (private endpoint ${pes} of ${names.label} ${vault.name}) uses Azure-provided DNS, which applies private DNS zones`,
+                        message: `VNet ${vnet.name} (${role}) uses Azure-provided DNS, which applies private DNS zones`,
                         observed: vnet.dnsServers.length === 0
                             ? 'Azure-provided DNS'
                             : `DNS servers ${(0,model_names/* list */.p_)(vnet.dnsServers)}`,
@@ -1989,10 +2484,31 @@ const NETWORK_RULES = [
                     });
                     continue;
                 }
+                const first = entry.paths
+                    .map((path) => path.hops[0])
+                    .filter((hop) => hop !== undefined && hop.kind !== 'azure-dns');
+                const resolvers = first.filter((hop) => hop.kind === 'resolver');
+                const forwarders = first.filter((hop) => hop.kind === 'forwarder');
+                const unknown = first.filter((hop) => hop.kind === 'unknown');
+                if (forwarders.length === 0 && unknown.length === 0 && resolvers.length > 0) {
+                    out.pass({
+                        resource: vnet.id,
+                        message: `VNet ${vnet.name} (${role}) uses DNS servers ${(0,model_names/* list */.p_)(vnet.dnsServers)}, inbound endpoints of DNS private ` +
+                            `resolver${resolvers.length === 1 ? '' : 's'} ${(0,model_names/* list */.p_)([...new Set(resolvers.map((hop) => hop.resolver.name))])}: ` +
+                            `Azure DNS answers in the resolver's VNet, with the private zones linked there`,
+                        observed: `DNS servers ${(0,model_names/* list */.p_)(vnet.dnsServers)}`,
+                        expected
+                    });
+                    continue;
+                }
+                const said = [
+                    ...forwarders.map((hop) => `${hop.server} lies in VNet ${(0,dns_path/* vnetName */.Fj)(ctx.snapshot, hop.vnetId)}: assumed to be a forwarder that sends ${names.zone} to ${model_ip/* AZURE_PLATFORM_IP */.EM} there, so the zone linked to that VNet serves ${vnet.name}`),
+                    ...unknown.map((hop) => `${hop.server} is outside every known VNet and is no DNS private resolver inbound endpoint (on premises, or in a subscription not searched): not followed`)
+                ];
                 out.finding({
                     resource: vnet.id,
-                    message: `VNet ${vnet.name} (private endpoint ${pes} of ${names.label} ${vault.name}) uses custom DNS servers ${(0,model_names/* list */.p_)(vnet.dnsServers)}: ` +
-                        `the private zone ${names.zone} applies there only if they forward ${names.zone} ` +
+                    message: `VNet ${vnet.name} (${role}) uses custom DNS servers ${(0,model_names/* list */.p_)(vnet.dnsServers)}: ${said.join('; ')}. ` +
+                        `The private zone ${names.zone} applies there only if they forward ${names.zone} ` +
                         `(or the whole ${names.hostSuffix} chain) to ${model_ip/* AZURE_PLATFORM_IP */.EM} or to a DNS private resolver inbound ` +
                         `endpoint in a VNet linked to the zone. The inside probe confirms what clients actually get`,
                     observed: `DNS servers ${(0,model_names/* list */.p_)(vnet.dnsServers)}`,
@@ -2796,7 +3312,8 @@ const DEFAULT_ACTION = {
     zone: 'Microsoft.Network/privateDnsZones/read',
     'zone-links': 'Microsoft.Network/privateDnsZones/virtualNetworkLinks/read',
     'zone-records': 'Microsoft.Network/privateDnsZones/A/read',
-    vnet: 'Microsoft.Network/virtualNetworks/read'
+    vnet: 'Microsoft.Network/virtualNetworks/read',
+    'dns-path': 'Microsoft.Network/dnsResolvers/read'
 };
 /** A managed HSM's ID, or the listing of managed HSMs (see `hsmListResource`). */
 const HSM_RESOURCE = /\/providers\/Microsoft\.KeyVault\/managedHSMs(\/|$)/i;
@@ -2839,6 +3356,8 @@ function describe(snapshot, subject, failure) {
             return `the A records of private DNS zone ${subject.zone.name} (resource group ${subject.zone.resourceGroup})`;
         case 'vnet':
             return `virtual network ${(0,arm_id/* nameOf */.Vb)(subject.vnetId)}`;
+        case 'dns-path':
+            return `${subject.what} (for the clients' DNS path)`;
         case 'discovery':
             return `the ${failedNames(snapshot, subject, failure).label}s in ${discoveryScope(failure)}`;
     }
@@ -2847,6 +3366,20 @@ function describe(snapshot, subject, failure) {
 function named(snapshot, subject, failure) {
     const text = describe(snapshot, subject, failure);
     return text.includes(failure.resource) ? text : `${text} (${failure.resource})`;
+}
+const LISTED = {
+    virtualnetworks: 'virtual networks',
+    dnsresolvers: 'DNS private resolvers',
+    dnsforwardingrulesets: 'DNS forwarding rulesets'
+};
+/** `…/providers/Microsoft.Network/dnsResolvers` → `DNS private resolvers`. */
+function listedType(resource) {
+    const type = (resource.split('/').pop() ?? '').toLowerCase();
+    return LISTED[type] ?? type;
+}
+/** `/subscriptions/s/providers/…` → `/subscriptions/s`. */
+function scopeOfListing(resource) {
+    return resource.replace(/\/providers\/.*$/i, '');
 }
 /** A command that repeats the read, to see whether ARM answers now. */
 function retryCommand(snapshot, subject, failure) {
@@ -2876,6 +3409,8 @@ function retryCommand(snapshot, subject, failure) {
             return recordList((0,model_model.zonePlace)(subject.zone));
         case 'vnet':
             return vnetShow(subject.vnetId);
+        case 'dns-path':
+            return armGet(failure.resource);
         case 'discovery':
             return vaultList(discoveryScope(failure), failedNames(snapshot, subject, failure).kind);
     }
@@ -3001,6 +3536,20 @@ function failedReads(snapshot) {
         if ('failure' in vnet)
             add({ kind: 'vnet', vnetId: vnet.failure.resource || key }, vnet.failure);
     }
+    const path = snapshot.dnsPath;
+    for (const failure of path?.failures ?? []) {
+        add({
+            kind: 'dns-path',
+            what: `the ${listedType(failure.resource)} in ${scopeOfListing(failure.resource)}`
+        }, failure);
+    }
+    for (const resolver of path?.resolvers ?? []) {
+        add({ kind: 'dns-path', what: `the inbound endpoints of DNS private resolver ${resolver.name}` }, resolver.inboundEndpointsFailure);
+    }
+    for (const ruleset of path?.rulesets ?? []) {
+        add({ kind: 'dns-path', what: `the forwarding rules of DNS forwarding ruleset ${ruleset.name}` }, ruleset.rulesFailure);
+        add({ kind: 'dns-path', what: `the VNet links of DNS forwarding ruleset ${ruleset.name}` }, ruleset.vnetLinksFailure);
+    }
     for (const vault of snapshot.vaults) {
         if (vault.failure) {
             add({ kind: 'vault', vault }, vault.failure);
@@ -3106,12 +3655,15 @@ const READING_RULES = [
 
 
 
+
 const ALL_RULES = [
     ...READING_RULES,
     ...CONNECTION_RULES,
     ...FIREWALL_RULES,
     ...DNS_RULES,
     ...NETWORK_RULES,
+    ...CLIENT_VNET_RULES,
+    ...DNS_PATH_RULES,
     ...PLAN_RULES,
     ...PROBE_RULES,
     ...PROBE_DNS_RULES
@@ -3156,20 +3708,22 @@ const CLOUDS = {
 
 /***/ }),
 
-/***/ 7756:
+/***/ 3239:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
 // EXPORTS
 __webpack_require__.d(__webpack_exports__, {
   dz: () => (/* binding */ InputError),
+  W_: () => (/* binding */ isGuid),
+  Zt: () => (/* binding */ isResourceGroupName),
   TL: () => (/* binding */ parseInputs),
   LF: () => (/* binding */ parseMergeInputs),
   WU: () => (/* binding */ show),
   ry: () => (/* binding */ splitList)
 });
 
-// UNUSED EXPORTS: PROBE_TIMEOUT_MAX_SECONDS, TTL_LIMIT, VAULT_NAME_RULE, isGuid, isResourceGroupName, isTenantDomain, isVaultName
+// UNUSED EXPORTS: PROBE_TIMEOUT_MAX_SECONDS, TTL_LIMIT, VAULT_NAME_RULE, isTenantDomain, isVaultName
 
 // EXTERNAL MODULE: ./node_modules/ipaddr.js/lib/ipaddr.js
 var ipaddr = __webpack_require__(8280);
@@ -3346,6 +3900,51 @@ function parsePlanDocument(document, path, subscription = null) {
     throw new plan/* PlanError */.W6("neither a Terraform plan ('terraform show -json <planfile>': format_version and resource_changes) nor an ARM what-if result ('az deployment group what-if --no-pretty-print': status and changes)");
 }
 
+;// CONCATENATED MODULE: ./src/inputs/client-vnets.ts
+/**
+ * `client-vnets`: VNets whose workloads must reach the vaults privately (see the contract's
+ * "Client VNets and the DNS path"). Entries: a full VNet resource ID, `<resource-group>/<vnet>`
+ * in `subscription-id`, or the word `peered` (every VNet peered with a private endpoint's VNet).
+ */
+
+const VNET_NAME = /^[A-Za-z0-9][A-Za-z0-9._-]{0,62}[A-Za-z0-9_]$/;
+const ALLOWED = 'expected a VNet resource ID (/subscriptions/<GUID>/resourceGroups/<rg>/providers/Microsoft.Network/virtualNetworks/<name>), ' +
+    "<resource-group>/<vnet> in 'subscription-id', or the word 'peered'";
+function parseClientVnets(raw, subscriptionId) {
+    const ids = new Map();
+    let peered = false;
+    for (const entry of splitList(raw)) {
+        if (entry.toLowerCase() === 'peered') {
+            peered = true;
+            continue;
+        }
+        const id = parseEntry(entry, subscriptionId);
+        if (!ids.has(id.toLowerCase()))
+            ids.set(id.toLowerCase(), id);
+    }
+    return { ids: [...ids.values()], peered };
+}
+function parseEntry(entry, subscriptionId) {
+    const bad = (what) => new InputError('client-vnets', `Input 'client-vnets' has '${show(entry)}': ${what}`);
+    const full = /^\/subscriptions\/([^/]+)\/resourceGroups\/([^/]+)\/providers\/Microsoft\.Network\/virtualNetworks\/([^/]+)\/?$/i.exec(entry);
+    const short = /^([^/]+)\/([^/]+)$/.exec(entry);
+    const [subscription, group, name] = full
+        ? [full[1] ?? '', full[2] ?? '', full[3] ?? '']
+        : short
+            ? [subscriptionId, short[1] ?? '', short[2] ?? '']
+            : [null, '', ''];
+    if (subscription === null)
+        throw bad(ALLOWED);
+    if (!isGuid(subscription))
+        throw bad('the subscription must be a GUID');
+    if (!isResourceGroupName(group))
+        throw bad(`'${show(group)}' is not a resource group name`);
+    if (!VNET_NAME.test(name)) {
+        throw bad(`'${show(name)}' is not a VNet name (2–64 letters, digits, '.', '_' or '-'; starts with a letter or digit, ends with a letter, digit or '_')`);
+    }
+    return `/subscriptions/${subscription.toLowerCase()}/resourceGroups/${group}/providers/Microsoft.Network/virtualNetworks/${name}`;
+}
+
 // EXTERNAL MODULE: ./src/inputs/cloud.ts
 var inputs_cloud = __webpack_require__(5352);
 ;// CONCATENATED MODULE: ./src/inputs/parse.ts
@@ -3367,6 +3966,7 @@ var inputs_cloud = __webpack_require__(5352);
  *   form `dns.Resolver#setServers` accepts.
  * - `report: comment` needs a non-empty `github-token`.
  */
+
 
 
 
@@ -3434,6 +4034,7 @@ function parseInputs(get, env) {
     const subscriptionId = parseSubscription(read('subscription-id'), entries);
     const vaults = entries.map((entry) => entry.id ? entry : { name: entry.name, subscriptionId, resourceGroup, id: null });
     const dnsZoneScopes = parseZoneScopes(read('dns-zone-scopes'));
+    const clientVnets = parseClientVnets(read('client-vnets'), subscriptionId);
     // Checks
     const publicNetworkAccess = choice(read, 'public-network-access', ['disabled', 'restricted', 'any'], 'disabled');
     const ttlMin = wholeSeconds(read, 'ttl-min', 10);
@@ -3475,6 +4076,8 @@ function parseInputs(get, env) {
         vaults,
         resourceGroup,
         dnsZoneScopes,
+        clientVnets: clientVnets.ids,
+        clientVnetsPeered: clientVnets.peered,
         publicNetworkAccess,
         ttlMin,
         ttlMax,
@@ -3937,7 +4540,7 @@ const logger = {
 /* harmony export */   run: () => (/* binding */ run)
 /* harmony export */ });
 /* harmony import */ var _credential_explain_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7758);
-/* harmony import */ var _inputs_parse_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(7756);
+/* harmony import */ var _inputs_parse_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(3239);
 /* harmony import */ var _logger_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(6999);
 /**
  * The pipeline, in order: inputs → credential → collect → evaluate → (probe) → report.
@@ -3956,7 +4559,7 @@ async function run() {
         // Merging other runs' reports (a matrix over subscriptions) needs no Azure at all.
         const mergeSpec = (0,_logger_js__WEBPACK_IMPORTED_MODULE_2__/* .getInput */ .V4)('merge-reports').trim();
         if (mergeSpec) {
-            const { runMerge } = await Promise.all(/* import() */[__webpack_require__.e(421), __webpack_require__.e(880), __webpack_require__.e(278)]).then(__webpack_require__.bind(__webpack_require__, 3278));
+            const { runMerge } = await Promise.all(/* import() */[__webpack_require__.e(421), __webpack_require__.e(409), __webpack_require__.e(278)]).then(__webpack_require__.bind(__webpack_require__, 3278));
             return await runMerge(mergeSpec, _logger_js__WEBPACK_IMPORTED_MODULE_2__/* .getInput */ .V4);
         }
         const inputs = (0,_inputs_parse_js__WEBPACK_IMPORTED_MODULE_1__/* .parseInputs */ .TL)(_logger_js__WEBPACK_IMPORTED_MODULE_2__/* .getInput */ .V4, process.env);
@@ -3969,7 +4572,7 @@ async function run() {
         const credential = createCredential(inputs);
         // Started now, awaited after sign-in: compiling the ARM clients overlaps Entra's round trips.
         // A failed sign-in leaves them unused (never rejected: a load failure surfaces at the await).
-        const collectModule = Promise.all(/* import() */[__webpack_require__.e(738), __webpack_require__.e(58), __webpack_require__.e(754)]).then(__webpack_require__.bind(__webpack_require__, 2754));
+        const collectModule = Promise.all(/* import() */[__webpack_require__.e(738), __webpack_require__.e(148), __webpack_require__.e(525)]).then(__webpack_require__.bind(__webpack_require__, 1525));
         collectModule.catch(() => undefined);
         await signIn(credential, `${inputs.cloud.armEndpoint}/.default`);
         const { collect } = await collectModule;
@@ -3978,7 +4581,7 @@ async function run() {
             __webpack_require__.e(/* import() */ 632).then(__webpack_require__.bind(__webpack_require__, 1632)),
             __webpack_require__.e(/* import() */ 850).then(__webpack_require__.bind(__webpack_require__, 8850)),
             __webpack_require__.e(/* import() */ 409).then(__webpack_require__.bind(__webpack_require__, 9409)),
-            Promise.all(/* import() */[__webpack_require__.e(421), __webpack_require__.e(880)]).then(__webpack_require__.bind(__webpack_require__, 7880))
+            Promise.all(/* import() */[__webpack_require__.e(421), __webpack_require__.e(409), __webpack_require__.e(880)]).then(__webpack_require__.bind(__webpack_require__, 7880))
         ]);
         stages.catch(() => undefined);
         const snapshot = await collect({
@@ -3986,6 +4589,8 @@ async function run() {
             resourceGroup: inputs.resourceGroup,
             vaults: judge ? judge.withPlannedVaults(inputs.vaults, inputs.plan) : inputs.vaults,
             dnsZoneScopes: inputs.dnsZoneScopes,
+            clientVnets: inputs.clientVnets,
+            clientVnetsPeered: inputs.clientVnetsPeered,
             cloud: inputs.cloud
         }, credential, { log: _logger_js__WEBPACK_IMPORTED_MODULE_2__/* .logger */ .vF.info });
         const [{ buildRunModel }, { evaluate }, { buildReport }, { vaultDiagrams }, { publish }] = await stages;
@@ -4199,6 +4804,253 @@ function subnetLabel(subnetId) {
     const vnet = valueAfter(subnetId, 'virtualNetworks');
     const subnet = valueAfter(subnetId, 'subnets');
     return vnet && subnet ? `${vnet}/${subnet}` : nameOf(subnetId);
+}
+
+
+/***/ }),
+
+/***/ 6372:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   Fj: () => (/* binding */ vnetName),
+/* harmony export */   NH: () => (/* binding */ describePath),
+/* harmony export */   rh: () => (/* binding */ answeringVnets),
+/* harmony export */   vS: () => (/* binding */ resolvingVnets)
+/* harmony export */ });
+/* unused harmony exports MAX_HOPS, matchingRule, dnsPaths */
+/* harmony import */ var _collect_snapshot_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(5192);
+/* harmony import */ var _arm_id_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(6881);
+/* harmony import */ var _ip_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7240);
+/* harmony import */ var _names_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(1601);
+
+
+
+
+/** The most hops a path may take (the contract: at most 4). */
+const MAX_HOPS = 4;
+function knownVnets(snapshot) {
+    return Object.values(snapshot.virtualNetworks).filter((v) => !('failure' in v));
+}
+/** The resolver whose inbound endpoint has `ip`, if any. */
+function inboundEndpointOf(snapshot, ip) {
+    for (const resolver of snapshot.dnsPath?.resolvers ?? []) {
+        for (const endpoint of resolver.inboundEndpoints) {
+            if (endpoint.ips.includes(ip))
+                return { resolver, endpoint: endpoint.name };
+        }
+    }
+    return null;
+}
+function vnetHoldingIp(snapshot, ip) {
+    return knownVnets(snapshot).find((vnet) => (0,_ip_js__WEBPACK_IMPORTED_MODULE_0__/* .inPrefixes */ .qH)(ip, vnet.addressPrefixes)) ?? null;
+}
+/** `vault.azure.net.` → `vault.azure.net`; `.` → `` (the root matches every name). */
+function ruleDomain(domain) {
+    return (0,_names_js__WEBPACK_IMPORTED_MODULE_1__/* .dnsName */ .Tu)(domain);
+}
+function ruleMatches(domain, name) {
+    const d = ruleDomain(domain);
+    return d === '' || name === d || name.endsWith(`.${d}`);
+}
+/**
+ * The enabled rule that takes a query for `names` (hostname first, then its alias) in `vnetId`:
+ * the longest match among the rulesets linked to it.
+ */
+function matchingRule(snapshot, vnetId, names) {
+    const linked = (snapshot.dnsPath?.rulesets ?? []).filter((ruleset) => ruleset.vnetLinks.some((link) => (0,_collect_snapshot_js__WEBPACK_IMPORTED_MODULE_2__/* .sameId */ .s)(link.virtualNetworkId, vnetId)));
+    for (const name of names) {
+        let best = null;
+        for (const ruleset of linked) {
+            for (const rule of ruleset.rules) {
+                if (rule.state !== null && !(0,_names_js__WEBPACK_IMPORTED_MODULE_1__/* .sameText */ .QV)(rule.state, 'Enabled'))
+                    continue;
+                if (!ruleMatches(rule.domainName, name))
+                    continue;
+                if (!best || ruleDomain(rule.domainName).length > ruleDomain(best.rule.domainName).length)
+                    best = { ruleset, rule };
+            }
+        }
+        if (best)
+            return { ...best, matched: name };
+    }
+    return null;
+}
+/** Reads whose failure leaves the rulesets that apply in `vnetId` uncertain. */
+function rulesetBlockers(snapshot, vnetId) {
+    const blockers = [];
+    for (const ruleset of snapshot.dnsPath?.rulesets ?? []) {
+        if (ruleset.vnetLinksFailure)
+            blockers.push(ruleset.vnetLinksFailure);
+        else if (ruleset.rulesFailure &&
+            ruleset.vnetLinks.some((link) => (0,_collect_snapshot_js__WEBPACK_IMPORTED_MODULE_2__/* .sameId */ .s)(link.virtualNetworkId, vnetId)))
+            blockers.push(ruleset.rulesFailure);
+    }
+    return blockers;
+}
+/**
+ * Every path from `vnetId`'s DNS servers (one per server; one for Azure-provided DNS) for a query
+ * of `names` (the target's hostname, then its privatelink alias).
+ */
+function dnsPaths(snapshot, vnetId, names) {
+    const vnet = snapshot.virtualNetworks[(0,_collect_snapshot_js__WEBPACK_IMPORTED_MODULE_2__/* .idKey */ .T)(vnetId)];
+    if (!vnet || 'failure' in vnet) {
+        return [
+            {
+                hops: [],
+                end: 'unread',
+                answering: null,
+                loopAt: null,
+                assumed: [],
+                blockers: vnet && 'failure' in vnet ? [vnet.failure] : []
+            }
+        ];
+    }
+    const listingFailures = snapshot.dnsPath?.failures ?? [];
+    const servers = vnet.dnsServers.map((s) => s.trim()).filter((s) => s !== '');
+    const custom = servers.filter((s) => s !== _ip_js__WEBPACK_IMPORTED_MODULE_0__/* .AZURE_PLATFORM_IP */ .EM);
+    const starts = custom.length === 0 ? [null] : custom;
+    return starts.map((server) => {
+        const path = {
+            hops: [],
+            end: 'answered',
+            answering: null,
+            loopAt: null,
+            assumed: [],
+            blockers: []
+        };
+        const visited = new Set();
+        const azureDnsIn = (at) => {
+            if (visited.has((0,_collect_snapshot_js__WEBPACK_IMPORTED_MODULE_2__/* .idKey */ .T)(at))) {
+                path.end = 'loop';
+                path.loopAt = at;
+                return;
+            }
+            if (path.hops.length >= MAX_HOPS) {
+                path.end = 'too-long';
+                return;
+            }
+            visited.add((0,_collect_snapshot_js__WEBPACK_IMPORTED_MODULE_2__/* .idKey */ .T)(at));
+            path.hops.push({ kind: 'azure-dns', vnetId: at });
+            path.blockers.push(...rulesetBlockers(snapshot, at));
+            const hit = matchingRule(snapshot, at, names);
+            if (!hit) {
+                path.answering = at;
+                return;
+            }
+            path.hops.push({ kind: 'rule', vnetId: at, ...hit });
+            // Several targets: the first is followed (the resolver tries them in order).
+            const target = hit.rule.targets[0];
+            if (!target) {
+                path.end = 'unfollowed';
+                return;
+            }
+            toServer(target.ipAddress);
+        };
+        const toServer = (ip) => {
+            const inbound = inboundEndpointOf(snapshot, ip);
+            if (inbound?.resolver.virtualNetworkId) {
+                path.hops.push({ kind: 'resolver', server: ip, ...inbound });
+                azureDnsIn(inbound.resolver.virtualNetworkId);
+                return;
+            }
+            const holder = vnetHoldingIp(snapshot, ip);
+            if (holder) {
+                path.hops.push({ kind: 'forwarder', server: ip, vnetId: holder.id });
+                path.assumed.push(`${ip} (in VNet ${holder.name}) is assumed to forward to Azure DNS (${_ip_js__WEBPACK_IMPORTED_MODULE_0__/* .AZURE_PLATFORM_IP */ .EM})`);
+                azureDnsIn(holder.id);
+                return;
+            }
+            path.hops.push({ kind: 'unknown', server: ip });
+            path.end = 'unfollowed';
+            // A failed listing may have hidden the VNet or resolver that holds it.
+            path.blockers.push(...listingFailures);
+        };
+        if (server === null)
+            azureDnsIn(vnet.id);
+        else
+            toServer(server);
+        return path;
+    });
+}
+/** The VNets where Azure DNS answers for `paths` (deduplicated, in order). */
+function answeringVnets(paths) {
+    const seen = new Map();
+    for (const path of paths) {
+        if (path.end === 'answered' && path.answering && !seen.has((0,_collect_snapshot_js__WEBPACK_IMPORTED_MODULE_2__/* .idKey */ .T)(path.answering)))
+            seen.set((0,_collect_snapshot_js__WEBPACK_IMPORTED_MODULE_2__/* .idKey */ .T)(path.answering), path.answering);
+    }
+    return [...seen.values()];
+}
+/** The name of a VNet of the snapshot (its last ID segment when unknown). */
+function vnetName(snapshot, vnetId) {
+    const vnet = snapshot.virtualNetworks[(0,_collect_snapshot_js__WEBPACK_IMPORTED_MODULE_2__/* .idKey */ .T)(vnetId)];
+    return vnet && !('failure' in vnet) ? vnet.name : (0,_arm_id_js__WEBPACK_IMPORTED_MODULE_3__/* .nameOf */ .Vb)(vnetId);
+}
+/** A path in words: `vnet-spoke → 10.0.0.4 (resolver dnspr-hub) → Azure DNS in vnet-hub`. */
+function describePath(snapshot, from, path) {
+    const parts = [vnetName(snapshot, from)];
+    for (const hop of path.hops) {
+        switch (hop.kind) {
+            case 'azure-dns':
+                parts.push(`Azure DNS in ${vnetName(snapshot, hop.vnetId)}`);
+                break;
+            case 'resolver':
+                parts.push(`${hop.server} (inbound endpoint of DNS private resolver ${hop.resolver.name})`);
+                break;
+            case 'forwarder':
+                parts.push(`${hop.server} (a DNS server in ${vnetName(snapshot, hop.vnetId)})`);
+                break;
+            case 'rule':
+                parts.push(`forwarding rule ${hop.rule.name} (${hop.rule.domainName}) of ruleset ${hop.ruleset.name}`);
+                break;
+            case 'unknown':
+                parts.push(`${hop.server} (outside every known VNet)`);
+                break;
+        }
+    }
+    return parts.join(' → ');
+}
+/**
+ * The VNets that must resolve the target: those of its effective PEs (`peVnets`), the
+ * client-vnets named, every VNet peered with a PE's VNet when `peered` was asked, and the
+ * runner's own VNet (`runnerVnets`).
+ */
+function resolvingVnets(snapshot, peVnets, names, runnerVnets = []) {
+    const result = [];
+    const add = (vnetId, why) => {
+        if (result.some((known) => (0,_collect_snapshot_js__WEBPACK_IMPORTED_MODULE_2__/* .sameId */ .s)(known.vnetId, vnetId)))
+            return;
+        result.push({
+            vnetId,
+            name: vnetName(snapshot, vnetId),
+            vnet: snapshot.virtualNetworks[(0,_collect_snapshot_js__WEBPACK_IMPORTED_MODULE_2__/* .idKey */ .T)(vnetId)],
+            why,
+            paths: dnsPaths(snapshot, vnetId, names)
+        });
+    };
+    for (const id of peVnets)
+        add(id, 'endpoint');
+    for (const id of snapshot.dnsPath?.clientVnets ?? [])
+        add(id, 'client');
+    if (snapshot.dnsPath?.peered) {
+        for (const id of peVnets) {
+            const vnet = snapshot.virtualNetworks[(0,_collect_snapshot_js__WEBPACK_IMPORTED_MODULE_2__/* .idKey */ .T)(id)];
+            if (!vnet || 'failure' in vnet)
+                continue;
+            for (const peering of vnet.peerings ?? [])
+                if (peering.remoteVirtualNetworkId)
+                    add(peering.remoteVirtualNetworkId, 'peered');
+        }
+        // The other side's peerings name the PE's VNet too (a peering created on one side only).
+        for (const other of knownVnets(snapshot)) {
+            if ((other.peerings ?? []).some((p) => peVnets.some((id) => (0,_collect_snapshot_js__WEBPACK_IMPORTED_MODULE_2__/* .sameId */ .s)(id, p.remoteVirtualNetworkId))))
+                add(other.id, 'peered');
+        }
+    }
+    for (const id of runnerVnets)
+        add(id, 'runner');
+    return result;
 }
 
 

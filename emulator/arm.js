@@ -11,7 +11,11 @@
 //   GET <parent id>/{childType}                         children: vaults/{v}/privateEndpointConnections,
 //                                                       managedHSMs/{h}/privateEndpointConnections,
 //                                                       privateEndpoints/{pe}/privateDnsZoneGroups,
-//                                                       privateDnsZones/{z}/virtualNetworkLinks, /A, /ALL
+//                                                       privateDnsZones/{z}/virtualNetworkLinks, /A, /ALL,
+//                                                       dnsResolvers/{r}/inboundEndpoints,
+//                                                       dnsForwardingRulesets/{f}/forwardingRules,
+//                                                       …/virtualNetworkLinks, and embedded arrays
+//                                                       (virtualNetworks/{v}/virtualNetworkPeerings)
 //   GET /subscriptions/{s}[/resourceGroups/{rg}]/resources?$filter=resourceType eq '...'
 //                                                       generic resource list (Vaults.list() in
 //                                                       @azure/arm-keyvault 5 uses it)
@@ -319,6 +323,14 @@ export function createArm({ estate, isValidAccessToken, pageSize }) {
       const items = index.all
         .filter((e) => e.meta.parentId === parent.meta.id && types.includes(e.meta.type))
         .filter(visible)
+      // Children embedded in the parent (a VNet's virtualNetworkPeerings) are listed too.
+      const embeddedKey = Object.keys(parent.resource.properties ?? {}).find(
+        (key) => key.toLowerCase() === childType
+      )
+      const embedded = embeddedKey ? parent.resource.properties[embeddedKey] : undefined
+      if (items.length === 0 && Array.isArray(embedded) && embedded.every((i) => i?.id)) {
+        return page(ctx, embedded, types[0])
+      }
       return page(
         ctx,
         items.map((e) => e.resource),

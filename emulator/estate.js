@@ -704,3 +704,178 @@ export function sampleIdentity() {
     subject: 'repo:contoso/infra:pull_request'
   }
 }
+
+// ---- Client VNets and the DNS path ---------------------------------------------------------
+
+/**
+ * Peers `vnet` with `remote` (one side: call it twice for both), embedding the peering in
+ * `vnet.properties.virtualNetworkPeerings` in VirtualNetworkPeeringGet.json's shape.
+ * @param {any} vnet a virtualNetwork() result
+ * @param {any} remote a virtualNetwork() result
+ * @param {{ name?: string, state?: 'Initiated' | 'Connected' | 'Disconnected',
+ *   syncLevel?: string }} [options]
+ */
+export function peer(vnet, remote, { name, state = 'Connected', syncLevel = 'FullyInSync' } = {}) {
+  const peeringName = name ?? `peer-${remote.name}`
+  const prefixes = remote.properties.addressSpace.addressPrefixes
+  vnet.properties.virtualNetworkPeerings.push({
+    name: peeringName,
+    id: `${vnet.id}/virtualNetworkPeerings/${peeringName}`,
+    properties: {
+      allowForwardedTraffic: true,
+      allowGatewayTransit: false,
+      allowVirtualNetworkAccess: true,
+      peeringState: state,
+      peeringSyncLevel: syncLevel,
+      provisioningState: 'Succeeded',
+      remoteAddressSpace: { addressPrefixes: [...prefixes] },
+      remoteVirtualNetwork: { id: remote.id },
+      remoteVirtualNetworkAddressSpace: { addressPrefixes: [...prefixes] },
+      useRemoteGateways: false
+    }
+  })
+}
+
+/** Peers two VNets both ways (`Connected` unless told). */
+export function peerBoth(a, b, { stateAB = 'Connected', stateBA = 'Connected' } = {}) {
+  peer(a, b, { state: stateAB })
+  peer(b, a, { state: stateBA })
+}
+
+/**
+ * A DNS private resolver in DnsResolver_Get.json's shape, with one inbound endpoint
+ * (InboundEndpoint_Get.json: `privateIpAddress`, lower-case p and `Ip`) and one outbound
+ * endpoint (OutboundEndpoint_List.json). The children carry IDs under the resolver (ARM's
+ * examples sometimes drop the `dnsResolvers/{name}/` segment; readers must not rely on it).
+ * @param {{ subscriptionId: string, resourceGroup: string, name: string, vnetId: string,
+ *   inboundIp: string, inboundSubnet?: string, outboundSubnet?: string, location?: string }} options
+ * @returns {{ resolver: any, inbound: any, outbound: any, resources: any[] }}
+ */
+export function dnsResolver({
+  subscriptionId,
+  resourceGroup,
+  name,
+  vnetId,
+  inboundIp,
+  inboundSubnet = 'snet-dns-inbound',
+  outboundSubnet = 'snet-dns-outbound',
+  location = 'westeurope'
+}) {
+  const id = resourceId(subscriptionId, resourceGroup, 'Microsoft.Network/dnsResolvers', name)
+  const resolver = {
+    id,
+    name,
+    type: 'Microsoft.Network/dnsResolvers',
+    location,
+    etag: guidFrom(id),
+    systemData: systemData(),
+    properties: {
+      virtualNetwork: { id: vnetId },
+      dnsResolverState: 'Connected',
+      provisioningState: 'Succeeded',
+      resourceGuid: guidFrom(`${id}/guid`)
+    }
+  }
+  const inboundId = `${id}/inboundEndpoints/inbound`
+  const inbound = {
+    name: 'inbound',
+    type: 'Microsoft.Network/dnsResolvers/inboundEndpoints',
+    etag: guidFrom(inboundId),
+    id: inboundId,
+    location,
+    properties: {
+      ipConfigurations: [
+        {
+          privateIpAddress: inboundIp,
+          privateIpAllocationMethod: 'Dynamic',
+          subnet: { id: subnetId(vnetId, inboundSubnet) }
+        }
+      ],
+      provisioningState: 'Succeeded',
+      resourceGuid: guidFrom(`${inboundId}/guid`)
+    },
+    systemData: systemData()
+  }
+  const outboundId = `${id}/outboundEndpoints/outbound`
+  const outbound = {
+    name: 'outbound',
+    type: 'Microsoft.Network/dnsResolvers/outboundEndpoints',
+    etag: guidFrom(outboundId),
+    id: outboundId,
+    location,
+    properties: {
+      provisioningState: 'Succeeded',
+      resourceGuid: guidFrom(`${outboundId}/guid`),
+      subnet: { id: subnetId(vnetId, outboundSubnet) }
+    },
+    systemData: systemData()
+  }
+  return { resolver, inbound, outbound, resources: [resolver, inbound, outbound] }
+}
+
+/**
+ * A DNS forwarding ruleset (DnsForwardingRuleset_Get.json) with its forwarding rules
+ * (ForwardingRule_Get.json: `domainName` with its trailing dot, `targetDnsServers[{ipAddress,
+ * port}]`) and VNet links (VirtualNetworkLink_Get.json).
+ * @param {{ subscriptionId: string, resourceGroup: string, name: string,
+ *   outboundEndpointIds: string[], rules?: { name: string, domainName: string, targets: string[],
+ *   state?: 'Enabled' | 'Disabled' }[], vnetIds?: string[], location?: string }} options
+ */
+export function dnsForwardingRuleset({
+  subscriptionId,
+  resourceGroup,
+  name,
+  outboundEndpointIds,
+  rules = [],
+  vnetIds = [],
+  location = 'westeurope'
+}) {
+  const id = resourceId(
+    subscriptionId,
+    resourceGroup,
+    'Microsoft.Network/dnsForwardingRulesets',
+    name
+  )
+  const ruleset = {
+    id,
+    name,
+    type: 'Microsoft.Network/dnsForwardingRulesets',
+    location,
+    etag: guidFrom(id),
+    systemData: systemData(),
+    properties: {
+      dnsResolverOutboundEndpoints: outboundEndpointIds.map((o) => ({ id: o })),
+      provisioningState: 'Succeeded',
+      resourceGuid: guidFrom(`${id}/guid`)
+    }
+  }
+  const ruleResources = rules.map((rule) => {
+    const ruleId = `${id}/forwardingRules/${rule.name}`
+    return {
+      id: ruleId,
+      name: rule.name,
+      type: 'Microsoft.Network/dnsForwardingRulesets/forwardingRules',
+      etag: guidFrom(ruleId),
+      systemData: systemData(),
+      properties: {
+        domainName: rule.domainName.endsWith('.') ? rule.domainName : `${rule.domainName}.`,
+        targetDnsServers: rule.targets.map((ip) => ({ ipAddress: ip, port: 53 })),
+        forwardingRuleState: rule.state ?? 'Enabled',
+        provisioningState: 'Succeeded'
+      }
+    }
+  })
+  const links = vnetIds.map((vnetId) => {
+    const linkName = `link-${nameOf(vnetId)}`
+    const linkId = `${id}/virtualNetworkLinks/${linkName}`
+    return {
+      id: linkId,
+      name: linkName,
+      type: 'Microsoft.Network/dnsForwardingRulesets/virtualNetworkLinks',
+      etag: guidFrom(linkId),
+      systemData: systemData(),
+      properties: { virtualNetwork: { id: vnetId }, provisioningState: 'Succeeded' }
+    }
+  })
+  return { ruleset, resources: [ruleset, ...ruleResources, ...links] }
+}

@@ -54,6 +54,8 @@ export async function run(): Promise<void> {
         resourceGroup: inputs.resourceGroup,
         vaults: judge ? judge.withPlannedVaults(inputs.vaults, inputs.plan) : inputs.vaults,
         dnsZoneScopes: inputs.dnsZoneScopes,
+        clientVnets: inputs.clientVnets,
+        clientVnetsPeered: inputs.clientVnetsPeered,
         cloud: inputs.cloud
       },
       credential,

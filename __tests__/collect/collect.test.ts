@@ -305,7 +305,17 @@ describe('shared resources are read once', () => {
     )
 
     expect(snapshot.vaults).toHaveLength(6)
-    expect(requestsTo(arm, '/virtualNetworks/vnet-app-prod')).toHaveLength(1)
+    // The VNet comes from its subscription's listing (the DNS path lists every VNet there).
+    expect(requestsTo(arm, '/virtualNetworks/vnet-app-prod')).toHaveLength(0)
+    expect(
+      requestsTo(arm, `/subscriptions/${SUB}/providers/Microsoft.Network/virtualNetworks`)
+    ).toHaveLength(1)
+    expect(
+      requestsTo(arm, `/subscriptions/${SUB}/providers/Microsoft.Network/dnsResolvers`)
+    ).toHaveLength(1)
+    expect(
+      requestsTo(arm, `/subscriptions/${SUB}/providers/Microsoft.Network/dnsForwardingRulesets`)
+    ).toHaveLength(1)
     expect(
       requestsTo(arm, `/subscriptions/${SUB}/providers/Microsoft.Network/privateDnsZones`)
     ).toHaveLength(1)
@@ -325,11 +335,12 @@ describe('shared resources are read once', () => {
       id: VNET_ID,
       name: 'vnet-app-prod',
       addressPrefixes: ['10.20.0.0/16'],
-      dnsServers: []
+      dnsServers: [],
+      peerings: []
     })
     // Per vault: PE + NIC + zone groups = 3; shared: vault list 2 pages, managed HSM list,
-    // zone list, VNet, links, A records 2 pages = 8.
-    expect(snapshot.armRequests).toBe(6 * 3 + 8)
+    // zone list, VNet list, links, A records 2 pages = 8; resolver and ruleset lists = 2.
+    expect(snapshot.armRequests).toBe(6 * 3 + 8 + 2)
     expect(snapshot.armRequests).toBe(arm.length)
   })
 })
@@ -653,7 +664,9 @@ describe('faults', () => {
 
   test('429 with Retry-After: waits what ARM asks, then succeeds', async () => {
     emu = await emulator(spokeEstate(1), {
-      faults: [{ match: '/virtualNetworks/vnet-app-prod', status: 429, retryAfter: 1, times: 1 }]
+      faults: [
+        { match: /\/Microsoft.Network\/virtualNetworks\?/, status: 429, retryAfter: 1, times: 1 }
+      ]
     })
     const { snapshot, arm, elapsedMs } = await run(emu, {
       subscriptionId: SUB,
@@ -661,9 +674,9 @@ describe('faults', () => {
     })
 
     expect(snapshot.virtualNetworks[idKey(VNET_ID)]).toMatchObject({ name: 'vnet-app-prod' })
-    expect(requestsTo(arm, '/virtualNetworks/vnet-app-prod').map((r) => r.status)).toEqual([
-      429, 200
-    ])
+    expect(
+      requestsTo(arm, '/providers/Microsoft.Network/virtualNetworks').map((r) => r.status)
+    ).toEqual([429, 200])
     // Backoff here is 5–20 ms: only Retry-After explains a full second.
     expect(elapsedMs).toBeGreaterThanOrEqual(950)
     expect(snapshot.armRequests).toBe(arm.length)
@@ -747,8 +760,9 @@ describe('concurrency', () => {
     expect(emu.armInFlightPeak()).toBeGreaterThan(3)
     expect(emu.armInFlightPeak()).toBeLessThanOrEqual(8)
 
-    // Per vault 3; vault list, managed HSM list, zone list, VNet, links, A records.
-    expect(serial.snapshot.armRequests).toBe(12 * 3 + 6)
+    // Per vault 3; vault list, managed HSM list, zone list, VNet list, links, A records; resolver
+    // and ruleset lists.
+    expect(serial.snapshot.armRequests).toBe(12 * 3 + 6 + 2)
     expect(JSON.stringify(three.snapshot)).toBe(JSON.stringify(serial.snapshot))
     expect(JSON.stringify(parallel.snapshot)).toBe(JSON.stringify(serial.snapshot))
   })
@@ -788,9 +802,9 @@ describe('the snapshot', () => {
     )
 
     expect(snapshot.vaults.map((v) => v.name)).toEqual(['kv-payments-prod', 'kv-orders-prod'])
-    // 2 vaults × (PE, NIC, zone groups) + vault list + managed HSM list + zone list + VNet +
-    // links + A records.
-    expect(snapshot.armRequests).toBe(2 * 3 + 6)
+    // 2 vaults × (PE, NIC, zone groups) + vault list + managed HSM list + zone list + VNet list +
+    // links + A records + resolver and ruleset lists.
+    expect(snapshot.armRequests).toBe(2 * 3 + 6 + 2)
     expect(emu.armRequestCount()).toBe(snapshot.armRequests)
     expect(arm).toHaveLength(snapshot.armRequests)
     expect(logs[0]).toMatch(/^Discovering vaults in resource group rg-secrets-prod/)
@@ -798,7 +812,7 @@ describe('the snapshot', () => {
       logs.some((l) => /^Reading Azure: \d+\/\S+ vault\(s\) done, \d+ ARM request\(s\)/.test(l))
     ).toBe(true)
     expect(logs[logs.length - 1]).toMatch(
-      /^Read 2 vault\(s\), 1 private DNS zone\(s\) and 1 VNet\(s\) with 12 ARM request\(s\)/
+      /^Read 2 vault\(s\), 1 private DNS zone\(s\) and 1 VNet\(s\) with 14 ARM request\(s\)/
     )
     expect(logs.join('\n')).not.toMatch(/eyJ|Bearer/)
     // All clients share the sign-in's token: no trip to Entra during the collection.

@@ -20,6 +20,7 @@ import {
   type Emulator,
   type Finding
 } from './harness.js'
+import clientsEstate, { clientVnetsInput } from '../../emulator/estates/clients.js'
 import { RULE_IDS, RULES } from '../../src/evaluate/catalog.js'
 import type { Severity } from '../../src/evaluate/finding.js'
 
@@ -453,6 +454,26 @@ describe('hub and spoke: the zone in the connectivity subscription', () => {
     expect(passed('DNS-ZONE-MISSING')?.resource).toContain(`/subscriptions/${HUB_SUBSCRIPTION_ID}/`)
     expect(passed('DNS-LINK-MISSING')).toBeDefined()
     expect(passed('DNS-RECORD-WRONG-IP')?.observed).toBe(VAULT_IP)
+  })
+})
+
+// The client VNet rules in detail: clients.test.ts. Here, each reached once at its severity.
+describe('client VNets and the DNS path (estate clients.js)', () => {
+  it.each([
+    ['ruleset-onprem', 'DNS-FORWARDING-RULE'],
+    ['ruleset-loop', 'DNS-FORWARDING-LOOP'],
+    ['peering-initiated', 'VNET-PEERING-NOT-CONNECTED'],
+    ['not-peered', 'VNET-NO-ROUTE-TO-PE']
+  ] as const)('%s: %s', async (scenario, rule) => {
+    const emu = await startEmulator({ estate: clientsEstate(scenario) })
+    try {
+      const run = note(await runAgainst(emu, { 'client-vnets': clientVnetsInput(scenario) }))
+      const hits = findings(run).filter((f) => f.rule === rule && f.severity !== 'pass')
+      expect(hits.length).toBeGreaterThan(0)
+      for (const f of hits) expect(f.severity).toBe(CONTROL_PLANE_RULES[rule])
+    } finally {
+      await emu.stop()
+    }
   })
 })
 

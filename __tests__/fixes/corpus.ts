@@ -13,6 +13,10 @@ import hubSpokeEstate, {
 import hsmEstate, {
   HUB_SUBSCRIPTION_ID as HSM_HUB_SUBSCRIPTION_ID
 } from '../../emulator/estates/hsm.js'
+import clientsEstate, {
+  clientVnetsInput,
+  SECOND_SUBSCRIPTION_ID
+} from '../../emulator/estates/clients.js'
 import sampleEstate from '../../emulator/estates/sample.js'
 import scaleEstate from '../../emulator/estates/scale.js'
 import { privateDnsZoneGroup } from '../../emulator/estate.js'
@@ -26,7 +30,7 @@ type Estate = ReturnType<typeof healthyEstate>
 interface EstateRun {
   name: string
   /** The emulator/estates file it starts from. */
-  file: 'every-rule' | 'healthy' | 'hsm' | 'hub-spoke' | 'sample' | 'scale'
+  file: 'clients' | 'every-rule' | 'healthy' | 'hsm' | 'hub-spoke' | 'sample' | 'scale'
   estate: () => Estate
   faults?: { match: string; status: number }[]
   inputs?: Record<string, string>
@@ -73,9 +77,41 @@ const ESTATE_RUNS: EstateRun[] = [
       fail('privateEndpoints/pe-kv-payments-prod?'),
       fail('networkInterfaces/pe-kv-orders-prod.nic'),
       fail('pe-kv-orders-prod/privateDnsZoneGroups'),
+      // The VNet comes from its subscription's listing; when that fails, from a GET of its own.
+      fail('providers/Microsoft.Network/virtualNetworks?'),
       fail('virtualNetworks/vnet-app-prod?'),
       fail('/virtualNetworkLinks?'),
       fail('/A?')
+    ]
+  },
+  // Client VNets and the DNS path: every scenario with its client VNets named.
+  ...(
+    [
+      'spoke-unlinked',
+      'resolver-unlinked',
+      'ruleset-onprem',
+      'ruleset-loop',
+      'second-zone',
+      'peering-initiated',
+      'not-peered'
+    ] as const
+  ).map((scenario): EstateRun => ({
+    name: `clients ${scenario}`,
+    file: 'clients',
+    estate: () => clientsEstate(scenario),
+    inputs: {
+      'client-vnets': clientVnetsInput(scenario),
+      ...(scenario === 'second-zone' ? { 'dns-zone-scopes': SECOND_SUBSCRIPTION_ID } : {})
+    }
+  })),
+  {
+    name: 'clients, failing reads of the resolvers, the rulesets, their rules and links',
+    file: 'clients',
+    estate: () => clientsEstate('ruleset-onprem'),
+    faults: [
+      fail('providers/Microsoft.Network/dnsResolvers?'),
+      fail('/forwardingRules?'),
+      fail('/virtualNetworkLinks?')
     ]
   },
   {

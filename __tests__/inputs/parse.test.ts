@@ -60,6 +60,8 @@ describe('defaults', () => {
       vaults: [],
       resourceGroup: null,
       dnsZoneScopes: [],
+      clientVnets: [],
+      clientVnetsPeered: false,
       publicNetworkAccess: 'disabled',
       ttlMin: 10,
       ttlMax: 600,
@@ -346,6 +348,46 @@ describe('resource-group', () => {
     expect(messageOf({ 'resource-group': rg })).toBe(
       `Input 'resource-group' is '${rg}': a resource group name is 1-90 characters, letters, digits, '_', '-', '.', '(' and ')', and does not end with '.'`
     )
+  })
+})
+
+describe('client-vnets', () => {
+  const vnet = (sub: string, rg: string, name: string): string =>
+    `/subscriptions/${sub}/resourceGroups/${rg}/providers/Microsoft.Network/virtualNetworks/${name}`
+
+  it('takes full IDs, <rg>/<vnet> in subscription-id and the word peered, deduplicated', () => {
+    const inputs = parse({
+      'subscription-id': SUB,
+      'client-vnets': `${vnet(SUB2.toUpperCase(), 'rg-aks', 'vnet-aks')}\nrg-spokes/vnet-app, PEERED, rg-spokes/VNET-APP,${vnet(SUB2, 'rg-aks', 'vnet-aks')}/`
+    })
+    expect(inputs.clientVnets).toEqual([
+      vnet(SUB2, 'rg-aks', 'vnet-aks'),
+      vnet(SUB, 'rg-spokes', 'vnet-app')
+    ])
+    expect(inputs.clientVnetsPeered).toBe(true)
+  })
+
+  it('defaults to none and not peered', () => {
+    const inputs = parse({ 'subscription-id': SUB })
+    expect(inputs.clientVnets).toEqual([])
+    expect(inputs.clientVnetsPeered).toBe(false)
+  })
+
+  it('rejects a malformed entry with one line naming the input, the value and what is allowed', () => {
+    const subnet = `${vnet(SUB, 'rg', 'vnet-app')}/subnets/default`
+    expect(messageOf({ 'client-vnets': subnet })).toBe(
+      `Input 'client-vnets' has '${subnet}': expected a VNet resource ID (/subscriptions/<GUID>/resourceGroups/<rg>/providers/Microsoft.Network/virtualNetworks/<name>), <resource-group>/<vnet> in 'subscription-id', or the word 'peered'`
+    )
+    expect(messageOf({ 'client-vnets': 'vnet-app' })).toMatch(
+      /^Input 'client-vnets' has 'vnet-app': expected a VNet resource ID/
+    )
+    expect(messageOf({ 'client-vnets': vnet('hub', 'rg', 'v') })).toBe(
+      `Input 'client-vnets' has '${vnet('hub', 'rg', 'v')}': the subscription must be a GUID`
+    )
+    expect(messageOf({ 'client-vnets': 'rg/-vnet' })).toMatch(
+      /^Input 'client-vnets' has 'rg\/-vnet': '-vnet' is not a VNet name/
+    )
+    expect(errorOf({ 'subscription-id': SUB, 'client-vnets': 'rg/x' }).input).toBe('client-vnets')
   })
 })
 

@@ -173,8 +173,9 @@ describe('order', () => {
     expect(vaults.lastIndexOf('kv2')).toBeLessThan(vaults.indexOf('kv3'))
 
     const group = (rule: string): number =>
-      ['VAULT|ACCESS|ARM', 'PE', 'FW', 'DNS', 'VNET'].findIndex((prefix) =>
-        new RegExp(`^(${prefix})-`).test(rule)
+      // The catalogue's order: DNS path rules (DNS-FORWARDING-*) come after the networks'.
+      ['VAULT|ACCESS|ARM', 'PE', 'FW', 'DNS(?!-FORWARDING)', 'VNET', 'DNS-FORWARDING'].findIndex(
+        (prefix) => new RegExp(`^(${prefix})-`).test(rule)
       )
     for (const vault of ['kv1', 'kv2']) {
       const groups = findings.filter((f) => f.vault === vault).map((f) => group(f.rule))

@@ -29,7 +29,11 @@ describe('private endpoint unreadable', () => {
       'DNS-RECORD-EXTRA-IP',
       'DNS-RECORD-TTL',
       'DNS-ZONE-CONFLICT',
-      'VNET-CUSTOM-DNS'
+      'VNET-CUSTOM-DNS',
+      'VNET-PEERING-NOT-CONNECTED',
+      'VNET-NO-ROUTE-TO-PE',
+      'DNS-FORWARDING-RULE',
+      'DNS-FORWARDING-LOOP'
     ])
     expect(denied.message).toContain('DNS-RECORD-WRONG-IP')
     // None of them gave a verdict, not even a pass.

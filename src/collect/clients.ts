@@ -1,8 +1,9 @@
 /**
- * The three ARM clients, one set per subscription, sharing one pipeline setup: our retry
+ * The ARM clients, one set per subscription, sharing one pipeline setup: our retry
  * policy instead of the SDK's, the concurrency bound, the request counter and the error-body
  * capture.
  */
+import { DnsResolverManagementClient } from '@azure/arm-dnsresolver'
 import { KeyVaultManagementClient } from '@azure/arm-keyvault'
 import { NetworkManagementClient } from '@azure/arm-network'
 import { PrivateDnsManagementClient } from '@azure/arm-privatedns'
@@ -20,6 +21,8 @@ export interface ArmClients {
   readonly keyVault: KeyVaultManagementClient
   readonly network: NetworkManagementClient
   readonly privateDns: PrivateDnsManagementClient
+  /** DNS private resolvers and forwarding rulesets (the client VNets' DNS path). */
+  readonly dnsResolver: DnsResolverManagementClient
 }
 
 export interface PipelineSetup {
@@ -96,6 +99,7 @@ function lazyClients(
   let keyVault: KeyVaultManagementClient | undefined
   let network: NetworkManagementClient | undefined
   let privateDns: PrivateDnsManagementClient | undefined
+  let dnsResolver: DnsResolverManagementClient | undefined
   return {
     get keyVault() {
       if (!keyVault) {
@@ -130,6 +134,17 @@ function lazyClients(
         configurePipeline(privateDns.pipeline, setup)
       }
       return privateDns
+    },
+    get dnsResolver() {
+      if (!dnsResolver) {
+        dnsResolver = new DnsResolverManagementClient(credential, subscriptionId, {
+          endpoint,
+          credentialScopes: scope,
+          ...tls(setup)
+        })
+        configurePipeline(dnsResolver.pipeline, setup)
+      }
+      return dnsResolver
     }
   }
 }

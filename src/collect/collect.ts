@@ -21,6 +21,7 @@ import { lastSegment, parseResourceId, parseScope, subscriptionScope } from '../
 import { BULK_THRESHOLD, startBulk } from './bulk.js'
 import { createClientFactory } from './clients.js'
 import { createContext, type CollectContext, type ZoneRef } from './context.js'
+import { dnsPathScopes, startDnsPath } from './dns-path.js'
 import { readZoneGroups } from './endpoints.js'
 import { ThrottleGate } from './gate.js'
 import { createLimit } from './limit.js'
@@ -58,6 +59,10 @@ export interface CollectRequest {
   dnsZoneScopes: string[]
   /** `armEndpoint` already has overrides applied. */
   cloud: Cloud
+  /** `client-vnets`: VNet IDs whose DNS path is followed too (see dns-path.ts). */
+  clientVnets?: string[]
+  /** `client-vnets` said `peered`: every VNet peered with a private endpoint's VNet. */
+  clientVnetsPeered?: boolean
 }
 
 export interface CollectOptions {
@@ -153,6 +158,13 @@ export async function collect(
       return { scope, read }
     })
 
+    // The DNS path's VNets, resolvers and rulesets: a few listings per scope, from the start.
+    const dnsPathReads = startDnsPath(ctx, {
+      scopes: dnsPathScopes(vaultSubscriptions, req.dnsZoneScopes),
+      clientVnets: req.clientVnets ?? [],
+      peered: req.clientVnetsPeered ?? false
+    })
+
     const discoveryFailures: ReadFailure[] = []
     const done = (snapshot: VaultSnapshot): VaultSnapshot => {
       progress.vaultsDone++
@@ -235,6 +247,11 @@ export async function collect(
       vaults,
       scopeResults.map((s) => s.read)
     )
+    const dnsPath = await dnsPathReads.finish(
+      vaults.flatMap((vault) =>
+        Object.values(vault.privateEndpoints).flatMap((pe) => (pe?.vnetId ? [pe.vnetId] : []))
+      )
+    )
     const zones = (await ctx.memo.zoneDetails.values()).sort(byNameThenId)
     const virtualNetworks: Snapshot['virtualNetworks'] = {}
     for (const [key, read] of (await ctx.memo.virtualNetworks.entries()).sort(byKey)) {
@@ -255,6 +272,7 @@ export async function collect(
       zones,
       zoneFailures,
       virtualNetworks,
+      dnsPath,
       armRequests
     }
     log(

@@ -32,6 +32,11 @@ export interface CollectContext {
    * one listing each instead of a GET per resource (see bulk.ts).
    */
   bulk: Set<string>
+  /**
+   * Subscriptions (lower-cased) whose VNets are listed for the DNS path (dns-path.ts): their VNets
+   * are answered from that listing.
+   */
+  vnetListings: Set<string>
   clients: (subscriptionId: string) => ArmClients
   /** Runs one ARM read (a GET or a whole listing); whatever it throws becomes a ReadFailure. */
   read<T>(resource: string, work: () => Promise<T>): Promise<Read<T>>
@@ -65,6 +70,7 @@ export function createContext(
     cloud,
     clients,
     bulk: new Set(),
+    vnetListings: new Set(),
     async read<T>(resource: string, work: () => Promise<T>): Promise<Read<T>> {
       try {
         return ok(await work())

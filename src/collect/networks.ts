@@ -1,4 +1,5 @@
 /** Virtual networks and network interfaces (each read once per run). */
+import type { VirtualNetwork } from '@azure/arm-network'
 import { failed, ok, type Read } from './arm-errors.js'
 import { isResourceOfType, parseLooseId, parseResourceId } from '../model/arm-id.js'
 import { fromListingOrGet, listedNics, listedVirtualNetworks } from './bulk.js'
@@ -14,6 +15,13 @@ export function readVirtualNetwork(
     if (!isResourceOfType(parsed, 'Microsoft.Network/virtualNetworks') || !parsed) {
       return failed(badIdFailure(vnetId, 'virtual network'))
     }
+    // A subscription whose VNets are listed for the DNS path answers from that listing too.
+    const listed = ctx.vnetListings.has(parsed.subscriptionId.toLowerCase())
+    if (listed && !ctx.bulk.has(parsed.subscriptionId.toLowerCase())) {
+      const listing = await listedVirtualNetworks(ctx, parsed.subscriptionId)
+      const found = listing.ok ? listing.value.get(vnetId.toLowerCase()) : undefined
+      if (found) return ok(vnetSnapshot(found, vnetId, parsed.name))
+    }
     const read = await fromListingOrGet(
       ctx,
       parsed.subscriptionId,
@@ -27,14 +35,35 @@ export function readVirtualNetwork(
         )
     )
     if (!read.ok) return read
-    const vnet = read.value
-    return ok({
-      id: vnet.id ?? vnetId,
-      name: vnet.name ?? parsed.name,
-      addressPrefixes: strings(vnet.addressSpace?.addressPrefixes),
-      dnsServers: strings(vnet.dhcpOptions?.dnsServers)
-    })
+    return ok(vnetSnapshot(read.value, vnetId, parsed.name))
   })
+}
+
+/** A VNet found in a listing, so that it is known without a GET of its own. */
+export function seedVirtualNetwork(
+  ctx: CollectContext,
+  vnet: VirtualNetwork
+): Promise<Read<VirtualNetworkSnapshot>> {
+  const id = vnet.id ?? ''
+  return ctx.memo.virtualNetworks.get(id, () =>
+    Promise.resolve(ok(vnetSnapshot(vnet, id, vnet.name ?? '')))
+  )
+}
+
+function vnetSnapshot(vnet: VirtualNetwork, vnetId: string, name: string): VirtualNetworkSnapshot {
+  return {
+    id: vnet.id ?? vnetId,
+    name: vnet.name ?? name,
+    addressPrefixes: strings(vnet.addressSpace?.addressPrefixes),
+    dnsServers: strings(vnet.dhcpOptions?.dnsServers),
+    peerings: (vnet.virtualNetworkPeerings ?? []).map((peering) => ({
+      id: peering.id ?? '',
+      name: peering.name ?? '',
+      remoteVirtualNetworkId: peering.remoteVirtualNetwork?.id ?? null,
+      peeringState: peering.peeringState ?? null,
+      peeringSyncLevel: peering.peeringSyncLevel ?? null
+    }))
+  }
 }
 
 /** The private IPs of a NIC's IP configurations. */

@@ -151,6 +151,61 @@ export interface VirtualNetworkSnapshot {
   addressPrefixes: string[]
   /** dhcpOptions.dnsServers; empty = Azure-provided DNS. */
   dnsServers: string[]
+  /** virtualNetworkPeerings, as embedded in the VNet read. Optional so older snapshots load. */
+  peerings?: VirtualNetworkPeeringSnapshot[]
+}
+
+export interface VirtualNetworkPeeringSnapshot {
+  id: string
+  name: string
+  remoteVirtualNetworkId: string | null
+  /** `Initiated`, `Connected` or `Disconnected`. */
+  peeringState: string | null
+  /** `FullyInSync`, `RemoteNotInSync`, `LocalNotInSync`, `LocalAndRemoteNotInSync`. */
+  peeringSyncLevel: string | null
+}
+
+/** A DNS private resolver with its inbound endpoints (the IPs clients may point their DNS at). */
+export interface DnsResolverSnapshot {
+  id: string
+  name: string
+  virtualNetworkId: string | null
+  inboundEndpoints: { id: string; name: string; ips: string[] }[]
+  inboundEndpointsFailure: ReadFailure | null
+}
+
+export interface ForwardingRuleSnapshot {
+  id: string
+  name: string
+  /** As ARM returns it, with its trailing dot (e.g. `vaultcore.azure.net.`). */
+  domainName: string
+  /** `Enabled`, `Disabled`; null when absent (= Enabled). */
+  state: string | null
+  targets: { ipAddress: string; port: number }[]
+}
+
+/** A DNS forwarding ruleset with its rules and the VNets linked to it. */
+export interface ForwardingRulesetSnapshot {
+  id: string
+  name: string
+  rules: ForwardingRuleSnapshot[]
+  rulesFailure: ReadFailure | null
+  vnetLinks: { id: string; name: string; virtualNetworkId: string }[]
+  vnetLinksFailure: ReadFailure | null
+}
+
+/** What the DNS path of client VNets needs (see "Client VNets and the DNS path"). */
+export interface DnsPathSnapshot {
+  /** Subscriptions whose VNets, resolvers and rulesets were listed. */
+  subscriptions: string[]
+  resolvers: DnsResolverSnapshot[]
+  rulesets: ForwardingRulesetSnapshot[]
+  /** Listings that failed (VNets, resolvers or rulesets of a subscription). */
+  failures: ReadFailure[]
+  /** The `client-vnets` VNet IDs named (read like every other VNet). */
+  clientVnets: string[]
+  /** `client-vnets` had `peered`: every VNet peered with a PE's VNet is a client. */
+  peered: boolean
 }
 
 /** A place where zones were searched: a subscription or a resource group scope. */
@@ -184,6 +239,8 @@ export interface Snapshot {
   zoneFailures?: ReadFailure[]
   /** Keyed by lower-cased VNet ID; value is the VNet or the failure reading it. */
   virtualNetworks: Record<string, VirtualNetworkSnapshot | { failure: ReadFailure }>
+  /** VNets, resolvers and rulesets for the DNS path; absent in older snapshots. */
+  dnsPath?: DnsPathSnapshot
   /** How many ARM requests the collection made (for logs and the benchmark). */
   armRequests: number
 }

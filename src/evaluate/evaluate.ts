@@ -6,7 +6,7 @@
  */
 import type { ReadFailure, Snapshot } from '../collect/snapshot.js'
 import type { RuleOptions, Suppression } from '../inputs/inputs.js'
-import { buildRunModel, type RunModel, type TargetModel } from '../model/model.js'
+import { buildRunModel, vnetHolding, type RunModel, type TargetModel } from '../model/model.js'
 import type { ProbeRun } from '../probe/result.js'
 import { RULE_IDS, type RuleId } from './catalog.js'
 import type { Finding } from './finding.js'
@@ -84,10 +84,16 @@ export function evaluate(
   const blocked = new Blocked()
   const perVault = new Map<string, Finding[]>()
 
+  // With the inside probe, this runner's own VNet is a client VNet of the run (its DNS path is
+  // checked on the control plane too); an address in no VNet read makes it no client.
+  const runnerVnets =
+    probeRun?.mode === 'inside'
+      ? [...new Set(probeRun.runnerAddresses.flatMap((ip) => vnetHolding(snapshot, ip)?.id ?? []))]
+      : []
   for (const target of model.targets) {
     const name = target.vault.name
     const findings: Finding[] = []
-    const ctx = { snapshot, model: target, options }
+    const ctx = { snapshot, model: target, options, runnerVnets }
     for (const rule of TARGET_RULES) {
       if (rule.scope !== 'target' || !applies(rule, target)) continue
       const out = new Outcomes(rule.severity)

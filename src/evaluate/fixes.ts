@@ -35,6 +35,12 @@ export function placeOf(id: string, fallbackGroup = '<resource-group>'): Place {
   return { subscriptionId: subscriptionOf(id), resourceGroup: resourceGroupOf(id) ?? fallbackGroup }
 }
 
+/** Repeats one ARM read (a listing or a GET) as the action made it. */
+export function armGet(resource: string): string {
+  const version = /dnsresolvers|dnsforwardingrulesets/i.test(resource) ? '2022-07-01' : '2024-05-01'
+  return `az rest --method get --url ${sh(`${resource}?api-version=${version}`)}`
+}
+
 // ---- Role assignments ---------------------------------------------------------------------
 
 export function roleAssignment(assignee: string, role: string, scope: string): string {
@@ -357,4 +363,40 @@ export function recordSetTtl(zone: ZonePlace, name: string, ttl: number): string
 /** The TTL to suggest: 300 s, clamped into [min, max]. */
 export function suggestedTtl(min: number, max: number): number {
   return Math.min(Math.max(300, min), max)
+}
+
+// ---- Client VNets and the DNS path ----------------------------------------------------------
+
+/** A peering from `vnetId` to `remoteId` (the missing side, or both sides of a new one). */
+export function peeringCreate(vnetId: string, remoteId: string): string {
+  const place = placeOf(vnetId)
+  return (
+    `az network vnet peering create -g ${sh(place.resourceGroup)} --vnet-name ${sh(nameOf(vnetId))}` +
+    ` -n ${sh(`${nameOf(vnetId)}-to-${nameOf(remoteId)}`)} --remote-vnet ${sh(remoteId)} --allow-vnet-access` +
+    subscriptionFlag(place.subscriptionId)
+  )
+}
+
+export function peeringDelete(vnetId: string, peeringName: string): string {
+  const place = placeOf(vnetId)
+  return `az network vnet peering delete -g ${sh(place.resourceGroup)} --vnet-name ${sh(nameOf(vnetId))} -n ${sh(peeringName)}${subscriptionFlag(place.subscriptionId)}`
+}
+
+/** Points a VNet's DNS servers at `servers` (VMs pick it up on their next DHCP renewal or restart). */
+export function vnetSetDnsServers(vnetId: string, servers: string[]): string {
+  const place = placeOf(vnetId)
+  return `az network vnet update -g ${sh(place.resourceGroup)} -n ${sh(nameOf(vnetId))} --dns-servers ${servers.map(sh).join(' ')}${subscriptionFlag(place.subscriptionId)}`
+}
+
+function rulesetArgs(rulesetId: string): string {
+  const place = placeOf(rulesetId)
+  return `-g ${sh(place.resourceGroup)} --ruleset-name ${sh(nameOf(rulesetId))}${subscriptionFlag(place.subscriptionId)}`
+}
+
+export function forwardingRuleDisable(rulesetId: string, ruleName: string): string {
+  return `az dns-resolver forwarding-rule update ${rulesetArgs(rulesetId)} -n ${sh(ruleName)} --forwarding-rule-state Disabled`
+}
+
+export function rulesetLinkDelete(rulesetId: string, linkName: string): string {
+  return `az dns-resolver vnet-link delete ${rulesetArgs(rulesetId)} -n ${sh(linkName)} --yes`
 }

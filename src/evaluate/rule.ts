@@ -39,6 +39,8 @@ export type Read =
   | 'zone-links'
   | 'zone-records'
   | 'virtual-network'
+  /** VNet, resolver and ruleset listings of the DNS path. */
+  | 'dns-path'
   | 'probe'
 
 /** What a check says about one resource; the engine adds rule, severity, vault and docs. */
@@ -99,6 +101,8 @@ export interface TargetContext {
   snapshot: Snapshot
   model: TargetModel
   options: RuleOptions
+  /** With `probe: inside`: this runner's own VNet(s), client VNets of the run. */
+  runnerVnets?: string[]
 }
 
 export interface ProbeContext extends TargetContext {

@@ -42,6 +42,10 @@ export interface Inputs {
   resourceGroup: string | null
   /** `/subscriptions/<id>` or `/subscriptions/<id>/resourceGroups/<rg>`, normalised. */
   dnsZoneScopes: string[]
+  /** `client-vnets`: full VNet IDs (see client-vnets.ts). */
+  clientVnets: string[]
+  /** `client-vnets` had `peered`. */
+  clientVnetsPeered: boolean
   publicNetworkAccess: PublicNetworkAccessPolicy
   ttlMin: number
   ttlMax: number

@@ -22,6 +22,7 @@ import { targetNames, type TargetKind } from '../model/target.js'
 import { logger } from '../logger.js'
 import { PlanError, type Plan } from '../plan/plan.js'
 import { readPlan } from '../plan/read.js'
+import { parseClientVnets } from './client-vnets.js'
 import { CLOUDS, type Cloud, type CloudName } from './cloud.js'
 import type {
   FailOn,
@@ -116,6 +117,7 @@ export function parseInputs(get: (name: string) => string, env: NodeJS.ProcessEn
     entry.id ? entry : { name: entry.name, subscriptionId, resourceGroup, id: null }
   )
   const dnsZoneScopes = parseZoneScopes(read('dns-zone-scopes'))
+  const clientVnets = parseClientVnets(read('client-vnets'), subscriptionId)
 
   // Checks
   const publicNetworkAccess: PublicNetworkAccessPolicy = choice(
@@ -172,6 +174,8 @@ export function parseInputs(get: (name: string) => string, env: NodeJS.ProcessEn
     vaults,
     resourceGroup,
     dnsZoneScopes,
+    clientVnets: clientVnets.ids,
+    clientVnetsPeered: clientVnets.peered,
     publicNetworkAccess,
     ttlMin,
     ttlMax,

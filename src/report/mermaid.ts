@@ -18,9 +18,10 @@ import type {
 import { idKey, sameId } from '../collect/snapshot.js'
 import type { Finding } from '../evaluate/finding.js'
 import { nameOf } from '../model/arm-id.js'
-import { isZoneNamed, namesOf } from '../model/model.js'
+import { buildTargetModel, isZoneNamed, namesOf } from '../model/model.js'
 import { privateLinkZones } from '../model/target.js'
 import { isNamedAfter } from '../model/names.js'
+import { resolvingVnets, vnetName } from '../model/dns-path.js'
 import { findingsByVault, sameVault } from './report.js'
 
 /** Caps that keep one diagram readable and well under Mermaid's default text size limit. */
@@ -154,9 +155,10 @@ function zonesFor(
   snapshot: Snapshot,
   vault: VaultSnapshot,
   endpoints: PrivateEndpointSnapshot[],
-  findings: readonly Finding[]
+  findings: readonly Finding[],
+  pathVnets: string[] = []
 ): PrivateZoneSnapshot[] {
-  const vnets = endpoints.flatMap((pe) => (pe.vnetId ? [pe.vnetId] : []))
+  const vnets = [...endpoints.flatMap((pe) => (pe.vnetId ? [pe.vnetId] : [])), ...pathVnets]
   const referenced = endpoints.flatMap((pe) =>
     pe.dnsZoneGroups.flatMap((group) => group.configs.map((config) => config.privateDnsZoneId))
   )
@@ -229,12 +231,13 @@ export function vaultDiagram(
       chart.edge(peNode, vnetNode, false, `subnet ${lastSegment(pe.subnetId)}`)
     }
   }
+  const pathVnets = drawDnsPaths(snapshot, vault, chart, atFault)
   if (vault.connections.length > MAX_ENDPOINTS) {
     const more = vault.connections.length - MAX_ENDPOINTS
     chart.node(`${vault.id}#more`, label(`+${more} more private endpoints not drawn`))
   }
 
-  for (const zone of zonesFor(snapshot, vault, endpoints, own)) {
+  for (const zone of zonesFor(snapshot, vault, endpoints, own, pathVnets)) {
     const zoneNode = chart.node(
       zone.id,
       label('Private DNS zone', zone.name, zone.resourceGroup),
@@ -275,6 +278,66 @@ export function vaultDiagram(
     }
   }
   return chart.render()
+}
+
+/**
+ * Each VNet that must resolve the vault and whose DNS path leaves it (a client VNet, servers that
+ * are a resolver or a forwarder, a forwarding rule): VNet → DNS server or resolver → rule →
+ * answering VNet, drawn from the model's DNS path (model/dns-path.ts). Returns the VNets drawn,
+ * so that the zones linked to them are drawn too.
+ */
+function drawDnsPaths(
+  snapshot: Snapshot,
+  vault: VaultSnapshot,
+  chart: Flowchart,
+  atFault: (id: string | null | undefined) => boolean
+): string[] {
+  if (!snapshot.dnsPath) return []
+  const model = buildTargetModel(snapshot, vault)
+  const vnets = resolvingVnets(
+    snapshot,
+    model.vnets.map((group) => group.vnetId),
+    [model.hostname, model.alias]
+  ).slice(0, MAX_ENDPOINTS)
+  const drawn: string[] = []
+  const vnetNode = (vnetId: string, title = 'VNet'): string => {
+    drawn.push(vnetId)
+    return chart.get(vnetId) ?? chart.node(vnetId, label(title, vnetName(snapshot, vnetId)))
+  }
+  for (const vnet of vnets) {
+    const leaves = vnet.paths.some(
+      (path) => path.hops.length > 1 || !sameId(path.answering, vnet.vnetId)
+    )
+    if (!leaves && vnet.why === 'endpoint') continue
+    let from = vnetNode(vnet.vnetId, vnet.why === 'endpoint' ? 'VNet' : 'Client VNet')
+    const start = from
+    for (const path of vnet.paths.slice(0, MAX_ZONES)) {
+      from = start
+      for (const hop of path.hops) {
+        let to: string
+        if (hop.kind === 'azure-dns') {
+          if (sameId(hop.vnetId, vnet.vnetId) && from === start) continue
+          to = vnetNode(hop.vnetId)
+        } else if (hop.kind === 'resolver')
+          to = chart.node(
+            hop.resolver.id,
+            label('DNS private resolver', hop.resolver.name, hop.server)
+          )
+        else if (hop.kind === 'rule')
+          to = chart.node(hop.rule.id, label('Forwarding rule', hop.rule.name, hop.rule.domainName))
+        else if (hop.kind === 'forwarder')
+          to = chart.node(
+            `${hop.vnetId}#dns#${hop.server}`,
+            label('DNS server', hop.server, 'assumed forwarder')
+          )
+        else to = chart.node(`dns#${hop.server}`, label('DNS server', hop.server, 'not followed'))
+        const red = hop.kind === 'rule' && atFault(hop.rule.id)
+        chart.edge(from, to, red, hop.kind === 'azure-dns' ? 'Azure DNS' : 'DNS')
+        from = to
+      }
+    }
+  }
+  return drawn
 }
 
 /** Findings about something missing from a zone, and how its placeholder node is titled. */

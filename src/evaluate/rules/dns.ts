@@ -27,6 +27,14 @@ import {
 import { dnsName, isNamedAfter, list, sameText } from '../../model/names.js'
 import { privateLinkZones } from '../../model/target.js'
 import {
+  answeringVnets,
+  describePath,
+  resolvingVnets,
+  vnetName,
+  type DnsPath,
+  type ResolvingVnet
+} from '../../model/dns-path.js'
+import {
   linkCreate,
   linkDelete,
   linkRecreate,
@@ -40,6 +48,7 @@ import {
   zoneCreate,
   zoneGroupCreate,
   zoneId,
+  vnetSetDnsServers,
   type ZonePlace
 } from '../fixes.js'
 import { defineRule, perTarget, type Outcomes, type TargetContext } from '../rule.js'
@@ -349,12 +358,25 @@ function pickZone(
 
 // ---- Which zone serves each VNet, read once for the link and record rules -----------------
 
+/**
+ * Where a VNet that must resolve the vault gets its answer: Azure DNS in `answering` (the VNet
+ * itself, a resolver's VNet, a forwarder's VNet: see model/dns-path.ts).
+ */
+interface Via {
+  resolving: ResolvingVnet
+  answering: string
+  answeringName: string
+  /** The path that ends there; null when the VNet's own zone is judged for want of a path. */
+  path: DnsPath | null
+}
+
 type VnetDns =
-  | { group: VnetGroup; state: 'blocked'; blockers: ReadFailure[] }
-  | { group: VnetGroup; state: 'no-zone' }
-  | { group: VnetGroup; state: 'unlinked'; zone: PrivateZoneSnapshot }
+  | { group: VnetGroup; via: Via; state: 'blocked'; blockers: ReadFailure[] }
+  | { group: VnetGroup; via: Via; state: 'no-zone' }
+  | { group: VnetGroup; via: Via; state: 'unlinked'; zone: PrivateZoneSnapshot }
   | {
       group: VnetGroup
+      via: Via
       state: 'linked'
       zone: PrivateZoneSnapshot
       link: VirtualNetworkLinkSnapshot
@@ -364,28 +386,80 @@ type VnetDns =
       firstTime: boolean
     }
 
+/** The VNets that must resolve the vault, with their DNS paths (once per target). */
+export const resolving = perTarget((ctx: TargetContext): ResolvingVnet[] =>
+  resolvingVnets(
+    ctx.snapshot,
+    ctx.model.vnets.map((group) => group.vnetId),
+    [ctx.model.hostname, ctx.model.alias],
+    ctx.runnerVnets ?? []
+  )
+)
+
+/** A client VNet holds no PE: it may get any effective PE IP of the vault. */
+function clientGroup(ctx: TargetContext, vnet: ResolvingVnet): VnetGroup {
+  const ips = [...new Set(ctx.model.effective.flatMap((item) => item.ips))]
+  return {
+    vnetId: vnet.vnetId,
+    name: vnet.name,
+    vnet: vnet.vnet,
+    pes: ctx.model.effective,
+    ips,
+    ipsKnown: ctx.model.effective.every((item) => item.ipsKnown),
+    ipFailures: ctx.model.effective.flatMap((item) => item.pe.nicFailures)
+  }
+}
+
 const vnetDns = perTarget((ctx: TargetContext): VnetDns[] => {
   const { snapshot, model } = ctx
   const zones = exactZones(snapshot, model.names.zone)
   const searchFailures = zoneSearchFailures(snapshot, model.names.zone)
   const zonesDone = new Set<string>()
-  return model.vnets.map((group): VnetDns => {
-    const linked = linkedExactZone(snapshot, model.names.zone, group.vnetId)
-    if (!linked) {
-      const blockers = [
-        ...searchFailures,
-        ...zones.flatMap((zone) => (zone.linksFailure ? [zone.linksFailure] : []))
-      ]
-      if (blockers.length > 0) return { group, state: 'blocked', blockers }
-      if (zones.length === 0) return { group, state: 'no-zone' } // DNS-ZONE-MISSING covers it
-      return { group, state: 'unlinked', zone: pickZone(ctx, zones, group) }
+  const entries: VnetDns[] = []
+  for (const vnet of resolving(ctx)) {
+    const own = model.vnets.find((group) => sameId(group.vnetId, vnet.vnetId))
+    if (!own && model.effective.length === 0) continue
+    const base = own ?? clientGroup(ctx, vnet)
+    const ends = answeringVnets(vnet.paths).map((answering) => ({
+      answering,
+      path: vnet.paths.find((path) => sameId(path.answering, answering)) ?? null
+    }))
+    // A PE's VNet whose path cannot be followed (servers on premises, a forwarding rule, a loop):
+    // the zone linked to the VNet itself, if any, is judged for its records as before the DNS path
+    // was known; a missing link there is no finding, since the answer comes from elsewhere
+    // (VNET-CUSTOM-DNS and DNS-FORWARDING-* say where). An unreadable VNet keeps the old check.
+    const unread = vnet.paths.every((path) => path.end === 'unread')
+    if (ends.length === 0 && own) {
+      if (!unread && !linkedExactZone(snapshot, model.names.zone, own.vnetId)) continue
+      ends.push({ answering: own.vnetId, path: null })
     }
-    const { zone, link } = linked
-    const firstTime = !zonesDone.has(idKey(zone.id))
-    zonesDone.add(idKey(zone.id))
-    const record = zone.recordsFailure ? undefined : vaultRecord(ctx, zone)
-    return { group, state: 'linked', zone, link, record, firstTime }
-  })
+    for (const { answering, path } of ends) {
+      const answeringName = vnetName(snapshot, answering)
+      const via: Via = { resolving: vnet, answering, answeringName, path }
+      const same = sameId(answering, base.vnetId)
+      // Messages and fixes speak of the VNet the zone must be linked to.
+      const group: VnetGroup = same ? base : { ...base, vnetId: answering, name: answeringName }
+      const linked = linkedExactZone(snapshot, model.names.zone, answering)
+      if (!linked) {
+        const blockers = [
+          ...searchFailures,
+          ...zones.flatMap((zone) => (zone.linksFailure ? [zone.linksFailure] : []))
+        ]
+        if (blockers.length > 0) entries.push({ group, via, state: 'blocked', blockers })
+        else if (zones.length === 0) entries.push({ group, via, state: 'no-zone' })
+        else entries.push({ group, via, state: 'unlinked', zone: pickZone(ctx, zones, base) })
+        continue
+      }
+      const { zone, link } = linked
+      const firstTime = !zonesDone.has(idKey(zone.id))
+      zonesDone.add(idKey(zone.id))
+      // A client served by a zone a PE's VNet already uses adds nothing to the record checks.
+      if (!own && !firstTime) continue
+      const record = zone.recordsFailure ? undefined : vaultRecord(ctx, zone)
+      entries.push({ group, via, state: 'linked', zone, link, record, firstTime })
+    }
+  }
+  return entries
 })
 
 /**
@@ -410,8 +484,19 @@ function linkMissing(
   ctx: TargetContext,
   out: Outcomes,
   zone: PrivateZoneSnapshot,
-  group: VnetGroup
+  group: VnetGroup,
+  via: Via,
+  others: string[]
 ): void {
+  if (
+    !sameId(via.answering, via.resolving.vnetId) ||
+    via.resolving.why !== 'endpoint' ||
+    others.length > 0 ||
+    (azureDnsAtHome(via) && linkedResolver(ctx) !== null)
+  ) {
+    linkMissingOnPath(ctx, out, zone, via, others)
+    return
+  }
   const { model } = ctx
   const vault = model.vault
   const record = zone.recordsFailure ? undefined : vaultRecord(ctx, zone)
@@ -434,6 +519,87 @@ function linkMissing(
     observed: linkedTo.length > 0 ? `linked to ${list(linkedTo)}` : 'linked to no VNet',
     expected: `linked to ${group.name}`,
     fix: linkCreate(zonePlace(zone), group.vnetId)
+  })
+}
+
+/** The VNet uses Azure-provided DNS, answered in the VNet itself (no server, no rule). */
+function azureDnsAtHome(via: Via): boolean {
+  const hops = via.path?.hops ?? []
+  return (
+    hops.length === 1 &&
+    hops[0]?.kind === 'azure-dns' &&
+    sameId(via.answering, via.resolving.vnetId)
+  )
+}
+
+/** A DNS private resolver whose VNet is linked to an exact zone: where spokes should point. */
+function linkedResolver(
+  ctx: TargetContext
+): { name: string; vnetId: string; ips: string[] } | null {
+  for (const resolver of ctx.snapshot.dnsPath?.resolvers ?? []) {
+    const vnetId = resolver.virtualNetworkId
+    const ips = resolver.inboundEndpoints.flatMap((endpoint) => endpoint.ips)
+    if (vnetId && ips.length > 0 && linkedExactZone(ctx.snapshot, ctx.model.names.zone, vnetId))
+      return { name: resolver.name, vnetId, ips }
+  }
+  return null
+}
+
+/** The zone is not linked where Azure DNS answers for one or more VNets that must resolve. */
+function linkMissingOnPath(
+  ctx: TargetContext,
+  out: Outcomes,
+  zone: PrivateZoneSnapshot,
+  via: Via,
+  others: string[]
+): void {
+  const { model, snapshot } = ctx
+  const vault = model.vault
+  const clients = [via.resolving.name, ...others]
+  const why =
+    via.resolving.why === 'endpoint'
+      ? `which holds a private endpoint of ${model.names.label} ${vault.name}`
+      : via.resolving.why === 'runner'
+        ? `this runner's VNet, a client of ${model.names.label} ${vault.name}`
+        : `a client VNet of ${model.names.label} ${vault.name}`
+  const path = via.path ? describePath(snapshot, via.resolving.vnetId, via.path) : null
+  const linkedTo = zone.links.map((link) => nameOf(link.virtualNetworkId))
+  const resolver = azureDnsAtHome(via) ? linkedResolver(ctx) : null
+  if (resolver) {
+    // Azure-provided DNS in a VNet while a resolver serves the zone elsewhere: the hub-and-spoke
+    // way is to point the VNet's DNS at the resolver, not to link every spoke.
+    out.finding({
+      resource: zone.id,
+      message:
+        `VNet ${via.resolving.name} (${why}) uses Azure-provided DNS, and private DNS zone ` +
+        `${describeZone(zone, vault.subscriptionId)} is not linked to it: ${model.hostname} resolves to the vault's ` +
+        `public IP for clients in ${list(clients)}. The zone is linked to VNet ${vnetName(snapshot, resolver.vnetId)}, ` +
+        `where DNS private resolver ${resolver.name} has its inbound endpoint (${list(resolver.ips)}): point ` +
+        `${via.resolving.name}'s DNS servers at it (VMs pick the change up when they renew their DHCP lease or restart), ` +
+        `or link the zone to ${via.resolving.name}`,
+      observed: linkedTo.length > 0 ? `linked to ${list(linkedTo)}` : 'linked to no VNet',
+      expected: `${via.resolving.name} resolving through ${resolver.name}, or linked to the zone`,
+      fix: vnetSetDnsServers(via.resolving.vnetId, resolver.ips)
+    })
+    return
+  }
+  out.finding({
+    resource: zone.id,
+    message:
+      `Private DNS zone ${describeZone(zone, vault.subscriptionId)} is not linked to VNet ${via.answeringName}` +
+      (sameId(via.answering, via.resolving.vnetId)
+        ? ` (${why}), where Azure DNS answers its queries`
+        : `, where Azure DNS answers for VNet ${via.resolving.name} (${why})`) +
+      (others.length > 0 ? ` and for ${list(others)}` : '') +
+      (path && !sameId(via.answering, via.resolving.vnetId) ? ` along the DNS path ${path}` : '') +
+      `: DNS answers there ignore the zone, so ${model.hostname} resolves to the vault's public IP for clients in ` +
+      `${list(clients)}. Link the zone to ${via.answeringName}` +
+      (sameId(via.answering, via.resolving.vnetId)
+        ? ''
+        : ` (a link to ${via.resolving.name} itself does not help: its queries are answered in ${via.answeringName})`),
+    observed: linkedTo.length > 0 ? `linked to ${list(linkedTo)}` : 'linked to no VNet',
+    expected: `linked to ${via.answeringName}`,
+    fix: linkCreate(zonePlace(zone), via.answering)
   })
 }
 
@@ -786,13 +952,32 @@ export const DNS_RULES = [
     needs: ['private-endpoint', 'zone-search', 'zone-links'],
     scope: 'target',
     check(ctx, out) {
-      for (const entry of vnetDns(ctx)) {
+      const entries = vnetDns(ctx)
+      const reported = new Set<string>()
+      for (const entry of entries) {
         if (entry.state === 'blocked') out.notRun(...entry.blockers)
-        if (entry.state === 'unlinked') linkMissing(ctx, out, entry.zone, entry.group)
+        if (entry.state === 'unlinked') {
+          // One finding per answering VNet, naming every VNet that resolves there.
+          const key = idKey(entry.via.answering)
+          if (reported.has(key)) continue
+          reported.add(key)
+          const others = entries
+            .filter(
+              (other) =>
+                other !== entry &&
+                other.state === 'unlinked' &&
+                sameId(other.via.answering, entry.via.answering)
+            )
+            .map((other) => other.via.resolving.name)
+          linkMissing(ctx, out, entry.zone, entry.group, entry.via, [...new Set(others)])
+        }
         if (entry.state !== 'linked') continue
+        const served = sameId(entry.via.answering, entry.via.resolving.vnetId)
+          ? ''
+          : `, where Azure DNS answers for VNet ${entry.via.resolving.name}`
         out.pass({
           resource: entry.link.id,
-          message: `Private DNS zone ${entry.zone.name} is linked to VNet ${entry.group.name} (link ${entry.link.name})`,
+          message: `Private DNS zone ${entry.zone.name} is linked to VNet ${entry.group.name}${served} (link ${entry.link.name})`,
           observed: `link ${entry.link.name}`,
           expected: `a link to ${entry.group.name}`
         })

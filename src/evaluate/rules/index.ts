@@ -1,4 +1,5 @@
 /** Every rule, in catalogue order: the order of the contract's tables and of the report. */
+import { CLIENT_VNET_RULES, DNS_PATH_RULES } from './clients.js'
 import { CONNECTION_RULES } from './connections.js'
 import { DNS_RULES } from './dns.js'
 import { FIREWALL_RULES } from './firewall.js'
@@ -14,6 +15,8 @@ export const ALL_RULES = [
   ...FIREWALL_RULES,
   ...DNS_RULES,
   ...NETWORK_RULES,
+  ...CLIENT_VNET_RULES,
+  ...DNS_PATH_RULES,
   ...PLAN_RULES,
   ...PROBE_RULES,
   ...PROBE_DNS_RULES

@@ -20,6 +20,7 @@ import {
   linkList,
   nicShow,
   recordList,
+  armGet,
   roleAssignment,
   steps,
   vaultFind,
@@ -44,6 +45,7 @@ type Subject =
   | { kind: 'zone-links'; zone: PrivateZoneSnapshot }
   | { kind: 'zone-records'; zone: PrivateZoneSnapshot }
   | { kind: 'vnet'; vnetId: string }
+  | { kind: 'dns-path'; what: string }
   | { kind: 'discovery' }
 
 const DEFAULT_ACTION: Record<Exclude<Subject['kind'], 'vault' | 'discovery'>, string> = {
@@ -54,7 +56,8 @@ const DEFAULT_ACTION: Record<Exclude<Subject['kind'], 'vault' | 'discovery'>, st
   zone: 'Microsoft.Network/privateDnsZones/read',
   'zone-links': 'Microsoft.Network/privateDnsZones/virtualNetworkLinks/read',
   'zone-records': 'Microsoft.Network/privateDnsZones/A/read',
-  vnet: 'Microsoft.Network/virtualNetworks/read'
+  vnet: 'Microsoft.Network/virtualNetworks/read',
+  'dns-path': 'Microsoft.Network/dnsResolvers/read'
 }
 
 /** A managed HSM's ID, or the listing of managed HSMs (see `hsmListResource`). */
@@ -101,6 +104,8 @@ function describe(snapshot: Snapshot, subject: Subject, failure: ReadFailure): s
       return `the A records of private DNS zone ${subject.zone.name} (resource group ${subject.zone.resourceGroup})`
     case 'vnet':
       return `virtual network ${nameOf(subject.vnetId)}`
+    case 'dns-path':
+      return `${subject.what} (for the clients' DNS path)`
     case 'discovery':
       return `the ${failedNames(snapshot, subject, failure).label}s in ${discoveryScope(failure)}`
   }
@@ -110,6 +115,23 @@ function describe(snapshot: Snapshot, subject: Subject, failure: ReadFailure): s
 function named(snapshot: Snapshot, subject: Subject, failure: ReadFailure): string {
   const text = describe(snapshot, subject, failure)
   return text.includes(failure.resource) ? text : `${text} (${failure.resource})`
+}
+
+const LISTED: Record<string, string> = {
+  virtualnetworks: 'virtual networks',
+  dnsresolvers: 'DNS private resolvers',
+  dnsforwardingrulesets: 'DNS forwarding rulesets'
+}
+
+/** `…/providers/Microsoft.Network/dnsResolvers` → `DNS private resolvers`. */
+function listedType(resource: string): string {
+  const type = (resource.split('/').pop() ?? '').toLowerCase()
+  return LISTED[type] ?? type
+}
+
+/** `/subscriptions/s/providers/…` → `/subscriptions/s`. */
+function scopeOfListing(resource: string): string {
+  return resource.replace(/\/providers\/.*$/i, '')
 }
 
 /** A command that repeats the read, to see whether ARM answers now. */
@@ -140,6 +162,8 @@ function retryCommand(snapshot: Snapshot, subject: Subject, failure: ReadFailure
       return recordList(zonePlace(subject.zone))
     case 'vnet':
       return vnetShow(subject.vnetId)
+    case 'dns-path':
+      return armGet(failure.resource)
     case 'discovery':
       return vaultList(discoveryScope(failure), failedNames(snapshot, subject, failure).kind)
   }
@@ -296,6 +320,32 @@ function failedReads(snapshot: Snapshot): FailedRead[] {
   }
   for (const [key, vnet] of Object.entries(snapshot.virtualNetworks)) {
     if ('failure' in vnet) add({ kind: 'vnet', vnetId: vnet.failure.resource || key }, vnet.failure)
+  }
+  const path = snapshot.dnsPath
+  for (const failure of path?.failures ?? []) {
+    add(
+      {
+        kind: 'dns-path',
+        what: `the ${listedType(failure.resource)} in ${scopeOfListing(failure.resource)}`
+      },
+      failure
+    )
+  }
+  for (const resolver of path?.resolvers ?? []) {
+    add(
+      { kind: 'dns-path', what: `the inbound endpoints of DNS private resolver ${resolver.name}` },
+      resolver.inboundEndpointsFailure
+    )
+  }
+  for (const ruleset of path?.rulesets ?? []) {
+    add(
+      { kind: 'dns-path', what: `the forwarding rules of DNS forwarding ruleset ${ruleset.name}` },
+      ruleset.rulesFailure
+    )
+    add(
+      { kind: 'dns-path', what: `the VNet links of DNS forwarding ruleset ${ruleset.name}` },
+      ruleset.vnetLinksFailure
+    )
   }
   for (const vault of snapshot.vaults) {
     if (vault.failure) {

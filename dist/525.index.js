@@ -1,8 +1,8 @@
-export const id = 754;
-export const ids = [754];
+export const id = 525;
+export const ids = [525];
 export const modules = {
 
-/***/ 2754:
+/***/ 1525:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 // ESM COMPAT FLAG
@@ -476,6 +476,7 @@ function createContext(cloud, clients, errorBodies) {
         cloud,
         clients,
         bulk: new Set(),
+        vnetListings: new Set(),
         async read(resource, work) {
             try {
                 return ok(await work());
@@ -577,12 +578,14 @@ function byId(items) {
     return map;
 }
 
+// EXTERNAL MODULE: ./node_modules/@azure/arm-dnsresolver/dist/index.js
+var dist = __webpack_require__(1859);
 // EXTERNAL MODULE: ./node_modules/@azure/arm-keyvault/dist/esm/index.js + 55 modules
 var esm = __webpack_require__(8657);
 // EXTERNAL MODULE: ./node_modules/@azure/arm-network/dist/esm/index.js + 176 modules
 var dist_esm = __webpack_require__(1685);
 // EXTERNAL MODULE: ./node_modules/@azure/arm-privatedns/dist/index.js
-var dist = __webpack_require__(568);
+var arm_privatedns_dist = __webpack_require__(568);
 ;// CONCATENATED MODULE: ./src/collect/gate.ts
 
 
@@ -684,10 +687,11 @@ function subscriptionOfUrl(url) {
 
 ;// CONCATENATED MODULE: ./src/collect/clients.ts
 /**
- * The three ARM clients, one set per subscription, sharing one pipeline setup: our retry
+ * The ARM clients, one set per subscription, sharing one pipeline setup: our retry
  * policy instead of the SDK's, the concurrency bound, the request counter and the error-body
  * capture.
  */
+
 
 
 
@@ -743,6 +747,7 @@ function lazyClients(credential, subscriptionId, endpoint, scope, setup) {
     let keyVault;
     let network;
     let privateDns;
+    let dnsResolver;
     return {
         get keyVault() {
             if (!keyVault) {
@@ -768,7 +773,7 @@ function lazyClients(credential, subscriptionId, endpoint, scope, setup) {
         },
         get privateDns() {
             if (!privateDns) {
-                privateDns = new dist/* PrivateDnsManagementClient */.F5(credential, subscriptionId, {
+                privateDns = new arm_privatedns_dist/* PrivateDnsManagementClient */.F5(credential, subscriptionId, {
                     endpoint,
                     credentialScopes: scope,
                     apiVersion: PRIVATE_DNS_API_VERSION,
@@ -777,6 +782,17 @@ function lazyClients(credential, subscriptionId, endpoint, scope, setup) {
                 configurePipeline(privateDns.pipeline, setup);
             }
             return privateDns;
+        },
+        get dnsResolver() {
+            if (!dnsResolver) {
+                dnsResolver = new dist/* DnsResolverManagementClient */.S1(credential, subscriptionId, {
+                    endpoint,
+                    credentialScopes: scope,
+                    ...tls(setup)
+                });
+                configurePipeline(dnsResolver.pipeline, setup);
+            }
+            return dnsResolver;
         }
     };
 }
@@ -785,7 +801,6 @@ function tls(setup) {
 }
 
 ;// CONCATENATED MODULE: ./src/collect/networks.ts
-/** Virtual networks and network interfaces (each read once per run). */
 
 
 
@@ -796,19 +811,41 @@ function readVirtualNetwork(ctx, vnetId) {
         if (!(0,arm_id/* isResourceOfType */.cv)(parsed, 'Microsoft.Network/virtualNetworks') || !parsed) {
             return failed(badIdFailure(vnetId, 'virtual network'));
         }
+        // A subscription whose VNets are listed for the DNS path answers from that listing too.
+        const listed = ctx.vnetListings.has(parsed.subscriptionId.toLowerCase());
+        if (listed && !ctx.bulk.has(parsed.subscriptionId.toLowerCase())) {
+            const listing = await listedVirtualNetworks(ctx, parsed.subscriptionId);
+            const found = listing.ok ? listing.value.get(vnetId.toLowerCase()) : undefined;
+            if (found)
+                return ok(vnetSnapshot(found, vnetId, parsed.name));
+        }
         const read = await fromListingOrGet(ctx, parsed.subscriptionId, vnetId, listedVirtualNetworks, () => ctx.read(vnetId, () => ctx
             .clients(parsed.subscriptionId)
             .network.virtualNetworks.get(parsed.resourceGroup, parsed.name)));
         if (!read.ok)
             return read;
-        const vnet = read.value;
-        return ok({
-            id: vnet.id ?? vnetId,
-            name: vnet.name ?? parsed.name,
-            addressPrefixes: strings(vnet.addressSpace?.addressPrefixes),
-            dnsServers: strings(vnet.dhcpOptions?.dnsServers)
-        });
+        return ok(vnetSnapshot(read.value, vnetId, parsed.name));
     });
+}
+/** A VNet found in a listing, so that it is known without a GET of its own. */
+function seedVirtualNetwork(ctx, vnet) {
+    const id = vnet.id ?? '';
+    return ctx.memo.virtualNetworks.get(id, () => Promise.resolve(ok(vnetSnapshot(vnet, id, vnet.name ?? ''))));
+}
+function vnetSnapshot(vnet, vnetId, name) {
+    return {
+        id: vnet.id ?? vnetId,
+        name: vnet.name ?? name,
+        addressPrefixes: strings(vnet.addressSpace?.addressPrefixes),
+        dnsServers: strings(vnet.dhcpOptions?.dnsServers),
+        peerings: (vnet.virtualNetworkPeerings ?? []).map((peering) => ({
+            id: peering.id ?? '',
+            name: peering.name ?? '',
+            remoteVirtualNetworkId: peering.remoteVirtualNetwork?.id ?? null,
+            peeringState: peering.peeringState ?? null,
+            peeringSyncLevel: peering.peeringSyncLevel ?? null
+        }))
+    };
 }
 /** The private IPs of a NIC's IP configurations. */
 function readNicIps(ctx, nicId) {
@@ -823,6 +860,215 @@ function readNicIps(ctx, nicId) {
             return read;
         return ok(strings((read.value.ipConfigurations ?? []).map((c) => c.privateIPAddress)));
     });
+}
+
+;// CONCATENATED MODULE: ./src/collect/dns-path.ts
+
+
+
+
+function startDnsPath(ctx, req) {
+    const scopes = unique(req.scopes);
+    for (const scope of scopes) {
+        const parsed = (0,arm_id/* parseScope */.Sk)(scope);
+        if (parsed && parsed.resourceGroup === null)
+            ctx.vnetListings.add(parsed.subscriptionId.toLowerCase());
+    }
+    const vnets = Promise.all(scopes.map((scope) => listVnets(ctx, scope)));
+    const resolvers = Promise.all(scopes.map((scope) => listResolvers(ctx, scope)));
+    const rulesets = Promise.all(scopes.map((scope) => listRulesets(ctx, scope)));
+    const clients = req.clientVnets.map((id) => readVirtualNetwork(ctx, id));
+    return {
+        async finish(peVnetIds) {
+            const failures = [];
+            for (const read of await vnets)
+                if (!read.ok)
+                    failures.push(read.failure);
+            await Promise.all(clients);
+            if (req.peered) {
+                // Both sides of each peering: the PE's VNet names the clients; reading them gives the
+                // other side's state (VNET-PEERING-NOT-CONNECTED).
+                const peVnets = await Promise.all(peVnetIds.map((id) => readVirtualNetwork(ctx, id)));
+                const remotes = peVnets.flatMap((read) => read.ok ? (read.value.peerings ?? []).flatMap((p) => p.remoteVirtualNetworkId ?? []) : []);
+                await Promise.all(unique(remotes).map((id) => readVirtualNetwork(ctx, id)));
+            }
+            const resolverList = [];
+            for (const read of await resolvers) {
+                if (!read.ok)
+                    failures.push(read.failure);
+                else
+                    resolverList.push(...read.value);
+            }
+            const rulesetList = [];
+            for (const read of await rulesets) {
+                if (!read.ok)
+                    failures.push(read.failure);
+                else
+                    rulesetList.push(...read.value);
+            }
+            return {
+                subscriptions: scopes,
+                resolvers: dedupe(resolverList).sort(dns_path_byId),
+                rulesets: dedupe(rulesetList).sort(dns_path_byId),
+                failures,
+                clientVnets: req.clientVnets,
+                peered: req.peered
+            };
+        }
+    };
+}
+async function listVnets(ctx, scope) {
+    const parsed = (0,arm_id/* parseScope */.Sk)(scope);
+    if (!parsed)
+        return { ok: true, value: [] };
+    let read;
+    if (parsed.resourceGroup === null) {
+        const listing = await listedVirtualNetworks(ctx, parsed.subscriptionId);
+        read = listing.ok ? { ok: true, value: [...listing.value.values()] } : listing;
+    }
+    else {
+        const rg = parsed.resourceGroup;
+        read = await ctx.read(`${scope}/providers/Microsoft.Network/virtualNetworks`, () => listAll(ctx.clients(parsed.subscriptionId).network.virtualNetworks.list(rg)));
+    }
+    if (read.ok)
+        for (const vnet of read.value)
+            if (vnet.id)
+                void seedVirtualNetwork(ctx, vnet);
+    return read;
+}
+async function listResolvers(ctx, scope) {
+    const parsed = (0,arm_id/* parseScope */.Sk)(scope);
+    if (!parsed)
+        return { ok: true, value: [] };
+    const client = ctx.clients(parsed.subscriptionId).dnsResolver;
+    const rg = parsed.resourceGroup;
+    const read = await ctx.read(`${scope}/providers/Microsoft.Network/dnsResolvers`, () => listAll(rg === null ? client.dnsResolvers.list() : client.dnsResolvers.listByResourceGroup(rg)));
+    if (!read.ok)
+        return read;
+    return {
+        ok: true,
+        value: await Promise.all(read.value.filter((r) => r.id).map((r) => resolverSnapshot(ctx, r)))
+    };
+}
+async function resolverSnapshot(ctx, resolver) {
+    const id = resolver.id ?? '';
+    const parsed = (0,arm_id/* parseResourceId */.RQ)(id);
+    const endpoints = parsed
+        ? await ctx.read(`${id}/inboundEndpoints`, () => listAll(ctx
+            .clients(parsed.subscriptionId)
+            .dnsResolver.inboundEndpoints.list(parsed.resourceGroup, parsed.name)))
+        : null;
+    return {
+        id,
+        name: resolver.name ?? parsed?.name ?? '',
+        virtualNetworkId: resolver.virtualNetwork?.id ?? null,
+        inboundEndpoints: endpoints?.ok === true
+            ? endpoints.value.map((endpoint) => ({
+                id: endpoint.id ?? '',
+                name: endpoint.name ?? '',
+                ips: strings((endpoint.ipConfigurations ?? []).map((c) => c.privateIpAddress))
+            }))
+            : [],
+        inboundEndpointsFailure: endpoints && !endpoints.ok ? endpoints.failure : null
+    };
+}
+async function listRulesets(ctx, scope) {
+    const parsed = (0,arm_id/* parseScope */.Sk)(scope);
+    if (!parsed)
+        return { ok: true, value: [] };
+    const client = ctx.clients(parsed.subscriptionId).dnsResolver;
+    const rg = parsed.resourceGroup;
+    const read = await ctx.read(`${scope}/providers/Microsoft.Network/dnsForwardingRulesets`, () => listAll(rg === null
+        ? client.dnsForwardingRulesets.list()
+        : client.dnsForwardingRulesets.listByResourceGroup(rg)));
+    if (!read.ok)
+        return read;
+    return {
+        ok: true,
+        value: await Promise.all(read.value.filter((r) => r.id).map((r) => rulesetSnapshot(ctx, r)))
+    };
+}
+async function rulesetSnapshot(ctx, ruleset) {
+    const id = ruleset.id ?? '';
+    const parsed = (0,arm_id/* parseResourceId */.RQ)(id);
+    const name = ruleset.name ?? parsed?.name ?? '';
+    if (!parsed) {
+        return { id, name, rules: [], rulesFailure: null, vnetLinks: [], vnetLinksFailure: null };
+    }
+    const client = ctx.clients(parsed.subscriptionId).dnsResolver;
+    const [rules, links] = await Promise.all([
+        ctx.read(`${id}/forwardingRules`, () => listAll(client.forwardingRules.list(parsed.resourceGroup, parsed.name))),
+        ctx.read(`${id}/virtualNetworkLinks`, () => listAll(client.virtualNetworkLinks.list(parsed.resourceGroup, parsed.name)))
+    ]);
+    return {
+        id,
+        name,
+        rules: rules.ok
+            ? rules.value.map((rule) => ({
+                id: rule.id ?? '',
+                name: rule.name ?? '',
+                domainName: rule.domainName,
+                state: rule.forwardingRuleState ?? null,
+                targets: (rule.targetDnsServers ?? []).map((target) => ({
+                    ipAddress: target.ipAddress,
+                    port: target.port ?? 53
+                }))
+            }))
+            : [],
+        rulesFailure: rules.ok ? null : rules.failure,
+        vnetLinks: links.ok
+            ? links.value.flatMap((link) => link.virtualNetwork?.id
+                ? [
+                    {
+                        id: link.id ?? '',
+                        name: link.name ?? '',
+                        virtualNetworkId: link.virtualNetwork.id
+                    }
+                ]
+                : [])
+            : [],
+        vnetLinksFailure: links.ok ? null : links.failure
+    };
+}
+/** The subscription scopes of the vaults plus `dns-zone-scopes`, deduplicated. */
+function dnsPathScopes(vaultSubscriptions, zoneScopes) {
+    const scopes = unique([...vaultSubscriptions.map(arm_id/* subscriptionScope */.gx), ...zoneScopes]);
+    const whole = new Set(scopes.flatMap((scope) => {
+        const parsed = (0,arm_id/* parseScope */.Sk)(scope);
+        return parsed && parsed.resourceGroup === null ? [parsed.subscriptionId.toLowerCase()] : [];
+    }));
+    // A resource group inside a subscription listed whole adds nothing.
+    return scopes.filter((scope) => {
+        const parsed = (0,arm_id/* parseScope */.Sk)(scope);
+        return (parsed !== null &&
+            (parsed.resourceGroup === null || !whole.has(parsed.subscriptionId.toLowerCase())));
+    });
+}
+/** VNet snapshots that are not failures. */
+function readVnets(vnets) {
+    return Object.values(vnets).filter((v) => !('failure' in v));
+}
+function unique(values) {
+    const seen = new Map();
+    for (const value of values) {
+        const key = value.toLowerCase().replace(/\/+$/, '');
+        if (!seen.has(key))
+            seen.set(key, value);
+    }
+    return [...seen.values()];
+}
+function dedupe(items) {
+    const seen = new Set();
+    return items.filter((item) => {
+        const key = item.id.toLowerCase();
+        if (seen.has(key))
+            return false;
+        seen.add(key);
+        return true;
+    });
+}
+function dns_path_byId(a, b) {
+    return a.id.localeCompare(b.id);
 }
 
 ;// CONCATENATED MODULE: ./src/collect/endpoints.ts
@@ -1390,6 +1636,7 @@ function failureOf(read) {
 
 
 
+
 const DEFAULT_CONCURRENCY = 8;
 async function collect(req, credential, options = {}) {
     const started = Date.now();
@@ -1441,6 +1688,12 @@ async function collect(req, credential, options = {}) {
                         void readZoneDetails(ctx, zone);
             }
             return { scope, read };
+        });
+        // The DNS path's VNets, resolvers and rulesets: a few listings per scope, from the start.
+        const dnsPathReads = startDnsPath(ctx, {
+            scopes: dnsPathScopes(vaultSubscriptions, req.dnsZoneScopes),
+            clientVnets: req.clientVnets ?? [],
+            peered: req.clientVnetsPeered ?? false
         });
         const discoveryFailures = [];
         const done = (snapshot) => {
@@ -1507,6 +1760,7 @@ async function collect(req, credential, options = {}) {
         if (ctx.bulk.size > 0)
             await completeZoneGroups(ctx, vaults, scopeResults, req.cloud);
         const zoneFailures = await readZoneGroupZones(ctx, vaults, scopeResults.map((s) => s.read));
+        const dnsPath = await dnsPathReads.finish(vaults.flatMap((vault) => Object.values(vault.privateEndpoints).flatMap((pe) => (pe?.vnetId ? [pe.vnetId] : []))));
         const zones = (await ctx.memo.zoneDetails.values()).sort(byNameThenId);
         const virtualNetworks = {};
         for (const [key, read] of (await ctx.memo.virtualNetworks.entries()).sort(byKey)) {
@@ -1526,6 +1780,7 @@ async function collect(req, credential, options = {}) {
             zones,
             zoneFailures,
             virtualNetworks,
+            dnsPath,
             armRequests
         };
         log(summaryLine(snapshot, seconds()) +
@@ -1746,4 +2001,4 @@ function summaryLine(snapshot, seconds) {
 
 };
 
-//# sourceMappingURL=754.index.js.map
+//# sourceMappingURL=525.index.js.map
