@@ -192,6 +192,26 @@ describe('bulk collection', () => {
     ).toHaveLength(1)
     expect(bulk.arm.filter((r) => /\/vaults\/[^/?]+(\?|$)/i.test(r.path))).toHaveLength(1)
   })
+
+  test('many named vaults: the PE, NIC and VNet listings page alongside the vault listing', async () => {
+    // Pages of 3: the vault listing alone takes 4 pages, one after the other.
+    emu = await emulator(scaleEstate({ vaults: 12 }), { pageSize: 3 })
+    const vaults = Array.from({ length: 12 }, (_, i) => byName(scaleVaultName(i), SUB, null))
+    const bulk = await run(emu, { subscriptionId: SUB, vaults }, { bulkThreshold: 5 })
+    expect(bulk.snapshot.vaults.filter((v) => v.failure === null)).toHaveLength(12)
+    const pages = (path: string): number[] =>
+      bulk.arm.flatMap((r, i) =>
+        r.path.split('?')[0] === `/subscriptions/${SUB}/providers/${path}` ? [i] : []
+      )
+    const vaultPages = pages('Microsoft.KeyVault/vaults')
+    expect(vaultPages).toHaveLength(4)
+    for (const list of ['privateEndpoints', 'networkInterfaces', 'virtualNetworks']) {
+      const listPages = pages(`Microsoft.Network/${list}`)
+      expect(listPages.length).toBeGreaterThan(0)
+      // Its first page is asked for before the vault listing's second page.
+      expect(listPages[0]).toBeLessThan(vaultPages[1]!)
+    }
+  })
 })
 
 describe('throttling', () => {

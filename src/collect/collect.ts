@@ -181,6 +181,9 @@ export async function collect(
       // answer them instead of a GET each.
       const named = countBy(req.vaults.map(refSubscription))
       const listed = new Set([...named].filter(([, n]) => n >= threshold).map(([sub]) => sub))
+      // As on a discovery run: their private endpoints are most likely in the same subscription,
+      // so its listings page alongside the vault listing instead of after it.
+      for (const sub of listed) startBulk(ctx, sub)
       progress.vaultsTotal = req.vaults.length
       reads.push(
         ...(await Promise.all(
