@@ -398,7 +398,6 @@ class Ids {
               type: 'Microsoft.Network/virtualNetworks',
               properties: { dhcpOptions: { dnsServers: strings(a.dns_servers) } }
             },
-            unknown: [],
             source: tf.address,
             partial: true
           }
@@ -481,7 +480,6 @@ class Ids {
             }))
           }
         },
-        unknown: [],
         source: `${tf.address}.private_dns_zone_group`
       })
     } else if (before && action === 'modify') {
@@ -491,7 +489,6 @@ class Ids {
         id: `${id}/privateDnsZoneGroups/${name}`,
         type: 'Microsoft.Network/privateEndpoints/privateDnsZoneGroups',
         after: null,
-        unknown: [],
         source: `${tf.address}.private_dns_zone_group`
       })
     }
@@ -510,7 +507,6 @@ class Ids {
       id,
       type,
       after: after ? ({ ...after, id, type } as ArmResource) : null,
-      unknown: [],
       source: tf.address
     }
   }
