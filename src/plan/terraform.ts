@@ -66,7 +66,7 @@ const SUPPORTED = new Set([
  * Types of the contract the snapshot does not hold yet (peerings, DNS private resolvers and their
  * rulesets): understood, but nothing to apply them to; counted with the ignored ones.
  */
-export const NOT_IN_SNAPSHOT = new Set([
+const NOT_IN_SNAPSHOT = new Set([
   'azurerm_virtual_network_peering',
   'azurerm_private_dns_resolver',
   'azurerm_private_dns_resolver_inbound_endpoint',
@@ -156,7 +156,8 @@ export function parseTerraform(
       // NOT_IN_SNAPSHOT types are counted here too: nothing in the snapshot to apply them to.
       if (actionOf(actions) !== null) {
         ignored++
-        if (type && !ignoredTypes.includes(type)) ignoredTypes.push(type)
+        const shown = NOT_IN_SNAPSHOT.has(type) ? `${type} (not read by this version)` : type
+        if (type && !ignoredTypes.includes(shown)) ignoredTypes.push(shown)
       }
       continue
     }
