@@ -18,7 +18,7 @@ function change(
   type: string,
   after: Record<string, unknown> | null
 ): PlannedChange {
-  return { action, id, type, after: after ? { id, type, ...after } : null, unknown: [], source: id }
+  return { action, id, type, after: after ? { id, type, ...after } : null, source: id }
 }
 
 describe('applyPlan', () => {

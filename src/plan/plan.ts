@@ -25,11 +25,6 @@ export interface PlannedChange {
   type: string
   /** The resource after apply; null for `delete`. */
   after: ArmResource | null
-  /**
-   * Dotted paths into `after` (e.g. `properties.subnet.id`) whose values the plan knows only after
-   * apply. The value at such a path in `after` is absent.
-   */
-  unknown: string[]
   /** Where in the plan it came from: a what-if `resourceId` or a Terraform address. */
   source: string
   /** Only the properties given change (azurerm_virtual_network_dns_servers on a VNet). */

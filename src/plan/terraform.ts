@@ -66,7 +66,7 @@ const SUPPORTED = new Set([
  * Types of the contract the snapshot does not hold yet (peerings, DNS private resolvers and their
  * rulesets): understood, but nothing to apply them to; counted with the ignored ones.
  */
-export const NOT_IN_SNAPSHOT = new Set([
+const NOT_IN_SNAPSHOT = new Set([
   'azurerm_virtual_network_peering',
   'azurerm_private_dns_resolver',
   'azurerm_private_dns_resolver_inbound_endpoint',
@@ -156,7 +156,8 @@ export function parseTerraform(
       // NOT_IN_SNAPSHOT types are counted here too: nothing in the snapshot to apply them to.
       if (actionOf(actions) !== null) {
         ignored++
-        if (type && !ignoredTypes.includes(type)) ignoredTypes.push(type)
+        const shown = NOT_IN_SNAPSHOT.has(type) ? `${type} (not read by this version)` : type
+        if (type && !ignoredTypes.includes(shown)) ignoredTypes.push(shown)
       }
       continue
     }
@@ -398,7 +399,6 @@ class Ids {
               type: 'Microsoft.Network/virtualNetworks',
               properties: { dhcpOptions: { dnsServers: strings(a.dns_servers) } }
             },
-            unknown: [],
             source: tf.address,
             partial: true
           }
@@ -481,7 +481,6 @@ class Ids {
             }))
           }
         },
-        unknown: [],
         source: `${tf.address}.private_dns_zone_group`
       })
     } else if (before && action === 'modify') {
@@ -491,7 +490,6 @@ class Ids {
         id: `${id}/privateDnsZoneGroups/${name}`,
         type: 'Microsoft.Network/privateEndpoints/privateDnsZoneGroups',
         after: null,
-        unknown: [],
         source: `${tf.address}.private_dns_zone_group`
       })
     }
@@ -510,7 +508,6 @@ class Ids {
       id,
       type,
       after: after ? ({ ...after, id, type } as ArmResource) : null,
-      unknown: [],
       source: tf.address
     }
   }

@@ -108,7 +108,6 @@ export function parseWhatIf(document: Json, path: string): Plan {
       id,
       type,
       after: action === 'delete' ? null : ({ ...after, id, type } as ArmResource),
-      unknown: [],
       source: id
     })
   }
