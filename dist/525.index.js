@@ -1706,6 +1706,10 @@ async function collect(req, credential, options = {}) {
             // answer them instead of a GET each.
             const named = countBy(req.vaults.map(refSubscription));
             const listed = new Set([...named].filter(([, n]) => n >= threshold).map(([sub]) => sub));
+            // As on a discovery run: their private endpoints are most likely in the same subscription,
+            // so its listings page alongside the vault listing instead of after it.
+            for (const sub of listed)
+                startBulk(ctx, sub);
             progress.vaultsTotal = req.vaults.length;
             reads.push(...(await Promise.all(req.vaults.map(async (ref) => {
                 const subscriptionId = refSubscription(ref);

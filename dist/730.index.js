@@ -3836,7 +3836,6 @@ function parseWhatIf(document, path) {
             id,
             type,
             after: action === 'delete' ? null : { ...after, id, type },
-            unknown: [],
             source: id
         });
     }
@@ -5562,7 +5561,6 @@ class PlanError extends Error {
 /* harmony export */   u0: () => (/* binding */ parseTerraform),
 /* harmony export */   yu: () => (/* binding */ isTerraformPlan)
 /* harmony export */ });
-/* unused harmony export NOT_IN_SNAPSHOT */
 /* harmony import */ var _plan_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(8720);
 /**
  * Terraform plans (`terraform show -json <planfile>`, format_version 1.x, azurerm provider): the
@@ -5688,8 +5686,9 @@ function parseTerraform(document, path, defaultSubscription = null) {
             // NOT_IN_SNAPSHOT types are counted here too: nothing in the snapshot to apply them to.
             if (actionOf(actions) !== null) {
                 ignored++;
-                if (type && !ignoredTypes.includes(type))
-                    ignoredTypes.push(type);
+                const shown = NOT_IN_SNAPSHOT.has(type) ? `${type} (not read by this version)` : type;
+                if (type && !ignoredTypes.includes(shown))
+                    ignoredTypes.push(shown);
             }
             continue;
         }
@@ -5899,7 +5898,6 @@ class Ids {
                             type: 'Microsoft.Network/virtualNetworks',
                             properties: { dhcpOptions: { dnsServers: strings(a.dns_servers) } }
                         },
-                        unknown: [],
                         source: tf.address,
                         partial: true
                     }
@@ -5972,7 +5970,6 @@ class Ids {
                         }))
                     }
                 },
-                unknown: [],
                 source: `${tf.address}.private_dns_zone_group`
             });
         }
@@ -5983,7 +5980,6 @@ class Ids {
                 id: `${id}/privateDnsZoneGroups/${name}`,
                 type: 'Microsoft.Network/privateEndpoints/privateDnsZoneGroups',
                 after: null,
-                unknown: [],
                 source: `${tf.address}.private_dns_zone_group`
             });
         }
@@ -5995,7 +5991,6 @@ class Ids {
             id,
             type,
             after: after ? { ...after, id, type } : null,
-            unknown: [],
             source: tf.address
         };
     }
