@@ -247,6 +247,8 @@ var ipaddr = __webpack_require__(8280);
 var ipaddr_default = /*#__PURE__*/__webpack_require__.n(ipaddr);
 // EXTERNAL MODULE: ./src/collect/snapshot.ts
 var snapshot = __webpack_require__(5192);
+// EXTERNAL MODULE: ./src/plan/plan.ts
+var plan = __webpack_require__(8720);
 // EXTERNAL MODULE: ./src/plan/terraform.ts
 var terraform = __webpack_require__(467);
 ;// CONCATENATED MODULE: ./src/plan/apply.ts
@@ -263,8 +265,9 @@ var terraform = __webpack_require__(467);
 
 
 
+
 function obj(value) {
-    return typeof value === 'object' && value !== null && !Array.isArray(value) ? value : {};
+    return (0,plan/* isObject */.Gv)(value) ? value : {};
 }
 function list(value) {
     return Array.isArray(value) ? value.map(obj) : [];

@@ -3753,22 +3753,19 @@ var arm_id = __webpack_require__(6881);
  */
 
 
-function isObject(value) {
-    return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
 function changesOf(document) {
     if (Array.isArray(document.changes))
         return document.changes;
     const properties = document.properties;
-    if (isObject(properties) && Array.isArray(properties.changes))
+    if ((0,plan/* isObject */.Gv)(properties) && Array.isArray(properties.changes))
         return properties.changes;
     return null;
 }
 function isWhatIf(document) {
     // A failed what-if carries `error` instead of changes.
-    return (isObject(document) &&
+    return ((0,plan/* isObject */.Gv)(document) &&
         typeof document.status === 'string' &&
-        (changesOf(document) !== null || isObject(document.error)));
+        (changesOf(document) !== null || (0,plan/* isObject */.Gv)(document.error)));
 }
 /**
  * What each `changeType` does to the live state. Create/Modify/Deploy take `after`; NoChange
@@ -3793,7 +3790,7 @@ function typeOfId(id) {
 function parseWhatIf(document, path) {
     const status = typeof document.status === 'string' ? document.status : String(document.status);
     if (status.toLowerCase() !== 'succeeded') {
-        const error = isObject(document.error) ? document.error : null;
+        const error = (0,plan/* isObject */.Gv)(document.error) ? document.error : null;
         const why = error && typeof error.message === 'string' ? `: ${error.message.split('\n')[0]}` : '';
         throw new plan/* PlanError */.W6(`the what-if's status is '${status}', not 'Succeeded'${why}`);
     }
@@ -3801,15 +3798,15 @@ function parseWhatIf(document, path) {
     const ignoredTypes = [];
     let ignored = 0;
     for (const [index, raw] of (changesOf(document) ?? []).entries()) {
-        if (!isObject(raw))
+        if (!(0,plan/* isObject */.Gv)(raw))
             throw new plan/* PlanError */.W6(`changes[${index}] is not an object`);
         const changeType = typeof raw.changeType === 'string' ? raw.changeType : '';
         if (!Object.hasOwn(ACTIONS, changeType.toLowerCase())) {
             throw new plan/* PlanError */.W6(`changes[${index}] has changeType '${changeType}', which what-if does not give`);
         }
         const action = ACTIONS[changeType.toLowerCase()] ?? null;
-        const after = isObject(raw.after) ? raw.after : null;
-        const before = isObject(raw.before) ? raw.before : null;
+        const after = (0,plan/* isObject */.Gv)(raw.after) ? raw.after : null;
+        const before = (0,plan/* isObject */.Gv)(raw.before) ? raw.before : null;
         const id = (typeof raw.resourceId === 'string' && raw.resourceId) ||
             (typeof after?.id === 'string' && after.id) ||
             (typeof before?.id === 'string' && before.id) ||
@@ -5517,6 +5514,7 @@ function privateLinkZones(cloud) {
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   Gv: () => (/* binding */ isObject),
 /* harmony export */   W6: () => (/* binding */ PlanError),
 /* harmony export */   oD: () => (/* binding */ understoodType)
 /* harmony export */ });
@@ -5549,6 +5547,9 @@ class PlanError extends Error {
         this.name = 'PlanError';
     }
 }
+function isObject(value) {
+    return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
 
 
 /***/ }),
@@ -5574,11 +5575,8 @@ class PlanError extends Error {
  * apply.ts reads as that endpoint's IP, known or not.
  */
 
-function isObject(value) {
-    return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
 function obj(value) {
-    return isObject(value) ? value : {};
+    return (0,_plan_js__WEBPACK_IMPORTED_MODULE_0__/* .isObject */ .Gv)(value) ? value : {};
 }
 function str(value) {
     return typeof value === 'string' && value !== '' ? value : null;
@@ -5588,10 +5586,10 @@ function strings(value) {
 }
 /** The first block of a nested block list (`network_acls`, ...). */
 function block(value) {
-    return Array.isArray(value) && isObject(value[0]) ? value[0] : isObject(value) ? value : null;
+    return Array.isArray(value) && (0,_plan_js__WEBPACK_IMPORTED_MODULE_0__/* .isObject */ .Gv)(value[0]) ? value[0] : (0,_plan_js__WEBPACK_IMPORTED_MODULE_0__/* .isObject */ .Gv)(value) ? value : null;
 }
 function isTerraformPlan(document) {
-    return (isObject(document) &&
+    return ((0,_plan_js__WEBPACK_IMPORTED_MODULE_0__/* .isObject */ .Gv)(document) &&
         typeof document.format_version === 'string' &&
         ('resource_changes' in document || 'planned_values' in document));
 }
@@ -5640,7 +5638,7 @@ function configResources(configuration) {
     const found = new Map();
     const walk = (module, prefix) => {
         for (const resource of Array.isArray(module.resources) ? module.resources : []) {
-            if (isObject(resource) && typeof resource.address === 'string') {
+            if ((0,_plan_js__WEBPACK_IMPORTED_MODULE_0__/* .isObject */ .Gv)(resource) && typeof resource.address === 'string') {
                 found.set(`${prefix}${resource.address}`, obj(resource.expressions));
             }
         }
@@ -5663,7 +5661,7 @@ function parseTerraform(document, path, defaultSubscription = null) {
     const ignoredTypes = [];
     let ignored = 0;
     for (const raw of Array.isArray(document.resource_changes) ? document.resource_changes : []) {
-        if (!isObject(raw))
+        if (!(0,_plan_js__WEBPACK_IMPORTED_MODULE_0__/* .isObject */ .Gv)(raw))
             continue;
         const type = typeof raw.type === 'string' ? raw.type : '';
         const address = typeof raw.address === 'string' ? raw.address : type;
@@ -5673,8 +5671,8 @@ function parseTerraform(document, path, defaultSubscription = null) {
             address,
             type,
             actions,
-            before: isObject(change.before) ? change.before : null,
-            after: isObject(change.after) ? change.after : null,
+            before: (0,_plan_js__WEBPACK_IMPORTED_MODULE_0__/* .isObject */ .Gv)(change.before) ? change.before : null,
+            after: (0,_plan_js__WEBPACK_IMPORTED_MODULE_0__/* .isObject */ .Gv)(change.after) ? change.after : null,
             unknown: obj(change.after_unknown),
             expressions: config.get(configAddress(address)) ?? {}
         };

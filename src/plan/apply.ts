@@ -21,7 +21,7 @@ import {
 } from '../collect/snapshot.js'
 import { nameOf, parseResourceId, vnetIdFromSubnetId } from '../model/arm-id.js'
 import { namesOf } from '../model/model.js'
-import type { ArmResource, Plan, PlannedChange } from './plan.js'
+import { isObject, type ArmResource, type Json, type Plan, type PlannedChange } from './plan.js'
 import { IP_OF } from './terraform.js'
 
 /** A value the plan knows only after apply, and the stand-in the proposed snapshot holds. */
@@ -47,10 +47,8 @@ export interface AppliedPlan {
   skipped: string[]
 }
 
-type Json = Record<string, unknown>
-
 function obj(value: unknown): Json {
-  return typeof value === 'object' && value !== null && !Array.isArray(value) ? (value as Json) : {}
+  return isObject(value) ? value : {}
 }
 
 function list(value: unknown): Json[] {

@@ -68,3 +68,10 @@ export class PlanError extends Error {
     this.name = 'PlanError'
   }
 }
+
+/** A JSON object of a plan file (not an array, not null). */
+export type Json = Record<string, unknown>
+
+export function isObject(value: unknown): value is Json {
+  return typeof value === 'object' && value !== null && !Array.isArray(value)
+}

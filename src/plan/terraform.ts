@@ -10,18 +10,14 @@
  * apply.ts reads as that endpoint's IP, known or not.
  */
 import {
+  isObject,
   PlanError,
+  type Json,
   type ArmResource,
   type Plan,
   type PlanAction,
   type PlannedChange
 } from './plan.js'
-
-type Json = Record<string, unknown>
-
-function isObject(value: unknown): value is Json {
-  return typeof value === 'object' && value !== null && !Array.isArray(value)
-}
 
 function obj(value: unknown): Json {
   return isObject(value) ? value : {}

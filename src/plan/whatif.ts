@@ -6,19 +6,15 @@
  */
 import { parseResourceId } from '../model/arm-id.js'
 import {
+  isObject,
   PlanError,
+  type Json,
   understoodType,
   type ArmResource,
   type Plan,
   type PlanAction,
   type PlannedChange
 } from './plan.js'
-
-type Json = Record<string, unknown>
-
-function isObject(value: unknown): value is Json {
-  return typeof value === 'object' && value !== null && !Array.isArray(value)
-}
 
 function changesOf(document: Json): unknown[] | null {
   if (Array.isArray(document.changes)) return document.changes
