@@ -238,8 +238,8 @@ var catalog = __webpack_require__(384);
 var evaluate = __webpack_require__(1632);
 // EXTERNAL MODULE: ./src/logger.ts
 var logger = __webpack_require__(6999);
-// EXTERNAL MODULE: ./src/model/arm-id.ts
-var arm_id = __webpack_require__(6881);
+// EXTERNAL MODULE: ./src/common/arm-id.ts
+var arm_id = __webpack_require__(5765);
 // EXTERNAL MODULE: ./src/model/model.ts
 var model = __webpack_require__(9860);
 // EXTERNAL MODULE: ./node_modules/ipaddr.js/lib/ipaddr.js

@@ -1010,8 +1010,8 @@ function renderSarif(report, options = {}) {
     };
 }
 
-// EXTERNAL MODULE: ./src/model/ip.ts
-var model_ip = __webpack_require__(7240);
+// EXTERNAL MODULE: ./src/common/ip.ts
+var common_ip = __webpack_require__(3796);
 ;// CONCATENATED MODULE: ./src/report/probe-summary.ts
 
 
@@ -1083,7 +1083,7 @@ function vaultTable(run, probe) {
             : `by name${probe.dataPlane.ip ? ` (${inlineCode(probe.dataPlane.ip)})` : ''}`;
         const ip = probe.dataPlane.ip;
         // From "outside", a name that leads to a private address means this runner is not outside.
-        const notOutside = run.mode === 'outside' && ip !== null && (0,model_ip/* isValidIp */.AD)(ip) && !(0,model_ip/* isPublic */.Ul)(ip)
+        const notOutside = run.mode === 'outside' && ip !== null && (0,common_ip/* isValidIp */.AD)(ip) && !(0,common_ip/* isPublic */.Ul)(ip)
             ? ' ⚠️ not a public address: this runner is not outside, the public path was not verified'
             : '';
         rows.push([

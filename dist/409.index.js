@@ -13,10 +13,10 @@ __webpack_require__.r(__webpack_exports__);
 /* harmony export */   vaultDiagrams: () => (/* binding */ vaultDiagrams)
 /* harmony export */ });
 /* harmony import */ var _collect_snapshot_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(5192);
-/* harmony import */ var _model_arm_id_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(6881);
+/* harmony import */ var _common_arm_id_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(5765);
 /* harmony import */ var _model_model_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(9860);
-/* harmony import */ var _model_target_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(5936);
-/* harmony import */ var _model_names_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(1601);
+/* harmony import */ var _common_target_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(8348);
+/* harmony import */ var _common_names_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(3117);
 /* harmony import */ var _model_dns_path_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(6372);
 /* harmony import */ var _report_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(8850);
 
@@ -49,7 +49,7 @@ function label(...lines) {
     return `"${lines.map(mermaidText).join('<br>')}"`;
 }
 function lastSegment(id) {
-    return id ? (0,_model_arm_id_js__WEBPACK_IMPORTED_MODULE_4__/* .nameOf */ .Vb)(id) : '?';
+    return id ? (0,_common_arm_id_js__WEBPACK_IMPORTED_MODULE_4__/* .nameOf */ .Vb)(id) : '?';
 }
 function ips(values) {
     if (values.length === 0)
@@ -73,7 +73,7 @@ function vaultRecordsOf(records, vault) {
     const found = new Set();
     cached.names.forEach((name, i) => {
         const record = records[i];
-        if (record && (name === v || name.startsWith(prefix)) && (0,_model_names_js__WEBPACK_IMPORTED_MODULE_5__/* .isNamedAfter */ .s7)(record.name, vault))
+        if (record && (name === v || name.startsWith(prefix)) && (0,_common_names_js__WEBPACK_IMPORTED_MODULE_5__/* .isNamedAfter */ .s7)(record.name, vault))
             found.add(record);
     });
     return found;
@@ -151,7 +151,7 @@ function zonesFor(snapshot, vault, endpoints, findings, pathVnets = []) {
     const named = (zone) => findings.some((f) => f.resource.toLowerCase().startsWith(zone.id.toLowerCase()));
     // The other kind's privatelink zone is linked to the same VNets, but says nothing about this one.
     const own = (0,_model_model_js__WEBPACK_IMPORTED_MODULE_0__.namesOf)(snapshot, vault).zone.toLowerCase();
-    const otherKinds = [snapshot.privateLinkZone, ...(0,_model_target_js__WEBPACK_IMPORTED_MODULE_1__/* .privateLinkZones */ .xx)(snapshot.cloud)]
+    const otherKinds = [snapshot.privateLinkZone, ...(0,_common_target_js__WEBPACK_IMPORTED_MODULE_1__/* .privateLinkZones */ .xx)(snapshot.cloud)]
         .map((name) => name.toLowerCase())
         .filter((name) => name !== own);
     const otherKind = (zone) => otherKinds.includes(zone.name.toLowerCase().replace(/\.$/, ''));

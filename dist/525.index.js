@@ -432,8 +432,8 @@ function firstLine(text) {
     return text.split('\n')[0] ?? text;
 }
 
-// EXTERNAL MODULE: ./src/model/arm-id.ts
-var arm_id = __webpack_require__(6881);
+// EXTERNAL MODULE: ./src/common/arm-id.ts
+var arm_id = __webpack_require__(5765);
 ;// CONCATENATED MODULE: ./src/collect/memo.ts
 /**
  * Read-once cache: the first caller for a key starts the work, every later caller gets the same
@@ -1260,10 +1260,10 @@ function sharedTokenCredential(credential, now = Date.now) {
     };
 }
 
-// EXTERNAL MODULE: ./src/model/ip.ts
-var model_ip = __webpack_require__(7240);
-// EXTERNAL MODULE: ./src/model/target.ts
-var target = __webpack_require__(5936);
+// EXTERNAL MODULE: ./src/common/ip.ts
+var common_ip = __webpack_require__(3796);
+// EXTERNAL MODULE: ./src/common/target.ts
+var target = __webpack_require__(8348);
 ;// CONCATENATED MODULE: ./src/collect/vaults.ts
 
 
@@ -1940,7 +1940,7 @@ function mayBeRecreated(vault, peKey, pe) {
         connections.some((c) => !['approved', 'pending'].includes(c.status.toLowerCase()) || !succeeded(c.provisioningState)) ||
         pe.nicFailures.length > 0 ||
         ips.size !== 1 ||
-        [...ips].some((ip) => !(0,model_ip/* isPrivate */.Gw)(ip)));
+        [...ips].some((ip) => !(0,common_ip/* isPrivate */.Gw)(ip)));
 }
 /**
  * `KVPLD_BULK_THRESHOLD`: overrides `BULK_THRESHOLD` for a run (the benchmark measures the

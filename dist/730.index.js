@@ -25,6 +25,372 @@ function idKey(id) {
 
 /***/ }),
 
+/***/ 5765:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   AS: () => (/* binding */ vaultResourceId),
+/* harmony export */   HJ: () => (/* binding */ vnetIdFromSubnetId),
+/* harmony export */   RQ: () => (/* binding */ parseResourceId),
+/* harmony export */   Sk: () => (/* binding */ parseScope),
+/* harmony export */   Tp: () => (/* binding */ resourceGroupOf),
+/* harmony export */   Vb: () => (/* binding */ nameOf),
+/* harmony export */   XD: () => (/* binding */ subscriptionOf),
+/* harmony export */   cv: () => (/* binding */ isResourceOfType),
+/* harmony export */   db: () => (/* binding */ parseLooseId),
+/* harmony export */   gx: () => (/* binding */ subscriptionScope),
+/* harmony export */   k8: () => (/* binding */ subnetLabel),
+/* harmony export */   mp: () => (/* binding */ lastSegment),
+/* harmony export */   rw: () => (/* binding */ roleScope),
+/* harmony export */   wZ: () => (/* binding */ resourceGroupScope)
+/* harmony export */ });
+/** Small helpers for ARM resource IDs (case-insensitive, `/subscriptions/<id>/resourceGroups/<rg>/providers/...`). */
+const RESOURCE_ID = /^\/subscriptions\/([^/]+)\/resourceGroups\/([^/]+)\/providers\/([^/]+)\/(.+?)\/?$/i;
+function parseResourceId(id) {
+    const match = RESOURCE_ID.exec(id.trim());
+    if (!match)
+        return null;
+    const [, subscriptionId, resourceGroup, provider, rest] = match;
+    const parts = (rest ?? '').split('/');
+    if (parts.length < 2 || parts.length % 2 !== 0 || parts.some((p) => p === ''))
+        return null;
+    const types = [];
+    const names = [];
+    for (let i = 0; i < parts.length; i += 2) {
+        types.push(parts[i]);
+        names.push(decodeURIComponent(parts[i + 1]));
+    }
+    return {
+        subscriptionId: subscriptionId,
+        resourceGroup: decodeURIComponent(resourceGroup),
+        provider: provider,
+        types,
+        names,
+        name: names[names.length - 1]
+    };
+}
+/** True when `id` parses and is of `provider/type` (case-insensitive), e.g. `Microsoft.Network/privateEndpoints`. */
+function isResourceOfType(parsed, providerAndType) {
+    if (!parsed)
+        return false;
+    const actual = `${parsed.provider}/${parsed.types.join('/')}`;
+    return actual.toLowerCase() === providerAndType.toLowerCase();
+}
+/** The last path segment of an ID (a resource's name), or the ID itself. */
+function lastSegment(id) {
+    return nameOf(id);
+}
+/** `/subscriptions/s/resourceGroups/rg/providers/Microsoft.Network/virtualNetworks/v/subnets/x` → the VNet's ID. */
+function vnetIdFromSubnetId(subnetId) {
+    const match = /^(.*\/providers\/Microsoft\.Network\/virtualNetworks\/[^/]+)\/subnets\/[^/]+\/?$/i.exec(subnetId.trim());
+    return match ? match[1] : null;
+}
+/** `/subscriptions/<id>` or `/subscriptions/<id>/resourceGroups/<rg>`. */
+function parseScope(scope) {
+    const match = /^\/subscriptions\/([^/]+)(?:\/resourceGroups\/([^/]+))?\/?$/i.exec(scope.trim());
+    if (!match)
+        return null;
+    return { subscriptionId: match[1], resourceGroup: match[2] ?? null };
+}
+function subscriptionScope(subscriptionId) {
+    return `/subscriptions/${subscriptionId}`;
+}
+function resourceGroupScope(subscriptionId, resourceGroup) {
+    return `/subscriptions/${subscriptionId}/resourceGroups/${resourceGroup}`;
+}
+function vaultResourceId(subscriptionId, resourceGroup, name) {
+    const scope = resourceGroup
+        ? resourceGroupScope(subscriptionId, resourceGroup)
+        : subscriptionScope(subscriptionId);
+    return `${scope}/providers/Microsoft.KeyVault/vaults/${name}`;
+}
+/**
+ * Subscription, resource group and name of an ID, without checking the provider part (ARM's own
+ * examples carry IDs such as `.../provders/Microsoft.Network/networkInterfaces/x`).
+ */
+function parseLooseId(id) {
+    const match = /^\/subscriptions\/([^/]+)\/resourceGroups\/([^/]+)\/.+\/([^/]+)\/?$/i.exec(id.trim());
+    if (!match)
+        return null;
+    return {
+        subscriptionId: match[1],
+        resourceGroup: decodeURIComponent(match[2]),
+        name: decodeURIComponent(match[3])
+    };
+}
+function segments(id) {
+    return id.split('/').filter((part) => part !== '');
+}
+function valueAfter(id, key) {
+    const parts = segments(id);
+    const index = parts.findIndex((part) => part.toLowerCase() === key.toLowerCase());
+    return index >= 0 && index + 1 < parts.length ? (parts[index + 1] ?? null) : null;
+}
+/** The last segment of an ID: the resource's name. */
+function nameOf(id) {
+    return segments(id).at(-1) ?? id;
+}
+function subscriptionOf(id) {
+    return valueAfter(id, 'subscriptions');
+}
+function resourceGroupOf(id) {
+    return valueAfter(id, 'resourceGroups');
+}
+/**
+ * The ARM scope a role assignment can target for what was read: the resource itself, or the
+ * resource group / subscription that was listed. A collection path such as
+ * `…/privateDnsZones/z/virtualNetworkLinks` becomes the zone's ID.
+ */
+function roleScope(idOrScope) {
+    const parts = segments(idOrScope);
+    const providers = parts.findIndex((part) => part.toLowerCase() === 'providers');
+    if (providers < 0) {
+        // `/subscriptions/s`, `/subscriptions/s/resourceGroups/rg`, or a collection under them.
+        const even = parts.length % 2 === 0 ? parts : parts.slice(0, -1);
+        return '/' + even.join('/');
+    }
+    // After `providers/<namespace>` come type/name pairs; an odd count ends with a collection.
+    const head = parts.slice(0, providers);
+    const rest = parts.slice(providers + 2);
+    if (rest.length === 0)
+        return '/' + head.join('/');
+    const pairs = rest.length % 2 === 0 ? rest : rest.slice(0, -1);
+    if (pairs.length === 0)
+        return '/' + head.join('/');
+    return '/' + [...parts.slice(0, providers + 2), ...pairs].join('/');
+}
+/** `vnet/subnet` from a subnet ID, for messages. */
+function subnetLabel(subnetId) {
+    const vnet = valueAfter(subnetId, 'virtualNetworks');
+    const subnet = valueAfter(subnetId, 'subnets');
+    return vnet && subnet ? `${vnet}/${subnet}` : nameOf(subnetId);
+}
+
+
+/***/ }),
+
+/***/ 3796:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   AD: () => (/* binding */ isValidIp),
+/* harmony export */   EM: () => (/* binding */ AZURE_PLATFORM_IP),
+/* harmony export */   Gw: () => (/* binding */ isPrivate),
+/* harmony export */   Ul: () => (/* binding */ isPublic),
+/* harmony export */   pk: () => (/* binding */ describeIp),
+/* harmony export */   qH: () => (/* binding */ inPrefixes)
+/* harmony export */ });
+/* unused harmony exports classifyIp, isReserved */
+/* harmony import */ var ipaddr_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(8280);
+/* harmony import */ var ipaddr_js__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(ipaddr_js__WEBPACK_IMPORTED_MODULE_0__);
+/**
+ * Classifies IP addresses the way guide §4 does: private, public or reserved.
+ *
+ * Private is RFC 1918 (10.0.0.0/8, 172.16.0.0/12, 192.168.0.0/16). The guide writes
+ * "172.16.x.x to 172.32.x.x", but the RFC 1918 block ends at 172.31.255.255: 172.32.0.0 is public.
+ * Reserved is what the guide lists (multicast 224.0.0.0/4, broadcast 255.255.255.255, loopback
+ * 127.0.0.0/8, link-local 169.254.0.0/16, Azure's platform DNS 168.63.129.16) plus the other
+ * special ranges ipaddr.js knows (0.0.0.0/8, documentation and benchmarking nets, 240.0.0.0/4).
+ * Everything else is public, as the guide says — including shared address space 100.64.0.0/10.
+ *
+ * Ranges come from ipaddr.js, not hand-written masks. The probe reuses this module for resolved
+ * addresses, so IPv6 is classified too (unique-local fc00::/7 counts as private; IPv4-mapped
+ * addresses are classified as their IPv4 address).
+ */
+
+/** Azure's virtual public IP for platform DNS, DHCP and health probes (guide §4 "Internal DNS"). */
+const AZURE_PLATFORM_IP = '168.63.129.16';
+const IPV4_RANGES = {
+    private: { class: 'private', label: 'RFC 1918 private' },
+    unicast: { class: 'public', label: 'public' },
+    carrierGradeNat: { class: 'public', label: 'public (shared address space 100.64.0.0/10)' },
+    as112: { class: 'public', label: 'public (AS112 anycast)' },
+    amt: { class: 'public', label: 'public (AMT anycast)' },
+    unspecified: { class: 'reserved', label: 'unspecified (0.0.0.0/8)' },
+    broadcast: { class: 'reserved', label: 'broadcast' },
+    multicast: { class: 'reserved', label: 'multicast' },
+    linkLocal: { class: 'reserved', label: 'link-local' },
+    loopback: { class: 'reserved', label: 'loopback' },
+    reserved: { class: 'reserved', label: 'reserved (documentation, benchmarking or future use)' }
+};
+const IPV6_RANGES = {
+    uniqueLocal: { class: 'private', label: 'IPv6 unique-local (private)' },
+    unicast: { class: 'public', label: 'public' },
+    '6to4': { class: 'public', label: 'public (6to4)' },
+    teredo: { class: 'public', label: 'public (Teredo)' },
+    rfc6052: { class: 'public', label: 'public (NAT64)' },
+    as112v6: { class: 'public', label: 'public (AS112 anycast)' },
+    amt: { class: 'public', label: 'public (AMT anycast)' },
+    unspecified: { class: 'reserved', label: 'unspecified (::)' },
+    loopback: { class: 'reserved', label: 'loopback' },
+    linkLocal: { class: 'reserved', label: 'link-local' },
+    multicast: { class: 'reserved', label: 'multicast' }
+};
+/** True for a dotted-quad IPv4 address or an IPv6 address (no CIDR suffix, no shorthand IPv4). */
+function isValidIp(ip) {
+    return ipaddr_js__WEBPACK_IMPORTED_MODULE_0___default().IPv4.isValidFourPartDecimal(ip) || ipaddr_js__WEBPACK_IMPORTED_MODULE_0___default().IPv6.isValid(ip);
+}
+/**
+ * The class of an address and a label of its range.
+ * @throws TypeError when `ip` is not a valid address (see `isValidIp`).
+ */
+function describeIp(ip) {
+    if (!isValidIp(ip))
+        throw new TypeError(`Not an IP address: ${JSON.stringify(ip)}`);
+    let address = ipaddr_js__WEBPACK_IMPORTED_MODULE_0___default().parse(ip);
+    if (address.kind() === 'ipv6') {
+        const v6 = address;
+        if (v6.isIPv4MappedAddress())
+            address = v6.toIPv4Address();
+    }
+    if (address.kind() === 'ipv4') {
+        if (address.toString() === AZURE_PLATFORM_IP) {
+            return { ip, class: 'reserved', range: 'Azure platform DNS (168.63.129.16)' };
+        }
+        const known = IPV4_RANGES[address.range()];
+        return { ip, class: known?.class ?? 'reserved', range: known?.label ?? 'reserved' };
+    }
+    const known = IPV6_RANGES[address.range()];
+    return { ip, class: known?.class ?? 'reserved', range: known?.label ?? 'reserved' };
+}
+/**
+ * `private`, `public` or `reserved` (guide §4, with the RFC 1918 range for 172.16.0.0/12).
+ * @throws TypeError when `ip` is not a valid address (see `isValidIp`).
+ */
+function classifyIp(ip) {
+    return describeIp(ip).class;
+}
+/** True when `ip` is a valid private address; false for public, reserved and invalid input. */
+function isPrivate(ip) {
+    return isValidIp(ip) && classifyIp(ip) === 'private';
+}
+/** True when `ip` is a valid public address; false for private, reserved and invalid input. */
+function isPublic(ip) {
+    return isValidIp(ip) && classifyIp(ip) === 'public';
+}
+/** True when `ip` is a valid reserved address; false for private, public and invalid input. */
+function isReserved(ip) {
+    return isValidIp(ip) && classifyIp(ip) === 'reserved';
+}
+/** True when `ip` lies in one of the CIDR prefixes (e.g. a VNet's address space). */
+function inPrefixes(ip, prefixes) {
+    if (!isValidIp(ip))
+        return false;
+    const address = ipaddr_js__WEBPACK_IMPORTED_MODULE_0___default().process(ip);
+    return prefixes.some((prefix) => {
+        if (!ipaddr_js__WEBPACK_IMPORTED_MODULE_0___default().isValidCIDR(prefix))
+            return false;
+        const [network, bits] = ipaddr_js__WEBPACK_IMPORTED_MODULE_0___default().parseCIDR(prefix);
+        return network.kind() === address.kind() && address.match(network, bits);
+    });
+}
+
+
+/***/ }),
+
+/***/ 3117:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   QV: () => (/* binding */ sameText),
+/* harmony export */   Tu: () => (/* binding */ dnsName),
+/* harmony export */   p_: () => (/* binding */ list),
+/* harmony export */   s7: () => (/* binding */ isNamedAfter)
+/* harmony export */ });
+/** Name helpers shared by every stage: DNS names and Azure's case-insensitive names. */
+/** Lower-cased DNS name without a trailing dot. */
+function dnsName(name) {
+    return name.trim().replace(/\.+$/, '').toLowerCase();
+}
+function sameText(a, b) {
+    return a != null && a.toLowerCase() === b.toLowerCase();
+}
+/** A list for messages: `a, b, c`, or `(none)`. */
+function list(values) {
+    return values.length === 0 ? '(none)' : values.join(', ');
+}
+/** A record name meant for `target`: its name, maybe with a suffix or dots (`kv1`, `kv1.vault`). */
+function isNamedAfter(recordName, target) {
+    const name = dnsName(recordName);
+    const wanted = target.toLowerCase();
+    return name === wanted || name.startsWith(`${wanted}.`);
+}
+
+
+/***/ }),
+
+/***/ 8348:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   aO: () => (/* binding */ TARGET_KINDS),
+/* harmony export */   i: () => (/* binding */ targetNames),
+/* harmony export */   xx: () => (/* binding */ privateLinkZones)
+/* harmony export */ });
+const KINDS = {
+    vault: {
+        label: 'key vault',
+        short: 'vault',
+        resourceType: 'Microsoft.KeyVault/vaults',
+        groupId: 'vault',
+        hostSuffix: {
+            AzureCloud: 'vault.azure.net',
+            AzureUSGovernment: 'vault.usgovcloudapi.net',
+            AzureChinaCloud: 'vault.azure.cn'
+        },
+        zone: {
+            AzureCloud: 'privatelink.vaultcore.azure.net',
+            AzureUSGovernment: 'privatelink.vaultcore.usgovcloudapi.net',
+            AzureChinaCloud: 'privatelink.vaultcore.azure.cn'
+        }
+    },
+    managedHsm: {
+        label: 'managed HSM',
+        short: 'HSM',
+        resourceType: 'Microsoft.KeyVault/managedHSMs',
+        groupId: 'managedhsm',
+        hostSuffix: {
+            AzureCloud: 'managedhsm.azure.net',
+            AzureUSGovernment: 'managedhsm.usgovcloudapi.net',
+            AzureChinaCloud: 'managedhsm.azure.cn'
+        },
+        zone: {
+            AzureCloud: 'privatelink.managedhsm.azure.net',
+            AzureUSGovernment: 'privatelink.managedhsm.usgovcloudapi.net',
+            AzureChinaCloud: 'privatelink.managedhsm.azure.cn'
+        }
+    }
+};
+const TARGET_KINDS = Object.keys(KINDS);
+function cloudOf(name) {
+    return name === 'AzureUSGovernment' || name === 'AzureChinaCloud' ? name : 'AzureCloud';
+}
+/**
+ * The names of a kind in a cloud. `overrides` carries what a snapshot recorded for key vaults
+ * (the collector takes them from the `environment`), so older snapshots replay unchanged.
+ */
+function targetNames(cloud, kind, overrides) {
+    const entry = KINDS[kind];
+    const c = cloudOf(cloud);
+    return {
+        kind,
+        label: entry.label,
+        Label: entry.label.charAt(0).toUpperCase() + entry.label.slice(1),
+        short: entry.short,
+        resourceType: entry.resourceType,
+        groupId: entry.groupId,
+        hostSuffix: kind === 'vault' && overrides ? overrides.hostSuffix : entry.hostSuffix[c],
+        zone: kind === 'vault' && overrides ? overrides.zone : entry.zone[c]
+    };
+}
+/** Every privatelink zone name a run over `cloud` may need. */
+function privateLinkZones(cloud) {
+    return TARGET_KINDS.map((kind) => targetNames(cloud, kind).zone);
+}
+
+
+/***/ }),
+
 /***/ 7758:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
@@ -412,10 +778,10 @@ __webpack_require__.d(__webpack_exports__, {
 var collect_snapshot = __webpack_require__(5192);
 // EXTERNAL MODULE: ./src/model/dns-path.ts
 var dns_path = __webpack_require__(6372);
-// EXTERNAL MODULE: ./src/model/names.ts
-var model_names = __webpack_require__(1601);
-// EXTERNAL MODULE: ./src/model/arm-id.ts
-var arm_id = __webpack_require__(6881);
+// EXTERNAL MODULE: ./src/common/names.ts
+var common_names = __webpack_require__(3117);
+// EXTERNAL MODULE: ./src/common/arm-id.ts
+var arm_id = __webpack_require__(5765);
 ;// CONCATENATED MODULE: ./src/evaluate/fixes.ts
 /**
  * Builders for the filled-in `az` commands that findings carry as `fix`. Every command names its
@@ -674,8 +1040,8 @@ function rulesetLinkDelete(rulesetId, linkName) {
 var rule = __webpack_require__(5917);
 // EXTERNAL MODULE: ./src/model/model.ts
 var model_model = __webpack_require__(9860);
-// EXTERNAL MODULE: ./src/model/target.ts
-var target = __webpack_require__(5936);
+// EXTERNAL MODULE: ./src/common/target.ts
+var target = __webpack_require__(8348);
 ;// CONCATENATED MODULE: ./src/evaluate/rules/dns.ts
 
 
@@ -707,23 +1073,23 @@ function vaultRecord(ctx, zone) {
     if (!index || index.length !== zone.aRecords.length) {
         index = { length: zone.aRecords.length, byName: new Map() };
         for (const record of zone.aRecords) {
-            const name = (0,model_names/* dnsName */.Tu)(record.name);
+            const name = (0,common_names/* dnsName */.Tu)(record.name);
             if (!index.byName.has(name))
                 index.byName.set(name, record);
         }
         recordsByName.set(zone.aRecords, index);
     }
     const hit = index.byName.get(vault);
-    if (hit && (0,model_names/* dnsName */.Tu)(hit.name) === vault)
+    if (hit && (0,common_names/* dnsName */.Tu)(hit.name) === vault)
         return hit;
-    const found = zone.aRecords.find((record) => (0,model_names/* sameText */.QV)((0,model_names/* dnsName */.Tu)(record.name), vault));
+    const found = zone.aRecords.find((record) => (0,common_names/* sameText */.QV)((0,common_names/* dnsName */.Tu)(record.name), vault));
     if (found)
         recordsByName.delete(zone.aRecords);
     return found;
 }
 /** A record that looks meant for the vault: named after it, maybe with a suffix or dots. */
 function isVaultLike(ctx, record) {
-    return (0,model_names/* isNamedAfter */.s7)(record.name, ctx.model.vault.name);
+    return (0,common_names/* isNamedAfter */.s7)(record.name, ctx.model.vault.name);
 }
 function ttlFor(ctx, current) {
     const { ttlMin, ttlMax } = ctx.options;
@@ -841,7 +1207,7 @@ function zoneMissing(ctx, out) {
         .map((config) => `${pe.name}'s DNS zone group ${group.name} points to ${config.privateDnsZoneId}, which was not found`)));
     out.finding({
         resource: vault.id,
-        message: `No private DNS zone named exactly ${model.names.zone} was found in the scopes searched (${(0,model_names/* list */.p_)(scopes)}). ` +
+        message: `No private DNS zone named exactly ${model.names.zone} was found in the scopes searched (${(0,common_names/* list */.p_)(scopes)}). ` +
             `Without it, clients in the VNet resolve ${model.hostname} to the ${model.names.short}'s public IP. ` +
             (dangling.length > 0 ? `${dangling.join('; ')}. ` : '') +
             `If the zone lives in another subscription or resource group (hub and spoke), add that scope to the ` +
@@ -873,7 +1239,7 @@ function misnamedFindings(ctx, out) {
     for (const item of misnamed.found) {
         const reasons = [
             ...item.groups.map((group) => `private endpoint ${group.peName}'s DNS zone group ${group.groupName} writes its record into it`),
-            ...item.records.map((record) => `it holds A record ${record.name} → ${(0,model_names/* list */.p_)(record.ipv4Addresses)}`)
+            ...item.records.map((record) => `it holds A record ${record.name} → ${(0,common_names/* list */.p_)(record.ipv4Addresses)}`)
         ];
         const place = item.zone
             ? (0,model_model.zonePlace)(item.zone)
@@ -1027,7 +1393,7 @@ function linkMissing(ctx, out, zone, group, via, others) {
         foreign.length > 0 &&
         group.ips.length > 0 &&
         !record.ipv4Addresses.some((ip) => group.ips.includes(ip))
-        ? ` Note: its A record ${record.name} points to ${(0,model_names/* list */.p_)(record.ipv4Addresses)}, not to ${(0,model_names/* list */.p_)(group.ips)}: once linked, ` +
+        ? ` Note: its A record ${record.name} points to ${(0,common_names/* list */.p_)(record.ipv4Addresses)}, not to ${(0,common_names/* list */.p_)(group.ips)}: once linked, ` +
             `fix the record too, or give ${group.name} a zone of its own (guide §6, more than one VNet)`
         : '';
     const linkedTo = zone.links.map((link) => (0,arm_id/* nameOf */.Vb)(link.virtualNetworkId));
@@ -1036,7 +1402,7 @@ function linkMissing(ctx, out, zone, group, via, others) {
         message: `Private DNS zone ${describeZone(zone, vault.subscriptionId)} is not linked to VNet ${group.name}, which holds ` +
             `private endpoint ${peNames(group)} of ${model.names.label} ${vault.name}: DNS queries from ${group.name} ignore the zone, ` +
             `so ${model.hostname} resolves to the ${model.names.short}'s public IP there. Link the zone to the VNet.${note}`,
-        observed: linkedTo.length > 0 ? `linked to ${(0,model_names/* list */.p_)(linkedTo)}` : 'linked to no VNet',
+        observed: linkedTo.length > 0 ? `linked to ${(0,common_names/* list */.p_)(linkedTo)}` : 'linked to no VNet',
         expected: `linked to ${group.name}`,
         fix: linkCreate((0,model_model.zonePlace)(zone), group.vnetId)
     });
@@ -1078,11 +1444,11 @@ function linkMissingOnPath(ctx, out, zone, via, others) {
             resource: zone.id,
             message: `VNet ${via.resolving.name} (${why}) uses Azure-provided DNS, and private DNS zone ` +
                 `${describeZone(zone, vault.subscriptionId)} is not linked to it: ${model.hostname} resolves to the vault's ` +
-                `public IP for clients in ${(0,model_names/* list */.p_)(clients)}. The zone is linked to VNet ${(0,dns_path/* vnetName */.Fj)(snapshot, resolver.vnetId)}, ` +
-                `where DNS private resolver ${resolver.name} has its inbound endpoint (${(0,model_names/* list */.p_)(resolver.ips)}): point ` +
+                `public IP for clients in ${(0,common_names/* list */.p_)(clients)}. The zone is linked to VNet ${(0,dns_path/* vnetName */.Fj)(snapshot, resolver.vnetId)}, ` +
+                `where DNS private resolver ${resolver.name} has its inbound endpoint (${(0,common_names/* list */.p_)(resolver.ips)}): point ` +
                 `${via.resolving.name}'s DNS servers at it (VMs pick the change up when they renew their DHCP lease or restart), ` +
                 `or link the zone to ${via.resolving.name}`,
-            observed: linkedTo.length > 0 ? `linked to ${(0,model_names/* list */.p_)(linkedTo)}` : 'linked to no VNet',
+            observed: linkedTo.length > 0 ? `linked to ${(0,common_names/* list */.p_)(linkedTo)}` : 'linked to no VNet',
             expected: `${via.resolving.name} resolving through ${resolver.name}, or linked to the zone`,
             fix: vnetSetDnsServers(via.resolving.vnetId, resolver.ips)
         });
@@ -1094,14 +1460,14 @@ function linkMissingOnPath(ctx, out, zone, via, others) {
             ((0,collect_snapshot/* sameId */.s)(via.answering, via.resolving.vnetId)
                 ? ` (${why}), where Azure DNS answers its queries`
                 : `, where Azure DNS answers for VNet ${via.resolving.name} (${why})`) +
-            (others.length > 0 ? ` and for ${(0,model_names/* list */.p_)(others)}` : '') +
+            (others.length > 0 ? ` and for ${(0,common_names/* list */.p_)(others)}` : '') +
             (path && !(0,collect_snapshot/* sameId */.s)(via.answering, via.resolving.vnetId) ? ` along the DNS path ${path}` : '') +
             `: DNS answers there ignore the zone, so ${model.hostname} resolves to the vault's public IP for clients in ` +
-            `${(0,model_names/* list */.p_)(clients)}. Link the zone to ${via.answeringName}` +
+            `${(0,common_names/* list */.p_)(clients)}. Link the zone to ${via.answeringName}` +
             ((0,collect_snapshot/* sameId */.s)(via.answering, via.resolving.vnetId)
                 ? ''
                 : ` (a link to ${via.resolving.name} itself does not help: its queries are answered in ${via.answeringName})`),
-        observed: linkedTo.length > 0 ? `linked to ${(0,model_names/* list */.p_)(linkedTo)}` : 'linked to no VNet',
+        observed: linkedTo.length > 0 ? `linked to ${(0,common_names/* list */.p_)(linkedTo)}` : 'linked to no VNet',
         expected: `linked to ${via.answeringName}`,
         fix: linkCreate((0,model_model.zonePlace)(zone), via.answering)
     });
@@ -1112,8 +1478,8 @@ function linkReady(ctx, out, zone, link, group) {
     const state = link.virtualNetworkLinkState ?? 'unknown';
     const provisioning = link.provisioningState ?? 'unknown';
     const observed = `link state ${state}, provisioning ${provisioning}`;
-    if ((0,model_names/* sameText */.QV)(link.virtualNetworkLinkState, 'Completed') &&
-        (0,model_names/* sameText */.QV)(link.provisioningState, 'Succeeded')) {
+    if ((0,common_names/* sameText */.QV)(link.virtualNetworkLinkState, 'Completed') &&
+        (0,common_names/* sameText */.QV)(link.provisioningState, 'Succeeded')) {
         out.pass({
             resource: link.id,
             message: `The link ${link.name} from ${zone.name} to VNet ${group.name} is Completed and Succeeded`,
@@ -1148,7 +1514,7 @@ function recordMissingOrMisnamed(ctx, out, rule, zone, link, group) {
             out.finding({
                 resource: wrong[0]?.id ?? zone.id,
                 message: `Private DNS zone ${zone.name} has no A record named ${vault.name}, only ` +
-                    `${wrong.map((record) => `${record.name} (→ ${(0,model_names/* list */.p_)(record.ipv4Addresses)})`).join(', ')}. ` +
+                    `${wrong.map((record) => `${record.name} (→ ${(0,common_names/* list */.p_)(record.ipv4Addresses)})`).join(', ')}. ` +
                     `The record must carry the bare vault name, without suffix or dots, or clients in ${group.name} cannot resolve ` +
                     `${model.hostname} to the private endpoint. Replace it with a record named ${vault.name}`,
                 observed: wrong.map((record) => record.name).join(', '),
@@ -1159,7 +1525,7 @@ function recordMissingOrMisnamed(ctx, out, rule, zone, link, group) {
     }
     if (rule !== 'DNS-RECORD-MISSING')
         return;
-    const redirect = (0,model_names/* sameText */.QV)(link.resolutionPolicy, 'NxDomainRedirect');
+    const redirect = (0,common_names/* sameText */.QV)(link.resolutionPolicy, 'NxDomainRedirect');
     out.finding({
         resource: zone.id,
         message: `Private DNS zone ${zone.name} is linked to VNet ${group.name} but has no A record ${vault.name}` +
@@ -1167,9 +1533,9 @@ function recordMissingOrMisnamed(ctx, out, rule, zone, link, group) {
                 ? `. Because the link ${link.name} uses resolutionPolicy NxDomainRedirect, clients in ${group.name} silently ` +
                     `fall back to the ${model.names.short}'s public IP instead of getting NXDOMAIN, and their requests leave over the public endpoint`
                 : `: clients in ${group.name} get NXDOMAIN for ${model.hostname}`) +
-            `. Add the record with the IP of private endpoint ${peNames(group)} (${(0,model_names/* list */.p_)(ips)})`,
+            `. Add the record with the IP of private endpoint ${peNames(group)} (${(0,common_names/* list */.p_)(ips)})`,
         observed: `no A record ${vault.name}` + (redirect ? ' (link resolutionPolicy NxDomainRedirect)' : ''),
-        expected: `A record ${vault.name} → ${(0,model_names/* list */.p_)(ips)}`,
+        expected: `A record ${vault.name} → ${(0,common_names/* list */.p_)(ips)}`,
         fix: recordCreate(place, vault.name, ips, ttl)
     });
 }
@@ -1195,14 +1561,14 @@ function recordIps(ctx, out, rule, zone, record, group) {
         if (rule === 'DNS-RECORD-WRONG-IP')
             out.finding({
                 resource: record.id,
-                message: `A record ${record.name} in ${zone.name} points to ${(0,model_names/* list */.p_)(recordIpsValue)}; the private endpoint ` +
-                    `${peNames(group)} in VNet ${group.name} has ${(0,model_names/* list */.p_)(group.ips)}: clients in ${group.name} connect to the wrong address. ` +
+                message: `A record ${record.name} in ${zone.name} points to ${(0,common_names/* list */.p_)(recordIpsValue)}; the private endpoint ` +
+                    `${peNames(group)} in VNet ${group.name} has ${(0,common_names/* list */.p_)(group.ips)}: clients in ${group.name} connect to the wrong address. ` +
                     (conflict
                         ? `The record is right for ${conflicting.map((other) => `VNet ${other.name}`).join(', ')}, also linked to this zone ` +
                             `(see DNS-ZONE-CONFLICT): fixing the record alone breaks the other VNet, so give ${group.name} its own zone`
                         : 'Add the right IP to the record, then remove the wrong one'),
-                observed: (0,model_names/* list */.p_)(recordIpsValue),
-                expected: (0,model_names/* list */.p_)(group.ips),
+                observed: (0,common_names/* list */.p_)(recordIpsValue),
+                expected: (0,common_names/* list */.p_)(group.ips),
                 fix: conflict
                     ? ownZoneFix(ctx, zone, group)
                     : recordRepoint(place, record.name, group.ips, recordIpsValue, ttlFor(ctx, record.ttl) === record.ttl ? null : ttlFor(ctx, record.ttl))
@@ -1212,9 +1578,9 @@ function recordIps(ctx, out, rule, zone, record, group) {
     if (rule === 'DNS-RECORD-WRONG-IP') {
         out.pass({
             resource: record.id,
-            message: `A record ${record.name} in ${zone.name} holds ${(0,model_names/* list */.p_)(group.ips.filter((ip) => recordIpsValue.includes(ip)))}, the IP of private endpoint ${peNames(group)} in VNet ${group.name}`,
-            observed: (0,model_names/* list */.p_)(recordIpsValue),
-            expected: (0,model_names/* list */.p_)(group.ips)
+            message: `A record ${record.name} in ${zone.name} holds ${(0,common_names/* list */.p_)(group.ips.filter((ip) => recordIpsValue.includes(ip)))}, the IP of private endpoint ${peNames(group)} in VNet ${group.name}`,
+            observed: (0,common_names/* list */.p_)(recordIpsValue),
+            expected: (0,common_names/* list */.p_)(group.ips)
         });
         return;
     }
@@ -1223,8 +1589,8 @@ function recordIps(ctx, out, rule, zone, record, group) {
         out.pass({
             resource: record.id,
             message: `A record ${record.name} in ${zone.name} holds no IP besides the private endpoint's`,
-            observed: (0,model_names/* list */.p_)(recordIpsValue),
-            expected: (0,model_names/* list */.p_)(group.ips)
+            observed: (0,common_names/* list */.p_)(recordIpsValue),
+            expected: (0,common_names/* list */.p_)(group.ips)
         });
         return;
     }
@@ -1239,12 +1605,12 @@ function recordIps(ctx, out, rule, zone, record, group) {
     const fromLinkedVnet = others.some((other) => other.ips.some((ip) => extras.includes(ip)));
     out.finding({
         resource: record.id,
-        message: `A record ${record.name} in ${zone.name} holds ${described.join(', ')} besides ${(0,model_names/* list */.p_)(held)} of private endpoint ` +
+        message: `A record ${record.name} in ${zone.name} holds ${described.join(', ')} besides ${(0,common_names/* list */.p_)(held)} of private endpoint ` +
             `${heldBy.join(', ')}: clients in ${group.name} pick any of them, so some requests go to an address that is not ` +
             `their private endpoint. Remove the extra IP${extras.length === 1 ? '' : 's'}` +
             (fromLinkedVnet ? ` after giving the other VNet its own zone (see DNS-ZONE-CONFLICT)` : ''),
-        observed: (0,model_names/* list */.p_)(recordIpsValue),
-        expected: (0,model_names/* list */.p_)(group.ips),
+        observed: (0,common_names/* list */.p_)(recordIpsValue),
+        expected: (0,common_names/* list */.p_)(group.ips),
         fix: steps(...extras.map((ip) => recordRemoveIp(place, record.name, ip)))
     });
 }
@@ -1319,10 +1685,10 @@ function conflicts(ctx, out) {
                 resource: zone.id,
                 message: groups.length === 1
                     ? `Private DNS zone ${zone.name} serves one VNet with private endpoints of ${model.names.label} ${vault.name}: ` +
-                        `${groups[0]?.name} → ${(0,model_names/* list */.p_)(known[0]?.ips ?? [])}`
+                        `${groups[0]?.name} → ${(0,common_names/* list */.p_)(known[0]?.ips ?? [])}`
                     : `Private DNS zone ${zone.name} serves ${groups.length} VNets with private endpoints of ${model.names.label} ${vault.name} ` +
-                        `(${groups.map((group) => group.name).join(', ')}), which all use ${(0,model_names/* list */.p_)(known[0]?.ips ?? [])}`,
-                observed: groups.map((group) => `${group.name} → ${(0,model_names/* list */.p_)(group.ips)}`).join('; '),
+                        `(${groups.map((group) => group.name).join(', ')}), which all use ${(0,common_names/* list */.p_)(known[0]?.ips ?? [])}`,
+                observed: groups.map((group) => `${group.name} → ${(0,common_names/* list */.p_)(group.ips)}`).join('; '),
                 expected: 'one IP set per zone'
             });
             continue;
@@ -1335,13 +1701,13 @@ function conflicts(ctx, out) {
         out.finding({
             resource: zone.id,
             message: `Private DNS zone ${describeZone(zone, vault.subscriptionId)} is linked to ${groups.length} VNets that hold different ` +
-                `private endpoints of ${model.names.label} ${vault.name}: ${known.map((group) => `${group.name} (${peNames(group)} → ${(0,model_names/* list */.p_)(group.ips)})`).join(', ')}. ` +
-                `Its single A record ${vault.name}${record ? ` (→ ${(0,model_names/* list */.p_)(record.ipv4Addresses)})` : ''} cannot serve them all: ` +
+                `private endpoints of ${model.names.label} ${vault.name}: ${known.map((group) => `${group.name} (${peNames(group)} → ${(0,common_names/* list */.p_)(group.ips)})`).join(', ')}. ` +
+                `Its single A record ${vault.name}${record ? ` (→ ${(0,common_names/* list */.p_)(record.ipv4Addresses)})` : ''} cannot serve them all: ` +
                 `clients in ${loserNames} get an IP that is not their private endpoint's. Give ${loserNames} a ${zone.name} zone of ` +
                 `${losers.length === 1 ? 'its' : 'their'} own holding ${vault.name} → its private endpoint's IP (guide §6, more than one VNet); ` +
                 `that zone must also hold the records of every other vault those clients use. If the VNets are peered, you can ` +
                 `instead keep one private endpoint and delete the other`,
-            observed: known.map((group) => `${group.name} → ${(0,model_names/* list */.p_)(group.ips)}`).join('; '),
+            observed: known.map((group) => `${group.name} → ${(0,common_names/* list */.p_)(group.ips)}`).join('; '),
             expected: 'VNets linked to one zone share one private endpoint IP',
             fix: steps(...losers.map((group) => ownZoneFix(ctx, zone, group)))
         });
@@ -1550,7 +1916,7 @@ function side(ctx, from, to) {
     const peering = (vnet.peerings ?? []).find((candidate) => (0,collect_snapshot/* sameId */.s)(candidate.remoteVirtualNetworkId, to)) ?? null;
     return { vnetId: from, name, peering, failure: null };
 }
-const connected = (s) => (0,model_names/* sameText */.QV)(s.peering?.peeringState, 'Connected');
+const connected = (s) => (0,common_names/* sameText */.QV)(s.peering?.peeringState, 'Connected');
 /** Each client VNet (holding no effective PE of the vault) with each of the PEs' VNets. */
 const pairings = (0,rule/* perTarget */.Ve)((ctx) => {
     const result = [];
@@ -1583,7 +1949,7 @@ function peeringFix(pair) {
     ]) {
         if (here.peering === null)
             lines.push(peeringCreate(here.vnetId, there.vnetId));
-        else if (here.peering && (0,model_names/* sameText */.QV)(here.peering.peeringState, 'Disconnected')) {
+        else if (here.peering && (0,common_names/* sameText */.QV)(here.peering.peeringState, 'Disconnected')) {
             // A Disconnected peering never recovers: the other side was deleted. Recreate it.
             lines.push(peeringDelete(here.vnetId, here.peering.name));
             lines.push(peeringCreate(here.vnetId, there.vnetId));
@@ -1613,18 +1979,18 @@ function peeringNotConnected(ctx, out) {
             continue;
         }
         const missing = [ours, theirs].find((s) => s.peering === null);
-        const disconnected = [ours, theirs].filter((s) => (0,model_names/* sameText */.QV)(s.peering?.peeringState, 'Disconnected'));
+        const disconnected = [ours, theirs].filter((s) => (0,common_names/* sameText */.QV)(s.peering?.peeringState, 'Disconnected'));
         out.finding({
             resource: (ours.peering ?? theirs.peering)?.id ?? client.vnetId,
             message: `Client VNet ${client.name} is peered with VNet ${group.name}, which holds private endpoint ` +
-                `${group.pes.map((item) => item.pe.name).join(', ')} of ${model.names.label} ${model.vault.name} (${(0,model_names/* list */.p_)(group.ips)}), ` +
+                `${group.pes.map((item) => item.pe.name).join(', ')} of ${model.names.label} ${model.vault.name} (${(0,common_names/* list */.p_)(group.ips)}), ` +
                 `but the peering is not Connected (${observed}): clients in ${client.name} cannot reach the private endpoint. ` +
                 [
                     missing
                         ? `Create the missing side in ${missing.name} (a peering stays Initiated until both sides exist)`
                         : null,
                     disconnected.length > 0
-                        ? `delete and recreate the Disconnected side in ${(0,model_names/* list */.p_)(disconnected.map((s) => s.name))} (its other side was deleted at some point)`
+                        ? `delete and recreate the Disconnected side in ${(0,common_names/* list */.p_)(disconnected.map((s) => s.name))} (its other side was deleted at some point)`
                         : null
                 ]
                     .filter((part) => part !== null)
@@ -1657,8 +2023,8 @@ function noRouteToPe(ctx, out) {
         if (direct.length > 0) {
             out.pass({
                 resource: client.vnetId,
-                message: `Client VNet ${client.name} is peered (Connected) with ${(0,model_names/* list */.p_)(direct.map((p) => p.group.name))}, where the private endpoints of ${model.names.label} ${model.vault.name} are`,
-                observed: `peered with ${(0,model_names/* list */.p_)(direct.map((p) => p.group.name))}`,
+                message: `Client VNet ${client.name} is peered (Connected) with ${(0,common_names/* list */.p_)(direct.map((p) => p.group.name))}, where the private endpoints of ${model.names.label} ${model.vault.name} are`,
+                observed: `peered with ${(0,common_names/* list */.p_)(direct.map((p) => p.group.name))}`,
                 expected: "the PE's VNet, or peered Connected with it"
             });
             continue;
@@ -1670,12 +2036,12 @@ function noRouteToPe(ctx, out) {
         out.finding({
             resource: client.vnetId,
             message: `Client VNet ${client.name} gets ${model.names.label} ${model.vault.name}'s private endpoint IP ` +
-                `(${(0,model_names/* list */.p_)([...new Set(pairs.flatMap((p) => p.group.ips))])}) in ${(0,model_names/* list */.p_)(peVnets)}, but is neither part of ` +
+                `(${(0,common_names/* list */.p_)([...new Set(pairs.flatMap((p) => p.group.ips))])}) in ${(0,common_names/* list */.p_)(peVnets)}, but is neither part of ` +
                 `nor directly peered with ${peVnets.length === 1 ? 'it' : 'them'}: traffic needs a route (a hub firewall, ` +
                 `a gateway, Virtual WAN) that the control plane does not show. If such a route exists on purpose, check it ` +
                 `with the inside probe from ${client.name} and ignore this rule for the vault (VNET-NO-ROUTE-TO-PE@${model.vault.name}); ` +
                 `else peer the VNets`,
-            observed: `no peering with ${(0,model_names/* list */.p_)(peVnets)}`,
+            observed: `no peering with ${(0,common_names/* list */.p_)(peVnets)}`,
             expected: "the PE's VNet, or peered Connected with it",
             fix: steps(peeringCreate(client.vnetId, first.group.vnetId), peeringCreate(first.group.vnetId, client.vnetId))
         });
@@ -1722,12 +2088,12 @@ function forwardingRule(ctx, out) {
         out.finding({
             resource: hop.rule.id,
             message: `DNS forwarding ruleset ${hop.ruleset.name}, linked to VNet ${(0,dns_path/* vnetName */.Fj)(snapshot, hop.vnetId)}, has an enabled rule ` +
-                `${hop.rule.name} for ${hop.rule.domainName} that takes ${hop.matched} and sends it to ${(0,model_names/* list */.p_)(targets)}, outside ` +
+                `${hop.rule.name} for ${hop.rule.domainName} that takes ${hop.matched} and sends it to ${(0,common_names/* list */.p_)(targets)}, outside ` +
                 `every known VNet (DNS path: ${(0,dns_path/* describePath */.NH)(snapshot, first.vnet.vnetId, first.path)}). Private resolution of ` +
-                `${model.vault.name} for ${(0,model_names/* list */.p_)(vnets)} now depends on those servers forwarding ${model.names.zone} back to a ` +
+                `${model.vault.name} for ${(0,common_names/* list */.p_)(vnets)} now depends on those servers forwarding ${model.names.zone} back to a ` +
                 `DNS private resolver inbound endpoint in a VNet linked to the zone. If they do not, disable the rule (or narrow ` +
                 `it so that it no longer covers ${model.hostname}); ${EXTENSION_NOTE}`,
-            observed: `rule ${hop.rule.name}: ${hop.rule.domainName} → ${(0,model_names/* list */.p_)(targets)}`,
+            observed: `rule ${hop.rule.name}: ${hop.rule.domainName} → ${(0,common_names/* list */.p_)(targets)}`,
             expected: `${model.hostname} answered by Azure DNS in a VNet linked to ${model.names.zone}`,
             fix: forwardingRuleDisable(hop.ruleset.id, hop.rule.name)
         });
@@ -1737,7 +2103,7 @@ function forwardingRule(ctx, out) {
         out.pass({
             resource: model.vault.id,
             message: ruled.length === 0
-                ? `No DNS forwarding rule on the DNS path of ${(0,model_names/* list */.p_)([...new Set(all.map((item) => item.vnet.name))])} takes ${model.hostname}`
+                ? `No DNS forwarding rule on the DNS path of ${(0,common_names/* list */.p_)([...new Set(all.map((item) => item.vnet.name))])} takes ${model.hostname}`
                 : `Every forwarding rule on the DNS paths that takes ${model.hostname} leads to a server the action could follow`,
             observed: ruled.length === 0
                 ? 'no forwarding rule applies'
@@ -1842,8 +2208,8 @@ const DNS_PATH_RULES = [
     })
 ];
 
-// EXTERNAL MODULE: ./src/model/ip.ts
-var model_ip = __webpack_require__(7240);
+// EXTERNAL MODULE: ./src/common/ip.ts
+var common_ip = __webpack_require__(3796);
 ;// CONCATENATED MODULE: ./src/evaluate/rules/connections.ts
 /**
  * Private endpoint connections and endpoints (guide §2 and §4): PE-NONE, PE-NOT-APPROVED,
@@ -1926,7 +2292,7 @@ function connections_recordIps({ snapshot, model }, vnetId) {
     const linked = (0,model_model.linkedExactZone)(snapshot, model.names.zone, vnetId);
     if (!linked || linked.zone.recordsFailure)
         return [];
-    const record = linked.zone.aRecords.find((r) => (0,model_names/* sameText */.QV)(r.name, model.vault.name));
+    const record = linked.zone.aRecords.find((r) => (0,common_names/* sameText */.QV)(r.name, model.vault.name));
     return record?.ipv4Addresses ?? [];
 }
 const CONNECTION_RULES = [
@@ -1996,7 +2362,7 @@ const CONNECTION_RULES = [
                 if (view.standing !== 'not-approved')
                     continue;
                 const { where, alone } = whereAlone(view);
-                const pending = (0,model_names/* sameText */.QV)(conn.status, 'Pending');
+                const pending = (0,common_names/* sameText */.QV)(conn.status, 'Pending');
                 out.finding({
                     resource: conn.id,
                     message: pending
@@ -2151,7 +2517,7 @@ const CONNECTION_RULES = [
                 const inDns = connections_recordIps(ctx, group.vnetId);
                 const keep = group.pes.find((item) => item.ips.some((ip) => inDns.includes(ip))) ??
                     group.pes[0];
-                const all = group.pes.map((item) => `${item.pe.name} (${(0,model_names/* list */.p_)(item.ips)})`);
+                const all = group.pes.map((item) => `${item.pe.name} (${(0,common_names/* list */.p_)(item.ips)})`);
                 for (const extra of group.pes) {
                     if (extra === keep)
                         continue;
@@ -2182,9 +2548,9 @@ const CONNECTION_RULES = [
             const vault = model.vault;
             for (const item of model.effective) {
                 const pe = item.pe;
-                const bad = item.ips.filter((ip) => !(0,model_ip/* isPrivate */.Gw)(ip));
+                const bad = item.ips.filter((ip) => !(0,common_ip/* isPrivate */.Gw)(ip));
                 if (bad.length > 0) {
-                    const labels = bad.map((ip) => (0,model_ip/* isValidIp */.AD)(ip) ? `${ip} (${(0,model_ip/* describeIp */.pk)(ip).range})` : `${ip} (not an IP address)`);
+                    const labels = bad.map((ip) => (0,common_ip/* isValidIp */.AD)(ip) ? `${ip} (${(0,common_ip/* describeIp */.pk)(ip).range})` : `${ip} (not an IP address)`);
                     out.finding({
                         resource: pe.id,
                         message: `Private endpoint ${pe.name} of ${model.names.label} ${vault.name} has IP ${labels.join(', ')}. ` +
@@ -2202,7 +2568,7 @@ const CONNECTION_RULES = [
                 }
                 out.pass({
                     resource: pe.id,
-                    message: `Private endpoint ${pe.name} of ${model.names.label} ${vault.name} has the private IP ${(0,model_names/* list */.p_)(item.ips)}`,
+                    message: `Private endpoint ${pe.name} of ${model.names.label} ${vault.name} has the private IP ${(0,common_names/* list */.p_)(item.ips)}`,
                     observed: item.ips.join(', '),
                     expected: 'a private (RFC 1918) address'
                 });
@@ -2221,14 +2587,14 @@ const CONNECTION_RULES = [
             const vault = model.vault;
             for (const item of model.effective) {
                 const pe = item.pe;
-                const entries = pe.customDnsConfigs.filter((config) => (0,model_names/* dnsName */.Tu)(config.fqdn) === model.hostname);
+                const entries = pe.customDnsConfigs.filter((config) => (0,common_names/* dnsName */.Tu)(config.fqdn) === model.hostname);
                 const ips = [...new Set(entries.flatMap((entry) => entry.ipAddresses))];
                 if (entries.length <= 1 && ips.length <= 1) {
                     out.pass({
                         resource: pe.id,
                         message: entries.length === 0
                             ? `Private endpoint ${pe.name} lists no custom DNS entry for ${model.hostname}`
-                            : `Private endpoint ${pe.name} lists one DNS entry for ${model.hostname}: ${(0,model_names/* list */.p_)(ips)}`,
+                            : `Private endpoint ${pe.name} lists one DNS entry for ${model.hostname}: ${(0,common_names/* list */.p_)(ips)}`,
                         observed: `${entries.length} entr${entries.length === 1 ? 'y' : 'ies'}`,
                         expected: 'at most 1 entry with 1 IP'
                     });
@@ -2242,14 +2608,14 @@ const CONNECTION_RULES = [
                 out.finding({
                     resource: pe.id,
                     message: `Private endpoint ${pe.name} of ${model.names.label} ${vault.name} lists ${entries.length} DNS entr${entries.length === 1 ? 'y' : 'ies'} ` +
-                        `with ${ips.length} IPs for ${model.hostname} (${(0,model_names/* list */.p_)(ips)}); there should be exactly one, holding the private IP` +
-                        (item.ipsKnown ? ` (${(0,model_names/* list */.p_)(item.ips)}, from its network interface)` : '') +
+                        `with ${ips.length} IPs for ${model.hostname} (${(0,common_names/* list */.p_)(ips)}); there should be exactly one, holding the private IP` +
+                        (item.ipsKnown ? ` (${(0,common_names/* list */.p_)(item.ips)}, from its network interface)` : '') +
                         '. ' +
                         (extraConfigs.length > 0
                             ? `Remove the static IP configuration${extraConfigs.length === 1 ? '' : 's'} ${extraConfigs.map((config) => config.name).join(', ')}`
                             : 'No static IP configuration of the endpoint holds the extra IP: recreate the endpoint (its DNS zone group is recreated too)'),
-                    observed: entries.map((entry) => `${entry.fqdn} → ${(0,model_names/* list */.p_)(entry.ipAddresses)}`).join('; '),
-                    expected: `one entry for ${model.hostname}` + (item.ipsKnown ? ` → ${(0,model_names/* list */.p_)(item.ips)}` : ''),
+                    observed: entries.map((entry) => `${entry.fqdn} → ${(0,common_names/* list */.p_)(entry.ipAddresses)}`).join('; '),
+                    expected: `one entry for ${model.hostname}` + (item.ipsKnown ? ` → ${(0,common_names/* list */.p_)(item.ips)}` : ''),
                     fix: extraConfigs.length > 0
                         ? steps(...extraConfigs.map((config) => endpointIpConfigRemove(pe.id, config.name)))
                         : recreateEndpoint(model, pe, pe.subnetId ?? SUBNET_PLACEHOLDER)
@@ -2281,9 +2647,9 @@ function recreateEndpoint(model, pe, subnet) {
 function firewallView(vault) {
     // null publicNetworkAccess: older vaults, where it means Enabled.
     const access = vault.publicNetworkAccess ?? 'Enabled';
-    const enabled = (0,model_names/* sameText */.QV)(access, 'Enabled');
+    const enabled = (0,common_names/* sameText */.QV)(access, 'Enabled');
     const acls = vault.networkAcls;
-    const deny = acls !== null && (0,model_names/* sameText */.QV)(acls.defaultAction, 'Deny');
+    const deny = acls !== null && (0,common_names/* sameText */.QV)(acls.defaultAction, 'Deny');
     const ipRules = acls?.ipRules ?? [];
     const subnetRules = acls?.virtualNetworkRules ?? [];
     const accessText = vault.publicNetworkAccess ?? 'not set (Enabled)';
@@ -2380,8 +2746,8 @@ const FIREWALL_RULES = [
                 return;
             }
             const rules = [
-                ...(ipRules.length > 0 ? [`IPs ${(0,model_names/* list */.p_)(ipRules)}`] : []),
-                ...(subnetRules.length > 0 ? [`subnets ${(0,model_names/* list */.p_)(subnetRules.map(arm_id/* subnetLabel */.k8))}`] : [])
+                ...(ipRules.length > 0 ? [`IPs ${(0,common_names/* list */.p_)(ipRules)}`] : []),
+                ...(subnetRules.length > 0 ? [`subnets ${(0,common_names/* list */.p_)(subnetRules.map(arm_id/* subnetLabel */.k8))}`] : [])
             ];
             out.finding({
                 resource: vault.id,
@@ -2409,7 +2775,7 @@ const FIREWALL_RULES = [
             // Trusted services: moot while the vault is open to all networks anyway.
             if (acls === null || fw.openToAll || acls.bypass === null)
                 return;
-            if ((0,model_names/* sameText */.QV)(acls.bypass, 'None')) {
+            if ((0,common_names/* sameText */.QV)(acls.bypass, 'None')) {
                 out.pass({
                     resource: vault.id,
                     message: `${model.names.Label} ${vault.name} lets no trusted Azure service bypass its firewall`,
@@ -2471,15 +2837,15 @@ const NETWORK_RULES = [
                     : entry.why === 'runner'
                         ? `this runner's VNet, a client of ${names.label} ${vault.name}`
                         : `a client VNet of ${names.label} ${vault.name}`;
-                const custom = vnet.dnsServers.filter((server) => server.trim() !== model_ip/* AZURE_PLATFORM_IP */.EM);
-                const expected = `Azure-provided DNS, DNS private resolver inbound endpoints, or servers that forward to ${model_ip/* AZURE_PLATFORM_IP */.EM}`;
+                const custom = vnet.dnsServers.filter((server) => server.trim() !== common_ip/* AZURE_PLATFORM_IP */.EM);
+                const expected = `Azure-provided DNS, DNS private resolver inbound endpoints, or servers that forward to ${common_ip/* AZURE_PLATFORM_IP */.EM}`;
                 if (custom.length === 0) {
                     out.pass({
                         resource: vnet.id,
                         message: `VNet ${vnet.name} (${role}) uses Azure-provided DNS, which applies private DNS zones`,
                         observed: vnet.dnsServers.length === 0
                             ? 'Azure-provided DNS'
-                            : `DNS servers ${(0,model_names/* list */.p_)(vnet.dnsServers)}`,
+                            : `DNS servers ${(0,common_names/* list */.p_)(vnet.dnsServers)}`,
                         expected
                     });
                     continue;
@@ -2493,25 +2859,25 @@ const NETWORK_RULES = [
                 if (forwarders.length === 0 && unknown.length === 0 && resolvers.length > 0) {
                     out.pass({
                         resource: vnet.id,
-                        message: `VNet ${vnet.name} (${role}) uses DNS servers ${(0,model_names/* list */.p_)(vnet.dnsServers)}, inbound endpoints of DNS private ` +
-                            `resolver${resolvers.length === 1 ? '' : 's'} ${(0,model_names/* list */.p_)([...new Set(resolvers.map((hop) => hop.resolver.name))])}: ` +
+                        message: `VNet ${vnet.name} (${role}) uses DNS servers ${(0,common_names/* list */.p_)(vnet.dnsServers)}, inbound endpoints of DNS private ` +
+                            `resolver${resolvers.length === 1 ? '' : 's'} ${(0,common_names/* list */.p_)([...new Set(resolvers.map((hop) => hop.resolver.name))])}: ` +
                             `Azure DNS answers in the resolver's VNet, with the private zones linked there`,
-                        observed: `DNS servers ${(0,model_names/* list */.p_)(vnet.dnsServers)}`,
+                        observed: `DNS servers ${(0,common_names/* list */.p_)(vnet.dnsServers)}`,
                         expected
                     });
                     continue;
                 }
                 const said = [
-                    ...forwarders.map((hop) => `${hop.server} lies in VNet ${(0,dns_path/* vnetName */.Fj)(ctx.snapshot, hop.vnetId)}: assumed to be a forwarder that sends ${names.zone} to ${model_ip/* AZURE_PLATFORM_IP */.EM} there, so the zone linked to that VNet serves ${vnet.name}`),
+                    ...forwarders.map((hop) => `${hop.server} lies in VNet ${(0,dns_path/* vnetName */.Fj)(ctx.snapshot, hop.vnetId)}: assumed to be a forwarder that sends ${names.zone} to ${common_ip/* AZURE_PLATFORM_IP */.EM} there, so the zone linked to that VNet serves ${vnet.name}`),
                     ...unknown.map((hop) => `${hop.server} is outside every known VNet and is no DNS private resolver inbound endpoint (on premises, or in a subscription not searched): not followed`)
                 ];
                 out.finding({
                     resource: vnet.id,
-                    message: `VNet ${vnet.name} (${role}) uses custom DNS servers ${(0,model_names/* list */.p_)(vnet.dnsServers)}: ${said.join('; ')}. ` +
+                    message: `VNet ${vnet.name} (${role}) uses custom DNS servers ${(0,common_names/* list */.p_)(vnet.dnsServers)}: ${said.join('; ')}. ` +
                         `The private zone ${names.zone} applies there only if they forward ${names.zone} ` +
-                        `(or the whole ${names.hostSuffix} chain) to ${model_ip/* AZURE_PLATFORM_IP */.EM} or to a DNS private resolver inbound ` +
+                        `(or the whole ${names.hostSuffix} chain) to ${common_ip/* AZURE_PLATFORM_IP */.EM} or to a DNS private resolver inbound ` +
                         `endpoint in a VNet linked to the zone. The inside probe confirms what clients actually get`,
-                    observed: `DNS servers ${(0,model_names/* list */.p_)(vnet.dnsServers)}`,
+                    observed: `DNS servers ${(0,common_names/* list */.p_)(vnet.dnsServers)}`,
                     expected,
                     fix: null
                 });
@@ -2596,7 +2962,7 @@ const PROBE_DNS_RULES = [
                 if (!failure || !DNS_FAILED_KINDS.includes(failure.kind))
                     continue;
                 failed = true;
-                const servers = failure.servers.length > 0 ? (0,model_names/* list */.p_)(failure.servers) : 'no server';
+                const servers = failure.servers.length > 0 ? (0,common_names/* list */.p_)(failure.servers) : 'no server';
                 const where = failure.hop === 0 ? probe.hostname : `${failure.name} (hop ${failure.hop} of the chain)`;
                 out.finding({
                     resource: model.vault.id,
@@ -2638,7 +3004,7 @@ function isFirewallAnswer(result) {
         FIREWALL_INNER_CODES.some((code) => code.toLowerCase() === result.innerCode?.toLowerCase()));
 }
 function ipLabel(ip) {
-    return (0,model_ip/* isValidIp */.AD)(ip) ? `${ip} (${(0,model_ip/* describeIp */.pk)(ip).range})` : ip;
+    return (0,common_ip/* isValidIp */.AD)(ip) ? `${ip} (${(0,common_ip/* describeIp */.pk)(ip).range})` : ip;
 }
 function stepText(error) {
     return `${error.message} [${error.kind}${error.code ? `, ${error.code}` : ''}]`;
@@ -2686,7 +3052,7 @@ function recordFix(ctx, replace) {
         const zone = (0,model_model.zonePlace)(linked.zone);
         const name = model.vault.name.toLowerCase();
         const ips = group.ips.length ? group.ips : probe.peIps;
-        const record = linked.zone.aRecords.find((candidate) => (0,model_names/* sameText */.QV)(candidate.name, name));
+        const record = linked.zone.aRecords.find((candidate) => (0,common_names/* sameText */.QV)(candidate.name, name));
         if (!replace || !record)
             return recordCreate(zone, name, ips, ttl);
         // The record is right (nothing to repoint): another zone or server answers this runner.
@@ -2710,7 +3076,7 @@ function runnerVnetText(ctx) {
 }
 /** Routes of this runner's NIC: find the NIC by the runner's private address, then its routes. */
 function runnerRoutesFix(ctx) {
-    const ip = ctx.run.runnerAddresses.find((address) => (0,model_ip/* isPrivate */.Gw)(address));
+    const ip = ctx.run.runnerAddresses.find((address) => (0,common_ip/* isPrivate */.Gw)(address));
     const vnet = runnerVnet(ctx);
     const subscription = (vnet && (0,arm_id/* subscriptionOf */.XD)(vnet.id)) ?? ctx.model.vault.subscriptionId;
     return steps(ip ? nicFindByIp(subscription, ip) : null, nicEffectiveRoutes('<nic-name-of-this-runner>', '<resource-group-of-that-nic>', subscription));
@@ -2729,7 +3095,7 @@ function publicIpFix(ctx) {
     if (!vnet)
         return steps(`nslookup ${sh(ctx.probe.hostname)}`, 'cat /etc/resolv.conf');
     const linked = (0,model_model.linkedExactZone)(ctx.snapshot, ctx.model.names.zone, vnet.id);
-    const custom = vnet.dnsServers.some((server) => server.trim() !== model_ip/* AZURE_PLATFORM_IP */.EM);
+    const custom = vnet.dnsServers.some((server) => server.trim() !== common_ip/* AZURE_PLATFORM_IP */.EM);
     if (!linked && zones[0] && !custom)
         return linkCreate((0,model_model.zonePlace)(zones[0]), vnet.id);
     return vnetDnsServers(vnet.id);
@@ -2743,7 +3109,7 @@ function dnsRules(ctx) {
     const host = probe.hostname;
     const alias = model.alias;
     const chain = dns.chain.join(' → ');
-    const servers = dns.servers === 'system' ? "the runner's resolvers" : (0,model_names/* list */.p_)(dns.servers);
+    const servers = dns.servers === 'system' ? "the runner's resolvers" : (0,common_names/* list */.p_)(dns.servers);
     // The alias: decidable once the vault's own name answered (with a CNAME or addresses).
     const firstHopFailed = dns.error !== null && dns.chain.length === 1;
     if (!firstHopFailed) {
@@ -2775,16 +3141,16 @@ function dnsRules(ctx) {
                     ? `. The chain reaches ${alias}, so the private zone ${model.names.zone} is the one answering and lacks the A record ${model.vault.name.toLowerCase()} (or the link's NxDomainRedirect is off)`
                     : ''),
             observed: `${chain}: ${dns.error.kind}`,
-            expected: `${host} → ${alias} → ${(0,model_names/* list */.p_)(probe.peIps)}`,
+            expected: `${host} → ${alias} → ${(0,common_names/* list */.p_)(probe.peIps)}`,
             fix: atAlias
                 ? recordFix(ctx, false)
                 : steps(`nslookup ${sh(host)}`, `nslookup ${sh(alias)}`, 'cat /etc/resolv.conf')
         });
         return;
     }
-    ok(ctx, 'PROBE-NXDOMAIN', `${host} resolves with DNS (${servers})`, `${chain} → ${(0,model_names/* list */.p_)(dns.addresses)}`, 'an answer');
+    ok(ctx, 'PROBE-NXDOMAIN', `${host} resolves with DNS (${servers})`, `${chain} → ${(0,common_names/* list */.p_)(dns.addresses)}`, 'an answer');
     const bad = dns.addresses.filter((ip) => !probe.peIps.includes(ip));
-    const publicIps = bad.filter((ip) => (0,model_ip/* isPublic */.Ul)(ip));
+    const publicIps = bad.filter((ip) => (0,common_ip/* isPublic */.Ul)(ip));
     const otherIps = bad.filter((ip) => !publicIps.includes(ip));
     if (publicIps.length > 0) {
         add(ctx, 'PROBE-PUBLIC-IP', {
@@ -2792,27 +3158,27 @@ function dnsRules(ctx) {
             message: `From this runner ${host} resolves to the public address ${publicIps.map(ipLabel).join(', ')}: ` +
                 `the private zone ${model.names.zone} does not apply to the DNS servers this runner uses ` +
                 `(${servers}). Link the zone to ${runnerVnetText(ctx)}, or make its custom DNS servers forward ${model.names.zone} to 168.63.129.16`,
-            observed: `${chain} → ${(0,model_names/* list */.p_)(dns.addresses)}`,
-            expected: (0,model_names/* list */.p_)(probe.peIps),
+            observed: `${chain} → ${(0,common_names/* list */.p_)(dns.addresses)}`,
+            expected: (0,common_names/* list */.p_)(probe.peIps),
             fix: publicIpFix(ctx)
         });
     }
     else {
-        ok(ctx, 'PROBE-PUBLIC-IP', `${host} resolves to no public address`, (0,model_names/* list */.p_)(dns.addresses), 'private addresses');
+        ok(ctx, 'PROBE-PUBLIC-IP', `${host} resolves to no public address`, (0,common_names/* list */.p_)(dns.addresses), 'private addresses');
     }
     const peKnown = model.effective.every((pe) => pe.ipsKnown);
     if (otherIps.length > 0 && (peKnown || probe.peIps.length === 0)) {
         add(ctx, 'PROBE-WRONG-IP', {
             resource,
             message: `${host} resolves to ${otherIps.map(ipLabel).join(', ')}, which is not an effective private endpoint IP ` +
-                `of the vault (${(0,model_names/* list */.p_)(probe.peIps)}): a stale A record, or another zone answers`,
-            observed: `${chain} → ${(0,model_names/* list */.p_)(dns.addresses)}`,
-            expected: (0,model_names/* list */.p_)(probe.peIps),
+                `of the vault (${(0,common_names/* list */.p_)(probe.peIps)}): a stale A record, or another zone answers`,
+            observed: `${chain} → ${(0,common_names/* list */.p_)(dns.addresses)}`,
+            expected: (0,common_names/* list */.p_)(probe.peIps),
             fix: recordFix(ctx, true)
         });
     }
     else if (bad.length === 0) {
-        ok(ctx, 'PROBE-WRONG-IP', `${host} resolves to the private endpoint IP ${(0,model_names/* list */.p_)(dns.addresses)}`, (0,model_names/* list */.p_)(dns.addresses), (0,model_names/* list */.p_)(probe.peIps));
+        ok(ctx, 'PROBE-WRONG-IP', `${host} resolves to the private endpoint IP ${(0,common_names/* list */.p_)(dns.addresses)}`, (0,common_names/* list */.p_)(dns.addresses), (0,common_names/* list */.p_)(probe.peIps));
     }
 }
 function hostsRule(ctx) {
@@ -2828,8 +3194,8 @@ function hostsRule(ctx) {
     const fromOs = os.error ? [] : v4(os.addresses);
     const fromDns = dns.error ? [] : v4(dns.addresses);
     const same = fromOs.length === fromDns.length && fromOs.every((ip, i) => ip === fromDns[i]);
-    const osText = os.error ? stepText(os.error) : (0,model_names/* list */.p_)(os.addresses);
-    const dnsText = dns.error ? stepText(dns.error) : (0,model_names/* list */.p_)(dns.addresses);
+    const osText = os.error ? stepText(os.error) : (0,common_names/* list */.p_)(os.addresses);
+    const dnsText = dns.error ? stepText(dns.error) : (0,common_names/* list */.p_)(dns.addresses);
     if (same || (os.error && dns.error)) {
         ok(ctx, 'PROBE-HOSTS-OVERRIDE', `The OS resolver and DNS agree on ${probe.hostname}`, osText, dnsText);
         return;
@@ -2937,7 +3303,7 @@ function healthRules(ctx) {
     const seen = new Set();
     const answered = probe.health.filter((attempt) => transportRules(ctx, attempt, seen));
     if (probe.health.length > 0 && answered.length === probe.health.length) {
-        ok(ctx, 'PROBE-CONNECT-FAILED', `Every /healthstatus request to ${host} connected`, (0,model_names/* list */.p_)(probe.health.map((a) => a.ip ?? '?')), 'TCP on 443');
+        ok(ctx, 'PROBE-CONNECT-FAILED', `Every /healthstatus request to ${host} connected`, (0,common_names/* list */.p_)(probe.health.map((a) => a.ip ?? '?')), 'TCP on 443');
         ok(ctx, 'PROBE-TLS-FAILED', `The certificate is valid for ${host} on every path`, 'valid', `a certificate for ${host}`);
     }
     // By name and straight to the PE IP often hit the same address: one finding per rule and address.
@@ -2965,9 +3331,9 @@ function healthRules(ctx) {
             continue;
         }
         const addr = attempt.addr;
-        if (!(0,model_ip/* isValidIp */.AD)(addr))
+        if (!(0,common_ip/* isValidIp */.AD)(addr))
             continue;
-        const info = (0,model_ip/* describeIp */.pk)(addr);
+        const info = (0,common_ip/* describeIp */.pk)(addr);
         if (info.class === 'public') {
             if (!once('PROBE-PUBLIC-PATH', attempt))
                 continue;
@@ -2976,7 +3342,7 @@ function healthRules(ctx) {
                 message: `${where(attempt, host, probe.peIps)}: the vault saw the request come from the public address ${ipLabel(addr)}: it left ` +
                     `through NAT/the Internet, not through the private endpoint`,
                 observed: `addr=${addr}`,
-                expected: `a private address of this runner (${(0,model_names/* list */.p_)(run.runnerAddresses)})`,
+                expected: `a private address of this runner (${(0,common_names/* list */.p_)(run.runnerAddresses)})`,
                 // A route (0.0.0.0/0 to a firewall or NAT, or none to the PE subnet) decides the path.
                 fix: runnerRoutesFix(ctx)
             });
@@ -2990,9 +3356,9 @@ function healthRules(ctx) {
             add(ctx, 'PROBE-ROUTED', {
                 resource,
                 message: `${where(attempt, host, probe.peIps)}: the vault saw ${ipLabel(addr)}, which is not one of this runner's addresses ` +
-                    `(${(0,model_names/* list */.p_)(run.runnerAddresses)}): custom routing or NAT on the way (still a private path)`,
+                    `(${(0,common_names/* list */.p_)(run.runnerAddresses)}): custom routing or NAT on the way (still a private path)`,
                 observed: `addr=${addr}`,
-                expected: (0,model_names/* list */.p_)(run.runnerAddresses),
+                expected: (0,common_names/* list */.p_)(run.runnerAddresses),
                 fix: null
             });
         }
@@ -3021,7 +3387,7 @@ function dataPlaneRule(ctx) {
     const result = probe.dataPlane;
     if (!result)
         return;
-    const privatePath = result.via === 'pe-ip' || (result.ip !== null && (0,model_ip/* isPrivate */.Gw)(result.ip));
+    const privatePath = result.via === 'pe-ip' || (result.ip !== null && (0,common_ip/* isPrivate */.Gw)(result.ip));
     const target = result.via === 'pe-ip' ? `PE IP ${result.ip}` : `by name, ${result.ip ?? '?'}`;
     if (result.error) {
         unverified(ctx, 'PROBE-FORBIDDEN-BY-FIREWALL', {
@@ -3054,7 +3420,7 @@ function dataPlaneRule(ctx) {
             message: `the data-plane request over the private path (${target}) got ${result.status ?? 'an answer'} without any ` +
                 `of Key Vault's markers (x-ms-keyvault-* headers, request ID, Key Vault's error body): something other ` +
                 `than Key Vault answers there, so the firewall's answer is unknown`,
-            observed: `${result.status ?? '?'} from ${result.ip ?? '?'}, markers: ${(0,model_names/* list */.p_)(result.markers ?? [])}`,
+            observed: `${result.status ?? '?'} from ${result.ip ?? '?'}, markers: ${(0,common_names/* list */.p_)(result.markers ?? [])}`,
             expected: "Key Vault's answer (404 SecretNotFound for the probe secret)",
             fix: dataPlaneCheck(ctx, result.ip)
         });
@@ -3095,7 +3461,7 @@ function outsideRule(ctx) {
     // or a hosts-file/loopback override. Whatever answered, it says nothing about the public path.
     // A warning under the contract's rule, not an error: the vault may well be closed; and not an
     // info, because a run asked to verify the public path did not, and `fail-on: warning` must see it.
-    if (result.ip !== null && (0,model_ip/* isValidIp */.AD)(result.ip) && !(0,model_ip/* isPublic */.Ul)(result.ip)) {
+    if (result.ip !== null && (0,common_ip/* isValidIp */.AD)(result.ip) && !(0,common_ip/* isPublic */.Ul)(result.ip)) {
         unverified(ctx, 'PUBLIC-ACCESS-OPEN', {
             resource: model.vault.id,
             message: `this runner is not outside the VNet. From here ${host} leads to ${ipLabel(result.ip)}, ` +
@@ -3116,7 +3482,7 @@ function outsideRule(ctx) {
             message: `from outside, https://${host} (${result.ip ?? 'by name'}) answered ${result.status ?? '?'} without any of ` +
                 `Key Vault's markers (x-ms-keyvault-* headers, request ID, Key Vault's error body): something other than ` +
                 `the vault answered, so whether its public path is open is unknown`,
-            observed: `${result.status ?? '?'} from ${result.ip ?? '?'}, markers: ${(0,model_names/* list */.p_)(result.markers ?? [])}`,
+            observed: `${result.status ?? '?'} from ${result.ip ?? '?'}, markers: ${(0,common_names/* list */.p_)(result.markers ?? [])}`,
             expected: '403 ForbiddenByFirewall or ForbiddenByConnection',
             fix: steps(vaultShowNetwork(model), dataPlaneCheck(ctx, null))
         });
@@ -3730,8 +4096,8 @@ var ipaddr = __webpack_require__(8280);
 var ipaddr_default = /*#__PURE__*/__webpack_require__.n(ipaddr);
 // EXTERNAL MODULE: ./src/evaluate/catalog.ts
 var catalog = __webpack_require__(384);
-// EXTERNAL MODULE: ./src/model/target.ts
-var target = __webpack_require__(5936);
+// EXTERNAL MODULE: ./src/common/target.ts
+var target = __webpack_require__(8348);
 // EXTERNAL MODULE: ./src/logger.ts
 var logger = __webpack_require__(6999);
 // EXTERNAL MODULE: ./src/plan/plan.ts
@@ -3742,8 +4108,8 @@ var external_node_fs_ = __webpack_require__(3024);
 var external_node_path_ = __webpack_require__(6760);
 // EXTERNAL MODULE: ./src/plan/terraform.ts
 var terraform = __webpack_require__(467);
-// EXTERNAL MODULE: ./src/model/arm-id.ts
-var arm_id = __webpack_require__(6881);
+// EXTERNAL MODULE: ./src/common/arm-id.ts
+var arm_id = __webpack_require__(5765);
 ;// CONCATENATED MODULE: ./src/plan/whatif.ts
 /**
  * ARM what-if results: the Azure CLI's `--no-pretty-print` JSON (top-level `status` and
@@ -4661,150 +5027,6 @@ function fail(error) {
 
 /***/ }),
 
-/***/ 6881:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
-
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   AS: () => (/* binding */ vaultResourceId),
-/* harmony export */   HJ: () => (/* binding */ vnetIdFromSubnetId),
-/* harmony export */   RQ: () => (/* binding */ parseResourceId),
-/* harmony export */   Sk: () => (/* binding */ parseScope),
-/* harmony export */   Tp: () => (/* binding */ resourceGroupOf),
-/* harmony export */   Vb: () => (/* binding */ nameOf),
-/* harmony export */   XD: () => (/* binding */ subscriptionOf),
-/* harmony export */   cv: () => (/* binding */ isResourceOfType),
-/* harmony export */   db: () => (/* binding */ parseLooseId),
-/* harmony export */   gx: () => (/* binding */ subscriptionScope),
-/* harmony export */   k8: () => (/* binding */ subnetLabel),
-/* harmony export */   mp: () => (/* binding */ lastSegment),
-/* harmony export */   rw: () => (/* binding */ roleScope),
-/* harmony export */   wZ: () => (/* binding */ resourceGroupScope)
-/* harmony export */ });
-/** Small helpers for ARM resource IDs (case-insensitive, `/subscriptions/<id>/resourceGroups/<rg>/providers/...`). */
-const RESOURCE_ID = /^\/subscriptions\/([^/]+)\/resourceGroups\/([^/]+)\/providers\/([^/]+)\/(.+?)\/?$/i;
-function parseResourceId(id) {
-    const match = RESOURCE_ID.exec(id.trim());
-    if (!match)
-        return null;
-    const [, subscriptionId, resourceGroup, provider, rest] = match;
-    const parts = (rest ?? '').split('/');
-    if (parts.length < 2 || parts.length % 2 !== 0 || parts.some((p) => p === ''))
-        return null;
-    const types = [];
-    const names = [];
-    for (let i = 0; i < parts.length; i += 2) {
-        types.push(parts[i]);
-        names.push(decodeURIComponent(parts[i + 1]));
-    }
-    return {
-        subscriptionId: subscriptionId,
-        resourceGroup: decodeURIComponent(resourceGroup),
-        provider: provider,
-        types,
-        names,
-        name: names[names.length - 1]
-    };
-}
-/** True when `id` parses and is of `provider/type` (case-insensitive), e.g. `Microsoft.Network/privateEndpoints`. */
-function isResourceOfType(parsed, providerAndType) {
-    if (!parsed)
-        return false;
-    const actual = `${parsed.provider}/${parsed.types.join('/')}`;
-    return actual.toLowerCase() === providerAndType.toLowerCase();
-}
-/** The last path segment of an ID (a resource's name), or the ID itself. */
-function lastSegment(id) {
-    return nameOf(id);
-}
-/** `/subscriptions/s/resourceGroups/rg/providers/Microsoft.Network/virtualNetworks/v/subnets/x` → the VNet's ID. */
-function vnetIdFromSubnetId(subnetId) {
-    const match = /^(.*\/providers\/Microsoft\.Network\/virtualNetworks\/[^/]+)\/subnets\/[^/]+\/?$/i.exec(subnetId.trim());
-    return match ? match[1] : null;
-}
-/** `/subscriptions/<id>` or `/subscriptions/<id>/resourceGroups/<rg>`. */
-function parseScope(scope) {
-    const match = /^\/subscriptions\/([^/]+)(?:\/resourceGroups\/([^/]+))?\/?$/i.exec(scope.trim());
-    if (!match)
-        return null;
-    return { subscriptionId: match[1], resourceGroup: match[2] ?? null };
-}
-function subscriptionScope(subscriptionId) {
-    return `/subscriptions/${subscriptionId}`;
-}
-function resourceGroupScope(subscriptionId, resourceGroup) {
-    return `/subscriptions/${subscriptionId}/resourceGroups/${resourceGroup}`;
-}
-function vaultResourceId(subscriptionId, resourceGroup, name) {
-    const scope = resourceGroup
-        ? resourceGroupScope(subscriptionId, resourceGroup)
-        : subscriptionScope(subscriptionId);
-    return `${scope}/providers/Microsoft.KeyVault/vaults/${name}`;
-}
-/**
- * Subscription, resource group and name of an ID, without checking the provider part (ARM's own
- * examples carry IDs such as `.../provders/Microsoft.Network/networkInterfaces/x`).
- */
-function parseLooseId(id) {
-    const match = /^\/subscriptions\/([^/]+)\/resourceGroups\/([^/]+)\/.+\/([^/]+)\/?$/i.exec(id.trim());
-    if (!match)
-        return null;
-    return {
-        subscriptionId: match[1],
-        resourceGroup: decodeURIComponent(match[2]),
-        name: decodeURIComponent(match[3])
-    };
-}
-function segments(id) {
-    return id.split('/').filter((part) => part !== '');
-}
-function valueAfter(id, key) {
-    const parts = segments(id);
-    const index = parts.findIndex((part) => part.toLowerCase() === key.toLowerCase());
-    return index >= 0 && index + 1 < parts.length ? (parts[index + 1] ?? null) : null;
-}
-/** The last segment of an ID: the resource's name. */
-function nameOf(id) {
-    return segments(id).at(-1) ?? id;
-}
-function subscriptionOf(id) {
-    return valueAfter(id, 'subscriptions');
-}
-function resourceGroupOf(id) {
-    return valueAfter(id, 'resourceGroups');
-}
-/**
- * The ARM scope a role assignment can target for what was read: the resource itself, or the
- * resource group / subscription that was listed. A collection path such as
- * `…/privateDnsZones/z/virtualNetworkLinks` becomes the zone's ID.
- */
-function roleScope(idOrScope) {
-    const parts = segments(idOrScope);
-    const providers = parts.findIndex((part) => part.toLowerCase() === 'providers');
-    if (providers < 0) {
-        // `/subscriptions/s`, `/subscriptions/s/resourceGroups/rg`, or a collection under them.
-        const even = parts.length % 2 === 0 ? parts : parts.slice(0, -1);
-        return '/' + even.join('/');
-    }
-    // After `providers/<namespace>` come type/name pairs; an odd count ends with a collection.
-    const head = parts.slice(0, providers);
-    const rest = parts.slice(providers + 2);
-    if (rest.length === 0)
-        return '/' + head.join('/');
-    const pairs = rest.length % 2 === 0 ? rest : rest.slice(0, -1);
-    if (pairs.length === 0)
-        return '/' + head.join('/');
-    return '/' + [...parts.slice(0, providers + 2), ...pairs].join('/');
-}
-/** `vnet/subnet` from a subnet ID, for messages. */
-function subnetLabel(subnetId) {
-    const vnet = valueAfter(subnetId, 'virtualNetworks');
-    const subnet = valueAfter(subnetId, 'subnets');
-    return vnet && subnet ? `${vnet}/${subnet}` : nameOf(subnetId);
-}
-
-
-/***/ }),
-
 /***/ 6372:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
@@ -4816,9 +5038,9 @@ function subnetLabel(subnetId) {
 /* harmony export */ });
 /* unused harmony exports MAX_HOPS, matchingRule, dnsPaths */
 /* harmony import */ var _collect_snapshot_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(5192);
-/* harmony import */ var _arm_id_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(6881);
-/* harmony import */ var _ip_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7240);
-/* harmony import */ var _names_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(1601);
+/* harmony import */ var _common_arm_id_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(5765);
+/* harmony import */ var _common_ip_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3796);
+/* harmony import */ var _common_names_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(3117);
 
 
 
@@ -4839,11 +5061,11 @@ function inboundEndpointOf(snapshot, ip) {
     return null;
 }
 function vnetHoldingIp(snapshot, ip) {
-    return knownVnets(snapshot).find((vnet) => (0,_ip_js__WEBPACK_IMPORTED_MODULE_0__/* .inPrefixes */ .qH)(ip, vnet.addressPrefixes)) ?? null;
+    return knownVnets(snapshot).find((vnet) => (0,_common_ip_js__WEBPACK_IMPORTED_MODULE_0__/* .inPrefixes */ .qH)(ip, vnet.addressPrefixes)) ?? null;
 }
 /** `vault.azure.net.` → `vault.azure.net`; `.` → `` (the root matches every name). */
 function ruleDomain(domain) {
-    return (0,_names_js__WEBPACK_IMPORTED_MODULE_1__/* .dnsName */ .Tu)(domain);
+    return (0,_common_names_js__WEBPACK_IMPORTED_MODULE_1__/* .dnsName */ .Tu)(domain);
 }
 function ruleMatches(domain, name) {
     const d = ruleDomain(domain);
@@ -4859,7 +5081,7 @@ function matchingRule(snapshot, vnetId, names) {
         let best = null;
         for (const ruleset of linked) {
             for (const rule of ruleset.rules) {
-                if (rule.state !== null && !(0,_names_js__WEBPACK_IMPORTED_MODULE_1__/* .sameText */ .QV)(rule.state, 'Enabled'))
+                if (rule.state !== null && !(0,_common_names_js__WEBPACK_IMPORTED_MODULE_1__/* .sameText */ .QV)(rule.state, 'Enabled'))
                     continue;
                 if (!ruleMatches(rule.domainName, name))
                     continue;
@@ -4904,7 +5126,7 @@ function dnsPaths(snapshot, vnetId, names) {
     }
     const listingFailures = snapshot.dnsPath?.failures ?? [];
     const servers = vnet.dnsServers.map((s) => s.trim()).filter((s) => s !== '');
-    const custom = servers.filter((s) => s !== _ip_js__WEBPACK_IMPORTED_MODULE_0__/* .AZURE_PLATFORM_IP */ .EM);
+    const custom = servers.filter((s) => s !== _common_ip_js__WEBPACK_IMPORTED_MODULE_0__/* .AZURE_PLATFORM_IP */ .EM);
     const starts = custom.length === 0 ? [null] : custom;
     return starts.map((server) => {
         const path = {
@@ -4953,7 +5175,7 @@ function dnsPaths(snapshot, vnetId, names) {
             const holder = vnetHoldingIp(snapshot, ip);
             if (holder) {
                 path.hops.push({ kind: 'forwarder', server: ip, vnetId: holder.id });
-                path.assumed.push(`${ip} (in VNet ${holder.name}) is assumed to forward to Azure DNS (${_ip_js__WEBPACK_IMPORTED_MODULE_0__/* .AZURE_PLATFORM_IP */ .EM})`);
+                path.assumed.push(`${ip} (in VNet ${holder.name}) is assumed to forward to Azure DNS (${_common_ip_js__WEBPACK_IMPORTED_MODULE_0__/* .AZURE_PLATFORM_IP */ .EM})`);
                 azureDnsIn(holder.id);
                 return;
             }
@@ -4981,7 +5203,7 @@ function answeringVnets(paths) {
 /** The name of a VNet of the snapshot (its last ID segment when unknown). */
 function vnetName(snapshot, vnetId) {
     const vnet = snapshot.virtualNetworks[(0,_collect_snapshot_js__WEBPACK_IMPORTED_MODULE_2__/* .idKey */ .T)(vnetId)];
-    return vnet && !('failure' in vnet) ? vnet.name : (0,_arm_id_js__WEBPACK_IMPORTED_MODULE_3__/* .nameOf */ .Vb)(vnetId);
+    return vnet && !('failure' in vnet) ? vnet.name : (0,_common_arm_id_js__WEBPACK_IMPORTED_MODULE_3__/* .nameOf */ .Vb)(vnetId);
 }
 /** A path in words: `vnet-spoke → 10.0.0.4 (resolver dnspr-hub) → Azure DNS in vnet-hub`. */
 function describePath(snapshot, from, path) {
@@ -5052,125 +5274,6 @@ function resolvingVnets(snapshot, peVnets, names, runnerVnets = []) {
 
 /***/ }),
 
-/***/ 7240:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
-
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   AD: () => (/* binding */ isValidIp),
-/* harmony export */   EM: () => (/* binding */ AZURE_PLATFORM_IP),
-/* harmony export */   Gw: () => (/* binding */ isPrivate),
-/* harmony export */   Ul: () => (/* binding */ isPublic),
-/* harmony export */   pk: () => (/* binding */ describeIp),
-/* harmony export */   qH: () => (/* binding */ inPrefixes)
-/* harmony export */ });
-/* unused harmony exports classifyIp, isReserved */
-/* harmony import */ var ipaddr_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(8280);
-/* harmony import */ var ipaddr_js__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(ipaddr_js__WEBPACK_IMPORTED_MODULE_0__);
-/**
- * Classifies IP addresses the way guide §4 does: private, public or reserved.
- *
- * Private is RFC 1918 (10.0.0.0/8, 172.16.0.0/12, 192.168.0.0/16). The guide writes
- * "172.16.x.x to 172.32.x.x", but the RFC 1918 block ends at 172.31.255.255: 172.32.0.0 is public.
- * Reserved is what the guide lists (multicast 224.0.0.0/4, broadcast 255.255.255.255, loopback
- * 127.0.0.0/8, link-local 169.254.0.0/16, Azure's platform DNS 168.63.129.16) plus the other
- * special ranges ipaddr.js knows (0.0.0.0/8, documentation and benchmarking nets, 240.0.0.0/4).
- * Everything else is public, as the guide says — including shared address space 100.64.0.0/10.
- *
- * Ranges come from ipaddr.js, not hand-written masks. The probe reuses this module for resolved
- * addresses, so IPv6 is classified too (unique-local fc00::/7 counts as private; IPv4-mapped
- * addresses are classified as their IPv4 address).
- */
-
-/** Azure's virtual public IP for platform DNS, DHCP and health probes (guide §4 "Internal DNS"). */
-const AZURE_PLATFORM_IP = '168.63.129.16';
-const IPV4_RANGES = {
-    private: { class: 'private', label: 'RFC 1918 private' },
-    unicast: { class: 'public', label: 'public' },
-    carrierGradeNat: { class: 'public', label: 'public (shared address space 100.64.0.0/10)' },
-    as112: { class: 'public', label: 'public (AS112 anycast)' },
-    amt: { class: 'public', label: 'public (AMT anycast)' },
-    unspecified: { class: 'reserved', label: 'unspecified (0.0.0.0/8)' },
-    broadcast: { class: 'reserved', label: 'broadcast' },
-    multicast: { class: 'reserved', label: 'multicast' },
-    linkLocal: { class: 'reserved', label: 'link-local' },
-    loopback: { class: 'reserved', label: 'loopback' },
-    reserved: { class: 'reserved', label: 'reserved (documentation, benchmarking or future use)' }
-};
-const IPV6_RANGES = {
-    uniqueLocal: { class: 'private', label: 'IPv6 unique-local (private)' },
-    unicast: { class: 'public', label: 'public' },
-    '6to4': { class: 'public', label: 'public (6to4)' },
-    teredo: { class: 'public', label: 'public (Teredo)' },
-    rfc6052: { class: 'public', label: 'public (NAT64)' },
-    as112v6: { class: 'public', label: 'public (AS112 anycast)' },
-    amt: { class: 'public', label: 'public (AMT anycast)' },
-    unspecified: { class: 'reserved', label: 'unspecified (::)' },
-    loopback: { class: 'reserved', label: 'loopback' },
-    linkLocal: { class: 'reserved', label: 'link-local' },
-    multicast: { class: 'reserved', label: 'multicast' }
-};
-/** True for a dotted-quad IPv4 address or an IPv6 address (no CIDR suffix, no shorthand IPv4). */
-function isValidIp(ip) {
-    return ipaddr_js__WEBPACK_IMPORTED_MODULE_0___default().IPv4.isValidFourPartDecimal(ip) || ipaddr_js__WEBPACK_IMPORTED_MODULE_0___default().IPv6.isValid(ip);
-}
-/**
- * The class of an address and a label of its range.
- * @throws TypeError when `ip` is not a valid address (see `isValidIp`).
- */
-function describeIp(ip) {
-    if (!isValidIp(ip))
-        throw new TypeError(`Not an IP address: ${JSON.stringify(ip)}`);
-    let address = ipaddr_js__WEBPACK_IMPORTED_MODULE_0___default().parse(ip);
-    if (address.kind() === 'ipv6') {
-        const v6 = address;
-        if (v6.isIPv4MappedAddress())
-            address = v6.toIPv4Address();
-    }
-    if (address.kind() === 'ipv4') {
-        if (address.toString() === AZURE_PLATFORM_IP) {
-            return { ip, class: 'reserved', range: 'Azure platform DNS (168.63.129.16)' };
-        }
-        const known = IPV4_RANGES[address.range()];
-        return { ip, class: known?.class ?? 'reserved', range: known?.label ?? 'reserved' };
-    }
-    const known = IPV6_RANGES[address.range()];
-    return { ip, class: known?.class ?? 'reserved', range: known?.label ?? 'reserved' };
-}
-/**
- * `private`, `public` or `reserved` (guide §4, with the RFC 1918 range for 172.16.0.0/12).
- * @throws TypeError when `ip` is not a valid address (see `isValidIp`).
- */
-function classifyIp(ip) {
-    return describeIp(ip).class;
-}
-/** True when `ip` is a valid private address; false for public, reserved and invalid input. */
-function isPrivate(ip) {
-    return isValidIp(ip) && classifyIp(ip) === 'private';
-}
-/** True when `ip` is a valid public address; false for private, reserved and invalid input. */
-function isPublic(ip) {
-    return isValidIp(ip) && classifyIp(ip) === 'public';
-}
-/** True when `ip` is a valid reserved address; false for private, public and invalid input. */
-function isReserved(ip) {
-    return isValidIp(ip) && classifyIp(ip) === 'reserved';
-}
-/** True when `ip` lies in one of the CIDR prefixes (e.g. a VNet's address space). */
-function inPrefixes(ip, prefixes) {
-    if (!isValidIp(ip))
-        return false;
-    const address = ipaddr_js__WEBPACK_IMPORTED_MODULE_0___default().process(ip);
-    return prefixes.some((prefix) => {
-        if (!ipaddr_js__WEBPACK_IMPORTED_MODULE_0___default().isValidCIDR(prefix))
-            return false;
-        const [network, bits] = ipaddr_js__WEBPACK_IMPORTED_MODULE_0___default().parseCIDR(prefix);
-        return network.kind() === address.kind() && address.match(network, bits);
-    });
-}
-
-
-/***/ }),
-
 /***/ 9860:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
@@ -5189,10 +5292,10 @@ __webpack_require__.r(__webpack_exports__);
 /* harmony export */   zoneSearchFailures: () => (/* binding */ zoneSearchFailures)
 /* harmony export */ });
 /* harmony import */ var _collect_snapshot_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(5192);
-/* harmony import */ var _arm_id_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(6881);
-/* harmony import */ var _ip_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7240);
-/* harmony import */ var _names_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(1601);
-/* harmony import */ var _target_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(5936);
+/* harmony import */ var _common_arm_id_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(5765);
+/* harmony import */ var _common_ip_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3796);
+/* harmony import */ var _common_names_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(3117);
+/* harmony import */ var _common_target_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(8348);
 
 
 
@@ -5208,7 +5311,7 @@ const IN_PROGRESS = [
     'accepted'
 ];
 function succeeded(state) {
-    return (0,_names_js__WEBPACK_IMPORTED_MODULE_2__/* .sameText */ .QV)(state, 'Succeeded');
+    return (0,_common_names_js__WEBPACK_IMPORTED_MODULE_2__/* .sameText */ .QV)(state, 'Succeeded');
 }
 function peIps(pe, hostname) {
     if (pe.nicFailures.length > 0)
@@ -5216,20 +5319,20 @@ function peIps(pe, hostname) {
     if (pe.nicIps.length > 0)
         return { ips: [...pe.nicIps], known: true };
     const fromDns = pe.customDnsConfigs
-        .filter((config) => (0,_names_js__WEBPACK_IMPORTED_MODULE_2__/* .dnsName */ .Tu)(config.fqdn) === hostname)
+        .filter((config) => (0,_common_names_js__WEBPACK_IMPORTED_MODULE_2__/* .dnsName */ .Tu)(config.fqdn) === hostname)
         .flatMap((config) => config.ipAddresses);
     return { ips: [...new Set(fromDns)], known: fromDns.length > 0 };
 }
 /** The names of the target's kind in the snapshot's cloud. */
 function namesOf(snapshot, vault) {
-    return (0,_target_js__WEBPACK_IMPORTED_MODULE_1__/* .targetNames */ .i)(snapshot.cloud, vault.kind ?? 'vault', {
+    return (0,_common_target_js__WEBPACK_IMPORTED_MODULE_1__/* .targetNames */ .i)(snapshot.cloud, vault.kind ?? 'vault', {
         hostSuffix: snapshot.vaultDnsSuffix,
         zone: snapshot.privateLinkZone
     });
 }
 function buildTargetModel(snapshot, vault) {
     const names = namesOf(snapshot, vault);
-    const hostname = (0,_names_js__WEBPACK_IMPORTED_MODULE_2__/* .dnsName */ .Tu)(`${vault.name}.${names.hostSuffix}`);
+    const hostname = (0,_common_names_js__WEBPACK_IMPORTED_MODULE_2__/* .dnsName */ .Tu)(`${vault.name}.${names.hostSuffix}`);
     const connections = vault.connections.map((connection) => {
         const key = connection.privateEndpointId ? (0,_collect_snapshot_js__WEBPACK_IMPORTED_MODULE_3__/* .idKey */ .T)(connection.privateEndpointId) : null;
         const pe = key === null
@@ -5238,7 +5341,7 @@ function buildTargetModel(snapshot, vault) {
                 ? vault.privateEndpoints[key]
                 : undefined;
         const peFailure = key === null ? null : (vault.privateEndpointFailures[key] ?? null);
-        const approved = (0,_names_js__WEBPACK_IMPORTED_MODULE_2__/* .sameText */ .QV)(connection.status, 'Approved');
+        const approved = (0,_common_names_js__WEBPACK_IMPORTED_MODULE_2__/* .sameText */ .QV)(connection.status, 'Approved');
         const connectionSucceeded = succeeded(connection.provisioningState);
         const peSucceeded = pe ? succeeded(pe.provisioningState) : pe === null ? false : null;
         let effective;
@@ -5282,7 +5385,7 @@ function buildTargetModel(snapshot, vault) {
         let group = vnets.find((known) => (0,_collect_snapshot_js__WEBPACK_IMPORTED_MODULE_3__/* .sameId */ .s)(known.vnetId, vnetId));
         if (!group) {
             const vnet = snapshot.virtualNetworks[(0,_collect_snapshot_js__WEBPACK_IMPORTED_MODULE_3__/* .idKey */ .T)(vnetId)];
-            const name = vnet && !('failure' in vnet) ? vnet.name : (0,_arm_id_js__WEBPACK_IMPORTED_MODULE_4__/* .nameOf */ .Vb)(vnetId);
+            const name = vnet && !('failure' in vnet) ? vnet.name : (0,_common_arm_id_js__WEBPACK_IMPORTED_MODULE_4__/* .nameOf */ .Vb)(vnetId);
             group = { vnetId, name, vnet, pes: [], ips: [], ipsKnown: true, ipFailures: [] };
             vnets.push(group);
         }
@@ -5297,14 +5400,14 @@ function buildTargetModel(snapshot, vault) {
     const peFailures = Object.values(vault.privateEndpointFailures);
     const place = {
         name: vault.name,
-        resourceGroup: vault.resourceGroup ?? (0,_arm_id_js__WEBPACK_IMPORTED_MODULE_4__/* .resourceGroupOf */ .Tp)(vault.id),
+        resourceGroup: vault.resourceGroup ?? (0,_common_arm_id_js__WEBPACK_IMPORTED_MODULE_4__/* .resourceGroupOf */ .Tp)(vault.id),
         subscriptionId: vault.subscriptionId
     };
     return {
         vault,
         names,
         hostname,
-        alias: (0,_names_js__WEBPACK_IMPORTED_MODULE_2__/* .dnsName */ .Tu)(`${vault.name}.${names.zone}`),
+        alias: (0,_common_names_js__WEBPACK_IMPORTED_MODULE_2__/* .dnsName */ .Tu)(`${vault.name}.${names.zone}`),
         place,
         connections,
         effective,
@@ -5359,7 +5462,7 @@ function buildRunModel(snapshot) {
 /** The known VNet whose address space holds `ip` (e.g. this runner's own VNet), if any. */
 function vnetHolding(snapshot, ip) {
     for (const vnet of Object.values(snapshot.virtualNetworks)) {
-        if (!('failure' in vnet) && (0,_ip_js__WEBPACK_IMPORTED_MODULE_0__/* .inPrefixes */ .qH)(ip, vnet.addressPrefixes))
+        if (!('failure' in vnet) && (0,_common_ip_js__WEBPACK_IMPORTED_MODULE_0__/* .inPrefixes */ .qH)(ip, vnet.addressPrefixes))
             return vnet;
     }
     return null;
@@ -5367,7 +5470,7 @@ function vnetHolding(snapshot, ip) {
 // ---- Zones --------------------------------------------------------------------------------
 /** True when `zoneName` is the privatelink zone `zone` (case and trailing dot ignored). */
 function isZoneNamed(zoneName, zone) {
-    return (0,_names_js__WEBPACK_IMPORTED_MODULE_2__/* .dnsName */ .Tu)(zoneName) === (0,_names_js__WEBPACK_IMPORTED_MODULE_2__/* .dnsName */ .Tu)(zone);
+    return (0,_common_names_js__WEBPACK_IMPORTED_MODULE_2__/* .dnsName */ .Tu)(zoneName) === (0,_common_names_js__WEBPACK_IMPORTED_MODULE_2__/* .dnsName */ .Tu)(zone);
 }
 /** The zones named exactly like the target's privatelink zone. */
 function exactZones(snapshot, zone) {
@@ -5381,7 +5484,7 @@ function zoneScopeFailures(snapshot) {
  * DNS zone group names that could not be read by ID (a 404 there means the zone is gone).
  */
 function zoneSearchFailures(snapshot, zone) {
-    const unreadable = (snapshot.zoneFailures ?? []).filter((failure) => failure.kind !== 'not-found' && isZoneNamed((0,_arm_id_js__WEBPACK_IMPORTED_MODULE_4__/* .nameOf */ .Vb)(failure.resource), zone));
+    const unreadable = (snapshot.zoneFailures ?? []).filter((failure) => failure.kind !== 'not-found' && isZoneNamed((0,_common_arm_id_js__WEBPACK_IMPORTED_MODULE_4__/* .nameOf */ .Vb)(failure.resource), zone));
     return [...zoneScopeFailures(snapshot), ...unreadable];
 }
 /** The exact-name zone linked to `vnetId` (Azure allows one per VNet), among zones whose links were read. */
@@ -5402,109 +5505,6 @@ function zonePlace(zone) {
         resourceGroup: zone.resourceGroup,
         subscriptionId: zone.subscriptionId
     };
-}
-
-
-/***/ }),
-
-/***/ 1601:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
-
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   QV: () => (/* binding */ sameText),
-/* harmony export */   Tu: () => (/* binding */ dnsName),
-/* harmony export */   p_: () => (/* binding */ list),
-/* harmony export */   s7: () => (/* binding */ isNamedAfter)
-/* harmony export */ });
-/** Name helpers shared by every stage: DNS names and Azure's case-insensitive names. */
-/** Lower-cased DNS name without a trailing dot. */
-function dnsName(name) {
-    return name.trim().replace(/\.+$/, '').toLowerCase();
-}
-function sameText(a, b) {
-    return a != null && a.toLowerCase() === b.toLowerCase();
-}
-/** A list for messages: `a, b, c`, or `(none)`. */
-function list(values) {
-    return values.length === 0 ? '(none)' : values.join(', ');
-}
-/** A record name meant for `target`: its name, maybe with a suffix or dots (`kv1`, `kv1.vault`). */
-function isNamedAfter(recordName, target) {
-    const name = dnsName(recordName);
-    const wanted = target.toLowerCase();
-    return name === wanted || name.startsWith(`${wanted}.`);
-}
-
-
-/***/ }),
-
-/***/ 5936:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
-
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   aO: () => (/* binding */ TARGET_KINDS),
-/* harmony export */   i: () => (/* binding */ targetNames),
-/* harmony export */   xx: () => (/* binding */ privateLinkZones)
-/* harmony export */ });
-const KINDS = {
-    vault: {
-        label: 'key vault',
-        short: 'vault',
-        resourceType: 'Microsoft.KeyVault/vaults',
-        groupId: 'vault',
-        hostSuffix: {
-            AzureCloud: 'vault.azure.net',
-            AzureUSGovernment: 'vault.usgovcloudapi.net',
-            AzureChinaCloud: 'vault.azure.cn'
-        },
-        zone: {
-            AzureCloud: 'privatelink.vaultcore.azure.net',
-            AzureUSGovernment: 'privatelink.vaultcore.usgovcloudapi.net',
-            AzureChinaCloud: 'privatelink.vaultcore.azure.cn'
-        }
-    },
-    managedHsm: {
-        label: 'managed HSM',
-        short: 'HSM',
-        resourceType: 'Microsoft.KeyVault/managedHSMs',
-        groupId: 'managedhsm',
-        hostSuffix: {
-            AzureCloud: 'managedhsm.azure.net',
-            AzureUSGovernment: 'managedhsm.usgovcloudapi.net',
-            AzureChinaCloud: 'managedhsm.azure.cn'
-        },
-        zone: {
-            AzureCloud: 'privatelink.managedhsm.azure.net',
-            AzureUSGovernment: 'privatelink.managedhsm.usgovcloudapi.net',
-            AzureChinaCloud: 'privatelink.managedhsm.azure.cn'
-        }
-    }
-};
-const TARGET_KINDS = Object.keys(KINDS);
-function cloudOf(name) {
-    return name === 'AzureUSGovernment' || name === 'AzureChinaCloud' ? name : 'AzureCloud';
-}
-/**
- * The names of a kind in a cloud. `overrides` carries what a snapshot recorded for key vaults
- * (the collector takes them from the `environment`), so older snapshots replay unchanged.
- */
-function targetNames(cloud, kind, overrides) {
-    const entry = KINDS[kind];
-    const c = cloudOf(cloud);
-    return {
-        kind,
-        label: entry.label,
-        Label: entry.label.charAt(0).toUpperCase() + entry.label.slice(1),
-        short: entry.short,
-        resourceType: entry.resourceType,
-        groupId: entry.groupId,
-        hostSuffix: kind === 'vault' && overrides ? overrides.hostSuffix : entry.hostSuffix[c],
-        zone: kind === 'vault' && overrides ? overrides.zone : entry.zone[c]
-    };
-}
-/** Every privatelink zone name a run over `cloud` may need. */
-function privateLinkZones(cloud) {
-    return TARGET_KINDS.map((kind) => targetNames(cloud, kind).zone);
 }
 
 

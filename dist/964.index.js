@@ -19,8 +19,8 @@ var core = __webpack_require__(6421);
 var explain = __webpack_require__(7758);
 // EXTERNAL MODULE: ./src/model/model.ts
 var model_model = __webpack_require__(9860);
-// EXTERNAL MODULE: ./src/model/ip.ts
-var ip = __webpack_require__(7240);
+// EXTERNAL MODULE: ./src/common/ip.ts
+var ip = __webpack_require__(3796);
 // EXTERNAL MODULE: external "node:crypto"
 var external_node_crypto_ = __webpack_require__(7598);
 // EXTERNAL MODULE: external "node:https"

@@ -14,7 +14,7 @@ import {
   parseScope,
   vaultResourceId,
   vnetIdFromSubnetId
-} from '../../src/model/arm-id.js'
+} from '../../src/common/arm-id.js'
 import { createLimit } from '../../src/collect/limit.js'
 import { Memo } from '../../src/collect/memo.js'
 import { ArmTimeoutError, backoff, retryAfterMs } from '../../src/collect/retry.js'

@@ -18,7 +18,13 @@ import {
   verdict,
   type Verdict
 } from './azure-cli.js'
-import { collectFixes, ESTATE_FILES, PROBE_SCENARIOS, type FixSource } from './corpus.js'
+import {
+  collectFixes,
+  ESTATE_FILES,
+  PROBE_SCENARIOS,
+  WITHOUT_FIX,
+  type FixSource
+} from './corpus.js'
 import { azTemplates, fills, type Template } from './templates.js'
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..')
@@ -258,6 +264,10 @@ describe('the fix commands, through the real Azure CLI', () => {
       // Without the newer flag the example parses: the check that remains is a real one.
       expect({ what: newer.what, stripped }).toEqual({ what: newer.what, stripped: verdictOk })
     }
+  })
+
+  it('every error and warning of every estate and probe scenario run carries a fix', () => {
+    expect(WITHOUT_FIX).toEqual([])
   })
 
   it('gathers the fixes of every estate in emulator/estates and of the probe scenarios', () => {

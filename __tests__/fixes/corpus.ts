@@ -198,7 +198,14 @@ export const PROBE_SCENARIOS = [
   'outside-open'
 ]
 
+/** Errors and warnings of the runs that came without a fix (the contract wants one on each). */
+export const WITHOUT_FIX: string[] = []
+
 function fromFindings(list: Finding[], run: string): FixSource[] {
+  for (const f of list) {
+    if ((f.severity === 'error' || f.severity === 'warning') && !f.fix?.trim())
+      WITHOUT_FIX.push(`${run}: ${f.rule}@${f.vault ?? '-'} (${f.severity})`)
+  }
   return list
     .filter((f) => f.fix)
     .map((f) => ({ fix: f.fix as string, from: `${run}: ${f.rule}@${f.vault ?? '-'}` }))

@@ -72,7 +72,8 @@ suite('inside probe of a managed HSM', () => {
       'PROBE-HOSTS-OVERRIDE',
       'PROBE-PROXY',
       'PROBE-CONNECT-FAILED',
-      'PROBE-TLS-FAILED'
+      'PROBE-TLS-FAILED',
+      'PROBE-DNS-FAILED'
     ])
     const probe = run.report?.probe?.vaults[0]
     // The model's host name, although the HSM's hsmUri carries a region label.

@@ -8,7 +8,7 @@ import {
   isPublic,
   isReserved,
   isValidIp
-} from '../../src/model/ip.js'
+} from '../../src/common/ip.js'
 
 describe('classifyIp (guide §4)', () => {
   test.each([

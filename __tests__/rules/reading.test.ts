@@ -1,7 +1,7 @@
 import { describe, expect, test } from '@jest/globals'
 import { idKey } from '../../src/collect/snapshot.js'
 import { RULES, RULE_IDS } from '../../src/evaluate/catalog.js'
-import { roleScope } from '../../src/model/arm-id.js'
+import { roleScope } from '../../src/common/arm-id.js'
 import { buildReport } from '../../src/report/report.js'
 import {
   failure,

@@ -12,7 +12,7 @@
  */
 import type { NetworkInterface, PrivateEndpoint, VirtualNetwork } from '@azure/arm-network'
 import { ok, type Read } from './arm-errors.js'
-import { subscriptionScope } from '../model/arm-id.js'
+import { subscriptionScope } from '../common/arm-id.js'
 import { type CollectContext, listAll, type Listing } from './context.js'
 
 /**

@@ -17,7 +17,7 @@ import type { TokenCredential } from '@azure/identity'
 import type { Cloud } from '../inputs/cloud.js'
 import type { VaultRef } from '../inputs/inputs.js'
 import { ErrorBodies, ok, type Read } from './arm-errors.js'
-import { lastSegment, parseResourceId, parseScope, subscriptionScope } from '../model/arm-id.js'
+import { lastSegment, parseResourceId, parseScope, subscriptionScope } from '../common/arm-id.js'
 import { BULK_THRESHOLD, startBulk } from './bulk.js'
 import { createClientFactory } from './clients.js'
 import { createContext, type CollectContext, type ZoneRef } from './context.js'
@@ -27,7 +27,7 @@ import { ThrottleGate } from './gate.js'
 import { createLimit } from './limit.js'
 import { DEFAULT_RETRY, type RetrySettings } from './retry.js'
 import { sharedTokenCredential } from './tokens.js'
-import { isPrivate } from '../model/ip.js'
+import { isPrivate } from '../common/ip.js'
 import type {
   ARecordSetSnapshot,
   PrivateEndpointSnapshot,
@@ -38,7 +38,7 @@ import type {
   VirtualNetworkSnapshot,
   ZoneScopeSnapshot
 } from './snapshot.js'
-import { TARGET_KINDS, targetNames, type TargetKind } from '../model/target.js'
+import { TARGET_KINDS, targetNames, type TargetKind } from '../common/target.js'
 import {
   discoverVaults,
   failedVault,

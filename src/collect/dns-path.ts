@@ -17,7 +17,7 @@ import type {
 } from '@azure/arm-dnsresolver'
 import type { VirtualNetwork } from '@azure/arm-network'
 import type { Read } from './arm-errors.js'
-import { parseResourceId, parseScope, subscriptionScope } from '../model/arm-id.js'
+import { parseResourceId, parseScope, subscriptionScope } from '../common/arm-id.js'
 import { listedVirtualNetworks } from './bulk.js'
 import { type CollectContext, listAll, strings } from './context.js'
 import { readVirtualNetwork, seedVirtualNetwork } from './networks.js'

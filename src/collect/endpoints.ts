@@ -2,7 +2,7 @@
 import type { PrivateDnsZoneGroup, PrivateEndpoint } from '@azure/arm-network'
 import { failed, type Read } from './arm-errors.js'
 import { fromListingOrGet, listedPrivateEndpoints } from './bulk.js'
-import { parseLooseId, vnetIdFromSubnetId } from '../model/arm-id.js'
+import { parseLooseId, vnetIdFromSubnetId } from '../common/arm-id.js'
 import {
   badIdFailure,
   type CollectContext,

@@ -1,7 +1,7 @@
 /** Virtual networks and network interfaces (each read once per run). */
 import type { VirtualNetwork } from '@azure/arm-network'
 import { failed, ok, type Read } from './arm-errors.js'
-import { isResourceOfType, parseLooseId, parseResourceId } from '../model/arm-id.js'
+import { isResourceOfType, parseLooseId, parseResourceId } from '../common/arm-id.js'
 import { fromListingOrGet, listedNics, listedVirtualNetworks } from './bulk.js'
 import { badIdFailure, type CollectContext, strings } from './context.js'
 import type { VirtualNetworkSnapshot } from './snapshot.js'

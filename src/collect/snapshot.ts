@@ -4,7 +4,7 @@
  * ARM resource IDs are kept as ARM returned them; compare them with `sameId()`.
  */
 
-import type { TargetKind } from '../model/target.js'
+import type { TargetKind } from '../common/target.js'
 
 /** Why a read did not give us the resource. Collectors record it; rules turn it into findings. */
 export interface ReadFailure {

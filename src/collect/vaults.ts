@@ -15,8 +15,8 @@ import {
   subscriptionScope,
   vaultResourceId,
   type ParsedResourceId
-} from '../model/arm-id.js'
-import { TARGET_KINDS, targetNames, type TargetKind } from '../model/target.js'
+} from '../common/arm-id.js'
+import { TARGET_KINDS, targetNames, type TargetKind } from '../common/target.js'
 import { badIdFailure, type CollectContext, listAll, strings } from './context.js'
 import { readPrivateEndpoint } from './endpoints.js'
 import type {

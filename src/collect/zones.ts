@@ -12,8 +12,8 @@ import type {
 } from '@azure/arm-privatedns'
 import type { Cloud } from '../inputs/cloud.js'
 import { failed, ok, type Read } from './arm-errors.js'
-import { parseResourceId, parseScope, subscriptionScope } from '../model/arm-id.js'
-import { privateLinkZones } from '../model/target.js'
+import { parseResourceId, parseScope, subscriptionScope } from '../common/arm-id.js'
+import { privateLinkZones } from '../common/target.js'
 import { badIdFailure, type CollectContext, listAll, strings, type ZoneRef } from './context.js'
 import type {
   ARecordSetSnapshot,

@@ -3,9 +3,9 @@
  * subscription, so it works whatever `az account show` says. A fix with several steps is one
  * command per line, in the order to run them.
  */
-import { nameOf, resourceGroupOf, subscriptionOf } from '../model/arm-id.js'
+import { nameOf, resourceGroupOf, subscriptionOf } from '../common/arm-id.js'
 import type { TargetPlace } from '../model/model.js'
-import type { TargetKind, TargetNames } from '../model/target.js'
+import type { TargetKind, TargetNames } from '../common/target.js'
 
 /**
  * Quotes a value for a POSIX shell when it holds anything but plain ID/name characters.

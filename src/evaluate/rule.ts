@@ -9,7 +9,7 @@
 import type { ReadFailure, Snapshot } from '../collect/snapshot.js'
 import type { RuleOptions } from '../inputs/inputs.js'
 import type { RunModel, TargetModel } from '../model/model.js'
-import type { TargetKind } from '../model/target.js'
+import type { TargetKind } from '../common/target.js'
 import type { ProbeRun, VaultProbe } from '../probe/result.js'
 import type { Severity } from './finding.js'
 

@@ -1,6 +1,6 @@
 import type { Cloud } from './cloud.js'
 import type { RuleId } from '../evaluate/catalog.js'
-import type { TargetKind } from '../model/target.js'
+import type { TargetKind } from '../common/target.js'
 import type { Plan } from '../plan/plan.js'
 
 /**

@@ -18,7 +18,7 @@
  */
 import ipaddr from 'ipaddr.js'
 import { isRuleId, RULE_IDS, type RuleId } from '../evaluate/catalog.js'
-import { targetNames, type TargetKind } from '../model/target.js'
+import { targetNames, type TargetKind } from '../common/target.js'
 import { logger } from '../logger.js'
 import { PlanError, type Plan } from '../plan/plan.js'
 import { readPlan } from '../plan/read.js'

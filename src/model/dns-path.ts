@@ -14,9 +14,9 @@ import type {
   VirtualNetworkSnapshot
 } from '../collect/snapshot.js'
 import { idKey, sameId } from '../collect/snapshot.js'
-import { nameOf } from './arm-id.js'
-import { AZURE_PLATFORM_IP, inPrefixes } from './ip.js'
-import { dnsName, sameText } from './names.js'
+import { nameOf } from '../common/arm-id.js'
+import { AZURE_PLATFORM_IP, inPrefixes } from '../common/ip.js'
+import { dnsName, sameText } from '../common/names.js'
 
 /** The most hops a path may take (the contract: at most 4). */
 export const MAX_HOPS = 4

@@ -13,10 +13,10 @@ import type {
   VirtualNetworkSnapshot
 } from '../collect/snapshot.js'
 import { idKey, sameId } from '../collect/snapshot.js'
-import { nameOf, resourceGroupOf } from './arm-id.js'
-import { inPrefixes } from './ip.js'
-import { dnsName, sameText } from './names.js'
-import { targetNames, type TargetNames } from './target.js'
+import { nameOf, resourceGroupOf } from '../common/arm-id.js'
+import { inPrefixes } from '../common/ip.js'
+import { dnsName, sameText } from '../common/names.js'
+import { targetNames, type TargetNames } from '../common/target.js'
 
 /** Where a target lives, for `az` commands. */
 export interface TargetPlace {

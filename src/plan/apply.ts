@@ -19,7 +19,7 @@ import {
   type VaultSnapshot,
   type VirtualNetworkLinkSnapshot
 } from '../collect/snapshot.js'
-import { nameOf, parseResourceId, vnetIdFromSubnetId } from '../model/arm-id.js'
+import { nameOf, parseResourceId, vnetIdFromSubnetId } from '../common/arm-id.js'
 import { namesOf } from '../model/model.js'
 import { isObject, type ArmResource, type Json, type Plan, type PlannedChange } from './plan.js'
 import { IP_OF } from './terraform.js'

@@ -4,7 +4,7 @@
  * reads them too, so their live state is there to apply the plan to. A vault the plan creates does
  * not exist yet: apply.ts adds it.
  */
-import { parseResourceId } from '../model/arm-id.js'
+import { parseResourceId } from '../common/arm-id.js'
 import type { Plan } from './plan.js'
 
 const VAULT_ID =

@@ -4,7 +4,7 @@
  * change's `after` is the resource's ARM JSON, read like a GET of it (apply.ts keeps the live
  * values of read-only properties, which a template never carries).
  */
-import { parseResourceId } from '../model/arm-id.js'
+import { parseResourceId } from '../common/arm-id.js'
 import {
   isObject,
   PlanError,

@@ -17,10 +17,10 @@ import type {
 } from '../collect/snapshot.js'
 import { idKey, sameId } from '../collect/snapshot.js'
 import type { Finding } from '../evaluate/finding.js'
-import { nameOf } from '../model/arm-id.js'
+import { nameOf } from '../common/arm-id.js'
 import { buildTargetModel, isZoneNamed, namesOf } from '../model/model.js'
-import { privateLinkZones } from '../model/target.js'
-import { isNamedAfter } from '../model/names.js'
+import { privateLinkZones } from '../common/target.js'
+import { isNamedAfter } from '../common/names.js'
 import { resolvingVnets, vnetName } from '../model/dns-path.js'
 import { findingsByVault, sameVault } from './report.js'
 

@@ -10,7 +10,7 @@ import type {
   StepError,
   VaultProbe
 } from '../probe/result.js'
-import { isPublic, isValidIp } from '../model/ip.js'
+import { isPublic, isValidIp } from '../common/ip.js'
 import { escapeMarkdown, inlineCode } from './markdown.js'
 
 function code(values: readonly string[]): string {

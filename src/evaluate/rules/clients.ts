@@ -7,7 +7,7 @@ import type { ReadFailure, VirtualNetworkPeeringSnapshot } from '../../collect/s
 import { idKey, sameId } from '../../collect/snapshot.js'
 import { describePath, vnetName, type DnsPath, type ResolvingVnet } from '../../model/dns-path.js'
 import type { VnetGroup } from '../../model/model.js'
-import { list, sameText } from '../../model/names.js'
+import { list, sameText } from '../../common/names.js'
 import {
   forwardingRuleDisable,
   peeringCreate,

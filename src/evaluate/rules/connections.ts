@@ -4,8 +4,8 @@
  * How each connection stands (effective, leftover, …) is decided once, in the model.
  */
 import { sameId, type PrivateEndpointSnapshot } from '../../collect/snapshot.js'
-import { nameOf } from '../../model/arm-id.js'
-import { describeIp, isPrivate, isValidIp } from '../../model/ip.js'
+import { nameOf } from '../../common/arm-id.js'
+import { describeIp, isPrivate, isValidIp } from '../../common/ip.js'
 import {
   exactZones,
   IN_PROGRESS,
@@ -14,7 +14,7 @@ import {
   type EffectivePe,
   type TargetModel
 } from '../../model/model.js'
-import { dnsName, list, sameText } from '../../model/names.js'
+import { dnsName, list, sameText } from '../../common/names.js'
 import {
   connectionApprove,
   connectionDelete,

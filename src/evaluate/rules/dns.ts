@@ -13,7 +13,7 @@ import type {
   VirtualNetworkLinkSnapshot
 } from '../../collect/snapshot.js'
 import { idKey, sameId } from '../../collect/snapshot.js'
-import { nameOf, resourceGroupOf, subscriptionOf } from '../../model/arm-id.js'
+import { nameOf, resourceGroupOf, subscriptionOf } from '../../common/arm-id.js'
 import {
   exactZones,
   IN_PROGRESS,
@@ -24,8 +24,8 @@ import {
   zoneSearchFailures,
   type VnetGroup
 } from '../../model/model.js'
-import { dnsName, isNamedAfter, list, sameText } from '../../model/names.js'
-import { privateLinkZones } from '../../model/target.js'
+import { dnsName, isNamedAfter, list, sameText } from '../../common/names.js'
+import { privateLinkZones } from '../../common/target.js'
 import {
   answeringVnets,
   describePath,

@@ -3,8 +3,8 @@
  * FW-TRUSTED-SERVICES. Both kinds have the same `publicNetworkAccess` and `networkAcls`.
  */
 import type { VaultSnapshot } from '../../collect/snapshot.js'
-import { subnetLabel } from '../../model/arm-id.js'
-import { list, sameText } from '../../model/names.js'
+import { subnetLabel } from '../../common/arm-id.js'
+import { list, sameText } from '../../common/names.js'
 import { networkRulesRemove, publicAccessDisable, vaultUpdate } from '../fixes.js'
 import { defineRule } from '../rule.js'
 

@@ -6,8 +6,8 @@
  */
 import { sameId } from '../../collect/snapshot.js'
 import { vnetName, type Hop } from '../../model/dns-path.js'
-import { AZURE_PLATFORM_IP } from '../../model/ip.js'
-import { list } from '../../model/names.js'
+import { AZURE_PLATFORM_IP } from '../../common/ip.js'
+import { list } from '../../common/names.js'
 import { defineRule } from '../rule.js'
 import { resolving } from './dns.js'
 

@@ -4,7 +4,7 @@
  * resolver path, never a record to create (PROBE-NXDOMAIN is the name that does not exist).
  */
 import { vnetHolding } from '../../model/model.js'
-import { list } from '../../model/names.js'
+import { list } from '../../common/names.js'
 import type { DnsFailure, DnsFailureKind } from '../../probe/result.js'
 import { sh, steps, vnetDnsServers } from '../fixes.js'
 import { defineRule, type ProbeContext } from '../rule.js'

@@ -6,10 +6,10 @@
 import type { DataPlaneResult, DnsFailure, HealthAttempt, StepError } from '../../probe/result.js'
 import { isOwnAddress } from '../../probe/runner-addresses.js'
 import type { VirtualNetworkSnapshot } from '../../collect/snapshot.js'
-import { subscriptionOf } from '../../model/arm-id.js'
-import { AZURE_PLATFORM_IP, describeIp, isPrivate, isPublic, isValidIp } from '../../model/ip.js'
+import { subscriptionOf } from '../../common/arm-id.js'
+import { AZURE_PLATFORM_IP, describeIp, isPrivate, isPublic, isValidIp } from '../../common/ip.js'
 import { exactZones, linkedExactZone, vnetHolding, zonePlace } from '../../model/model.js'
-import { list, sameText } from '../../model/names.js'
+import { list, sameText } from '../../common/names.js'
 import {
   linkCreate,
   nicEffectiveRoutes,

@@ -12,9 +12,9 @@ import type {
 } from '../../collect/snapshot.js'
 import { idKey } from '../../collect/snapshot.js'
 import type { RuleOptions } from '../../inputs/inputs.js'
-import { nameOf, resourceGroupOf, roleScope, subscriptionOf } from '../../model/arm-id.js'
+import { nameOf, resourceGroupOf, roleScope, subscriptionOf } from '../../common/arm-id.js'
 import { namesOf, zonePlace } from '../../model/model.js'
-import type { TargetKind, TargetNames } from '../../model/target.js'
+import type { TargetKind, TargetNames } from '../../common/target.js'
 import {
   endpointShow,
   linkList,
