@@ -1,13 +1,13 @@
 export const id = 142;
-export const ids = [142,632];
+export const ids = [142,632,832];
 export const modules = {
 
 /***/ 6832:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   E: () => (/* binding */ compareFindings),
-/* harmony export */   f: () => (/* binding */ newCounts)
+/* harmony export */   compareFindings: () => (/* binding */ compareFindings),
+/* harmony export */   newCounts: () => (/* binding */ newCounts)
 /* harmony export */ });
 function keyOf(finding) {
     const side = finding.severity === 'pass' ? 'pass' : 'problem';
@@ -954,7 +954,7 @@ function judgePlan(inputs, plan, snapshot, live, options) {
         if (catalog/* RULES */.y0[finding.rule].scope === 'probe')
             add(finding);
     const ordered = [...groups.values()].flat();
-    const { findings, resolved } = (0,compare/* compareFindings */.E)((0,evaluate.applySuppressions)(ordered, inputs.ignore), live);
+    const { findings, resolved } = (0,compare.compareFindings)((0,evaluate.applySuppressions)(ordered, inputs.ignore), live);
     // The picture marks what the change adds or changes, and names stand-in IPs for what they are.
     const planned = new Map();
     for (const change of plan.changes) {

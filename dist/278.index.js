@@ -1,13 +1,13 @@
 export const id = 278;
-export const ids = [278,880];
+export const ids = [278,880,832];
 export const modules = {
 
 /***/ 6832:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   E: () => (/* binding */ compareFindings),
-/* harmony export */   f: () => (/* binding */ newCounts)
+/* harmony export */   compareFindings: () => (/* binding */ compareFindings),
+/* harmony export */   newCounts: () => (/* binding */ newCounts)
 /* harmony export */ });
 function keyOf(finding) {
     const side = finding.severity === 'pass' ? 'pass' : 'problem';
@@ -158,8 +158,16 @@ function changeLine(report) {
             before++;
     }
     const fixed = report.resolved.length;
-    const subject = report.plan ? 'This change' : 'Since the baseline, the estate';
-    return `**${subject} introduces ${plural(introduced, 'problem')} and fixes ${fixed}; ${before} ${before === 1 ? 'was' : 'were'} there before.**`;
+    const since = report.baseline
+        ? `**Since ${report.baseline.generatedAt ?? `the baseline (${report.baseline.path})`}:`
+        : null;
+    if (!report.plan && since)
+        return `${since} ${introduced} new, ${fixed} resolved; ${before} unchanged.**`;
+    const line = `**This change introduces ${plural(introduced, 'problem')} and fixes ${fixed}; ${before} ${before === 1 ? 'was' : 'were'} there before.**`;
+    // With both: the change against the live state, and beside it what is new since the baseline.
+    return since && report.baseline?.new !== undefined
+        ? `${line}\n\n${since} ${report.baseline.new} new, ${report.baseline.resolved ?? 0} resolved.**`
+        : line;
 }
 
 
@@ -176,7 +184,7 @@ function changeLine(report) {
 /* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_fs_promises__WEBPACK_IMPORTED_MODULE_0__);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(6760);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_1__);
-/* harmony import */ var _inputs_parse_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(3239);
+/* harmony import */ var _inputs_parse_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(1264);
 /* harmony import */ var _logger_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(6999);
 /* harmony import */ var _publish_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(7880);
 /* harmony import */ var _report_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(8850);
@@ -803,7 +811,7 @@ var compare = __webpack_require__(6832);
 /** What `fail-on` counts: every error and warning, or with `gate: new` only those marked `new`. */
 function gateCounts(report, gate = 'all') {
     if (gate === 'new' && (0,report_report.isCompared)(report))
-        return (0,compare/* newCounts */.f)(report.findings ?? []);
+        return (0,compare.newCounts)(report.findings ?? []);
     return { errors: report.counts.error, warnings: report.counts.warning };
 }
 /** Whether the step fails, per `fail-on` (the lowest severity that fails it) and `gate`. */
@@ -865,7 +873,7 @@ function setOutputs(report, paths) {
     core/* setOutput */.uH('sarif-path', paths.sarif);
     core/* setOutput */.uH('fix-script', paths.fixScript);
     if ((0,report_report.isCompared)(report)) {
-        const fresh = (0,compare/* newCounts */.f)(report.findings);
+        const fresh = (0,compare.newCounts)(report.findings);
         core/* setOutput */.uH('new-errors', String(fresh.errors));
         core/* setOutput */.uH('new-warnings', String(fresh.warnings));
     }
@@ -1280,7 +1288,7 @@ async function publish(report, options) {
         if (gate === 'new' && report.resolved !== undefined) {
             const fresh = gateCounts(report, gate);
             const before = report.counts.error + report.counts.warning - fresh.errors - fresh.warnings;
-            core/* setFailed */.C1(`Key Vault private link check${merged}: the change introduces ${fresh.errors} error(s), ${fresh.warnings} warning(s); ${before} were there before (fail-on: ${inputs.failOn}, gate: new)`);
+            core/* setFailed */.C1(`Key Vault private link check${merged}: ${report.plan ? 'the change introduces' : 'new since the baseline:'} ${fresh.errors} error(s), ${fresh.warnings} warning(s); ${before} were there before (fail-on: ${inputs.failOn}, gate: new)`);
         }
         else {
             core/* setFailed */.C1(`Key Vault private link check${merged}: ${report.counts.error} error(s), ${report.counts.warning} warning(s) (fail-on: ${inputs.failOn})`);

@@ -389,6 +389,7 @@ function buildReport(findings, vaults) {
     }
     return {
         schemaVersion: 1,
+        generatedAt: new Date().toISOString(),
         result: resultOf(findings),
         counts: countsOf(findings),
         vaults: vaults.map((vault) => {

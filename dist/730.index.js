@@ -4074,7 +4074,7 @@ const CLOUDS = {
 
 /***/ }),
 
-/***/ 3239:
+/***/ 1264:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -4262,6 +4262,54 @@ function parsePlanDocument(document, path, subscription = null) {
     throw new plan/* PlanError */.W6("neither a Terraform plan ('terraform show -json <planfile>': format_version and resource_changes) nor an ARM what-if result ('az deployment group what-if --no-pretty-print': status and changes)");
 }
 
+;// CONCATENATED MODULE: ./src/compare/baseline.ts
+/**
+ * Reads the `baseline` input before any Azure call: an earlier JSON report of this action (schema
+ * version 1), e.g. last night's artifact. A path that does not exist is the first night (`null`,
+ * and the run goes on as without one); a file that is not such a report is a `BaselineError`.
+ */
+
+
+class BaselineError extends Error {
+}
+const SEVERITIES = new Set(['error', 'warning', 'info', 'pass']);
+/** `null` when the file does not exist; throws BaselineError when it is not a report. */
+function readBaseline(path, workspace) {
+    const file = (0,external_node_path_.isAbsolute)(path) ? path : (0,external_node_path_.resolve)(workspace, path);
+    if (!(0,external_node_fs_.existsSync)(file))
+        return null;
+    let document;
+    try {
+        document = JSON.parse((0,external_node_fs_.readFileSync)(file, 'utf8').replace(/^\uFEFF/, ''));
+    }
+    catch (error) {
+        const why = error instanceof Error ? error.message.split('\n')[0] : String(error);
+        throw new BaselineError(`not JSON (${why}); give a JSON report of this action`);
+    }
+    const report = document;
+    if (typeof document !== 'object' || document === null || report.schemaVersion !== 1) {
+        throw new BaselineError('not a report of this action (schemaVersion 1): give the JSON report of an earlier run (output report-path)');
+    }
+    if (!Array.isArray(report.findings)) {
+        throw new BaselineError('the report has no findings list');
+    }
+    const findings = report.findings;
+    const bad = findings.findIndex((f) => typeof f !== 'object' ||
+        f === null ||
+        typeof f.rule !== 'string' ||
+        typeof f.resource !== 'string' ||
+        !SEVERITIES.has(f.severity) ||
+        (f.vault !== null && typeof f.vault !== 'string'));
+    if (bad >= 0) {
+        throw new BaselineError(`finding ${bad + 1} is not a finding (rule, severity, vault, resource)`);
+    }
+    return {
+        path,
+        generatedAt: typeof report.generatedAt === 'string' ? report.generatedAt : null,
+        findings
+    };
+}
+
 ;// CONCATENATED MODULE: ./src/inputs/client-vnets.ts
 /**
  * `client-vnets`: VNets whose workloads must reach the vaults privately (see the contract's
@@ -4328,6 +4376,7 @@ var inputs_cloud = __webpack_require__(5352);
  *   form `dns.Resolver#setServers` accepts.
  * - `report: comment` needs a non-empty `github-token`.
  */
+
 
 
 
@@ -4429,6 +4478,7 @@ function parseInputs(get, env) {
     const cloud = parseCloud(read);
     // The proposed change: read last, so a cheap mistake elsewhere is reported without reading it.
     const plan = parsePlan(read('plan'), env, subscriptionId);
+    const baseline = parseBaseline(read('baseline'), env);
     const gate = choice(read, 'gate', ['new', 'all'], plan ? 'new' : 'all');
     return {
         auth,
@@ -4452,9 +4502,34 @@ function parseInputs(get, env) {
         failOn,
         ignore,
         plan,
+        baseline,
         gate,
         cloud
     };
+}
+/**
+ * `baseline`: an earlier JSON report, relative to the workspace. Absent (the first night): a
+ * notice, and the run goes on without; not a report of this action: an input error.
+ */
+function parseBaseline(raw, env) {
+    if (raw.trim() === '')
+        return null;
+    if (/[\r\n]/.test(raw.trim())) {
+        throw new InputError('baseline', `Input 'baseline' is '${show(raw)}': expected one file path`);
+    }
+    try {
+        const baseline = readBaseline(raw.trim(), env.GITHUB_WORKSPACE || process.cwd());
+        if (!baseline) {
+            logger/* logger */.vF.notice(`baseline: ${raw.trim()} does not exist (the first run?): this run is not compared with an earlier one`);
+        }
+        return baseline;
+    }
+    catch (error) {
+        if (error instanceof BaselineError) {
+            throw new InputError('baseline', `Input 'baseline' is '${show(raw)}': ${error.message}`);
+        }
+        throw error;
+    }
 }
 /** `plan`: a path relative to the workspace (GITHUB_WORKSPACE, else the working directory). */
 function parsePlan(raw, env, subscription) {
@@ -4902,7 +4977,7 @@ const logger = {
 /* harmony export */   run: () => (/* binding */ run)
 /* harmony export */ });
 /* harmony import */ var _credential_explain_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7758);
-/* harmony import */ var _inputs_parse_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(3239);
+/* harmony import */ var _inputs_parse_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(1264);
 /* harmony import */ var _logger_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(6999);
 /**
  * The pipeline, in order: inputs → credential → collect → evaluate → (probe) → report.
@@ -4982,10 +5057,18 @@ async function run() {
         const live = evaluate(snapshot, probeRun, options, inputs.ignore, model);
         let judged = { snapshot, findings: live };
         let comparison = null;
+        let baselineInfo = null;
         if (judge && inputs.plan) {
             const proposed = judge.judgePlan(inputs, inputs.plan, snapshot, live, options);
             judged = proposed;
             comparison = proposed.comparison;
+        }
+        else if (inputs.baseline) {
+            // What changed since the baseline (e.g. last night's report): the same comparison as a plan's.
+            const { compareFindings } = await __webpack_require__.e(/* import() */ 832).then(__webpack_require__.bind(__webpack_require__, 6832));
+            const since = compareFindings(live, inputs.baseline.findings);
+            judged = { snapshot, findings: since.findings };
+            baselineInfo = { resolved: since.resolved };
         }
         else if (inputs.gate === 'new') {
             _logger_js__WEBPACK_IMPORTED_MODULE_2__/* .logger */ .vF.info("gate: new without a plan: there is no change to tell new findings by, so every finding counts for 'fail-on'");
@@ -4993,6 +5076,26 @@ async function run() {
         const report = buildReport(judged.findings, judged.snapshot.vaults.map((v) => ({ name: v.name, id: v.id, type: v.kind ?? 'vault' })));
         if (comparison)
             Object.assign(report, comparison);
+        if (inputs.baseline) {
+            const { path, generatedAt, findings: earlier } = inputs.baseline;
+            if (baselineInfo) {
+                Object.assign(report, { resolved: baselineInfo.resolved, baseline: { path, generatedAt } });
+            }
+            else {
+                // With a plan, `change` is against the live state; the baseline is compared beside it.
+                const { compareFindings, newCounts } = await __webpack_require__.e(/* import() */ 832).then(__webpack_require__.bind(__webpack_require__, 6832));
+                const since = compareFindings(report.findings, earlier);
+                const fresh = newCounts(since.findings);
+                Object.assign(report, {
+                    baseline: {
+                        path,
+                        generatedAt,
+                        new: fresh.errors + fresh.warnings,
+                        resolved: since.resolved.length
+                    }
+                });
+            }
+        }
         // What the probe measured, as an extra field of the JSON report (the contract allows extras).
         if (probeRun)
             Object.assign(report, { probe: probeRun });

@@ -93,10 +93,17 @@ export async function run(): Promise<void> {
 
     let judged: Judged = { snapshot, findings: live }
     let comparison: { resolved: Finding[]; plan: ReportJsonPlan } | null = null
+    let baselineInfo: { resolved: Finding[] } | null = null
     if (judge && inputs.plan) {
       const proposed = judge.judgePlan(inputs, inputs.plan, snapshot, live, options)
       judged = proposed
       comparison = proposed.comparison
+    } else if (inputs.baseline) {
+      // What changed since the baseline (e.g. last night's report): the same comparison as a plan's.
+      const { compareFindings } = await import('./compare/compare.js')
+      const since = compareFindings(live, inputs.baseline.findings)
+      judged = { snapshot, findings: since.findings }
+      baselineInfo = { resolved: since.resolved }
     } else if (inputs.gate === 'new') {
       logger.info(
         "gate: new without a plan: there is no change to tell new findings by, so every finding counts for 'fail-on'"
@@ -108,6 +115,25 @@ export async function run(): Promise<void> {
       judged.snapshot.vaults.map((v) => ({ name: v.name, id: v.id, type: v.kind ?? 'vault' }))
     )
     if (comparison) Object.assign(report, comparison)
+    if (inputs.baseline) {
+      const { path, generatedAt, findings: earlier } = inputs.baseline
+      if (baselineInfo) {
+        Object.assign(report, { resolved: baselineInfo.resolved, baseline: { path, generatedAt } })
+      } else {
+        // With a plan, `change` is against the live state; the baseline is compared beside it.
+        const { compareFindings, newCounts } = await import('./compare/compare.js')
+        const since = compareFindings(report.findings, earlier)
+        const fresh = newCounts(since.findings)
+        Object.assign(report, {
+          baseline: {
+            path,
+            generatedAt,
+            new: fresh.errors + fresh.warnings,
+            resolved: since.resolved.length
+          }
+        })
+      }
+    }
     // What the probe measured, as an extra field of the JSON report (the contract allows extras).
     if (probeRun) Object.assign(report, { probe: probeRun })
     await publish(report, {

@@ -13,6 +13,7 @@ interface Step {
   uses?: string
   run?: string
   with?: Record<string, unknown>
+  'continue-on-error'?: boolean
 }
 interface Workflow {
   on: Record<string, unknown>
@@ -146,8 +147,15 @@ describe('example workflows', () => {
       'id-token': 'write',
       contents: 'read',
       issues: 'write',
-      'security-events': 'write'
+      'security-events': 'write',
+      actions: 'read'
     })
+    // Last night's report is fetched (gh run download, needs actions: read) and is the baseline.
+    const allSteps = Object.values(w.jobs).flatMap((job) => job.steps)
+    const fetch = allSteps.find((s) => s.run?.includes('gh run download'))
+    expect(fetch?.['continue-on-error']).toBe(true)
+    const kvStep = allSteps.find((s) => s.uses?.includes('kv-private-link-doctor'))
+    expect(kvStep?.with?.baseline).toBe('baseline/kv-private-link-doctor-report.json')
     const steps = Object.values(w.jobs).flatMap((job) => job.steps)
     const upload = steps.find((s) => s.uses?.startsWith('actions/upload-artifact@'))
     const id = ourSteps(w)[0]?.id

@@ -74,6 +74,7 @@ describe('defaults', () => {
       failOn: 'error',
       ignore: [],
       plan: null,
+      baseline: null,
       gate: 'all',
       cloud: CLOUDS.AzureCloud
     })

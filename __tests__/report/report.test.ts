@@ -43,6 +43,7 @@ describe('buildReport', () => {
     const report = buildReport(FINDINGS, VAULTS)
     expect(report).toEqual({
       schemaVersion: 1,
+      generatedAt: expect.stringMatching(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z$/),
       result: 'fail',
       counts: { error: 2, warning: 1, info: 1, pass: 2 },
       vaults: [
@@ -79,6 +80,7 @@ describe('buildReport', () => {
   it('passes with no findings and no vaults', () => {
     expect(buildReport([], [])).toEqual({
       schemaVersion: 1,
+      generatedAt: expect.any(String),
       result: 'pass',
       counts: { error: 0, warning: 0, info: 0, pass: 0 },
       vaults: [],

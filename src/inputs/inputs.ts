@@ -2,6 +2,7 @@ import type { Cloud } from './cloud.js'
 import type { RuleId } from '../evaluate/catalog.js'
 import type { TargetKind } from '../common/target.js'
 import type { Plan } from '../plan/plan.js'
+import type { Baseline } from '../compare/baseline.js'
 
 /**
  * A vault the user named: by name (resolved in subscription/resource group, as a key vault first,
@@ -60,6 +61,8 @@ export interface Inputs {
   ignore: Suppression[]
   /** The proposed change to judge (`plan`), read and validated; null without one. */
   plan: Plan | null
+  /** An earlier JSON report to compare with (`baseline`); null without one or when it is absent. */
+  baseline: Baseline | null
   gate: Gate
   /** The cloud with `arm-endpoint` / `authority-host` overrides applied. */
   cloud: Cloud

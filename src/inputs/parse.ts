@@ -22,6 +22,7 @@ import { targetNames, type TargetKind } from '../common/target.js'
 import { logger } from '../logger.js'
 import { PlanError, type Plan } from '../plan/plan.js'
 import { readPlan } from '../plan/read.js'
+import { BaselineError, readBaseline, type Baseline } from '../compare/baseline.js'
 import { parseClientVnets } from './client-vnets.js'
 import { CLOUDS, type Cloud, type CloudName } from './cloud.js'
 import type {
@@ -164,6 +165,7 @@ export function parseInputs(get: (name: string) => string, env: NodeJS.ProcessEn
 
   // The proposed change: read last, so a cheap mistake elsewhere is reported without reading it.
   const plan = parsePlan(read('plan'), env, subscriptionId)
+  const baseline = parseBaseline(read('baseline'), env)
   const gate: Gate = choice(read, 'gate', ['new', 'all'] as const, plan ? 'new' : 'all')
 
   return {
@@ -188,8 +190,34 @@ export function parseInputs(get: (name: string) => string, env: NodeJS.ProcessEn
     failOn,
     ignore,
     plan,
+    baseline,
     gate,
     cloud
+  }
+}
+
+/**
+ * `baseline`: an earlier JSON report, relative to the workspace. Absent (the first night): a
+ * notice, and the run goes on without; not a report of this action: an input error.
+ */
+function parseBaseline(raw: string, env: NodeJS.ProcessEnv): Baseline | null {
+  if (raw.trim() === '') return null
+  if (/[\r\n]/.test(raw.trim())) {
+    throw new InputError('baseline', `Input 'baseline' is '${show(raw)}': expected one file path`)
+  }
+  try {
+    const baseline = readBaseline(raw.trim(), env.GITHUB_WORKSPACE || process.cwd())
+    if (!baseline) {
+      logger.notice(
+        `baseline: ${raw.trim()} does not exist (the first run?): this run is not compared with an earlier one`
+      )
+    }
+    return baseline
+  } catch (error) {
+    if (error instanceof BaselineError) {
+      throw new InputError('baseline', `Input 'baseline' is '${show(raw)}': ${error.message}`)
+    }
+    throw error
   }
 }
 

@@ -105,6 +105,14 @@ export function changeLine(report: ReportJson): string | null {
     else before++
   }
   const fixed = report.resolved.length
-  const subject = report.plan ? 'This change' : 'Since the baseline, the estate'
-  return `**${subject} introduces ${plural(introduced, 'problem')} and fixes ${fixed}; ${before} ${before === 1 ? 'was' : 'were'} there before.**`
+  const since = report.baseline
+    ? `**Since ${report.baseline.generatedAt ?? `the baseline (${report.baseline.path})`}:`
+    : null
+  if (!report.plan && since)
+    return `${since} ${introduced} new, ${fixed} resolved; ${before} unchanged.**`
+  const line = `**This change introduces ${plural(introduced, 'problem')} and fixes ${fixed}; ${before} ${before === 1 ? 'was' : 'were'} there before.**`
+  // With both: the change against the live state, and beside it what is new since the baseline.
+  return since && report.baseline?.new !== undefined
+    ? `${line}\n\n${since} ${report.baseline.new} new, ${report.baseline.resolved ?? 0} resolved.**`
+    : line
 }

@@ -87,7 +87,7 @@ export async function publish(report: ReportJson, options: PublishOptions): Prom
       const fresh = gateCounts(report, gate)
       const before = report.counts.error + report.counts.warning - fresh.errors - fresh.warnings
       core.setFailed(
-        `Key Vault private link check${merged}: the change introduces ${fresh.errors} error(s), ${fresh.warnings} warning(s); ${before} were there before (fail-on: ${inputs.failOn}, gate: new)`
+        `Key Vault private link check${merged}: ${report.plan ? 'the change introduces' : 'new since the baseline:'} ${fresh.errors} error(s), ${fresh.warnings} warning(s); ${before} were there before (fail-on: ${inputs.failOn}, gate: new)`
       )
     } else {
       core.setFailed(

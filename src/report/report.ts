@@ -19,6 +19,8 @@ export interface VaultResult {
 
 export interface ReportJson {
   schemaVersion: 1
+  /** When the report was made (ISO 8601): a later run's `baseline` says "since" this. */
+  generatedAt?: string
   result: Result
   counts: Record<Severity, number>
   vaults: VaultResult[]
@@ -27,6 +29,11 @@ export interface ReportJson {
   resolved?: Finding[]
   /** With `plan`: the proposed change that was judged. */
   plan?: PlanInfo
+  /**
+   * With `baseline`: the earlier report compared with. With `plan` too, `change` is against the
+   * live state, and `new`/`resolved` here count the comparison with the baseline beside it.
+   */
+  baseline?: { path: string; generatedAt: string | null; new?: number; resolved?: number }
 }
 
 export interface PlanInfo {
@@ -93,6 +100,7 @@ export function buildReport(
   }
   return {
     schemaVersion: 1,
+    generatedAt: new Date().toISOString(),
     result: resultOf(findings),
     counts: countsOf(findings),
     vaults: vaults.map((vault) => {
