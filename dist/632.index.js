@@ -74,6 +74,8 @@ function stamp(rule, out, vault) {
             result.notRun = draft.notRun;
         if (draft.affectedVaults)
             result.affectedVaults = draft.affectedVaults;
+        if (draft.clients)
+            result.clients = draft.clients;
         return result;
     });
 }

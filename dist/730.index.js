@@ -715,25 +715,41 @@ const GUIDE_SECTIONS = {
 /** Where a check reports, bound to one rule. */
 class Outcomes {
     severity;
-    findings = [];
-    blocked = [];
-    constructor(severity) {
+    findings;
+    blocked;
+    clients;
+    constructor(severity, findings = [], blocked = [], clients = []) {
         this.severity = severity;
+        this.findings = findings;
+        this.blocked = blocked;
+        this.clients = clients;
+    }
+    /**
+     * The same outcomes, each draft marked with the VNets that must resolve the target it is about
+     * (the summary says per client whether it resolves privately).
+     */
+    forClients(...clients) {
+        return new Outcomes(this.severity, this.findings, this.blocked, clients);
+    }
+    push(outcome) {
+        this.findings.push(this.clients.length > 0
+            ? { ...outcome, draft: { ...outcome.draft, clients: this.clients } }
+            : outcome);
     }
     /** A problem (or an info) at the rule's catalogue severity. */
     finding(draft) {
-        this.findings.push({ severity: this.severity, draft });
+        this.push({ severity: this.severity, draft });
     }
     /** The check held. */
     pass(draft) {
-        this.findings.push({ severity: 'pass', draft: { ...draft, fix: null } });
+        this.push({ severity: 'pass', draft: { ...draft, fix: null } });
     }
     /**
      * The check could not be verified (the contract: a warning whose message begins
      * `Not verified:`); the fix says how to verify it by hand.
      */
     notVerified(draft) {
-        this.findings.push({
+        this.push({
             severity: 'warning',
             draft: { ...draft, message: `Not verified: ${draft.message}` }
         });
@@ -1717,7 +1733,7 @@ function conflicts(ctx, out) {
 function eachRecord(check) {
     return (ctx, out) => {
         for (const entry of readRecords(ctx, out))
-            check(ctx, out, entry);
+            check(ctx, out.forClients(entry.via.resolving.vnetId), entry);
     };
 }
 /** What the record rules read: the PE (its VNet), the zone found and linked to it, its records. */
@@ -1768,14 +1784,17 @@ const DNS_RULES = [
                         other.state === 'unlinked' &&
                         (0,collect_snapshot/* sameId */.s)(other.via.answering, entry.via.answering))
                         .map((other) => other.via.resolving.name);
-                    linkMissing(ctx, out, entry.zone, entry.group, entry.via, [...new Set(others)]);
+                    const clients = entries
+                        .filter((other) => other.state === 'unlinked' && (0,collect_snapshot/* sameId */.s)(other.via.answering, entry.via.answering))
+                        .map((other) => other.via.resolving.vnetId);
+                    linkMissing(ctx, out.forClients(...new Set(clients)), entry.zone, entry.group, entry.via, [...new Set(others)]);
                 }
                 if (entry.state !== 'linked')
                     continue;
                 const served = (0,collect_snapshot/* sameId */.s)(entry.via.answering, entry.via.resolving.vnetId)
                     ? ''
                     : `, where Azure DNS answers for VNet ${entry.via.resolving.name}`;
-                out.pass({
+                out.forClients(entry.via.resolving.vnetId).pass({
                     resource: entry.link.id,
                     message: `Private DNS zone ${entry.zone.name} is linked to VNet ${entry.group.name}${served} (link ${entry.link.name})`,
                     observed: `link ${entry.link.name}`,
@@ -1797,7 +1816,7 @@ const DNS_RULES = [
                 if (entry.state === 'blocked')
                     out.notRun(...entry.blockers);
                 if (entry.state === 'linked')
-                    linkReady(ctx, out, entry.zone, entry.link, entry.group);
+                    linkReady(ctx, out.forClients(entry.via.resolving.vnetId), entry.zone, entry.link, entry.group);
             }
         }
     }),
@@ -1961,6 +1980,7 @@ function peeringNotConnected(ctx, out) {
     const { model } = ctx;
     for (const pair of pairings(ctx)) {
         const { ours, theirs, client, group } = pair;
+        const mark = out.forClients(client.vnetId);
         if (ours.peering === null && theirs.peering === null)
             continue; // no peering: VNET-NO-ROUTE-TO-PE
         if (ours.peering === undefined || theirs.peering === undefined) {
@@ -1970,7 +1990,7 @@ function peeringNotConnected(ctx, out) {
         const observed = `${stateOf(ours)}; ${stateOf(theirs)}`;
         const expected = 'Connected on both sides';
         if (connected(ours) && connected(theirs)) {
-            out.pass({
+            mark.pass({
                 resource: (ours.peering ?? theirs.peering)?.id ?? client.vnetId,
                 message: `Client VNet ${client.name} and VNet ${group.name} (private endpoint of ${model.names.label} ${model.vault.name}) are peered, Connected on both sides`,
                 observed,
@@ -1980,7 +2000,7 @@ function peeringNotConnected(ctx, out) {
         }
         const missing = [ours, theirs].find((s) => s.peering === null);
         const disconnected = [ours, theirs].filter((s) => (0,common_names/* sameText */.QV)(s.peering?.peeringState, 'Disconnected'));
-        out.finding({
+        mark.finding({
             resource: (ours.peering ?? theirs.peering)?.id ?? client.vnetId,
             message: `Client VNet ${client.name} is peered with VNet ${group.name}, which holds private endpoint ` +
                 `${group.pes.map((item) => item.pe.name).join(', ')} of ${model.names.label} ${model.vault.name} (${(0,common_names/* list */.p_)(group.ips)}), ` +
@@ -2014,6 +2034,7 @@ function noRouteToPe(ctx, out) {
         const first = pairs[0];
         if (!client || !first)
             continue;
+        const mark = out.forClients(client.vnetId);
         const unread = pairs.filter((p) => p.ours.peering === undefined || p.theirs.peering === undefined);
         if (unread.length > 0) {
             out.notRun(...unread.flatMap((p) => [p.ours.failure, p.theirs.failure]));
@@ -2021,7 +2042,7 @@ function noRouteToPe(ctx, out) {
         }
         const direct = pairs.filter((p) => connected(p.ours) && connected(p.theirs));
         if (direct.length > 0) {
-            out.pass({
+            mark.pass({
                 resource: client.vnetId,
                 message: `Client VNet ${client.name} is peered (Connected) with ${(0,common_names/* list */.p_)(direct.map((p) => p.group.name))}, where the private endpoints of ${model.names.label} ${model.vault.name} are`,
                 observed: `peered with ${(0,common_names/* list */.p_)(direct.map((p) => p.group.name))}`,
@@ -2033,7 +2054,7 @@ function noRouteToPe(ctx, out) {
         if (pairs.some((p) => p.ours.peering || p.theirs.peering))
             continue;
         const peVnets = pairs.map((p) => p.group.name);
-        out.finding({
+        mark.finding({
             resource: client.vnetId,
             message: `Client VNet ${client.name} gets ${model.names.label} ${model.vault.name}'s private endpoint IP ` +
                 `(${(0,common_names/* list */.p_)([...new Set(pairs.flatMap((p) => p.group.ips))])}) in ${(0,common_names/* list */.p_)(peVnets)}, but is neither part of ` +
@@ -4996,7 +5017,7 @@ async function run() {
         // Merging other runs' reports (a matrix over subscriptions) needs no Azure at all.
         const mergeSpec = (0,_logger_js__WEBPACK_IMPORTED_MODULE_2__/* .getInput */ .V4)('merge-reports').trim();
         if (mergeSpec) {
-            const { runMerge } = await Promise.all(/* import() */[__webpack_require__.e(421), __webpack_require__.e(409), __webpack_require__.e(278)]).then(__webpack_require__.bind(__webpack_require__, 3278));
+            const { runMerge } = await Promise.all(/* import() */[__webpack_require__.e(421), __webpack_require__.e(409), __webpack_require__.e(880), __webpack_require__.e(278)]).then(__webpack_require__.bind(__webpack_require__, 3278));
             return await runMerge(mergeSpec, _logger_js__WEBPACK_IMPORTED_MODULE_2__/* .getInput */ .V4);
         }
         const inputs = (0,_inputs_parse_js__WEBPACK_IMPORTED_MODULE_1__/* .parseInputs */ .TL)(_logger_js__WEBPACK_IMPORTED_MODULE_2__/* .getInput */ .V4, process.env);

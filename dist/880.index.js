@@ -328,7 +328,10 @@ function wrapFix(fix) {
 
 // EXTERNAL MODULE: ./src/evaluate/catalog.ts
 var catalog = __webpack_require__(384);
+// EXTERNAL MODULE: ./src/common/arm-id.ts
+var arm_id = __webpack_require__(5765);
 ;// CONCATENATED MODULE: ./src/report/overview.ts
+
 
 
 
@@ -411,6 +414,28 @@ function overviewMarkdown(sections, tableLimit = Infinity) {
         healthyLine(sections),
         vaults > RULES_TABLE_FROM ? rulesTable(sections) : ''
     ].filter(Boolean);
+}
+/**
+ * Per VNet that must resolve the vault (its own PEs' VNets, client VNets, the runner's): whether
+ * it resolves privately, from the findings of the DNS-path checks about it. Empty without any.
+ */
+function clientsLine(findings) {
+    const clients = new Map();
+    for (const finding of findings) {
+        for (const id of finding.clients ?? []) {
+            const key = id.toLowerCase();
+            const entry = clients.get(key) ?? { id, problems: new Set() };
+            clients.set(key, entry);
+            if (finding.severity === 'error' || finding.severity === 'warning')
+                entry.problems.add(finding.rule);
+        }
+    }
+    if (clients.size === 0)
+        return '';
+    const items = [...clients.values()].map(({ id, problems }) => problems.size === 0
+        ? `${group/* RESULT_ICON */.kF.pass} ${inlineCode((0,arm_id/* nameOf */.Vb)(id))} resolves privately`
+        : `${group/* RESULT_ICON */.kF.fail} ${inlineCode((0,arm_id/* nameOf */.Vb)(id))} does not: ${[...problems].map((rule) => inlineCode(rule)).join(' ')}`);
+    return `**VNets that must resolve it:** ${items.join(' · ')}`;
 }
 
 // EXTERNAL MODULE: ./src/report/mermaid.ts
@@ -981,7 +1006,11 @@ function vaultHeading(vault) {
 function problemSection(vault, withPasses, diagram, fold) {
     const title = `${group/* RESULT_ICON */.kF[vault.result]} ${vaultHeading(vault)}`;
     const counts = (0,group/* countsText */.WN)((0,report_report.countsOf)(vault.findings));
-    const body = problemsMarkdown(vault, withPasses ? diagram : null, withPasses, SUMMARY_STYLE);
+    const clients = clientsLine(vault.findings);
+    const body = [
+        ...(clients ? [clients] : []),
+        ...problemsMarkdown(vault, withPasses ? diagram : null, withPasses, SUMMARY_STYLE)
+    ];
     if (fold)
         return folded(`<strong>${title}</strong>: ${counts}`, body.join('\n\n'));
     return [`### ${title}`, counts, ...body].join('\n\n');
@@ -991,7 +1020,9 @@ function passedSection(vaults, withPasses, pictureOf) {
     const parts = [`### ${group/* RESULT_ICON */.kF.pass} ${(0,group/* plural */.LS)(vaults.length, 'vault')} without problems`];
     for (const vault of vaults) {
         const count = (0,group/* plural */.LS)(vault.findings.length, 'check');
-        const label = `${group/* RESULT_ICON */.kF.pass} ${vaultHeading(vault)}: ${count} passed`;
+        const clients = clientsLine(vault.findings);
+        const inline = clients.replace(/\*\*(.*?)\*\*/, '<strong>$1</strong>');
+        const label = `${group/* RESULT_ICON */.kF.pass} ${vaultHeading(vault)}: ${count} passed${clients ? ` · ${inline}` : ''}`;
         // Without a pass to fold, the label stands alone, picture or not.
         const shown = withPasses && vault.findings.length > 0;
         parts.push(passedMarkdown(label, shown ? pictureOf(vault) : null, shown ? vault.findings : []));

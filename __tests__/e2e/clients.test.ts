@@ -51,6 +51,10 @@ describe('a healthy hub and spoke with a DNS private resolver in the hub', () =>
     )
     const custom = findings(run).find((f) => f.rule === 'VNET-CUSTOM-DNS')
     expect(custom?.severity).toBe('pass')
+    // The summary says per VNet that must resolve the vault that it resolves privately.
+    expect(run.summary).toMatch(
+      /<strong>VNets that must resolve it:<\/strong> ✅ <code>vnet-spoke-app<\/code> resolves privately/
+    )
     expect(custom?.message).toContain(`inbound endpoints of DNS private resolver dnspr-hub`)
   })
 
@@ -70,6 +74,10 @@ describe('broken client DNS paths', () => {
     const run = await withClients('spoke-unlinked')
     expect(run.outputs.result).toBe('fail')
     expect(problems(run)).toEqual(['DNS-LINK-MISSING@kv-clients'])
+    // Per client in the summary: the PE's spoke resolves privately, the AKS spoke does not.
+    expect(run.summary).toContain(
+      '**VNets that must resolve it:** ❌ <code>vnet-spoke-aks</code> does not: <code>DNS-LINK-MISSING</code> · ✅ <code>vnet-spoke-app</code> resolves privately'
+    )
     const f = only(run, 'DNS-LINK-MISSING')
     expect(f.severity).toBe('error')
     expect(f.message).toContain(

@@ -70,6 +70,7 @@ function stamp(rule: RuleDefinition, out: Outcomes, vault: string | null): Findi
     }
     if (draft.notRun) result.notRun = draft.notRun as RuleId[]
     if (draft.affectedVaults) result.affectedVaults = draft.affectedVaults
+    if (draft.clients) result.clients = draft.clients
     return result
   })
 }

@@ -25,6 +25,8 @@ export interface Finding {
    * checks it kept from running. Such a vault is never `pass`.
    */
   affectedVaults?: string[]
+  /** DNS-path checks: IDs of the VNets that must resolve the vault that the finding is about. */
+  clients?: string[]
   /**
    * With `plan` (or `baseline`): whether the finding is one the change introduces (`new`) or was
    * there before (`unchanged`), matched on rule, vault and resource (src/compare).

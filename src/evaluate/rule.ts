@@ -56,6 +56,8 @@ export interface Draft {
   notRun?: string[]
   /** ACCESS-DENIED / ARM-ERROR: the vaults whose checks it kept from running. */
   affectedVaults?: string[]
+  /** DNS-path checks: the VNets that must resolve the target that the finding is about. */
+  clients?: string[]
 }
 
 export interface Outcome {
@@ -65,19 +67,37 @@ export interface Outcome {
 
 /** Where a check reports, bound to one rule. */
 export class Outcomes {
-  readonly findings: Outcome[] = []
-  readonly blocked: ReadFailure[] = []
+  constructor(
+    private readonly severity: Severity,
+    readonly findings: Outcome[] = [],
+    readonly blocked: ReadFailure[] = [],
+    private readonly clients: string[] = []
+  ) {}
 
-  constructor(private readonly severity: Severity) {}
+  /**
+   * The same outcomes, each draft marked with the VNets that must resolve the target it is about
+   * (the summary says per client whether it resolves privately).
+   */
+  forClients(...clients: string[]): Outcomes {
+    return new Outcomes(this.severity, this.findings, this.blocked, clients)
+  }
+
+  private push(outcome: Outcome): void {
+    this.findings.push(
+      this.clients.length > 0
+        ? { ...outcome, draft: { ...outcome.draft, clients: this.clients } }
+        : outcome
+    )
+  }
 
   /** A problem (or an info) at the rule's catalogue severity. */
   finding(draft: Draft): void {
-    this.findings.push({ severity: this.severity, draft })
+    this.push({ severity: this.severity, draft })
   }
 
   /** The check held. */
   pass(draft: Omit<Draft, 'fix'>): void {
-    this.findings.push({ severity: 'pass', draft: { ...draft, fix: null } })
+    this.push({ severity: 'pass', draft: { ...draft, fix: null } })
   }
 
   /**
@@ -85,7 +105,7 @@ export class Outcomes {
    * `Not verified:`); the fix says how to verify it by hand.
    */
   notVerified(draft: Draft): void {
-    this.findings.push({
+    this.push({
       severity: 'warning',
       draft: { ...draft, message: `Not verified: ${draft.message}` }
     })

@@ -6,6 +6,7 @@
  */
 import type { Finding } from '../evaluate/finding.js'
 import { RULE_IDS } from '../evaluate/catalog.js'
+import { nameOf } from '../common/arm-id.js'
 import { RESULT_ICON, SEVERITY_ICON, type VaultSection } from './group.js'
 import { escapeMarkdown, inlineCode } from './markdown.js'
 
@@ -101,4 +102,28 @@ export function overviewMarkdown(
     healthyLine(sections),
     vaults > RULES_TABLE_FROM ? rulesTable(sections) : ''
   ].filter(Boolean)
+}
+
+/**
+ * Per VNet that must resolve the vault (its own PEs' VNets, client VNets, the runner's): whether
+ * it resolves privately, from the findings of the DNS-path checks about it. Empty without any.
+ */
+export function clientsLine(findings: readonly Finding[]): string {
+  const clients = new Map<string, { id: string; problems: Set<string> }>()
+  for (const finding of findings) {
+    for (const id of finding.clients ?? []) {
+      const key = id.toLowerCase()
+      const entry = clients.get(key) ?? { id, problems: new Set<string>() }
+      clients.set(key, entry)
+      if (finding.severity === 'error' || finding.severity === 'warning')
+        entry.problems.add(finding.rule)
+    }
+  }
+  if (clients.size === 0) return ''
+  const items = [...clients.values()].map(({ id, problems }) =>
+    problems.size === 0
+      ? `${RESULT_ICON.pass} ${inlineCode(nameOf(id))} resolves privately`
+      : `${RESULT_ICON.fail} ${inlineCode(nameOf(id))} does not: ${[...problems].map((rule) => inlineCode(rule)).join(' ')}`
+  )
+  return `**VNets that must resolve it:** ${items.join(' · ')}`
 }

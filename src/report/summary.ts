@@ -8,7 +8,7 @@ import type { ProbeRun } from '../probe/result.js'
 import { countsOf, type ReportJson } from './report.js'
 import { renderProbeSummary } from './probe-summary.js'
 import { escapeMarkdown, inlineCode } from './markdown.js'
-import { hasProblems, overviewMarkdown } from './overview.js'
+import { clientsLine, hasProblems, overviewMarkdown } from './overview.js'
 import {
   diagramOf,
   folded,
@@ -53,7 +53,11 @@ function problemSection(
 ): string {
   const title = `${RESULT_ICON[vault.result]} ${vaultHeading(vault)}`
   const counts = countsText(countsOf(vault.findings))
-  const body = problemsMarkdown(vault, withPasses ? diagram : null, withPasses, SUMMARY_STYLE)
+  const clients = clientsLine(vault.findings)
+  const body = [
+    ...(clients ? [clients] : []),
+    ...problemsMarkdown(vault, withPasses ? diagram : null, withPasses, SUMMARY_STYLE)
+  ]
   if (fold) return folded(`<strong>${title}</strong>: ${counts}`, body.join('\n\n'))
   return [`### ${title}`, counts, ...body].join('\n\n')
 }
@@ -67,7 +71,9 @@ function passedSection(
   const parts = [`### ${RESULT_ICON.pass} ${plural(vaults.length, 'vault')} without problems`]
   for (const vault of vaults) {
     const count = plural(vault.findings.length, 'check')
-    const label = `${RESULT_ICON.pass} ${vaultHeading(vault)}: ${count} passed`
+    const clients = clientsLine(vault.findings)
+    const inline = clients.replace(/\*\*(.*?)\*\*/, '<strong>$1</strong>')
+    const label = `${RESULT_ICON.pass} ${vaultHeading(vault)}: ${count} passed${clients ? ` · ${inline}` : ''}`
     // Without a pass to fold, the label stands alone, picture or not.
     const shown = withPasses && vault.findings.length > 0
     parts.push(passedMarkdown(label, shown ? pictureOf(vault) : null, shown ? vault.findings : []))

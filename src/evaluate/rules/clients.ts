@@ -93,6 +93,7 @@ function peeringNotConnected(ctx: TargetContext, out: Outcomes): void {
   const { model } = ctx
   for (const pair of pairings(ctx)) {
     const { ours, theirs, client, group } = pair
+    const mark = out.forClients(client.vnetId)
     if (ours.peering === null && theirs.peering === null) continue // no peering: VNET-NO-ROUTE-TO-PE
     if (ours.peering === undefined || theirs.peering === undefined) {
       out.notRun(ours.failure, theirs.failure)
@@ -101,7 +102,7 @@ function peeringNotConnected(ctx: TargetContext, out: Outcomes): void {
     const observed = `${stateOf(ours)}; ${stateOf(theirs)}`
     const expected = 'Connected on both sides'
     if (connected(ours) && connected(theirs)) {
-      out.pass({
+      mark.pass({
         resource: (ours.peering ?? theirs.peering)?.id ?? client.vnetId,
         message: `Client VNet ${client.name} and VNet ${group.name} (private endpoint of ${model.names.label} ${model.vault.name}) are peered, Connected on both sides`,
         observed,
@@ -113,7 +114,7 @@ function peeringNotConnected(ctx: TargetContext, out: Outcomes): void {
     const disconnected = [ours, theirs].filter((s) =>
       sameText(s.peering?.peeringState, 'Disconnected')
     )
-    out.finding({
+    mark.finding({
       resource: (ours.peering ?? theirs.peering)?.id ?? client.vnetId,
       message:
         `Client VNet ${client.name} is peered with VNet ${group.name}, which holds private endpoint ` +
@@ -148,6 +149,7 @@ function noRouteToPe(ctx: TargetContext, out: Outcomes): void {
     const client = pairs[0]?.client
     const first = pairs[0]
     if (!client || !first) continue
+    const mark = out.forClients(client.vnetId)
     const unread = pairs.filter(
       (p) => p.ours.peering === undefined || p.theirs.peering === undefined
     )
@@ -157,7 +159,7 @@ function noRouteToPe(ctx: TargetContext, out: Outcomes): void {
     }
     const direct = pairs.filter((p) => connected(p.ours) && connected(p.theirs))
     if (direct.length > 0) {
-      out.pass({
+      mark.pass({
         resource: client.vnetId,
         message: `Client VNet ${client.name} is peered (Connected) with ${list(direct.map((p) => p.group.name))}, where the private endpoints of ${model.names.label} ${model.vault.name} are`,
         observed: `peered with ${list(direct.map((p) => p.group.name))}`,
@@ -168,7 +170,7 @@ function noRouteToPe(ctx: TargetContext, out: Outcomes): void {
     // A peering that exists but is not Connected is VNET-PEERING-NOT-CONNECTED's.
     if (pairs.some((p) => p.ours.peering || p.theirs.peering)) continue
     const peVnets = pairs.map((p) => p.group.name)
-    out.finding({
+    mark.finding({
       resource: client.vnetId,
       message:
         `Client VNet ${client.name} gets ${model.names.label} ${model.vault.name}'s private endpoint IP ` +

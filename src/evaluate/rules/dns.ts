@@ -915,7 +915,8 @@ type Linked = Extract<VnetDns, { state: 'linked' }>
 /** A check over the VNets whose zone and records were read (see `readRecords`). */
 function eachRecord(check: (ctx: TargetContext, out: Outcomes, entry: Linked) => void) {
   return (ctx: TargetContext, out: Outcomes): void => {
-    for (const entry of readRecords(ctx, out)) check(ctx, out, entry)
+    for (const entry of readRecords(ctx, out))
+      check(ctx, out.forClients(entry.via.resolving.vnetId), entry)
   }
 }
 
@@ -969,13 +970,26 @@ export const DNS_RULES = [
                 sameId(other.via.answering, entry.via.answering)
             )
             .map((other) => other.via.resolving.name)
-          linkMissing(ctx, out, entry.zone, entry.group, entry.via, [...new Set(others)])
+          const clients = entries
+            .filter(
+              (other) =>
+                other.state === 'unlinked' && sameId(other.via.answering, entry.via.answering)
+            )
+            .map((other) => other.via.resolving.vnetId)
+          linkMissing(
+            ctx,
+            out.forClients(...new Set(clients)),
+            entry.zone,
+            entry.group,
+            entry.via,
+            [...new Set(others)]
+          )
         }
         if (entry.state !== 'linked') continue
         const served = sameId(entry.via.answering, entry.via.resolving.vnetId)
           ? ''
           : `, where Azure DNS answers for VNet ${entry.via.resolving.name}`
-        out.pass({
+        out.forClients(entry.via.resolving.vnetId).pass({
           resource: entry.link.id,
           message: `Private DNS zone ${entry.zone.name} is linked to VNet ${entry.group.name}${served} (link ${entry.link.name})`,
           observed: `link ${entry.link.name}`,
@@ -995,7 +1009,14 @@ export const DNS_RULES = [
     check(ctx, out) {
       for (const entry of vnetDns(ctx)) {
         if (entry.state === 'blocked') out.notRun(...entry.blockers)
-        if (entry.state === 'linked') linkReady(ctx, out, entry.zone, entry.link, entry.group)
+        if (entry.state === 'linked')
+          linkReady(
+            ctx,
+            out.forClients(entry.via.resolving.vnetId),
+            entry.zone,
+            entry.link,
+            entry.group
+          )
       }
     }
   }),
