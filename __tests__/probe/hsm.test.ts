@@ -3,15 +3,11 @@
 // HTTPS endpoint with a test certificate on the HSM's private endpoint IP. DNS, TCP and TLS are
 // checked by name and straight to the PE IP; Key Vault's /healthstatus header and data-plane
 // checks are not run (no finding, a line in the log).
-import { spawn } from 'node:child_process'
-import { dirname, join } from 'node:path'
-import { fileURLToPath } from 'node:url'
 import { describe, expect, it } from '@jest/globals'
 import type { Finding } from '../../src/evaluate/finding.js'
 import type { ProbeRun } from '../../src/probe/result.js'
-import { namespaceReason } from './namespace.js'
+import { namespaceReason, runFixture } from './namespace.js'
 
-const here = dirname(fileURLToPath(import.meta.url))
 const suite = namespaceReason ? describe.skip : describe
 const HOST = 'hsm-healthy.managedhsm.azure.net'
 const ALIAS = 'hsm-healthy.privatelink.managedhsm.azure.net'
@@ -26,27 +22,8 @@ interface HsmScenarioResult {
   vaultRequests: { ip: string; requests: { path: string; authorized: boolean; host: string }[] }[]
 }
 
-async function runHsmScenario(name: string): Promise<HsmScenarioResult> {
-  const child = spawn(
-    'unshare',
-    ['-rmn', process.execPath, join(here, 'fixtures', 'hsm-scenario.mjs'), name],
-    {
-      cwd: join(here, '..', '..'),
-      env: {
-        PATH: process.env.PATH ?? '',
-        HOME: process.env.HOME ?? '',
-        ...(process.env.KVPLD_DIST ? { KVPLD_DIST: process.env.KVPLD_DIST } : {})
-      }
-    }
-  )
-  let out = ''
-  let err = ''
-  child.stdout.on('data', (chunk) => (out += chunk))
-  child.stderr.on('data', (chunk) => (err += chunk))
-  const code = await new Promise<number | null>((resolve) => child.on('close', resolve))
-  const line = out.split('\n').find((l) => l.startsWith('@@RESULT@@ '))
-  if (!line) throw new Error(`scenario ${name} gave no result (exit ${code}):\n${err}\n${out}`)
-  return JSON.parse(line.slice('@@RESULT@@ '.length)) as HsmScenarioResult
+function runHsmScenario(name: string): Promise<HsmScenarioResult> {
+  return runFixture<HsmScenarioResult>('hsm-scenario.mjs', name)
 }
 
 const probeOf = (run: HsmScenarioResult): Finding[] =>

@@ -81,20 +81,24 @@ export function realServersUnavailable(...packages: (keyof typeof PROGRAMS)[]): 
   return why
 }
 
-export async function runScenario(name: string): Promise<ScenarioResult> {
-  const child = spawn(
-    'unshare',
-    ['-rmn', process.execPath, join(here, 'fixtures', 'scenario.mjs'), name],
-    {
-      cwd: root,
-      // KVPLD_DIST (a bundle other than dist/) passes through to run-action.mjs.
-      env: {
-        PATH: process.env.PATH ?? '',
-        HOME: process.env.HOME ?? '',
-        ...(process.env.KVPLD_DIST ? { KVPLD_DIST: process.env.KVPLD_DIST } : {})
-      }
+export function runScenario(name: string): Promise<ScenarioResult> {
+  return runFixture<ScenarioResult>('scenario.mjs', name)
+}
+
+/**
+ * Runs scenario `name` of a fixture script (fixtures/scenario.mjs, fixtures/hsm-scenario.mjs) in
+ * a fresh network and mount namespace, and returns the result line it prints.
+ */
+export async function runFixture<T>(script: string, name: string): Promise<T> {
+  const child = spawn('unshare', ['-rmn', process.execPath, join(here, 'fixtures', script), name], {
+    cwd: root,
+    // KVPLD_DIST (a bundle other than dist/) passes through to run-action.mjs.
+    env: {
+      PATH: process.env.PATH ?? '',
+      HOME: process.env.HOME ?? '',
+      ...(process.env.KVPLD_DIST ? { KVPLD_DIST: process.env.KVPLD_DIST } : {})
     }
-  )
+  })
   let out = ''
   let err = ''
   child.stdout.on('data', (chunk) => (out += chunk))
@@ -105,7 +109,7 @@ export async function runScenario(name: string): Promise<ScenarioResult> {
     throw new Error(
       `scenario ${name} gave no result (exit ${code}):\n${err}\n${out}`.slice(0, 4000)
     )
-  return JSON.parse(line.slice('@@RESULT@@ '.length)) as ScenarioResult
+  return JSON.parse(line.slice('@@RESULT@@ '.length)) as T
 }
 
 export function probeFindings(result: ScenarioResult): Finding[] {
