@@ -161,11 +161,7 @@ export function vault({
     provisioningState: 'Succeeded'
   })
   if (privateEndpointConnections.length) {
-    properties.privateEndpointConnections = privateEndpointConnections.map((c) => ({
-      id: c.id,
-      etag: c.etag,
-      properties: c.properties
-    }))
+    properties.privateEndpointConnections = embeddedConnections(privateEndpointConnections)
   }
   properties.publicNetworkAccess = publicNetworkAccess
   return {
@@ -177,6 +173,11 @@ export function vault({
     systemData: systemData(),
     properties
   }
+}
+
+/** Connections as a vault or HSM GET embeds them: id, etag and properties (no name or type). */
+function embeddedConnections(connections) {
+  return connections.map((c) => ({ id: c.id, etag: c.etag, properties: c.properties }))
 }
 
 /** A managed HSM in ManagedHsm_Get.json's shape (+ networkAcls, publicNetworkAccess and
@@ -213,11 +214,7 @@ export function managedHsm({
   }
   if (acls) properties.networkAcls = acls
   if (privateEndpointConnections.length) {
-    properties.privateEndpointConnections = privateEndpointConnections.map((c) => ({
-      id: c.id,
-      etag: c.etag,
-      properties: c.properties
-    }))
+    properties.privateEndpointConnections = embeddedConnections(privateEndpointConnections)
   }
   properties.publicNetworkAccess = publicNetworkAccess
   return {
