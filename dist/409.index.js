@@ -169,7 +169,7 @@ function zonesFor(snapshot, vault, endpoints, findings, pathVnets = []) {
  * The Mermaid source (without the code fence) of one vault's diagram. `findings` may hold the
  * whole run's findings: only this vault's (and those tied to no vault) colour it.
  */
-function vaultDiagram(snapshot, vault, findings, planned = new Map()) {
+function vaultDiagram(snapshot, vault, findings, planned = new Map(), run) {
     const own = findings.filter((f) => (f.vault === null || (0,_report_js__WEBPACK_IMPORTED_MODULE_3__.sameVault)(f.vault, vault.name)) &&
         (f.severity === 'error' || f.severity === 'warning'));
     const atFault = (id) => own.some((f) => (0,_collect_snapshot_js__WEBPACK_IMPORTED_MODULE_6__/* .sameId */ .s)(f.resource, id));
@@ -198,7 +198,7 @@ function vaultDiagram(snapshot, vault, findings, planned = new Map()) {
             chart.edge(peNode, vnetNode, false, `subnet ${lastSegment(pe.subnetId)}`);
         }
     }
-    const pathVnets = drawDnsPaths(snapshot, vault, chart, atFault);
+    const pathVnets = drawDnsPaths(snapshot, vault, chart, atFault, run);
     if (vault.connections.length > MAX_ENDPOINTS) {
         const more = vault.connections.length - MAX_ENDPOINTS;
         chart.node(`${vault.id}#more`, label(`+${more} more private endpoints not drawn`));
@@ -244,10 +244,12 @@ function vaultDiagram(snapshot, vault, findings, planned = new Map()) {
  * answering VNet, drawn from the model's DNS path (model/dns-path.ts). Returns the VNets drawn,
  * so that the zones linked to them are drawn too.
  */
-function drawDnsPaths(snapshot, vault, chart, atFault) {
+function drawDnsPaths(snapshot, vault, chart, atFault, run) {
     if (!snapshot.dnsPath)
         return [];
-    const model = (0,_model_model_js__WEBPACK_IMPORTED_MODULE_0__.buildTargetModel)(snapshot, vault);
+    // The run's model when it describes this snapshot (a plan's proposed state has its own).
+    const model = (run?.snapshot === snapshot ? run.targets.find((t) => t.vault === vault) : undefined) ??
+        (0,_model_model_js__WEBPACK_IMPORTED_MODULE_0__.buildTargetModel)(snapshot, vault);
     const vnets = (0,_model_dns_path_js__WEBPACK_IMPORTED_MODULE_2__/* .resolvingVnets */ .vS)(snapshot, model.vnets.map((group) => group.vnetId), [model.hostname, model.alias]).slice(0, MAX_ENDPOINTS);
     const drawn = [];
     const vnetNode = (vnetId, title = 'VNet') => {
@@ -291,14 +293,14 @@ const MISSING = {
     'DNS-RECORD-MISSING': 'Missing A record'
 };
 /** One diagram per vault of the snapshot, keyed by lower-cased vault name. */
-function vaultDiagrams(snapshot, findings, planned = new Map()) {
+function vaultDiagrams(snapshot, findings, planned = new Map(), run) {
     const byVault = (0,_report_js__WEBPACK_IMPORTED_MODULE_3__.findingsByVault)(findings);
     const general = byVault.get(null) ?? [];
     const diagrams = new Map();
     for (const vault of snapshot.vaults) {
         const key = vault.name.toLowerCase();
         const own = [...general, ...(byVault.get(key) ?? [])];
-        diagrams.set(key, vaultDiagram(snapshot, vault, own, planned));
+        diagrams.set(key, vaultDiagram(snapshot, vault, own, planned, run));
     }
     return diagrams;
 }

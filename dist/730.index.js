@@ -5126,7 +5126,7 @@ async function run() {
             planPath: inputs.plan?.path ?? null,
             probe: probeRun,
             // A picture per vault for the summary and the comment, drawn from the snapshot and findings.
-            diagrams: (judged.diagrams ?? ((d) => d))(vaultDiagrams(judged.snapshot, report.findings, judged.planned))
+            diagrams: (judged.diagrams ?? ((d) => d))(vaultDiagrams(judged.snapshot, report.findings, judged.planned, model))
         });
     }
     catch (error) {

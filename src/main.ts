@@ -143,7 +143,7 @@ export async function run(): Promise<void> {
       probe: probeRun,
       // A picture per vault for the summary and the comment, drawn from the snapshot and findings.
       diagrams: (judged.diagrams ?? ((d) => d))(
-        vaultDiagrams(judged.snapshot, report.findings, judged.planned)
+        vaultDiagrams(judged.snapshot, report.findings, judged.planned, model)
       )
     })
   } catch (error) {

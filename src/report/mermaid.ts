@@ -18,7 +18,7 @@ import type {
 import { idKey, sameId } from '../collect/snapshot.js'
 import type { Finding } from '../evaluate/finding.js'
 import { nameOf } from '../common/arm-id.js'
-import { buildTargetModel, isZoneNamed, namesOf } from '../model/model.js'
+import { buildTargetModel, isZoneNamed, namesOf, type RunModel } from '../model/model.js'
 import { privateLinkZones } from '../common/target.js'
 import { isNamedAfter } from '../common/names.js'
 import { resolvingVnets, vnetName } from '../model/dns-path.js'
@@ -194,7 +194,8 @@ export function vaultDiagram(
   snapshot: Snapshot,
   vault: VaultSnapshot,
   findings: readonly Finding[],
-  planned: ReadonlyMap<string, string> = new Map()
+  planned: ReadonlyMap<string, string> = new Map(),
+  run?: RunModel
 ): string {
   const own = findings.filter(
     (f) =>
@@ -231,7 +232,7 @@ export function vaultDiagram(
       chart.edge(peNode, vnetNode, false, `subnet ${lastSegment(pe.subnetId)}`)
     }
   }
-  const pathVnets = drawDnsPaths(snapshot, vault, chart, atFault)
+  const pathVnets = drawDnsPaths(snapshot, vault, chart, atFault, run)
   if (vault.connections.length > MAX_ENDPOINTS) {
     const more = vault.connections.length - MAX_ENDPOINTS
     chart.node(`${vault.id}#more`, label(`+${more} more private endpoints not drawn`))
@@ -290,10 +291,14 @@ function drawDnsPaths(
   snapshot: Snapshot,
   vault: VaultSnapshot,
   chart: Flowchart,
-  atFault: (id: string | null | undefined) => boolean
+  atFault: (id: string | null | undefined) => boolean,
+  run: RunModel | undefined
 ): string[] {
   if (!snapshot.dnsPath) return []
-  const model = buildTargetModel(snapshot, vault)
+  // The run's model when it describes this snapshot (a plan's proposed state has its own).
+  const model =
+    (run?.snapshot === snapshot ? run.targets.find((t) => t.vault === vault) : undefined) ??
+    buildTargetModel(snapshot, vault)
   const vnets = resolvingVnets(
     snapshot,
     model.vnets.map((group) => group.vnetId),
@@ -350,7 +355,8 @@ const MISSING: Partial<Record<string, string>> = {
 export function vaultDiagrams(
   snapshot: Snapshot,
   findings: readonly Finding[],
-  planned: ReadonlyMap<string, string> = new Map()
+  planned: ReadonlyMap<string, string> = new Map(),
+  run?: RunModel
 ): Map<string, string> {
   const byVault = findingsByVault(findings)
   const general = byVault.get(null) ?? []
@@ -358,7 +364,7 @@ export function vaultDiagrams(
   for (const vault of snapshot.vaults) {
     const key = vault.name.toLowerCase()
     const own = [...general, ...(byVault.get(key) ?? [])]
-    diagrams.set(key, vaultDiagram(snapshot, vault, own, planned))
+    diagrams.set(key, vaultDiagram(snapshot, vault, own, planned, run))
   }
   return diagrams
 }
