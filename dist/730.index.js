@@ -5030,7 +5030,7 @@ async function run() {
         const credential = createCredential(inputs);
         // Started now, awaited after sign-in: compiling the ARM clients overlaps Entra's round trips.
         // A failed sign-in leaves them unused (never rejected: a load failure surfaces at the await).
-        const collectModule = Promise.all(/* import() */[__webpack_require__.e(738), __webpack_require__.e(148), __webpack_require__.e(525)]).then(__webpack_require__.bind(__webpack_require__, 1525));
+        const collectModule = Promise.all(/* import() */[__webpack_require__.e(738), __webpack_require__.e(890), __webpack_require__.e(593)]).then(__webpack_require__.bind(__webpack_require__, 3593));
         collectModule.catch(() => undefined);
         await signIn(credential, `${inputs.cloud.armEndpoint}/.default`);
         const { collect } = await collectModule;

@@ -52,7 +52,7 @@ const loadedText = (files: string[]): string =>
 // Markers of what must not load for a bad input: each SDK's client class, MSAL, undici's errors (undici is what
 // @actions/core's HTTP client imports).
 const HEAVY = [
-  'NetworkManagementClient',
+  'NetworkReadClient',
   'KeyVaultManagementClient',
   'PrivateDnsManagementClient',
   'ConfidentialClientApplication',

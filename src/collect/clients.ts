@@ -5,11 +5,11 @@
  */
 import { DnsResolverManagementClient } from '@azure/arm-dnsresolver'
 import { KeyVaultManagementClient } from '@azure/arm-keyvault'
-import { NetworkManagementClient } from '@azure/arm-network'
 import { PrivateDnsManagementClient } from '@azure/arm-privatedns'
 import type { TokenCredential } from '@azure/identity'
 import type { Pipeline, PipelinePolicy, TlsSettings } from '@azure/core-rest-pipeline'
 import type { ErrorBodies } from './arm-errors.js'
+import { NetworkReadClient, type NetworkReads } from './network-client.js'
 import { GATE_POLICY_NAME, type ThrottleGate } from './gate.js'
 import type { Limit } from './limit.js'
 import { armRetryPolicy, armTimeoutPolicy, RETRY_POLICY_NAME, type RetrySettings } from './retry.js'
@@ -19,7 +19,8 @@ export const PRIVATE_DNS_API_VERSION = '2024-06-01'
 
 export interface ArmClients {
   readonly keyVault: KeyVaultManagementClient
-  readonly network: NetworkManagementClient
+  /** The Microsoft.Network reads (network-client.ts says why not `@azure/arm-network`'s client). */
+  readonly network: NetworkReads
   readonly privateDns: PrivateDnsManagementClient
   /** DNS private resolvers and forwarding rulesets (the client VNets' DNS path). */
   readonly dnsResolver: DnsResolverManagementClient
@@ -97,7 +98,7 @@ function lazyClients(
   setup: PipelineSetup
 ): ArmClients {
   let keyVault: KeyVaultManagementClient | undefined
-  let network: NetworkManagementClient | undefined
+  let network: NetworkReadClient | undefined
   let privateDns: PrivateDnsManagementClient | undefined
   let dnsResolver: DnsResolverManagementClient | undefined
   return {
@@ -114,7 +115,7 @@ function lazyClients(
     },
     get network() {
       if (!network) {
-        network = new NetworkManagementClient(credential, subscriptionId, {
+        network = new NetworkReadClient(credential, subscriptionId, {
           endpoint,
           credentialScopes: scope,
           ...tls(setup)

@@ -1,8 +1,8 @@
-export const id = 525;
-export const ids = [525];
+export const id = 593;
+export const ids = [593];
 export const modules = {
 
-/***/ 1525:
+/***/ 3593:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 // ESM COMPAT FLAG
@@ -582,10 +582,151 @@ function byId(items) {
 var dist = __webpack_require__(1859);
 // EXTERNAL MODULE: ./node_modules/@azure/arm-keyvault/dist/esm/index.js + 55 modules
 var esm = __webpack_require__(8657);
-// EXTERNAL MODULE: ./node_modules/@azure/arm-network/dist/esm/index.js + 176 modules
-var dist_esm = __webpack_require__(1685);
 // EXTERNAL MODULE: ./node_modules/@azure/arm-privatedns/dist/index.js
 var arm_privatedns_dist = __webpack_require__(568);
+// EXTERNAL MODULE: ./node_modules/@azure/core-client/dist/esm/index.js + 16 modules
+var dist_esm = __webpack_require__(5738);
+// EXTERNAL MODULE: ./node_modules/@azure/core-rest-pipeline/dist/esm/index.js + 37 modules
+var core_rest_pipeline_dist_esm = __webpack_require__(1818);
+;// CONCATENATED MODULE: ./src/collect/network-client.ts
+/**
+ * The eight Microsoft.Network reads this action makes, on the Azure SDK's own `ServiceClient`
+ * (`@azure/core-client`): the pipeline, sign-in, error handling and paging are the SDK's, as in
+ * `@azure/arm-network`'s `NetworkManagementClient`. That client is not used because it cannot be
+ * loaded in part: its constructor builds every operation group of the Network provider, so a run
+ * compiles 3.6 MB of source and builds 1 MB of mappers to use eight GETs — about 30 MB of peak
+ * RSS and a sixth of the start-up (README, Performance).
+ *
+ * Answers keep the SDK's model shapes (the types are `@azure/arm-network`'s): its mappers lift
+ * every `properties` object into the object that holds it, and so does `flattenProperties`.
+ */
+
+
+/** The API version of `@azure/arm-network` 36, whose model shapes the collectors read. */
+const NETWORK_API_VERSION = '2025-05-01';
+const serializer = (0,dist_esm/* createSerializer */.rl)({}, false);
+/** A GET whose answer is returned as ARM sent it (no mapper), and whose errors are the SDK's. */
+function getSpec(path, pathParameters, paged = false) {
+    return {
+        path,
+        httpMethod: 'GET',
+        // No body mapper: core-client returns the parsed JSON as ARM sent it, and still turns an
+        // error status into a RestError with ARM's `error.code` and `error.message`, as the SDK does.
+        responses: { 200: {}, default: {} },
+        queryParameters: paged && path === '{nextLink}' ? [] : [apiVersion],
+        urlParameters: [host, ...pathParameters.map(pathParameter)],
+        headerParameters: [accept],
+        serializer
+    };
+}
+const host = { parameterPath: '$host', mapper: stringMapper('$host'), skipEncoding: true };
+const accept = {
+    parameterPath: 'accept',
+    mapper: { ...stringMapper('Accept'), defaultValue: 'application/json', isConstant: true }
+};
+const apiVersion = {
+    parameterPath: 'apiVersion',
+    mapper: { ...stringMapper('api-version'), defaultValue: NETWORK_API_VERSION, isConstant: true }
+};
+function pathParameter(name) {
+    return name === 'nextLink'
+        ? { parameterPath: name, mapper: stringMapper(name), skipEncoding: true }
+        : { parameterPath: name, mapper: stringMapper(name) };
+}
+function stringMapper(serializedName) {
+    return { serializedName, required: true, type: { name: 'String' } };
+}
+const PROVIDER = '/subscriptions/{subscriptionId}/providers/Microsoft.Network';
+const IN_GROUP = '/subscriptions/{subscriptionId}/resourceGroups/{resourceGroupName}/providers/Microsoft.Network';
+const SUB = ['subscriptionId'];
+const GROUP = ['subscriptionId', 'resourceGroupName'];
+const specs = {
+    privateEndpoint: getSpec(`${IN_GROUP}/privateEndpoints/{name}`, [...GROUP, 'name']),
+    privateEndpoints: getSpec(`${PROVIDER}/privateEndpoints`, SUB, true),
+    networkInterface: getSpec(`${IN_GROUP}/networkInterfaces/{name}`, [...GROUP, 'name']),
+    networkInterfaces: getSpec(`${PROVIDER}/networkInterfaces`, SUB, true),
+    virtualNetwork: getSpec(`${IN_GROUP}/virtualNetworks/{name}`, [...GROUP, 'name']),
+    virtualNetworksInGroup: getSpec(`${IN_GROUP}/virtualNetworks`, GROUP, true),
+    virtualNetworks: getSpec(`${PROVIDER}/virtualNetworks`, SUB, true),
+    zoneGroups: getSpec(`${IN_GROUP}/privateEndpoints/{name}/privateDnsZoneGroups`, [...GROUP, 'name'], true),
+    next: getSpec('{nextLink}', ['nextLink'], true)
+};
+/**
+ * The SDK's model shape of an ARM answer: `properties` merged into the object that holds it, at
+ * every depth (tags are the user's own keys and are left alone). A name that is set at both
+ * levels keeps its outer value, as the SDK's flattened models have no such collision.
+ */
+function flattenProperties(value) {
+    if (Array.isArray(value))
+        return value.map(flattenProperties);
+    if (value === null || typeof value !== 'object')
+        return value;
+    const result = {};
+    let inner;
+    for (const [key, item] of Object.entries(value)) {
+        if (key === 'properties' && item !== null && typeof item === 'object' && !Array.isArray(item)) {
+            inner = item;
+        }
+        else {
+            result[key] = key === 'tags' ? item : flattenProperties(item);
+        }
+    }
+    if (inner) {
+        for (const [key, item] of Object.entries(inner)) {
+            if (!(key in result))
+                result[key] = flattenProperties(item);
+        }
+    }
+    return result;
+}
+class NetworkReadClient extends dist_esm/* ServiceClient */.Nl {
+    subscriptionId;
+    $host;
+    constructor(credential, subscriptionId, options) {
+        super({ requestContentType: 'application/json; charset=utf-8', ...options });
+        this.subscriptionId = subscriptionId;
+        this.$host = options.endpoint;
+        // As the generated clients do: sign every request with the ARM scope.
+        this.pipeline.removePolicy({ name: core_rest_pipeline_dist_esm/* bearerTokenAuthenticationPolicyName */.uQ });
+        this.pipeline.addPolicy((0,core_rest_pipeline_dist_esm/* bearerTokenAuthenticationPolicy */.N$)({
+            credential,
+            scopes: options.credentialScopes,
+            challengeCallbacks: { authorizeRequestOnChallenge: dist_esm/* authorizeRequestOnClaimChallenge */.fj }
+        }));
+    }
+    async read(spec, args) {
+        // Without a body mapper, core-client hands the parsed JSON back under `body`.
+        const { body } = await this.sendOperationRequest({ $host: this.$host, subscriptionId: this.subscriptionId, ...args }, spec);
+        return flattenProperties(body);
+    }
+    /** Every item of every page, following `nextLink` as the SDK's pagers do. */
+    async *pages(spec, args) {
+        let page = await this.read(spec, args);
+        for (;;) {
+            yield* page.value ?? [];
+            if (!page.nextLink)
+                return;
+            page = await this.read(specs.next, { nextLink: page.nextLink });
+        }
+    }
+    privateEndpoints = {
+        get: (resourceGroupName, name) => this.read(specs.privateEndpoint, { resourceGroupName, name }),
+        listBySubscription: () => this.pages(specs.privateEndpoints, {})
+    };
+    networkInterfaces = {
+        get: (resourceGroupName, name) => this.read(specs.networkInterface, { resourceGroupName, name }),
+        listAll: () => this.pages(specs.networkInterfaces, {})
+    };
+    virtualNetworks = {
+        get: (resourceGroupName, name) => this.read(specs.virtualNetwork, { resourceGroupName, name }),
+        list: (resourceGroupName) => this.pages(specs.virtualNetworksInGroup, { resourceGroupName }),
+        listAll: () => this.pages(specs.virtualNetworks, {})
+    };
+    privateDnsZoneGroups = {
+        list: (name, resourceGroupName) => this.pages(specs.zoneGroups, { resourceGroupName, name })
+    };
+}
+
 ;// CONCATENATED MODULE: ./src/collect/gate.ts
 
 
@@ -762,7 +903,7 @@ function lazyClients(credential, subscriptionId, endpoint, scope, setup) {
         },
         get network() {
             if (!network) {
-                network = new dist_esm/* NetworkManagementClient */.D76(credential, subscriptionId, {
+                network = new NetworkReadClient(credential, subscriptionId, {
                     endpoint,
                     credentialScopes: scope,
                     ...tls(setup)
@@ -2005,4 +2146,4 @@ function summaryLine(snapshot, seconds) {
 
 };
 
-//# sourceMappingURL=525.index.js.map
+//# sourceMappingURL=593.index.js.map

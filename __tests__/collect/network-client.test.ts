@@ -1,0 +1,170 @@
+// The action's Microsoft.Network reads (src/collect/network-client.ts) against the SDK client they
+// stand in for: over every emulator estate, each list and GET gives every field, at every depth,
+// that @azure/arm-network's NetworkManagementClient gives for the same answer, and ARM's errors
+// arrive as the same RestError.
+import { afterEach, describe, expect, it } from '@jest/globals'
+import { readdirSync, readFileSync } from 'node:fs'
+import { join } from 'node:path'
+import { NetworkManagementClient } from '@azure/arm-network'
+import clientsEstate from '../../emulator/estates/clients.js'
+import everyRuleEstate from '../../emulator/estates/every-rule.js'
+import healthyEstate from '../../emulator/estates/healthy.js'
+import hsmEstate from '../../emulator/estates/hsm.js'
+import hubSpokeEstate from '../../emulator/estates/hub-spoke.js'
+import sampleEstate from '../../emulator/estates/sample.js'
+import { flattenProperties, NetworkReadClient } from '../../src/collect/network-client.js'
+import { parseResourceId } from '../../src/common/arm-id.js'
+import { credentialFor, emulator, type Emulator, type Estate } from './helpers.js'
+
+const COLLECT = join(import.meta.dirname, '../../src/collect')
+
+let emu: Emulator | undefined
+afterEach(async () => {
+  await emu?.stop()
+  emu = undefined
+})
+
+async function all<T>(items: AsyncIterable<T>): Promise<T[]> {
+  const out: T[] = []
+  for await (const item of items) out.push(item)
+  return out
+}
+
+/**
+ * Fields the SDK's mappers fill in from their default values when ARM did not send them: they are
+ * not Azure's answer, and no collector reads them (the last test checks).
+ */
+const SDK_DEFAULTS = [
+  'enableDdosProtection',
+  'enableVmProtection',
+  'ipVersionType',
+  'privateEndpointNetworkPolicies',
+  'privateLinkServiceNetworkPolicies'
+]
+
+/** The SDK's answer with what JSON keeps (no undefined fields) and without its own defaults. */
+const plain = (value: unknown): unknown =>
+  JSON.parse(JSON.stringify(value), (key, item: unknown) =>
+    SDK_DEFAULTS.includes(key) ? undefined : item
+  ) as unknown
+
+const ESTATES: [string, () => Estate][] = [
+  ['every-rule', everyRuleEstate as () => Estate],
+  ['healthy', healthyEstate as () => Estate],
+  ['hsm', hsmEstate as () => Estate],
+  ['hub-spoke', hubSpokeEstate as () => Estate],
+  ['clients', clientsEstate as () => Estate],
+  ['sample', sampleEstate as () => Estate]
+]
+
+describe('NetworkReadClient', () => {
+  it.each(ESTATES)('%s: every list and GET carries what the SDK client reads', async (_, make) => {
+    emu = await emulator(make())
+    const credential = credentialFor(emu)
+    const options = { endpoint: emu.url, credentialScopes: `${emu.url}/.default` }
+    let compared = 0
+    for (const subscriptionId of emu.estate.subscriptions as string[]) {
+      const ours = new NetworkReadClient(credential, subscriptionId, {
+        ...options,
+        tlsOptions: emu.tlsOptions
+      })
+      const sdk = new NetworkManagementClient(credential, subscriptionId, {
+        ...options,
+        tlsOptions: emu.tlsOptions
+      })
+      const pairs: [unknown, unknown][] = []
+      const endpoints = await all(ours.privateEndpoints.listBySubscription())
+      const sdkEndpoints = await all(sdk.privateEndpoints.listBySubscription())
+      pairs.push([endpoints, sdkEndpoints])
+      pairs.push([
+        await all(ours.networkInterfaces.listAll()),
+        await all(sdk.networkInterfaces.listAll())
+      ])
+      const vnets = await all(ours.virtualNetworks.listAll())
+      pairs.push([vnets, await all(sdk.virtualNetworks.listAll())])
+      for (const pe of sdkEndpoints) {
+        const { resourceGroup, name } = parseResourceId(pe.id as string)!
+        pairs.push([
+          await ours.privateEndpoints.get(resourceGroup, name),
+          await sdk.privateEndpoints.get(resourceGroup, name)
+        ])
+        pairs.push([
+          await all(ours.privateDnsZoneGroups.list(name, resourceGroup)),
+          await all(sdk.privateDnsZoneGroups.list(name, resourceGroup))
+        ])
+        for (const nic of pe.networkInterfaces ?? []) {
+          const ref = parseResourceId(nic.id as string)!
+          pairs.push([
+            await ours.networkInterfaces.get(ref.resourceGroup, ref.name),
+            await sdk.networkInterfaces.get(ref.resourceGroup, ref.name)
+          ])
+        }
+      }
+      for (const vnet of vnets) {
+        const { resourceGroup, name } = parseResourceId(vnet.id as string)!
+        pairs.push([
+          await ours.virtualNetworks.get(resourceGroup, name),
+          await sdk.virtualNetworks.get(resourceGroup, name)
+        ])
+        pairs.push([
+          await all(ours.virtualNetworks.list(resourceGroup)),
+          await all(sdk.virtualNetworks.list(resourceGroup))
+        ])
+      }
+      for (const [mine, theirs] of pairs) {
+        expect(mine).toMatchObject(plain(theirs) as object)
+        compared++
+      }
+    }
+    expect(compared).toBeGreaterThan(3)
+  })
+
+  it("an ARM error is the SDK's RestError: status, ARM's code and message", async () => {
+    emu = await emulator(healthyEstate() as Estate)
+    const [subscriptionId] = emu.estate.subscriptions as [string]
+    const ours = new NetworkReadClient(credentialFor(emu), subscriptionId, {
+      endpoint: emu.url,
+      credentialScopes: `${emu.url}/.default`,
+      tlsOptions: emu.tlsOptions
+    })
+    const [pe] = await all(ours.privateEndpoints.listBySubscription())
+    const { resourceGroup } = parseResourceId(pe!.id as string)!
+    const error: unknown = await ours.privateEndpoints
+      .get(resourceGroup, 'pe-missing')
+      .catch((e: unknown) => e)
+    expect(error).toMatchObject({
+      name: 'RestError',
+      statusCode: 404,
+      code: 'ResourceNotFound',
+      message: expect.stringMatching(/pe-missing/)
+    })
+  })
+
+  it("no collector reads a field that only the SDK's defaults would have set", () => {
+    const sources = readdirSync(COLLECT)
+      .filter((f) => f.endsWith('.ts'))
+      .map((f) => readFileSync(join(COLLECT, f), 'utf8'))
+      .join('\n')
+    expect(sources.length).toBeGreaterThan(10_000)
+    for (const field of SDK_DEFAULTS) expect(sources).not.toContain(field)
+  })
+
+  it('flattenProperties lifts `properties` at every depth, leaves tags alone, keeps outer names', () => {
+    expect(
+      flattenProperties({
+        id: 'a',
+        tags: { properties: 'user' },
+        properties: {
+          id: 'inner',
+          list: [{ name: 'x', properties: { ip: '10.0.0.4' } }],
+          plain: { fqdn: 'kv.vault.azure.net' }
+        }
+      })
+    ).toEqual({
+      id: 'a',
+      tags: { properties: 'user' },
+      list: [{ name: 'x', ip: '10.0.0.4' }],
+      plain: { fqdn: 'kv.vault.azure.net' }
+    })
+  })
+})
