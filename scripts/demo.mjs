@@ -1,10 +1,10 @@
 // `npm run demo`: runs the real dist/index.js against the local Azure emulator with a built-in
 // sample estate (one healthy vault, several broken ones, a managed HSM) and shows the job summary
-// in the terminal.
+// rendered for the terminal (summary-to-terminal.mjs); the Markdown file's path is printed last.
 import { startEmulator } from '../emulator/server.js'
 import sampleEstate from '../emulator/estates/sample.js'
 import { runAction } from './run-action.mjs'
-import { summaryToText } from './summary-to-text.mjs'
+import { summaryToTerminal } from './summary-to-terminal.mjs'
 
 const emu = await startEmulator({ estate: sampleEstate() })
 try {
@@ -19,7 +19,7 @@ try {
     console.error('The action wrote no job summary.')
     process.exitCode = 1
   } else {
-    console.log(summaryToText(run.summary))
+    console.log(summaryToTerminal(run.summary))
     console.log('─'.repeat(72))
     console.log(
       `result:   ${run.outputs.result}   errors: ${run.outputs.errors}   warnings: ${run.outputs.warnings}`
