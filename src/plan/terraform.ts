@@ -259,10 +259,14 @@ class Ids {
 
   /** Children whose ID is their parent's (`private_dns_resolver_id`, ...) plus their name. */
   private childId(tf: TfChange, values: Json): string | null {
-    const name = str(values.name)
-    if (!name) return null
+    const name = str(values.name) ?? 'default'
     const x = tf.expressions
     switch (tf.type) {
+      case 'azurerm_virtual_network_dns_servers': {
+        // azurerm's ID for it; the change applies to the VNet it names.
+        const vnet = this.refId(values.virtual_network_id, x.virtual_network_id)
+        return vnet ? `${vnet}/dnsServers/default` : null
+      }
       case 'azurerm_private_dns_resolver_inbound_endpoint': {
         const resolver = this.refId(values.private_dns_resolver_id, x.private_dns_resolver_id)
         return resolver ? `${resolver}/inboundEndpoints/${name}` : null
