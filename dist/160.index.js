@@ -1,0 +1,209 @@
+export const id = 160;
+export const ids = [160];
+export const modules = {
+
+/***/ 4160:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+__webpack_require__.r(__webpack_exports__);
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   REPORT_FILE_NAME: () => (/* binding */ REPORT_FILE_NAME),
+/* harmony export */   besideReport: () => (/* binding */ besideReport),
+/* harmony export */   buildReport: () => (/* binding */ buildReport),
+/* harmony export */   countsOf: () => (/* binding */ countsOf),
+/* harmony export */   findingsByVault: () => (/* binding */ findingsByVault),
+/* harmony export */   isCompared: () => (/* binding */ isCompared),
+/* harmony export */   resultOf: () => (/* binding */ resultOf),
+/* harmony export */   sameVault: () => (/* binding */ sameVault),
+/* harmony export */   writeBeside: () => (/* binding */ writeBeside),
+/* harmony export */   writeReport: () => (/* binding */ writeReport)
+/* harmony export */ });
+/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7598);
+/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_crypto__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(1455);
+/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_fs_promises__WEBPACK_IMPORTED_MODULE_1__);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(6760);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_2__);
+/**
+ * The JSON report of the contract (schema version 1): the findings as the rules made them, their
+ * counts, and the result of the run and of each vault. Nothing here re-decides a check.
+ */
+
+
+
+/** Whether the findings carry `change` (a plan or a baseline was compared with). */
+function isCompared(report) {
+    return report.resolved !== undefined;
+}
+const REPORT_FILE_NAME = 'kv-private-link-doctor-report.json';
+/** `fail` on any error, else `warn` on any warning, else `pass`. */
+function resultOf(findings) {
+    if (findings.some((finding) => finding.severity === 'error'))
+        return 'fail';
+    if (findings.some((finding) => finding.severity === 'warning'))
+        return 'warn';
+    return 'pass';
+}
+function countsOf(findings) {
+    const counts = { error: 0, warning: 0, info: 0, pass: 0 };
+    for (const finding of findings)
+        counts[finding.severity]++;
+    return counts;
+}
+/** Vault names are case-insensitive. */
+function sameVault(a, b) {
+    return a !== null && b !== null && a.toLowerCase() === b.toLowerCase();
+}
+/**
+ * Findings grouped by lower-cased vault name (`null`: tied to no vault), in their order. Built once
+ * so that per-vault work stays linear on a run with hundreds of vaults and thousands of findings.
+ */
+function findingsByVault(findings) {
+    const groups = new Map();
+    for (const finding of findings) {
+        const key = finding.vault === null ? null : finding.vault.toLowerCase();
+        const group = groups.get(key);
+        if (group)
+            group.push(finding);
+        else
+            groups.set(key, [finding]);
+    }
+    return groups;
+}
+function buildReport(findings, vaults) {
+    const byVault = findingsByVault(findings);
+    const affecting = new Map();
+    for (const finding of findings) {
+        for (const name of finding.affectedVaults ?? []) {
+            const key = name.toLowerCase();
+            affecting.set(key, [...(affecting.get(key) ?? []), finding]);
+        }
+    }
+    return {
+        schemaVersion: 1,
+        generatedAt: new Date().toISOString(),
+        result: resultOf(findings),
+        counts: countsOf(findings),
+        vaults: vaults.map((vault) => {
+            const key = vault.name.toLowerCase();
+            // A failed shared read (a zone's records, a VNet) that kept checks of this vault from
+            // running counts for it too: such a vault is never `pass`.
+            const blockedBy = (affecting.get(key) ?? []).filter((finding) => finding.vault === null);
+            return {
+                name: vault.name,
+                id: vault.id,
+                type: vault.type ?? 'vault',
+                result: resultOf([...(byVault.get(key) ?? []), ...blockedBy])
+            };
+        }),
+        findings: findings.map((finding) => ({ ...finding }))
+    };
+}
+/**
+ * Writes the report under `dir` (RUNNER_TEMP) and returns its path. The file appears complete or
+ * not at all (written to a temporary name, then linked into place), and an earlier run's report in
+ * the same job is never overwritten: a second run gets `…-report-2.json`, and so on.
+ */
+async function writeReport(report, dir) {
+    await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.mkdir)(dir, { recursive: true });
+    const temporary = (0,node_path__WEBPACK_IMPORTED_MODULE_2__.join)(dir, `.${REPORT_FILE_NAME}.${process.pid}.${(0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.randomBytes)(6).toString('hex')}.tmp`);
+    await writeJson(report, temporary);
+    let canLink = true;
+    try {
+        for (let attempt = 1; attempt <= 1000; attempt++) {
+            const path = (0,node_path__WEBPACK_IMPORTED_MODULE_2__.join)(dir, attempt === 1 ? REPORT_FILE_NAME : REPORT_FILE_NAME.replace(/\.json$/, `-${attempt}.json`));
+            if (canLink) {
+                try {
+                    // link() never replaces an existing file, unlike rename().
+                    await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.link)(temporary, path);
+                    return path;
+                }
+                catch (error) {
+                    const code = error.code;
+                    if (code === 'EEXIST')
+                        continue;
+                    if (code !== 'EPERM' && code !== 'ENOTSUP' && code !== 'ENOSYS')
+                        throw error;
+                    canLink = false; // no hard links on this file system
+                }
+            }
+            if (await exists(path))
+                continue;
+            await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.rename)(temporary, path);
+            return path;
+        }
+        throw new Error(`Too many reports in ${dir}: no free file name for ${REPORT_FILE_NAME}`);
+    }
+    finally {
+        await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.unlink)(temporary).catch(() => undefined);
+    }
+}
+/** Findings per write: one JSON text of a 500-vault run is tens of MB of transient heap. */
+const FINDINGS_PER_WRITE = 200;
+/**
+ * Writes exactly `JSON.stringify(report, null, 2)` plus a newline, a slice of findings at a time,
+ * so peak memory does not grow with the whole report's text. Every newline that JSON.stringify
+ * emits is layout (it escapes those inside strings), so nesting is a matter of indenting lines.
+ */
+async function writeJson(report, path) {
+    const nested = (value, indent) => JSON.stringify(value, null, 2).replace(/\n/g, `\n${indent}`);
+    const file = await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.open)(path, 'wx', 0o644);
+    try {
+        const entries = Object.entries(report).filter(([, value]) => value !== undefined);
+        let text = '{';
+        for (const [index, [key, value]] of entries.entries()) {
+            text += `${index === 0 ? '' : ','}\n  ${JSON.stringify(key)}: `;
+            if (key !== 'findings' || !Array.isArray(value) || value.length === 0) {
+                text += nested(value, '  ');
+                continue;
+            }
+            text += '[';
+            for (const [i, finding] of value.entries()) {
+                text += `${i === 0 ? '' : ','}\n    ${nested(finding, '    ')}`;
+                if ((i + 1) % FINDINGS_PER_WRITE === 0) {
+                    await file.writeFile(text, 'utf8');
+                    text = '';
+                }
+            }
+            text += '\n  ]';
+        }
+        await file.writeFile(`${text}\n}\n`, 'utf8');
+    }
+    finally {
+        await file.close();
+    }
+}
+async function exists(path) {
+    try {
+        await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.access)(path);
+        return true;
+    }
+    catch {
+        return false;
+    }
+}
+/** A file beside the JSON report, with the same `-N` suffix: `…-report-2.json` → `…-fix-2.sh`. */
+function besideReport(reportPath, stem, extension) {
+    const match = /-report(-\d+)?\.json$/.exec(reportPath);
+    const suffix = match?.[1] ?? '';
+    const base = match ? reportPath.slice(0, match.index) : reportPath.replace(/\.json$/, '');
+    return `${base}-${stem}${suffix}.${extension}`;
+}
+/** Writes a file that must not exist yet (its name follows the report's, which is unique). */
+async function writeBeside(path, text, mode = 0o644) {
+    const file = await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.open)(path, 'wx', mode);
+    try {
+        await file.writeFile(text, 'utf8');
+    }
+    finally {
+        await file.close();
+    }
+    return path;
+}
+
+
+/***/ })
+
+};
+
+//# sourceMappingURL=160.index.js.map

@@ -1,0 +1,1471 @@
+export const id = 510;
+export const ids = [510,686,374];
+export const modules = {
+
+/***/ 993:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   compareFindings: () => (/* binding */ compareFindings),
+/* harmony export */   newCounts: () => (/* binding */ newCounts)
+/* harmony export */ });
+function keyOf(finding) {
+    const side = finding.severity === 'pass' ? 'pass' : 'problem';
+    return [finding.rule, finding.vault ?? '', finding.resource, side].join('\n').toLowerCase();
+}
+function compareFindings(current, other) {
+    // A multiset: two findings of one rule on one resource are matched one for one.
+    const left = new Map();
+    for (const finding of other) {
+        const key = keyOf(finding);
+        left.set(key, [...(left.get(key) ?? []), finding]);
+    }
+    const matched = new Set();
+    const findings = current.map((finding) => {
+        const match = left.get(keyOf(finding))?.shift();
+        if (match)
+            matched.add(match);
+        return { ...finding, change: (match ? 'unchanged' : 'new') };
+    });
+    const resolved = other
+        .filter((finding) => !matched.has(finding))
+        .filter((finding) => finding.severity === 'error' || finding.severity === 'warning')
+        .map((finding) => {
+        const copy = { ...finding };
+        delete copy.change;
+        return copy;
+    });
+    return { findings, resolved };
+}
+/** The errors and warnings marked `new`. */
+function newCounts(findings) {
+    let errors = 0;
+    let warnings = 0;
+    for (const finding of findings) {
+        if (finding.change !== 'new')
+            continue;
+        if (finding.severity === 'error')
+            errors++;
+        else if (finding.severity === 'warning')
+            warnings++;
+    }
+    return { errors, warnings };
+}
+
+
+/***/ }),
+
+/***/ 5686:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+__webpack_require__.r(__webpack_exports__);
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   applySuppressions: () => (/* binding */ applySuppressions),
+/* harmony export */   evaluate: () => (/* binding */ evaluate)
+/* harmony export */ });
+/* harmony import */ var _model_model_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3794);
+/* harmony import */ var _catalog_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(762);
+/* harmony import */ var _rule_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(3851);
+/* harmony import */ var _rules_index_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(9182);
+
+
+
+
+const RULE_LIST = _rules_index_js__WEBPACK_IMPORTED_MODULE_3__/* .ALL_RULES */ .U;
+/** The checks of a target, in catalogue order (reading rules run last, over all targets). */
+const TARGET_RULES = RULE_LIST.filter((rule) => rule.scope === 'target');
+const PROBE_RULES = RULE_LIST.filter((rule) => rule.scope === 'probe');
+const RUN_RULES = RULE_LIST.filter((rule) => rule.scope === 'run');
+/** Which checks of which vaults each failed read kept from running. */
+class Blocked {
+    byFailure = new Map();
+    add(failure, rule, vault) {
+        let entry = this.byFailure.get(failure);
+        if (!entry)
+            this.byFailure.set(failure, (entry = { rules: new Set(), vaults: new Set() }));
+        entry.rules.add(rule);
+        entry.vaults.add(vault);
+    }
+    get(failure) {
+        const entry = this.byFailure.get(failure);
+        if (!entry)
+            return { rules: [], vaults: [] };
+        return {
+            rules: _catalog_js__WEBPACK_IMPORTED_MODULE_1__/* .RULE_IDS */ .Iu.filter((rule) => entry.rules.has(rule)),
+            vaults: [...entry.vaults]
+        };
+    }
+}
+/** The target's own reads that failed, by what they were (the PEs, their NICs and zone groups). */
+function ownFailures(model) {
+    const failures = model.peFailures.map((f) => ['private-endpoint', f]);
+    for (const pe of model.endpoints) {
+        for (const failure of pe.nicFailures)
+            failures.push(['network-interface', failure]);
+        if (pe.dnsZoneGroupsFailure)
+            failures.push(['dns-zone-group', pe.dnsZoneGroupsFailure]);
+    }
+    return failures;
+}
+function applies(rule, model) {
+    return !rule.kinds || rule.kinds.includes(model.names.kind);
+}
+function stamp(rule, out, vault) {
+    return out.findings.map(({ severity, draft }) => {
+        const result = {
+            rule: rule.id,
+            severity,
+            vault: draft.vault === undefined ? vault : draft.vault,
+            resource: draft.resource,
+            message: draft.message,
+            observed: draft.observed,
+            expected: draft.expected,
+            fix: draft.fix ?? null,
+            docs: _rule_js__WEBPACK_IMPORTED_MODULE_2__/* .GUIDE_SECTIONS */ .Ck[rule.section]
+        };
+        if (draft.notRun)
+            result.notRun = draft.notRun;
+        if (draft.affectedVaults)
+            result.affectedVaults = draft.affectedVaults;
+        if (draft.clients)
+            result.clients = draft.clients;
+        return result;
+    });
+}
+function evaluate(snapshot, probeRun, options, ignore, model = (0,_model_model_js__WEBPACK_IMPORTED_MODULE_0__.buildRunModel)(snapshot)) {
+    const blocked = new Blocked();
+    const perVault = new Map();
+    // With the inside probe, this runner's own VNet is a client VNet of the run (its DNS path is
+    // checked on the control plane too); an address in no VNet read makes it no client.
+    const runnerVnets = probeRun?.mode === 'inside'
+        ? [...new Set(probeRun.runnerAddresses.flatMap((ip) => (0,_model_model_js__WEBPACK_IMPORTED_MODULE_0__.vnetHolding)(snapshot, ip)?.id ?? []))]
+        : [];
+    for (const target of model.targets) {
+        const name = target.vault.name;
+        const findings = [];
+        const ctx = { snapshot, model: target, options, runnerVnets };
+        for (const rule of TARGET_RULES) {
+            if (rule.scope !== 'target' || !applies(rule, target))
+                continue;
+            const out = new _rule_js__WEBPACK_IMPORTED_MODULE_2__/* .Outcomes */ .qq(rule.severity);
+            rule.check(ctx, out);
+            for (const failure of out.blocked)
+                blocked.add(failure, rule.id, name);
+            findings.push(...stamp(rule, out, name));
+        }
+        // A check that needs a read of the target's own that failed did not (fully) run: derived from
+        // what the rule says it needs, so no rule can forget to say so.
+        for (const [read, failure] of ownFailures(target)) {
+            for (const rule of TARGET_RULES) {
+                if (rule.needs.includes(read) && applies(rule, target))
+                    blocked.add(failure, rule.id, name);
+            }
+        }
+        const probe = probeRun?.vaults.find((item) => item.vault === name);
+        if (probeRun && probe && !probe.skipped) {
+            const probeCtx = { ...ctx, probe, run: probeRun };
+            for (const rule of PROBE_RULES) {
+                if (rule.scope !== 'probe' || !rule.modes.includes(probeRun.mode))
+                    continue;
+                if (!applies(rule, target))
+                    continue;
+                const out = new _rule_js__WEBPACK_IMPORTED_MODULE_2__/* .Outcomes */ .qq(rule.severity);
+                rule.check(probeCtx, out);
+                findings.push(...stamp(rule, out, name));
+            }
+        }
+        perVault.set(name.toLowerCase(), findings);
+    }
+    const runCtx = {
+        snapshot,
+        run: model,
+        options,
+        blockedBy: (failure) => blocked.get(failure),
+        targetRules: TARGET_RULES.map((rule) => rule.id)
+    };
+    const global = [];
+    const reading = new Map();
+    for (const rule of RUN_RULES) {
+        if (rule.scope !== 'run')
+            continue;
+        const out = new _rule_js__WEBPACK_IMPORTED_MODULE_2__/* .Outcomes */ .qq(rule.severity);
+        rule.check(runCtx, out);
+        for (const item of stamp(rule, out, null)) {
+            if (item.vault === null)
+                global.push(item);
+            else {
+                const key = item.vault.toLowerCase();
+                reading.set(key, [...(reading.get(key) ?? []), item]);
+            }
+        }
+    }
+    const findings = [
+        ...global,
+        ...snapshot.vaults.flatMap((vault) => {
+            const key = vault.name.toLowerCase();
+            return [...(reading.get(key) ?? []), ...(perVault.get(key) ?? [])];
+        })
+    ];
+    return applySuppressions(findings, ignore);
+}
+/** Drops suppressed findings: `RULE` everywhere, `RULE@vault` for that vault (case-insensitive). */
+function applySuppressions(findings, ignore) {
+    if (ignore.length === 0)
+        return findings;
+    return findings.filter((item) => !ignore.some((suppression) => suppression.rule === item.rule &&
+        (suppression.vault === null ||
+            (item.vault !== null && suppression.vault.toLowerCase() === item.vault.toLowerCase()))));
+}
+
+
+/***/ }),
+
+/***/ 7510:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+// ESM COMPAT FLAG
+__webpack_require__.r(__webpack_exports__);
+
+// EXPORTS
+__webpack_require__.d(__webpack_exports__, {
+  judgePlan: () => (/* binding */ judgePlan),
+  withPlannedVaults: () => (/* binding */ withPlannedVaults)
+});
+
+// EXTERNAL MODULE: ./src/compare/compare.ts
+var compare = __webpack_require__(993);
+// EXTERNAL MODULE: ./src/evaluate/catalog.ts
+var catalog = __webpack_require__(762);
+// EXTERNAL MODULE: ./src/evaluate/evaluate.ts
+var evaluate = __webpack_require__(5686);
+// EXTERNAL MODULE: ./src/logger.ts
+var logger = __webpack_require__(5357);
+// EXTERNAL MODULE: ./src/common/arm-id.ts
+var arm_id = __webpack_require__(3495);
+// EXTERNAL MODULE: ./src/model/model.ts
+var model_model = __webpack_require__(3794);
+// EXTERNAL MODULE: ../main/node_modules/ipaddr.js/lib/ipaddr.js
+var ipaddr = __webpack_require__(2312);
+var ipaddr_default = /*#__PURE__*/__webpack_require__.n(ipaddr);
+// EXTERNAL MODULE: ./src/collect/snapshot.ts
+var collect_snapshot = __webpack_require__(8206);
+// EXTERNAL MODULE: ./src/common/ip.ts
+var common_ip = __webpack_require__(6546);
+// EXTERNAL MODULE: ./src/model/dns-path.ts
+var dns_path = __webpack_require__(3986);
+// EXTERNAL MODULE: ./src/plan/plan.ts
+var plan = __webpack_require__(5142);
+// EXTERNAL MODULE: ./src/plan/terraform.ts
+var terraform = __webpack_require__(7349);
+;// CONCATENATED MODULE: ./src/plan/apply.ts
+/**
+ * Applies a proposed change to the live snapshot: a pure function, so the same rules judge the
+ * live and the proposed state. What ARM sets itself (a vault's private endpoint connections,
+ * provisioning states, a link's state) keeps its live value, or for a resource the plan creates,
+ * the value Azure gives it when the apply succeeds. Values Azure decides only at apply (a new
+ * private endpoint's dynamic IP) are never guessed: each gets a stand-in address, listed in
+ * `unresolved`, which settle.ts turns back into words (or into PLAN-UNRESOLVED) after the rules ran.
+ */
+
+
+
+
+
+
+
+
+function obj(value) {
+    return (0,plan/* isObject */.Gv)(value) ? value : {};
+}
+function list(value) {
+    return Array.isArray(value) ? value.map(obj) : [];
+}
+function str(value) {
+    return typeof value === 'string' ? value : null;
+}
+function strings(value) {
+    return Array.isArray(value) ? value.filter((v) => typeof v === 'string') : [];
+}
+/** The parent's ID: `<parent>/<childType>/<name>` → `<parent>`. */
+function parentId(id) {
+    return id.replace(/\/[^/]+\/[^/]+\/?$/, '');
+}
+/** Parents before children; within a type, the plan's order. */
+const ORDER = [
+    'microsoft.network/virtualnetworks',
+    'microsoft.network/virtualnetworks/virtualnetworkpeerings',
+    'microsoft.network/dnsresolvers',
+    'microsoft.network/dnsresolvers/inboundendpoints',
+    'microsoft.network/dnsforwardingrulesets',
+    'microsoft.network/dnsforwardingrulesets/forwardingrules',
+    'microsoft.network/dnsforwardingrulesets/virtualnetworklinks',
+    'microsoft.network/privatednszones',
+    'microsoft.network/privatednszones/virtualnetworklinks',
+    'microsoft.keyvault/vaults',
+    'microsoft.keyvault/managedhsms',
+    'microsoft.network/privateendpoints',
+    'microsoft.network/privateendpoints/privatednszonegroups',
+    'microsoft.keyvault/vaults/privateendpointconnections',
+    'microsoft.keyvault/managedhsms/privateendpointconnections',
+    'microsoft.network/privatednszones/a'
+];
+function applyPlan(live, plan) {
+    const snapshot = structuredClone(live);
+    const state = new Applier(snapshot);
+    const ordered = [...plan.changes].sort((a, b) => ORDER.indexOf(a.type.toLowerCase()) - ORDER.indexOf(b.type.toLowerCase()));
+    for (const change of ordered)
+        state.apply(change);
+    state.finish(live);
+    return {
+        snapshot,
+        unresolved: state.unresolved,
+        inScope: [...state.scope.values()],
+        resources: plan.changes.length,
+        skipped: state.skipped
+    };
+}
+class Applier {
+    snapshot;
+    unresolved = [];
+    scope = new Map();
+    skipped = [];
+    used = new Set();
+    /** Lower-cased IDs of the VNets, resolvers and rulesets the plan touches. */
+    touched = new Set();
+    /** Lower-cased IDs of the peerings the plan creates (their state is Azure's, set at the end). */
+    createdPeerings = new Set();
+    gonePeerings = [];
+    /** A new inbound endpoint's stand-in address → the address space it is taken from. */
+    endpointPrefixes = new Map();
+    constructor(snapshot) {
+        this.snapshot = snapshot;
+        for (const vault of snapshot.vaults) {
+            for (const pe of Object.values(vault.privateEndpoints))
+                for (const ip of pe?.nicIps ?? [])
+                    this.used.add(ip);
+        }
+        for (const zone of snapshot.zones)
+            for (const set of zone.aRecords)
+                for (const ip of set.ipv4Addresses)
+                    this.used.add(ip);
+        // A stand-in must not be taken for a server the VNets or rules already name.
+        for (const vnet of Object.values(snapshot.virtualNetworks))
+            if (!('failure' in vnet))
+                for (const ip of vnet.dnsServers)
+                    this.used.add(ip);
+        for (const resolver of snapshot.dnsPath?.resolvers ?? [])
+            for (const endpoint of resolver.inboundEndpoints)
+                for (const ip of endpoint.ips)
+                    this.used.add(ip);
+        for (const ruleset of snapshot.dnsPath?.rulesets ?? [])
+            for (const rule of ruleset.rules)
+                for (const t of rule.targets)
+                    this.used.add(t.ipAddress);
+    }
+    apply(change) {
+        switch (change.type.toLowerCase()) {
+            case 'microsoft.network/virtualnetworks':
+                return this.virtualNetwork(change);
+            case 'microsoft.network/privatednszones':
+                return this.zone(change);
+            case 'microsoft.network/privatednszones/virtualnetworklinks':
+                return this.link(change);
+            case 'microsoft.keyvault/vaults':
+            case 'microsoft.keyvault/managedhsms':
+                return this.vault(change);
+            case 'microsoft.network/privateendpoints':
+                return this.privateEndpoint(change);
+            case 'microsoft.network/privateendpoints/privatednszonegroups':
+                return this.zoneGroup(change);
+            case 'microsoft.keyvault/vaults/privateendpointconnections':
+            case 'microsoft.keyvault/managedhsms/privateendpointconnections':
+                return this.connection(change);
+            case 'microsoft.network/privatednszones/a':
+                return this.record(change);
+            case 'microsoft.network/virtualnetworks/virtualnetworkpeerings':
+                return this.peering(change);
+            case 'microsoft.network/dnsresolvers':
+                return this.resolver(change);
+            case 'microsoft.network/dnsresolvers/inboundendpoints':
+                return this.inboundEndpoint(change);
+            case 'microsoft.network/dnsforwardingrulesets':
+                return this.ruleset(change);
+            case 'microsoft.network/dnsforwardingrulesets/forwardingrules':
+                return this.forwardingRule(change);
+            case 'microsoft.network/dnsforwardingrulesets/virtualnetworklinks':
+                return this.rulesetLink(change);
+        }
+    }
+    /** After every change: what follows from them together (peering states, IP references, scope). */
+    finish(live) {
+        this.settlePeerings();
+        this.resolveIpReferences();
+        this.touchDependents(live);
+    }
+    touch(vault) {
+        this.scope.set(vault.name.toLowerCase(), vault.name);
+    }
+    skip(change, why) {
+        this.skipped.push(`${change.action} ${change.source}: ${why}`);
+    }
+    // ---- VNets -----------------------------------------------------------------------------
+    virtualNetwork(change) {
+        const key = (0,collect_snapshot/* idKey */.T)(change.id);
+        this.touched.add(key);
+        const before = this.snapshot.virtualNetworks[key];
+        const kept = before && !('failure' in before) ? before : undefined;
+        if (change.action === 'delete') {
+            for (const peering of kept?.peerings ?? [])
+                this.peeringGone(kept?.id ?? change.id, peering);
+            delete this.snapshot.virtualNetworks[key];
+        }
+        else {
+            const props = obj(change.after?.properties);
+            if (change.partial && !kept)
+                return this.skip(change, 'its VNet was not read');
+            const fresh = !kept || change.action === 'replace';
+            const vnet = {
+                ...kept,
+                id: kept?.id ?? change.id,
+                name: str(change.after?.name) ?? kept?.name ?? (0,arm_id/* nameOf */.Vb)(change.id),
+                addressPrefixes: change.partial && kept
+                    ? kept.addressPrefixes
+                    : strings(obj(props.addressSpace).addressPrefixes),
+                dnsServers: strings(obj(props.dhcpOptions).dnsServers),
+                // Peerings are their own resources (azurerm_virtual_network_peering, or a template's
+                // child resources): a VNet whose `after` does not list them keeps them.
+                peerings: fresh ? [] : (kept?.peerings ?? [])
+            };
+            if (!fresh && kept) {
+                for (const peering of kept.peerings ?? [])
+                    this.touched.add((0,collect_snapshot/* idKey */.T)(peering.remoteVirtualNetworkId ?? ''));
+            }
+            this.snapshot.virtualNetworks[key] = vnet;
+            if (!change.partial && Array.isArray(props.virtualNetworkPeerings)) {
+                this.embeddedPeerings(vnet, list(props.virtualNetworkPeerings));
+            }
+        }
+        for (const vault of this.snapshot.vaults) {
+            if (Object.values(vault.privateEndpoints).some((pe) => (0,collect_snapshot/* sameId */.s)(pe?.vnetId, change.id)))
+                this.touch(vault);
+        }
+    }
+    // ---- Peerings ----------------------------------------------------------------------------
+    /** A VNet's `after` that lists its peerings (what-if of a template that embeds them): that list. */
+    embeddedPeerings(vnet, listed) {
+        const before = vnet.peerings ?? [];
+        const next = [];
+        for (const entry of listed) {
+            const name = str(entry.name);
+            const id = str(entry.id) ?? (name ? `${vnet.id}/virtualNetworkPeerings/${name}` : null);
+            if (!id)
+                continue;
+            const existing = before.find((p) => (0,collect_snapshot/* sameId */.s)(p.id, id));
+            next.push(this.peeringOf(id, entry, existing, vnet));
+        }
+        for (const gone of before) {
+            if (!next.some((p) => (0,collect_snapshot/* sameId */.s)(p.id, gone.id)))
+                this.peeringGone(vnet.id, gone);
+        }
+        vnet.peerings = next;
+    }
+    /**
+     * A peering as the change leaves it. Its state and sync level are ARM's (read-only): an
+     * existing peering keeps its live ones; a new one gets its state once every change is applied
+     * (settlePeerings), from the other side's.
+     */
+    peeringOf(id, resource, existing, vnet) {
+        const props = obj(resource.properties);
+        const remote = str(obj(props.remoteVirtualNetwork).id) ?? existing?.remoteVirtualNetworkId ?? null;
+        this.touched.add((0,collect_snapshot/* idKey */.T)(vnet.id));
+        if (remote)
+            this.touched.add((0,collect_snapshot/* idKey */.T)(remote));
+        if (existing && (0,collect_snapshot/* sameId */.s)(existing.remoteVirtualNetworkId, remote)) {
+            return { ...existing, id: existing.id, name: str(resource.name) ?? existing.name };
+        }
+        if (existing)
+            this.peeringGone(vnet.id, existing);
+        this.createdPeerings.add((0,collect_snapshot/* idKey */.T)(id));
+        return {
+            id,
+            name: str(resource.name) ?? (0,arm_id/* nameOf */.Vb)(id),
+            remoteVirtualNetworkId: remote,
+            peeringState: null,
+            peeringSyncLevel: null
+        };
+    }
+    peering(change) {
+        const vnetId = parentId(change.id);
+        const vnet = this.snapshot.virtualNetworks[(0,collect_snapshot/* idKey */.T)(vnetId)];
+        if (!vnet || 'failure' in vnet)
+            return this.skip(change, 'its VNet was not read');
+        const peerings = vnet.peerings ?? [];
+        const index = peerings.findIndex((p) => (0,collect_snapshot/* sameId */.s)(p.id, change.id));
+        const existing = index >= 0 ? peerings[index] : undefined;
+        this.touched.add((0,collect_snapshot/* idKey */.T)(vnet.id));
+        if (change.action === 'delete' || change.action === 'replace') {
+            if (existing) {
+                this.peeringGone(vnet.id, existing);
+                peerings.splice(index, 1);
+            }
+            if (change.action === 'delete') {
+                vnet.peerings = peerings;
+                return;
+            }
+        }
+        const kept = change.action === 'replace' ? undefined : existing;
+        const peering = this.peeringOf(change.id, change.after ?? {}, kept, vnet);
+        const at = peerings.findIndex((p) => (0,collect_snapshot/* sameId */.s)(p.id, change.id));
+        if (at >= 0)
+            peerings[at] = peering;
+        else
+            peerings.push(peering);
+        vnet.peerings = peerings;
+    }
+    /** A peering deleted: the other side, if it was Connected, becomes Disconnected (Azure never reconnects it). */
+    peeringGone(vnetId, peering) {
+        this.createdPeerings.delete((0,collect_snapshot/* idKey */.T)(peering.id));
+        if (peering.remoteVirtualNetworkId) {
+            this.touched.add((0,collect_snapshot/* idKey */.T)(peering.remoteVirtualNetworkId));
+            this.gonePeerings.push({ from: vnetId, to: peering.remoteVirtualNetworkId });
+        }
+    }
+    /** The peering from `from` to `to` in the proposed state. */
+    peeringBetween(from, to) {
+        const vnet = this.snapshot.virtualNetworks[(0,collect_snapshot/* idKey */.T)(from)];
+        if (!vnet || 'failure' in vnet)
+            return undefined;
+        return (vnet.peerings ?? []).find((p) => (0,collect_snapshot/* sameId */.s)(p.remoteVirtualNetworkId, to));
+    }
+    /**
+     * Azure's rules for a peering's state: a side whose other side exists (and is not
+     * Disconnected) is Connected, both sides; a side alone is Initiated; the other side of a deleted
+     * peering is Disconnected until it is deleted and created again. Where the other VNet was not
+     * read, the state is not known: it stays unset, and the rules report the pair as not run.
+     */
+    settlePeerings() {
+        for (const { from, to } of this.gonePeerings) {
+            if (this.peeringBetween(from, to))
+                continue; // created again by the plan
+            const other = this.peeringBetween(to, from);
+            if (!other || this.createdPeerings.has((0,collect_snapshot/* idKey */.T)(other.id)))
+                continue;
+            if (other.peeringState?.toLowerCase() === 'connected') {
+                other.peeringState = 'Disconnected';
+                other.peeringSyncLevel = null;
+            }
+        }
+        for (const vnet of Object.values(this.snapshot.virtualNetworks)) {
+            if ('failure' in vnet)
+                continue;
+            for (const peering of vnet.peerings ?? []) {
+                if (!this.createdPeerings.has((0,collect_snapshot/* idKey */.T)(peering.id)) || !peering.remoteVirtualNetworkId)
+                    continue;
+                const remote = this.snapshot.virtualNetworks[(0,collect_snapshot/* idKey */.T)(peering.remoteVirtualNetworkId)];
+                if (!remote || 'failure' in remote)
+                    continue;
+                const other = this.peeringBetween(remote.id, vnet.id);
+                const otherNew = other ? this.createdPeerings.has((0,collect_snapshot/* idKey */.T)(other.id)) : false;
+                if (other && (otherNew || other.peeringState?.toLowerCase() !== 'disconnected')) {
+                    peering.peeringState = 'Connected';
+                    peering.peeringSyncLevel = 'FullyInSync';
+                    other.peeringState = 'Connected';
+                    other.peeringSyncLevel = 'FullyInSync';
+                }
+                else {
+                    peering.peeringState = 'Initiated';
+                    peering.peeringSyncLevel = 'FullyInSync';
+                }
+            }
+        }
+    }
+    // ---- DNS private resolvers and forwarding rulesets ---------------------------------------
+    dnsPath(change) {
+        if (this.snapshot.dnsPath)
+            return this.snapshot.dnsPath;
+        this.skip(change, 'DNS private resolvers and rulesets were not read in this run');
+        return null;
+    }
+    resolver(change) {
+        const path = this.dnsPath(change);
+        if (!path)
+            return;
+        this.touched.add((0,collect_snapshot/* idKey */.T)(change.id));
+        const index = path.resolvers.findIndex((r) => (0,collect_snapshot/* sameId */.s)(r.id, change.id));
+        const before = index >= 0 ? path.resolvers[index] : undefined;
+        if (before?.virtualNetworkId)
+            this.touched.add((0,collect_snapshot/* idKey */.T)(before.virtualNetworkId));
+        if (change.action === 'delete') {
+            if (index >= 0)
+                path.resolvers.splice(index, 1);
+            return;
+        }
+        const vnetId = str(obj(obj(change.after?.properties).virtualNetwork).id);
+        if (vnetId)
+            this.touched.add((0,collect_snapshot/* idKey */.T)(vnetId));
+        // Replaced: the endpoints go with the old resolver; the plan's endpoint changes add them again.
+        const kept = change.action === 'replace' ? undefined : before;
+        const resolver = {
+            id: before?.id ?? change.id,
+            name: str(change.after?.name) ?? before?.name ?? (0,arm_id/* nameOf */.Vb)(change.id),
+            virtualNetworkId: vnetId ?? before?.virtualNetworkId ?? null,
+            inboundEndpoints: kept?.inboundEndpoints ?? [],
+            inboundEndpointsFailure: kept?.inboundEndpointsFailure ?? null
+        };
+        if (index >= 0)
+            path.resolvers[index] = resolver;
+        else
+            path.resolvers.push(resolver);
+    }
+    inboundEndpoint(change) {
+        const path = this.dnsPath(change);
+        if (!path)
+            return;
+        const resolver = path.resolvers.find((r) => (0,collect_snapshot/* sameId */.s)(r.id, parentId(change.id)));
+        if (!resolver)
+            return this.skip(change, 'its DNS private resolver was not read');
+        this.touched.add((0,collect_snapshot/* idKey */.T)(resolver.id));
+        const index = resolver.inboundEndpoints.findIndex((e) => (0,collect_snapshot/* sameId */.s)(e.id, change.id) || e.name.toLowerCase() === (0,arm_id/* nameOf */.Vb)(change.id).toLowerCase());
+        const before = index >= 0 ? resolver.inboundEndpoints[index] : undefined;
+        if (change.action === 'delete') {
+            if (index >= 0)
+                resolver.inboundEndpoints.splice(index, 1);
+            return;
+        }
+        const configs = list(obj(change.after?.properties).ipConfigurations);
+        const name = str(change.after?.name) ?? before?.name ?? (0,arm_id/* nameOf */.Vb)(change.id);
+        const ips = configs.flatMap((config) => {
+            const ip = str(config.privateIpAddress);
+            if (ip)
+                return [ip];
+            // Dynamic: an existing endpoint keeps its address; a new one gets one at apply.
+            if (before && change.action === 'modify')
+                return before.ips;
+            const subnet = str(obj(config.subnet).id);
+            const vnetId = subnet ? (0,arm_id/* vnetIdFromSubnetId */.HJ)(subnet) : resolver.virtualNetworkId;
+            return [this.standIn('', change.id, vnetId, `the private IP of inbound endpoint ${name}`)];
+        });
+        const endpoint = { id: before?.id ?? change.id, name, ips: [...new Set(ips)] };
+        if (index >= 0)
+            resolver.inboundEndpoints[index] = endpoint;
+        else
+            resolver.inboundEndpoints.push(endpoint);
+    }
+    ruleset(change) {
+        const path = this.dnsPath(change);
+        if (!path)
+            return;
+        this.touched.add((0,collect_snapshot/* idKey */.T)(change.id));
+        const index = path.rulesets.findIndex((r) => (0,collect_snapshot/* sameId */.s)(r.id, change.id));
+        const before = index >= 0 ? path.rulesets[index] : undefined;
+        for (const link of before?.vnetLinks ?? [])
+            this.touched.add((0,collect_snapshot/* idKey */.T)(link.virtualNetworkId));
+        if (change.action === 'delete') {
+            if (index >= 0)
+                path.rulesets.splice(index, 1);
+            return;
+        }
+        // Rules and links are the ruleset's children: they go with a replaced one.
+        const kept = change.action === 'replace' ? undefined : before;
+        const ruleset = {
+            id: before?.id ?? change.id,
+            name: str(change.after?.name) ?? before?.name ?? (0,arm_id/* nameOf */.Vb)(change.id),
+            rules: kept?.rules ?? [],
+            rulesFailure: kept?.rulesFailure ?? null,
+            vnetLinks: kept?.vnetLinks ?? [],
+            vnetLinksFailure: kept?.vnetLinksFailure ?? null
+        };
+        if (index >= 0)
+            path.rulesets[index] = ruleset;
+        else
+            path.rulesets.push(ruleset);
+    }
+    rulesetOf(change) {
+        const path = this.dnsPath(change);
+        if (!path)
+            return null;
+        const ruleset = path.rulesets.find((r) => (0,collect_snapshot/* sameId */.s)(r.id, parentId(change.id)));
+        if (!ruleset) {
+            this.skip(change, 'its DNS forwarding ruleset was not read');
+            return null;
+        }
+        this.touched.add((0,collect_snapshot/* idKey */.T)(ruleset.id));
+        return ruleset;
+    }
+    forwardingRule(change) {
+        const ruleset = this.rulesetOf(change);
+        if (!ruleset)
+            return;
+        const index = ruleset.rules.findIndex((r) => (0,collect_snapshot/* sameId */.s)(r.id, change.id));
+        if (change.action === 'delete') {
+            if (index >= 0)
+                ruleset.rules.splice(index, 1);
+            return;
+        }
+        const before = index >= 0 && change.action !== 'replace' ? ruleset.rules[index] : undefined;
+        const props = obj(change.after?.properties);
+        const domain = str(props.domainName) ?? before?.domainName ?? '';
+        const rule = {
+            id: before?.id ?? change.id,
+            name: str(change.after?.name) ?? before?.name ?? (0,arm_id/* nameOf */.Vb)(change.id),
+            // ARM keeps the trailing dot, which the rules compare with.
+            domainName: domain === '' || domain.endsWith('.') ? domain : `${domain}.`,
+            state: str(props.forwardingRuleState) ?? before?.state ?? 'Enabled',
+            targets: Array.isArray(props.targetDnsServers)
+                ? list(props.targetDnsServers).flatMap((t) => {
+                    const ip = str(t.ipAddress);
+                    return ip ? [{ ipAddress: ip, port: typeof t.port === 'number' ? t.port : 53 }] : [];
+                })
+                : (before?.targets ?? [])
+        };
+        if (index >= 0)
+            ruleset.rules[index] = rule;
+        else
+            ruleset.rules.push(rule);
+    }
+    rulesetLink(change) {
+        const ruleset = this.rulesetOf(change);
+        if (!ruleset)
+            return;
+        const index = ruleset.vnetLinks.findIndex((l) => (0,collect_snapshot/* sameId */.s)(l.id, change.id));
+        const before = index >= 0 ? ruleset.vnetLinks[index] : undefined;
+        if (before)
+            this.touched.add((0,collect_snapshot/* idKey */.T)(before.virtualNetworkId));
+        if (change.action === 'delete') {
+            if (index >= 0)
+                ruleset.vnetLinks.splice(index, 1);
+            return;
+        }
+        const vnetId = str(obj(obj(change.after?.properties).virtualNetwork).id) ?? before?.virtualNetworkId;
+        if (!vnetId)
+            return this.skip(change, 'its VNet is not known');
+        this.touched.add((0,collect_snapshot/* idKey */.T)(vnetId));
+        const link = {
+            id: before?.id ?? change.id,
+            name: str(change.after?.name) ?? before?.name ?? (0,arm_id/* nameOf */.Vb)(change.id),
+            virtualNetworkId: vnetId
+        };
+        if (index >= 0)
+            ruleset.vnetLinks[index] = link;
+        else
+            ruleset.vnetLinks.push(link);
+    }
+    /**
+     * `ip-of:<ID>` (a Terraform attribute that refers to a private endpoint's or an inbound
+     * endpoint's IP, known after apply) in DNS servers and forwarding targets: that resource's IPs
+     * in the proposed state, stand-ins included. Literal addresses inside a VNet where a new
+     * inbound endpoint gets its IP at apply may be that endpoint: they become its candidates.
+     */
+    resolveIpReferences() {
+        const expand = (ips) => ips.flatMap((ip) => (ip.startsWith(terraform/* IP_OF */.Mf) ? this.ipsOf(ip.slice(terraform/* IP_OF */.Mf.length)) : [ip]));
+        const literal = [];
+        for (const vnet of Object.values(this.snapshot.virtualNetworks)) {
+            if ('failure' in vnet)
+                continue;
+            literal.push(...vnet.dnsServers.filter((ip) => !ip.startsWith(terraform/* IP_OF */.Mf)));
+            vnet.dnsServers = [...new Set(expand(vnet.dnsServers))];
+        }
+        for (const ruleset of this.snapshot.dnsPath?.rulesets ?? []) {
+            for (const rule of ruleset.rules) {
+                literal.push(...rule.targets.map((t) => t.ipAddress).filter((ip) => !ip.startsWith(terraform/* IP_OF */.Mf)));
+                rule.targets = rule.targets.flatMap((t) => expand([t.ipAddress]).map((ipAddress) => ({ ...t, ipAddress })));
+            }
+        }
+        const known = new Set((this.snapshot.dnsPath?.resolvers ?? []).flatMap((r) => r.inboundEndpoints.flatMap((e) => e.ips)));
+        for (const u of this.unresolved) {
+            if (!u.resource.toLowerCase().includes('/inboundendpoints/'))
+                continue;
+            const prefixes = this.endpointPrefixes.get(u.value) ?? [];
+            const candidates = [...new Set(literal)].filter((ip) => !known.has(ip) && prefixes.length > 0 && (0,common_ip/* inPrefixes */.qH)(ip, prefixes));
+            if (candidates.length > 0)
+                u.candidates = candidates;
+        }
+    }
+    /** A private endpoint's or an inbound endpoint's IPs in the proposed state. */
+    ipsOf(id) {
+        for (const resolver of this.snapshot.dnsPath?.resolvers ?? []) {
+            const endpoint = resolver.inboundEndpoints.find((e) => (0,collect_snapshot/* sameId */.s)(e.id, id));
+            if (endpoint)
+                return endpoint.ips;
+        }
+        return this.ipsOfPe(id);
+    }
+    /**
+     * The vaults whose DNS path or reach the plan changes: those with a private endpoint in, or a
+     * VNet that must resolve them through, a VNet, resolver or ruleset the plan touches, in the live
+     * or the proposed state (a deleted peering matters as much as a new one).
+     */
+    touchDependents(live) {
+        if (this.touched.size === 0)
+            return;
+        for (const vault of this.snapshot.vaults) {
+            if (vault.failure)
+                continue;
+            const before = live.vaults.find((v) => (0,collect_snapshot/* sameId */.s)(v.id, vault.id));
+            const ids = [
+                ...dependencies(this.snapshot, vault),
+                ...(before && !before.failure ? dependencies(live, before) : [])
+            ];
+            if (ids.some((id) => this.touched.has(id)))
+                this.touch(vault);
+        }
+    }
+    // ---- Zones, links, records -------------------------------------------------------------
+    findZone(id) {
+        return this.snapshot.zones.find((zone) => (0,collect_snapshot/* sameId */.s)(zone.id, id));
+    }
+    /** Zone and link changes concern every vault whose kind uses a zone of that name. */
+    touchZoneName(zoneName) {
+        for (const vault of this.snapshot.vaults) {
+            if (vault.failure)
+                continue;
+            if ((0,model_model.namesOf)(this.snapshot, vault).zone.toLowerCase() === zoneName.toLowerCase())
+                this.touch(vault);
+        }
+    }
+    zone(change) {
+        const name = str(change.after?.name) ?? (0,arm_id/* nameOf */.Vb)(change.id);
+        const index = this.snapshot.zones.findIndex((zone) => (0,collect_snapshot/* sameId */.s)(zone.id, change.id));
+        if (change.action === 'delete') {
+            if (index >= 0)
+                this.snapshot.zones.splice(index, 1);
+        }
+        else if (index < 0 || change.action === 'replace') {
+            const parsed = (0,arm_id/* parseResourceId */.RQ)(change.id);
+            const zone = {
+                id: change.id,
+                name,
+                subscriptionId: parsed?.subscriptionId ?? '',
+                resourceGroup: parsed?.resourceGroup ?? '',
+                links: [],
+                linksFailure: null,
+                aRecords: [],
+                recordsFailure: null
+            };
+            if (index >= 0)
+                this.snapshot.zones[index] = zone;
+            else
+                this.snapshot.zones.push(zone);
+        }
+        this.touchZoneName(name);
+    }
+    link(change) {
+        const zone = this.findZone(parentId(change.id));
+        if (!zone)
+            return this.skip(change, 'its zone was not read (not in a searched scope)');
+        this.touchZoneName(zone.name);
+        const index = zone.links.findIndex((link) => (0,collect_snapshot/* sameId */.s)(link.id, change.id));
+        if (change.action === 'delete') {
+            if (index >= 0)
+                zone.links.splice(index, 1);
+            return;
+        }
+        const props = obj(change.after?.properties);
+        const before = index >= 0 && change.action !== 'replace' ? zone.links[index] : undefined;
+        const link = {
+            ...before,
+            id: change.id,
+            name: str(change.after?.name) ?? (0,arm_id/* nameOf */.Vb)(change.id),
+            virtualNetworkId: str(obj(props.virtualNetwork).id) ?? before?.virtualNetworkId ?? '',
+            // Set by Azure: a link the apply creates is Completed and Succeeded once it is done.
+            virtualNetworkLinkState: before?.virtualNetworkLinkState ?? 'Completed',
+            provisioningState: before?.provisioningState ?? 'Succeeded',
+            registrationEnabled: props.registrationEnabled === true,
+            resolutionPolicy: str(props.resolutionPolicy) ?? null
+        };
+        if (index >= 0)
+            zone.links[index] = link;
+        else
+            zone.links.push(link);
+    }
+    record(change) {
+        const zone = this.findZone(parentId(change.id));
+        if (!zone)
+            return this.skip(change, 'its zone was not read (not in a searched scope)');
+        const name = (str(change.after?.name) ?? (0,arm_id/* nameOf */.Vb)(change.id)).toLowerCase();
+        this.touchVaultNamed(name);
+        const index = zone.aRecords.findIndex((set) => (0,collect_snapshot/* sameId */.s)(set.id, change.id));
+        if (change.action === 'delete') {
+            if (index >= 0)
+                zone.aRecords.splice(index, 1);
+            return;
+        }
+        const props = obj(change.after?.properties);
+        const ttl = typeof props.ttl === 'number' ? props.ttl : null;
+        const set = {
+            ...(index >= 0 ? zone.aRecords[index] : {}),
+            id: change.id,
+            name,
+            fqdn: `${name}.${zone.name.replace(/\.+$/, '')}.`,
+            ttl,
+            ipv4Addresses: list(props.aRecords).flatMap((r) => {
+                const ip = str(r.ipv4Address);
+                if (ip?.startsWith(terraform/* IP_OF */.Mf))
+                    return this.ipsOfPe(ip.slice(terraform/* IP_OF */.Mf.length));
+                return ip ? [ip] : [];
+            })
+        };
+        if (index >= 0)
+            zone.aRecords[index] = set;
+        else
+            zone.aRecords.push(set);
+    }
+    /** A private endpoint's IPs in the proposed state (stand-ins included). */
+    ipsOfPe(peId) {
+        for (const vault of this.snapshot.vaults) {
+            const pe = vault.privateEndpoints[(0,collect_snapshot/* idKey */.T)(peId)];
+            if (pe)
+                return pe.nicIps;
+        }
+        return [];
+    }
+    touchVaultNamed(recordName) {
+        const vault = this.snapshot.vaults.find((v) => v.name.toLowerCase() === recordName);
+        if (vault)
+            this.touch(vault);
+    }
+    // ---- Vaults and their connections ------------------------------------------------------
+    findVault(id) {
+        return this.snapshot.vaults.find((vault) => (0,collect_snapshot/* sameId */.s)(vault.id, id));
+    }
+    vault(change) {
+        const index = this.snapshot.vaults.findIndex((vault) => (0,collect_snapshot/* sameId */.s)(vault.id, change.id));
+        if (change.action === 'delete') {
+            if (index >= 0)
+                this.snapshot.vaults.splice(index, 1);
+            return;
+        }
+        const after = change.after;
+        const props = obj(after.properties);
+        const before = index >= 0 ? this.snapshot.vaults[index] : undefined;
+        if (before?.failure)
+            return this.skip(change, 'the vault could not be read');
+        const parsed = (0,arm_id/* parseResourceId */.RQ)(change.id);
+        const managedHsm = change.type.toLowerCase() === 'microsoft.keyvault/managedhsms';
+        const name = str(after.name) ?? (0,arm_id/* nameOf */.Vb)(change.id);
+        const fresh = !before || change.action === 'replace';
+        const vault = {
+            ...before,
+            ...(managedHsm ? { kind: 'managedHsm' } : {}),
+            name: before?.name ?? name,
+            id: before?.id ?? change.id,
+            subscriptionId: before?.subscriptionId ?? parsed?.subscriptionId ?? '',
+            resourceGroup: before?.resourceGroup ?? parsed?.resourceGroup ?? null,
+            failure: null,
+            location: str(after.location) ?? before?.location ?? null,
+            vaultUri: before?.vaultUri ?? str(props.vaultUri) ?? str(props.hsmUri) ?? null,
+            publicNetworkAccess: str(props.publicNetworkAccess),
+            networkAcls: networkAcls(props.networkAcls),
+            // Read-only: ARM keeps them, whatever the template says.
+            connections: fresh ? [] : before.connections,
+            privateEndpoints: fresh ? {} : before.privateEndpoints,
+            privateEndpointFailures: fresh ? {} : before.privateEndpointFailures
+        };
+        if (index >= 0)
+            this.snapshot.vaults[index] = vault;
+        else
+            this.snapshot.vaults.push(vault);
+        this.touch(vault);
+    }
+    connection(change) {
+        const vault = this.findVault(parentId(change.id));
+        if (!vault || vault.failure)
+            return this.skip(change, 'its vault is not checked in this run');
+        this.touch(vault);
+        const index = vault.connections.findIndex((c) => (0,collect_snapshot/* sameId */.s)(c.id, change.id) || c.name.toLowerCase() === (0,arm_id/* nameOf */.Vb)(change.id).toLowerCase());
+        if (change.action === 'delete') {
+            if (index >= 0)
+                vault.connections.splice(index, 1);
+            return;
+        }
+        const props = obj(change.after?.properties);
+        const state = obj(props.privateLinkServiceConnectionState);
+        const peId = str(obj(props.privateEndpoint).id);
+        const before = index >= 0 ? vault.connections[index] : undefined;
+        const connection = {
+            ...before,
+            id: before?.id ?? change.id,
+            name: before?.name ?? (0,arm_id/* nameOf */.Vb)(change.id),
+            status: str(state.status) ?? before?.status ?? 'Pending',
+            description: str(state.description) ?? before?.description ?? null,
+            provisioningState: before?.provisioningState ?? 'Succeeded',
+            privateEndpointId: before?.privateEndpointId ?? peId
+        };
+        if (index >= 0)
+            vault.connections[index] = connection;
+        else
+            vault.connections.push(connection);
+    }
+    // ---- Private endpoints and their zone groups ---------------------------------------------
+    /** The vault a PE serves: by an existing connection, else by the PE's own connection target. */
+    vaultOfPe(peId, target) {
+        return (this.snapshot.vaults.find((vault) => !vault.failure && vault.connections.some((c) => (0,collect_snapshot/* sameId */.s)(c.privateEndpointId, peId))) ?? (target ? this.findVault(target) : undefined));
+    }
+    privateEndpoint(change) {
+        const props = obj(change.after?.properties);
+        const auto = list(props.privateLinkServiceConnections);
+        const manual = list(props.manualPrivateLinkServiceConnections);
+        const link = auto[0] ?? manual[0];
+        const target = link ? str(obj(link.properties).privateLinkServiceId) : null;
+        const vault = this.vaultOfPe(change.id, target);
+        if (!vault || vault.failure) {
+            if (target && /\/providers\/Microsoft\.KeyVault\//i.test(target)) {
+                this.skip(change, `its vault ${(0,arm_id/* nameOf */.Vb)(target)} is not checked in this run`);
+            }
+            return;
+        }
+        this.touch(vault);
+        const key = (0,collect_snapshot/* idKey */.T)(change.id);
+        const before = vault.privateEndpoints[key] ?? null;
+        if (change.action === 'delete' || change.action === 'replace') {
+            if (before)
+                this.removeRecordsOf(vault, before, before.dnsZoneGroups);
+            delete vault.privateEndpoints[key];
+            vault.connections = vault.connections.filter((c) => !(0,collect_snapshot/* sameId */.s)(c.privateEndpointId, change.id));
+            if (change.action === 'delete')
+                return;
+        }
+        const fresh = change.action === 'replace' || !before;
+        const subnetId = str(obj(props.subnet).id) ?? before?.subnetId ?? null;
+        const vnetId = subnetId ? (0,arm_id/* vnetIdFromSubnetId */.HJ)(subnetId) : null;
+        const statics = list(props.ipConfigurations).flatMap((config) => {
+            const ip = str(obj(config.properties).privateIPAddress);
+            return ip ? [{ name: str(config.name) ?? '', privateIpAddress: ip }] : [];
+        });
+        const sameSubnet = !fresh && (0,collect_snapshot/* sameId */.s)(before?.subnetId, subnetId);
+        let nicIps;
+        if (statics.length > 0)
+            nicIps = statics.map((config) => config.privateIpAddress);
+        else if (sameSubnet && before)
+            nicIps = before.nicIps;
+        else
+            nicIps = [
+                this.standIn(vault.name, change.id, vnetId, `the private IP of ${(0,arm_id/* nameOf */.Vb)(change.id)}`)
+            ];
+        const pe = {
+            ...(fresh ? {} : before),
+            id: before?.id ?? change.id,
+            name: str(change.after?.name) ?? before?.name ?? (0,arm_id/* nameOf */.Vb)(change.id),
+            location: str(change.after?.location) ?? before?.location ?? null,
+            provisioningState: fresh ? 'Succeeded' : (before?.provisioningState ?? 'Succeeded'),
+            subnetId,
+            vnetId,
+            networkInterfaceIds: fresh ? [] : (before?.networkInterfaceIds ?? []),
+            customDnsConfigs: sameSubnet && before ? before.customDnsConfigs : [],
+            ipConfigurations: statics,
+            nicIps,
+            nicFailures: sameSubnet && before ? before.nicFailures : [],
+            dnsZoneGroups: fresh ? [] : (before?.dnsZoneGroups ?? []),
+            dnsZoneGroupsFailure: fresh ? null : (before?.dnsZoneGroupsFailure ?? null)
+        };
+        if (fresh)
+            delete pe.dnsZoneGroupsSkipped;
+        vault.privateEndpoints[key] = pe;
+        if (!vault.connections.some((c) => (0,collect_snapshot/* sameId */.s)(c.privateEndpointId, change.id))) {
+            // A connection the PE requests itself is approved by the apply (it fails otherwise); a
+            // manual one waits for the vault's owner.
+            const name = `${pe.name}.${str(link?.name) ?? 'connection'}`;
+            vault.connections.push({
+                id: `${vault.id}/privateEndpointConnections/${name}`,
+                name,
+                status: auto.length > 0 ? 'Approved' : 'Pending',
+                description: auto.length > 0 ? 'Auto-Approved' : str(obj(link?.properties).requestMessage),
+                provisioningState: 'Succeeded',
+                privateEndpointId: pe.id
+            });
+        }
+        // The zone groups the PE keeps write its new IPs into their zones.
+        if (before && !fresh && before.nicIps.join() !== nicIps.join()) {
+            this.removeRecordsOf(vault, before, pe.dnsZoneGroups);
+            this.writeRecordsOf(vault, pe, pe.dnsZoneGroups);
+        }
+    }
+    /** A stand-in address for an IP Azure assigns at apply, from the top of the VNet's space. */
+    standIn(owner, resource, vnetId, what) {
+        const vnet = vnetId ? this.snapshot.virtualNetworks[(0,collect_snapshot/* idKey */.T)(vnetId)] : undefined;
+        const prefix = vnet && !('failure' in vnet)
+            ? vnet.addressPrefixes.find((p) => ipaddr_default().IPv4.isValidCIDR(p))
+            : undefined;
+        // Unknown VNet: a documentation address, which no check takes for a private IP.
+        let top = prefix ? ipaddr_default().IPv4.broadcastAddressFromCIDR(prefix).toByteArray() : [192, 0, 2, 255];
+        let value;
+        do {
+            const n = (top[0] ?? 0) * 2 ** 24 +
+                (top[1] ?? 0) * 2 ** 16 +
+                (top[2] ?? 0) * 2 ** 8 +
+                (top[3] ?? 0) -
+                1;
+            top = [n >>> 24, (n >>> 16) & 255, (n >>> 8) & 255, n & 255];
+            value = top.join('.');
+        } while (this.used.has(value));
+        this.used.add(value);
+        if (vnet && !('failure' in vnet))
+            this.endpointPrefixes.set(value, vnet.addressPrefixes);
+        this.unresolved.push({ vault: owner, resource, value, what });
+        return value;
+    }
+    zoneGroup(change) {
+        const peId = parentId(change.id);
+        const vault = this.vaultOfPe(peId, null);
+        const pe = vault?.privateEndpoints[(0,collect_snapshot/* idKey */.T)(peId)];
+        if (!vault || !pe)
+            return this.skip(change, 'its private endpoint is not one of a checked vault');
+        this.touch(vault);
+        const index = pe.dnsZoneGroups.findIndex((g) => (0,collect_snapshot/* sameId */.s)(g.id, change.id));
+        const before = index >= 0 ? pe.dnsZoneGroups[index] : undefined;
+        if (before)
+            this.removeRecordsOf(vault, pe, [before]);
+        if (change.action === 'delete') {
+            if (index >= 0)
+                pe.dnsZoneGroups.splice(index, 1);
+            return;
+        }
+        const props = obj(change.after?.properties);
+        const recordName = vault.name.toLowerCase();
+        const group = {
+            id: change.id,
+            name: str(change.after?.name) ?? (0,arm_id/* nameOf */.Vb)(change.id),
+            configs: list(props.privateDnsZoneConfigs).flatMap((config) => {
+                const zoneId = str(obj(config.properties).privateDnsZoneId);
+                if (!zoneId)
+                    return [];
+                return [
+                    {
+                        privateDnsZoneId: zoneId,
+                        recordSets: [
+                            {
+                                recordSetName: recordName,
+                                fqdn: `${recordName}.${(0,arm_id/* nameOf */.Vb)(zoneId)}`,
+                                ipAddresses: [...pe.nicIps]
+                            }
+                        ]
+                    }
+                ];
+            })
+        };
+        if (index >= 0)
+            pe.dnsZoneGroups[index] = group;
+        else
+            pe.dnsZoneGroups.push(group);
+        pe.dnsZoneGroupsFailure = null;
+        delete pe.dnsZoneGroupsSkipped;
+        this.writeRecordsOf(vault, pe, [group]);
+    }
+    /** Azure keeps an A record named after the vault, with the PE's IPs, in each zone of a group. */
+    writeRecordsOf(vault, pe, groups) {
+        const name = vault.name.toLowerCase();
+        for (const config of groups.flatMap((g) => g.configs)) {
+            const zone = this.findZone(config.privateDnsZoneId);
+            if (!zone)
+                continue;
+            const set = zone.aRecords.find((s) => s.name.toLowerCase() === name);
+            if (set) {
+                set.ipv4Addresses = [...new Set([...set.ipv4Addresses, ...pe.nicIps])];
+            }
+            else {
+                zone.aRecords.push({
+                    id: `${zone.id}/A/${name}`,
+                    name,
+                    fqdn: `${name}.${zone.name.replace(/\.+$/, '')}.`,
+                    // The TTL a zone group writes.
+                    ttl: 10,
+                    ipv4Addresses: [...pe.nicIps]
+                });
+            }
+        }
+    }
+    /** A group that goes (or a PE whose IPs change) takes its IPs out of the records it kept. */
+    removeRecordsOf(vault, pe, groups) {
+        const name = vault.name.toLowerCase();
+        for (const config of groups.flatMap((g) => g.configs)) {
+            const zone = this.findZone(config.privateDnsZoneId);
+            if (!zone)
+                continue;
+            const set = zone.aRecords.find((s) => s.name.toLowerCase() === name);
+            if (!set)
+                continue;
+            set.ipv4Addresses = set.ipv4Addresses.filter((ip) => !pe.nicIps.includes(ip));
+            if (set.ipv4Addresses.length === 0)
+                zone.aRecords = zone.aRecords.filter((s) => s !== set);
+        }
+    }
+}
+/**
+ * What a vault's reach and DNS path rest on: its private endpoints' VNets, the VNets that must
+ * resolve it, and every VNet, resolver and ruleset on their DNS paths (lower-cased IDs).
+ */
+function dependencies(snapshot, vault) {
+    const model = (0,model_model.buildTargetModel)(snapshot, vault);
+    const peVnets = model.endpoints.flatMap((pe) => (pe.vnetId ? [pe.vnetId] : []));
+    const ids = [...peVnets];
+    for (const vnet of (0,dns_path/* resolvingVnets */.vS)(snapshot, peVnets, [model.hostname, model.alias])) {
+        ids.push(vnet.vnetId);
+        for (const path of vnet.paths) {
+            for (const hop of path.hops) {
+                if (hop.kind === 'azure-dns' || hop.kind === 'forwarder')
+                    ids.push(hop.vnetId);
+                else if (hop.kind === 'resolver')
+                    ids.push(hop.resolver.id);
+                else if (hop.kind === 'rule')
+                    ids.push(hop.ruleset.id, hop.vnetId);
+            }
+        }
+    }
+    return ids.map(collect_snapshot/* idKey */.T);
+}
+function networkAcls(value) {
+    if (typeof value !== 'object' || value === null)
+        return null;
+    const acls = obj(value);
+    return {
+        bypass: str(acls.bypass),
+        defaultAction: str(acls.defaultAction),
+        ipRules: list(acls.ipRules).flatMap((r) => (str(r.value) ? [str(r.value)] : [])),
+        virtualNetworkRules: list(acls.virtualNetworkRules).flatMap((r) => str(r.id) ? [str(r.id)] : [])
+    };
+}
+
+;// CONCATENATED MODULE: ./src/plan/scope.ts
+/**
+ * Which existing vaults a plan concerns beyond those named in `vaults`: the ones it changes, and
+ * those whose private endpoints or connections it creates, changes or deletes. The collector
+ * reads them too, so their live state is there to apply the plan to. A vault the plan creates does
+ * not exist yet: apply.ts adds it.
+ */
+
+const VAULT_ID = /^(\/subscriptions\/[^/]+\/resourceGroups\/[^/]+\/providers\/Microsoft\.KeyVault\/vaults\/[^/]+)/i;
+function plannedVaultIds(plan) {
+    const created = new Set(plan.changes
+        .filter((c) => c.action === 'create' && /^microsoft\.keyvault\/vaults$/i.test(c.type))
+        .map((c) => c.id.toLowerCase()));
+    const ids = new Map();
+    const add = (id) => {
+        const vault = id ? VAULT_ID.exec(id)?.[1] : undefined;
+        if (vault && (0,arm_id/* parseResourceId */.RQ)(vault) && !created.has(vault.toLowerCase())) {
+            ids.set(vault.toLowerCase(), vault);
+        }
+    };
+    for (const change of plan.changes) {
+        if (/^microsoft\.keyvault\/vaults(\/privateendpointconnections)?$/i.test(change.type)) {
+            add(change.id);
+        }
+        else if (/^microsoft\.network\/privateendpoints$/i.test(change.type)) {
+            const props = (change.after?.properties ?? {});
+            for (const key of ['privateLinkServiceConnections', 'manualPrivateLinkServiceConnections']) {
+                const links = Array.isArray(props[key]) ? props[key] : [];
+                for (const link of links) {
+                    const target = link.properties
+                        ?.privateLinkServiceId;
+                    add(typeof target === 'string' ? target : null);
+                }
+            }
+        }
+    }
+    return [...ids.values()];
+}
+
+;// CONCATENATED MODULE: ./src/plan/settle.ts
+/**
+ * After the rules judged the proposed snapshot: a finding that rests on a value known only after
+ * apply (it names a stand-in address of apply.ts) is a problem nobody can know yet, so it becomes
+ * PLAN-UNRESOLVED; a check that held whatever the value is keeps its result, with the value named
+ * in words; a fix that needs the value gets a placeholder, and its message says so.
+ */
+
+const RULE = 'PLAN-UNRESOLVED';
+/**
+ * Checks whose outcome compares the value itself (is the IP private, does the record hold it, do
+ * two VNets get different IPs). Any other check only names the value in its words or its fix: a
+ * record that is missing is missing whatever IP it should hold.
+ */
+const DEPENDS_ON_VALUE = new Set([
+    'PE-IP-NOT-PRIVATE',
+    'PE-DNS-CONFIG-MULTIPLE',
+    'DNS-RECORD-WRONG-IP',
+    'DNS-RECORD-EXTRA-IP',
+    'DNS-ZONE-CONFLICT'
+]);
+/**
+ * Checks whose outcome turns on whether a server a VNet names is a DNS private resolver's inbound
+ * endpoint (followed, a pass) or not (assumed or not followed): undecided while a new endpoint in
+ * that VNet gets its IP at apply.
+ */
+const DEPENDS_ON_SERVER = new Set(['VNET-CUSTOM-DNS']);
+function pattern(ip) {
+    return new RegExp(`(?<![\\d.])${ip.replace(/\./g, '\\.')}(?!\\d|\\.\\d)`, 'g');
+}
+function settleUnknowns(findings, unresolved) {
+    if (unresolved.length === 0)
+        return [...findings];
+    const values = unresolved.map((u) => ({ ...u, re: pattern(u.value) }));
+    const words = (text) => {
+        let out = text;
+        for (const v of values)
+            out = out.replace(v.re, `(${v.what}, known after apply)`);
+        return out;
+    };
+    const rests = (text) => values.filter((v) => text.search(v.re) >= 0);
+    const candidates = values.flatMap((v) => (v.candidates ?? []).map((ip) => ({ ip, re: pattern(ip), of: v })));
+    const result = [];
+    const seen = new Set();
+    for (const finding of findings) {
+        const text = `${finding.message}\n${finding.observed}\n${finding.expected}`;
+        const maybe = DEPENDS_ON_SERVER.has(finding.rule)
+            ? candidates.filter((c) => text.search(c.re) >= 0)
+            : [];
+        if (maybe.length > 0 && finding.severity !== 'pass') {
+            const which = [...new Set(maybe.map((c) => `whether ${c.ip} is ${c.of.what}`))].join(', ');
+            result.push({
+                rule: RULE,
+                severity: catalog/* RULES */.y0[RULE].severity,
+                vault: finding.vault,
+                resource: finding.resource,
+                message: `${finding.rule} (${catalog/* RULES */.y0[finding.rule].title}) cannot be judged before apply: it needs to know ${which}, which the plan knows only after apply; it is checked on the next live run. As planned: ${words(finding.message)}`,
+                observed: 'known after apply',
+                expected: words(finding.expected),
+                fix: null,
+                docs: catalog/* RULES */.y0[RULE].docs
+            });
+            continue;
+        }
+        const needed = rests(text);
+        if (needed.length > 0 && finding.severity !== 'pass' && DEPENDS_ON_VALUE.has(finding.rule)) {
+            const key = `${finding.rule}|${finding.vault ?? ''}|${finding.resource}`.toLowerCase();
+            if (seen.has(key))
+                continue;
+            seen.add(key);
+            const what = [...new Set(needed.map((u) => u.what))].join(' and ');
+            result.push({
+                rule: RULE,
+                severity: catalog/* RULES */.y0[RULE].severity,
+                vault: finding.vault,
+                resource: finding.resource,
+                message: `${finding.rule} (${catalog/* RULES */.y0[finding.rule].title}) cannot be judged before apply: it needs ${what}, which the plan knows only after apply; it is checked on the next live run. As planned: ${words(finding.message)}`,
+                observed: 'known after apply',
+                expected: words(finding.expected),
+                fix: null,
+                docs: catalog/* RULES */.y0[RULE].docs
+            });
+            continue;
+        }
+        const inFix = finding.fix ? rests(finding.fix) : [];
+        const inWords = needed.length > 0 && finding.severity !== 'pass' && inFix.length === 0;
+        let fix = finding.fix;
+        let message = words(finding.message);
+        if (inWords)
+            message += ' (Azure assigns that IP at apply)';
+        if (fix && inFix.length > 0) {
+            for (const v of values)
+                fix = fix.replace(v.re, `'<${v.what.replace(/^the /, '')}>'`);
+            message += ` (in the fix, put ${inFix.map((u) => u.what).join(' and ')} in place of the placeholder: Azure assigns it at apply)`;
+        }
+        result.push({
+            ...finding,
+            message,
+            observed: words(finding.observed),
+            expected: words(finding.expected),
+            fix
+        });
+    }
+    return result;
+}
+
+;// CONCATENATED MODULE: ./src/plan/judge.ts
+
+
+
+
+
+
+
+
+
+/**
+ * The vaults to read: those named, plus the existing vaults the plan concerns. Discovery (no
+ * names) reads its scope as usual.
+ */
+function withPlannedVaults(vaults, plan) {
+    if (!plan || vaults.length === 0)
+        return vaults;
+    const extra = [];
+    for (const id of plannedVaultIds(plan)) {
+        const parsed = (0,arm_id/* parseResourceId */.RQ)(id);
+        if (!parsed)
+            continue;
+        const known = [...vaults, ...extra].some((v) => v.name.toLowerCase() === parsed.name.toLowerCase());
+        if (known)
+            continue;
+        extra.push({
+            name: parsed.name,
+            subscriptionId: parsed.subscriptionId.toLowerCase(),
+            resourceGroup: parsed.resourceGroup,
+            id
+        });
+    }
+    return [...vaults, ...extra];
+}
+/**
+ * The proposed state: the plan applied to the live snapshot, judged by the same control-plane
+ * rules; the probe's findings are today's (it measured today's data path). Each finding is then
+ * compared with the live state's.
+ */
+function judgePlan(inputs, plan, snapshot, live, options) {
+    const applied = applyPlan(snapshot, plan);
+    logger/* logger */.vF.info(`plan (${plan.format}, ${plan.path}): ${plan.changes.length} change(s) of resources this action reads; ` +
+        `${plan.ignored} of other types ignored${plan.ignoredTypes.length ? ` (${plan.ignoredTypes.join(', ')})` : ''}; ` +
+        `vaults it concerns: ${applied.inScope.join(', ') || 'none'}`);
+    for (const line of applied.skipped)
+        logger/* logger */.vF.info(`plan: not applied: ${line}`);
+    const proposedModel = (0,model_model.buildRunModel)(applied.snapshot);
+    const controlPlane = settleUnknowns((0,evaluate.evaluate)(applied.snapshot, null, options, [], proposedModel), applied.unresolved);
+    // Each vault's probe findings (today's) after its control-plane ones, as a live run orders them.
+    const groups = new Map();
+    const add = (finding) => {
+        const key = (finding.vault ?? '').toLowerCase();
+        groups.set(key, [...(groups.get(key) ?? []), finding]);
+    };
+    for (const finding of controlPlane)
+        add(finding);
+    for (const finding of live)
+        if (catalog/* RULES */.y0[finding.rule].scope === 'probe')
+            add(finding);
+    const ordered = [...groups.values()].flat();
+    const { findings, resolved } = (0,compare.compareFindings)((0,evaluate.applySuppressions)(ordered, inputs.ignore), live);
+    // The picture marks what the change adds or changes, and names stand-in IPs for what they are.
+    const planned = new Map();
+    for (const change of plan.changes) {
+        if (change.action === 'delete')
+            continue;
+        planned.set(change.id.toLowerCase(), change.action === 'modify' ? 'changed by this change' : 'added by this change');
+    }
+    const diagrams = (drawn) => {
+        if (applied.unresolved.length === 0)
+            return drawn;
+        const out = new Map();
+        for (const [key, source] of drawn) {
+            let text = source;
+            for (const u of applied.unresolved) {
+                text = text.replace(new RegExp(`(?<![\\d.])${u.value.replace(/\./g, '\\.')}(?![\\d])`, 'g'), 'IP known after apply');
+            }
+            out.set(key, text);
+        }
+        return out;
+    };
+    return {
+        snapshot: applied.snapshot,
+        findings,
+        planned,
+        diagrams,
+        comparison: {
+            resolved,
+            plan: { format: plan.format, path: plan.path, resources: applied.resources }
+        }
+    };
+}
+
+
+/***/ })
+
+};
+
+//# sourceMappingURL=510.index.js.map

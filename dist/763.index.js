@@ -1,0 +1,519 @@
+export const id = 763;
+export const ids = [763,160];
+export const modules = {
+
+/***/ 5763:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+__webpack_require__.r(__webpack_exports__);
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   mermaidBlock: () => (/* binding */ mermaidBlock),
+/* harmony export */   mermaidText: () => (/* binding */ mermaidText),
+/* harmony export */   vaultDiagram: () => (/* binding */ vaultDiagram),
+/* harmony export */   vaultDiagrams: () => (/* binding */ vaultDiagrams)
+/* harmony export */ });
+/* harmony import */ var _collect_snapshot_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(8206);
+/* harmony import */ var _common_arm_id_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(3495);
+/* harmony import */ var _model_model_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3794);
+/* harmony import */ var _common_target_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(6898);
+/* harmony import */ var _common_names_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(6159);
+/* harmony import */ var _model_dns_path_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(3986);
+/* harmony import */ var _report_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(4160);
+
+
+
+
+
+
+
+/** Caps that keep one diagram readable and well under Mermaid's default text size limit. */
+const MAX_ENDPOINTS = 10;
+const MAX_ZONES = 4;
+const MAX_RECORDS = 4;
+const MAX_IPS = 4;
+const MAX_LABEL_CHARS = 90;
+const SAFE = /[A-Za-z0-9 .,:/_=+-]/;
+/** Text for inside a quoted Mermaid label: safe characters as they are, the rest as `#N;`. */
+function mermaidText(text) {
+    const flat = text.replace(/\s+/g, ' ').trim();
+    const short = [...flat].length > MAX_LABEL_CHARS
+        ? `${[...flat].slice(0, MAX_LABEL_CHARS - 1).join('')}…`
+        : flat;
+    let out = '';
+    for (const char of short)
+        out += SAFE.test(char) ? char : `#${char.codePointAt(0)};`;
+    return out;
+}
+/** A quoted label from lines of untrusted text (joined with `<br>`, which we write ourselves). */
+function label(...lines) {
+    return `"${lines.map(mermaidText).join('<br>')}"`;
+}
+function lastSegment(id) {
+    return id ? (0,_common_arm_id_js__WEBPACK_IMPORTED_MODULE_4__/* .nameOf */ .Vb)(id) : '?';
+}
+function ips(values) {
+    if (values.length === 0)
+        return 'no IP';
+    const shown = values.slice(0, MAX_IPS).join(', ');
+    return values.length > MAX_IPS ? `${shown} +${values.length - MAX_IPS} more` : shown;
+}
+/**
+ * The records of a shared zone named after `vault`, without lower-casing every record's name once
+ * per vault (at thousands of vaults that garbage was most of the report stage's allocations).
+ */
+const lowerNames = new WeakMap();
+function vaultRecordsOf(records, vault) {
+    let cached = lowerNames.get(records);
+    if (!cached || cached.length !== records.length) {
+        cached = { length: records.length, names: records.map((record) => record.name.toLowerCase()) };
+        lowerNames.set(records, cached);
+    }
+    const v = vault.toLowerCase();
+    const prefix = `${v}.`;
+    const found = new Set();
+    cached.names.forEach((name, i) => {
+        const record = records[i];
+        if (record && (name === v || name.startsWith(prefix)) && (0,_common_names_js__WEBPACK_IMPORTED_MODULE_5__/* .isNamedAfter */ .s7)(record.name, vault))
+            found.add(record);
+    });
+    return found;
+}
+class Flowchart {
+    atFault;
+    planned;
+    nodes = [];
+    edges = [];
+    redNodes = new Set();
+    redEdges = [];
+    ids = new Map();
+    next = 0;
+    plannedNodes = new Set();
+    constructor(atFault, 
+    /** With `plan`: lower-cased IDs of what the change adds or changes, and the word for it. */
+    planned = new Map()) {
+        this.atFault = atFault;
+        this.planned = planned;
+    }
+    /** Adds a node once per resource; returns its ID. */
+    node(resourceId, text, shape = 'box') {
+        const key = (0,_collect_snapshot_js__WEBPACK_IMPORTED_MODULE_6__/* .idKey */ .T)(resourceId);
+        const known = this.ids.get(key);
+        if (known)
+            return known;
+        const id = `n${this.next++}`;
+        this.ids.set(key, id);
+        const [open, close] = shape === 'round' ? ['(', ')'] : shape === 'db' ? ['[(', ')]'] : ['[', ']'];
+        const planned = this.planned.get(key);
+        if (planned)
+            this.plannedNodes.add(id);
+        const shown = planned ? text.replace(/"$/, `<br>${mermaidText(planned)}"`) : text;
+        this.nodes.push(`  ${id}${open}${shown}${close}`);
+        if (this.atFault(resourceId))
+            this.redNodes.add(id);
+        return id;
+    }
+    /** The ID of a resource's node, if it is drawn. */
+    get(resourceId) {
+        return this.ids.get((0,_collect_snapshot_js__WEBPACK_IMPORTED_MODULE_6__/* .idKey */ .T)(resourceId));
+    }
+    /** A dotted edge stands for something that should be there and is not. */
+    edge(from, to, red, text, dotted = false) {
+        if (red)
+            this.redEdges.push(this.edges.length);
+        const arrow = dotted ? '-.->' : '-->';
+        this.edges.push(text ? `  ${from} ${arrow}|${label(text)}| ${to}` : `  ${from} ${arrow} ${to}`);
+    }
+    /** A node for something a finding says is missing: always red. */
+    missing(key, text) {
+        const id = this.node(key, text);
+        this.redNodes.add(id);
+        return id;
+    }
+    render() {
+        const lines = ['flowchart LR', ...this.nodes, ...this.edges];
+        lines.push('  classDef fail fill:#ffebe9,stroke:#cf222e,stroke-width:2px,color:#82071e');
+        if (this.plannedNodes.size > 0) {
+            lines.push('  classDef planned stroke:#0969da,stroke-width:3px,stroke-dasharray:6 3');
+            lines.push(`  class ${[...this.plannedNodes].join(',')} planned`);
+        }
+        if (this.redNodes.size > 0)
+            lines.push(`  class ${[...this.redNodes].join(',')} fail`);
+        if (this.redEdges.length > 0) {
+            lines.push(`  linkStyle ${this.redEdges.join(',')} stroke:#cf222e,stroke-width:2px`);
+        }
+        return lines.join('\n');
+    }
+}
+/** The zones worth drawing for a vault: those its PEs use or link to, or its findings name. */
+function zonesFor(snapshot, vault, endpoints, findings, pathVnets = []) {
+    const vnets = [...endpoints.flatMap((pe) => (pe.vnetId ? [pe.vnetId] : [])), ...pathVnets];
+    const referenced = endpoints.flatMap((pe) => pe.dnsZoneGroups.flatMap((group) => group.configs.map((config) => config.privateDnsZoneId)));
+    const named = (zone) => findings.some((f) => f.resource.toLowerCase().startsWith(zone.id.toLowerCase()));
+    // The other kind's privatelink zone is linked to the same VNets, but says nothing about this one.
+    const own = (0,_model_model_js__WEBPACK_IMPORTED_MODULE_0__.namesOf)(snapshot, vault).zone.toLowerCase();
+    const otherKinds = [snapshot.privateLinkZone, ...(0,_common_target_js__WEBPACK_IMPORTED_MODULE_1__/* .privateLinkZones */ .xx)(snapshot.cloud)]
+        .map((name) => name.toLowerCase())
+        .filter((name) => name !== own);
+    const otherKind = (zone) => otherKinds.includes(zone.name.toLowerCase().replace(/\.$/, ''));
+    const relevant = snapshot.zones.filter((zone) => referenced.some((id) => (0,_collect_snapshot_js__WEBPACK_IMPORTED_MODULE_6__/* .sameId */ .s)(id, zone.id)) ||
+        (!otherKind(zone) &&
+            zone.links.some((link) => vnets.some((vnet) => (0,_collect_snapshot_js__WEBPACK_IMPORTED_MODULE_6__/* .sameId */ .s)(vnet, link.virtualNetworkId)))) ||
+        vaultRecordsOf(zone.aRecords, vault.name).size > 0 ||
+        named(zone));
+    const chosen = relevant.length > 0
+        ? relevant
+        : snapshot.zones.filter((zone) => (0,_model_model_js__WEBPACK_IMPORTED_MODULE_0__.isZoneNamed)(zone.name, (0,_model_model_js__WEBPACK_IMPORTED_MODULE_0__.namesOf)(snapshot, vault).zone));
+    return chosen.slice(0, MAX_ZONES);
+}
+/**
+ * The Mermaid source (without the code fence) of one vault's diagram. `findings` may hold the
+ * whole run's findings: only this vault's (and those tied to no vault) colour it.
+ */
+function vaultDiagram(snapshot, vault, findings, planned = new Map(), run) {
+    const own = findings.filter((f) => (f.vault === null || (0,_report_js__WEBPACK_IMPORTED_MODULE_3__.sameVault)(f.vault, vault.name)) &&
+        (f.severity === 'error' || f.severity === 'warning'));
+    const atFault = (id) => own.some((f) => (0,_collect_snapshot_js__WEBPACK_IMPORTED_MODULE_6__/* .sameId */ .s)(f.resource, id));
+    const chart = new Flowchart(atFault, planned);
+    const kind = vault.kind === 'managedHsm' ? 'Managed HSM' : 'Key Vault';
+    const vaultNode = chart.node(vault.id, label(kind, vault.name), 'round');
+    if (vault.failure)
+        return chart.render();
+    const endpoints = [];
+    const connections = vault.connections.slice(0, MAX_ENDPOINTS);
+    for (const conn of connections) {
+        const peId = conn.privateEndpointId ?? conn.id;
+        const pe = conn.privateEndpointId
+            ? vault.privateEndpoints[(0,_collect_snapshot_js__WEBPACK_IMPORTED_MODULE_6__/* .idKey */ .T)(conn.privateEndpointId)]
+            : undefined;
+        const state = pe === null ? 'not found' : pe === undefined ? 'not read' : ips(pe.nicIps);
+        const peNode = chart.node(peId, label('Private endpoint', lastSegment(peId), state));
+        chart.edge(vaultNode, peNode, atFault(conn.id), conn.status);
+        if (!pe)
+            continue;
+        endpoints.push(pe);
+        if (pe.vnetId) {
+            const vnet = snapshot.virtualNetworks[(0,_collect_snapshot_js__WEBPACK_IMPORTED_MODULE_6__/* .idKey */ .T)(pe.vnetId)];
+            const prefixes = vnet && 'addressPrefixes' in vnet ? vnet.addressPrefixes.join(', ') : '';
+            const vnetNode = chart.node(pe.vnetId, label('VNet', lastSegment(pe.vnetId), ...(prefixes ? [prefixes] : [])));
+            chart.edge(peNode, vnetNode, false, `subnet ${lastSegment(pe.subnetId)}`);
+        }
+    }
+    const pathVnets = drawDnsPaths(snapshot, vault, chart, atFault, run);
+    if (vault.connections.length > MAX_ENDPOINTS) {
+        const more = vault.connections.length - MAX_ENDPOINTS;
+        chart.node(`${vault.id}#more`, label(`+${more} more private endpoints not drawn`));
+    }
+    for (const zone of zonesFor(snapshot, vault, endpoints, own, pathVnets)) {
+        const zoneNode = chart.node(zone.id, label('Private DNS zone', zone.name, zone.resourceGroup), 'db');
+        for (const link of zone.links) {
+            // Only links to the VNets of this vault's endpoints belong in its picture.
+            const vnetNode = chart.get(link.virtualNetworkId);
+            if (!vnetNode)
+                continue;
+            const linkRed = atFault(link.id);
+            const linkNode = chart.node(link.id, label('VNet link', link.name, link.virtualNetworkLinkState ?? 'state unknown'));
+            chart.edge(zoneNode, linkNode, linkRed);
+            chart.edge(linkNode, vnetNode, linkRed);
+        }
+        const named = vaultRecordsOf(zone.aRecords, vault.name);
+        const records = zone.aRecords
+            .filter((record) => named.has(record) || atFault(record.id))
+            .slice(0, MAX_RECORDS);
+        for (const record of records) {
+            const ttl = record.ttl === null ? 'TTL ?' : `TTL ${record.ttl}`;
+            const recordNode = chart.node(record.id, label(`A ${record.name}`, ips(record.ipv4Addresses), ttl));
+            chart.edge(zoneNode, recordNode, atFault(record.id));
+        }
+        // What a finding says this zone lacks (a link, a record) has no node of its own: draw a red
+        // placeholder with the finding's own words, so the picture shows the gap, not just a red zone.
+        for (const f of own) {
+            if (!(0,_collect_snapshot_js__WEBPACK_IMPORTED_MODULE_6__/* .sameId */ .s)(f.resource, zone.id))
+                continue;
+            const what = MISSING[f.rule];
+            if (!what)
+                continue;
+            const gap = chart.missing(`${zone.id}#${f.rule}#${f.expected}`, label(what, f.expected));
+            chart.edge(zoneNode, gap, true, undefined, true);
+        }
+    }
+    return chart.render();
+}
+/**
+ * Each VNet that must resolve the vault and whose DNS path leaves it (a client VNet, servers that
+ * are a resolver or a forwarder, a forwarding rule): VNet → DNS server or resolver → rule →
+ * answering VNet, drawn from the model's DNS path (model/dns-path.ts). Returns the VNets drawn,
+ * so that the zones linked to them are drawn too.
+ */
+function drawDnsPaths(snapshot, vault, chart, atFault, run) {
+    if (!snapshot.dnsPath)
+        return [];
+    // The run's model when it describes this snapshot (a plan's proposed state has its own).
+    const model = (run?.snapshot === snapshot ? run.targets.find((t) => t.vault === vault) : undefined) ??
+        (0,_model_model_js__WEBPACK_IMPORTED_MODULE_0__.buildTargetModel)(snapshot, vault);
+    const vnets = (0,_model_dns_path_js__WEBPACK_IMPORTED_MODULE_2__/* .resolvingVnets */ .vS)(snapshot, model.vnets.map((group) => group.vnetId), [model.hostname, model.alias]).slice(0, MAX_ENDPOINTS);
+    const drawn = [];
+    const vnetNode = (vnetId, title = 'VNet') => {
+        drawn.push(vnetId);
+        return chart.get(vnetId) ?? chart.node(vnetId, label(title, (0,_model_dns_path_js__WEBPACK_IMPORTED_MODULE_2__/* .vnetName */ .Fj)(snapshot, vnetId)));
+    };
+    for (const vnet of vnets) {
+        const leaves = vnet.paths.some((path) => path.hops.length > 1 || !(0,_collect_snapshot_js__WEBPACK_IMPORTED_MODULE_6__/* .sameId */ .s)(path.answering, vnet.vnetId));
+        if (!leaves && vnet.why === 'endpoint')
+            continue;
+        let from = vnetNode(vnet.vnetId, vnet.why === 'endpoint' ? 'VNet' : 'Client VNet');
+        const start = from;
+        for (const path of vnet.paths.slice(0, MAX_ZONES)) {
+            from = start;
+            for (const hop of path.hops) {
+                let to;
+                if (hop.kind === 'azure-dns') {
+                    if ((0,_collect_snapshot_js__WEBPACK_IMPORTED_MODULE_6__/* .sameId */ .s)(hop.vnetId, vnet.vnetId) && from === start)
+                        continue;
+                    to = vnetNode(hop.vnetId);
+                }
+                else if (hop.kind === 'resolver')
+                    to = chart.node(hop.resolver.id, label('DNS private resolver', hop.resolver.name, hop.server));
+                else if (hop.kind === 'rule')
+                    to = chart.node(hop.rule.id, label('Forwarding rule', hop.rule.name, hop.rule.domainName));
+                else if (hop.kind === 'forwarder')
+                    to = chart.node(`${hop.vnetId}#dns#${hop.server}`, label('DNS server', hop.server, 'assumed forwarder'));
+                else
+                    to = chart.node(`dns#${hop.server}`, label('DNS server', hop.server, 'not followed'));
+                const red = hop.kind === 'rule' && atFault(hop.rule.id);
+                chart.edge(from, to, red, hop.kind === 'azure-dns' ? 'Azure DNS' : 'DNS');
+                from = to;
+            }
+        }
+    }
+    return drawn;
+}
+/** Findings about something missing from a zone, and how its placeholder node is titled. */
+const MISSING = {
+    'DNS-LINK-MISSING': 'Missing VNet link',
+    'DNS-RECORD-MISSING': 'Missing A record'
+};
+/** One diagram per vault of the snapshot, keyed by lower-cased vault name. */
+function vaultDiagrams(snapshot, findings, planned = new Map(), run) {
+    const byVault = (0,_report_js__WEBPACK_IMPORTED_MODULE_3__.findingsByVault)(findings);
+    const general = byVault.get(null) ?? [];
+    const diagrams = new Map();
+    for (const vault of snapshot.vaults) {
+        const key = vault.name.toLowerCase();
+        const own = [...general, ...(byVault.get(key) ?? [])];
+        diagrams.set(key, vaultDiagram(snapshot, vault, own, planned, run));
+    }
+    return diagrams;
+}
+/** A diagram as a fenced Markdown block GitHub renders (the source never holds a backtick). */
+function mermaidBlock(source) {
+    return `\`\`\`mermaid\n${source}\n\`\`\``;
+}
+
+
+/***/ }),
+
+/***/ 4160:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+__webpack_require__.r(__webpack_exports__);
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   REPORT_FILE_NAME: () => (/* binding */ REPORT_FILE_NAME),
+/* harmony export */   besideReport: () => (/* binding */ besideReport),
+/* harmony export */   buildReport: () => (/* binding */ buildReport),
+/* harmony export */   countsOf: () => (/* binding */ countsOf),
+/* harmony export */   findingsByVault: () => (/* binding */ findingsByVault),
+/* harmony export */   isCompared: () => (/* binding */ isCompared),
+/* harmony export */   resultOf: () => (/* binding */ resultOf),
+/* harmony export */   sameVault: () => (/* binding */ sameVault),
+/* harmony export */   writeBeside: () => (/* binding */ writeBeside),
+/* harmony export */   writeReport: () => (/* binding */ writeReport)
+/* harmony export */ });
+/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7598);
+/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_crypto__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(1455);
+/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_fs_promises__WEBPACK_IMPORTED_MODULE_1__);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(6760);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_2__);
+/**
+ * The JSON report of the contract (schema version 1): the findings as the rules made them, their
+ * counts, and the result of the run and of each vault. Nothing here re-decides a check.
+ */
+
+
+
+/** Whether the findings carry `change` (a plan or a baseline was compared with). */
+function isCompared(report) {
+    return report.resolved !== undefined;
+}
+const REPORT_FILE_NAME = 'kv-private-link-doctor-report.json';
+/** `fail` on any error, else `warn` on any warning, else `pass`. */
+function resultOf(findings) {
+    if (findings.some((finding) => finding.severity === 'error'))
+        return 'fail';
+    if (findings.some((finding) => finding.severity === 'warning'))
+        return 'warn';
+    return 'pass';
+}
+function countsOf(findings) {
+    const counts = { error: 0, warning: 0, info: 0, pass: 0 };
+    for (const finding of findings)
+        counts[finding.severity]++;
+    return counts;
+}
+/** Vault names are case-insensitive. */
+function sameVault(a, b) {
+    return a !== null && b !== null && a.toLowerCase() === b.toLowerCase();
+}
+/**
+ * Findings grouped by lower-cased vault name (`null`: tied to no vault), in their order. Built once
+ * so that per-vault work stays linear on a run with hundreds of vaults and thousands of findings.
+ */
+function findingsByVault(findings) {
+    const groups = new Map();
+    for (const finding of findings) {
+        const key = finding.vault === null ? null : finding.vault.toLowerCase();
+        const group = groups.get(key);
+        if (group)
+            group.push(finding);
+        else
+            groups.set(key, [finding]);
+    }
+    return groups;
+}
+function buildReport(findings, vaults) {
+    const byVault = findingsByVault(findings);
+    const affecting = new Map();
+    for (const finding of findings) {
+        for (const name of finding.affectedVaults ?? []) {
+            const key = name.toLowerCase();
+            affecting.set(key, [...(affecting.get(key) ?? []), finding]);
+        }
+    }
+    return {
+        schemaVersion: 1,
+        generatedAt: new Date().toISOString(),
+        result: resultOf(findings),
+        counts: countsOf(findings),
+        vaults: vaults.map((vault) => {
+            const key = vault.name.toLowerCase();
+            // A failed shared read (a zone's records, a VNet) that kept checks of this vault from
+            // running counts for it too: such a vault is never `pass`.
+            const blockedBy = (affecting.get(key) ?? []).filter((finding) => finding.vault === null);
+            return {
+                name: vault.name,
+                id: vault.id,
+                type: vault.type ?? 'vault',
+                result: resultOf([...(byVault.get(key) ?? []), ...blockedBy])
+            };
+        }),
+        findings: findings.map((finding) => ({ ...finding }))
+    };
+}
+/**
+ * Writes the report under `dir` (RUNNER_TEMP) and returns its path. The file appears complete or
+ * not at all (written to a temporary name, then linked into place), and an earlier run's report in
+ * the same job is never overwritten: a second run gets `…-report-2.json`, and so on.
+ */
+async function writeReport(report, dir) {
+    await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.mkdir)(dir, { recursive: true });
+    const temporary = (0,node_path__WEBPACK_IMPORTED_MODULE_2__.join)(dir, `.${REPORT_FILE_NAME}.${process.pid}.${(0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.randomBytes)(6).toString('hex')}.tmp`);
+    await writeJson(report, temporary);
+    let canLink = true;
+    try {
+        for (let attempt = 1; attempt <= 1000; attempt++) {
+            const path = (0,node_path__WEBPACK_IMPORTED_MODULE_2__.join)(dir, attempt === 1 ? REPORT_FILE_NAME : REPORT_FILE_NAME.replace(/\.json$/, `-${attempt}.json`));
+            if (canLink) {
+                try {
+                    // link() never replaces an existing file, unlike rename().
+                    await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.link)(temporary, path);
+                    return path;
+                }
+                catch (error) {
+                    const code = error.code;
+                    if (code === 'EEXIST')
+                        continue;
+                    if (code !== 'EPERM' && code !== 'ENOTSUP' && code !== 'ENOSYS')
+                        throw error;
+                    canLink = false; // no hard links on this file system
+                }
+            }
+            if (await exists(path))
+                continue;
+            await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.rename)(temporary, path);
+            return path;
+        }
+        throw new Error(`Too many reports in ${dir}: no free file name for ${REPORT_FILE_NAME}`);
+    }
+    finally {
+        await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.unlink)(temporary).catch(() => undefined);
+    }
+}
+/** Findings per write: one JSON text of a 500-vault run is tens of MB of transient heap. */
+const FINDINGS_PER_WRITE = 200;
+/**
+ * Writes exactly `JSON.stringify(report, null, 2)` plus a newline, a slice of findings at a time,
+ * so peak memory does not grow with the whole report's text. Every newline that JSON.stringify
+ * emits is layout (it escapes those inside strings), so nesting is a matter of indenting lines.
+ */
+async function writeJson(report, path) {
+    const nested = (value, indent) => JSON.stringify(value, null, 2).replace(/\n/g, `\n${indent}`);
+    const file = await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.open)(path, 'wx', 0o644);
+    try {
+        const entries = Object.entries(report).filter(([, value]) => value !== undefined);
+        let text = '{';
+        for (const [index, [key, value]] of entries.entries()) {
+            text += `${index === 0 ? '' : ','}\n  ${JSON.stringify(key)}: `;
+            if (key !== 'findings' || !Array.isArray(value) || value.length === 0) {
+                text += nested(value, '  ');
+                continue;
+            }
+            text += '[';
+            for (const [i, finding] of value.entries()) {
+                text += `${i === 0 ? '' : ','}\n    ${nested(finding, '    ')}`;
+                if ((i + 1) % FINDINGS_PER_WRITE === 0) {
+                    await file.writeFile(text, 'utf8');
+                    text = '';
+                }
+            }
+            text += '\n  ]';
+        }
+        await file.writeFile(`${text}\n}\n`, 'utf8');
+    }
+    finally {
+        await file.close();
+    }
+}
+async function exists(path) {
+    try {
+        await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.access)(path);
+        return true;
+    }
+    catch {
+        return false;
+    }
+}
+/** A file beside the JSON report, with the same `-N` suffix: `…-report-2.json` → `…-fix-2.sh`. */
+function besideReport(reportPath, stem, extension) {
+    const match = /-report(-\d+)?\.json$/.exec(reportPath);
+    const suffix = match?.[1] ?? '';
+    const base = match ? reportPath.slice(0, match.index) : reportPath.replace(/\.json$/, '');
+    return `${base}-${stem}${suffix}.${extension}`;
+}
+/** Writes a file that must not exist yet (its name follows the report's, which is unique). */
+async function writeBeside(path, text, mode = 0o644) {
+    const file = await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.open)(path, 'wx', mode);
+    try {
+        await file.writeFile(text, 'utf8');
+    }
+    finally {
+        await file.close();
+    }
+    return path;
+}
+
+
+/***/ })
+
+};
+
+//# sourceMappingURL=763.index.js.map
