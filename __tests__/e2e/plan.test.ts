@@ -3,7 +3,7 @@
 // the change applied; findings carry `change`, `resolved` lists what the change fixes, and with
 // `gate: new` only what the change introduces fails the step.
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals'
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
+import { copyFileSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import healthyEstate, { SUBSCRIPTION_ID, VAULT_RG } from '../../emulator/estates/healthy.js'
@@ -24,6 +24,7 @@ import {
   virtualNetworkLink,
   VAULT_ZONE
 } from '../../emulator/estate.js'
+import { runAction } from '../../scripts/run-action.mjs'
 import {
   errorLines,
   findings,
@@ -984,6 +985,57 @@ describe('plans that change the clients’ DNS path and reach (the hub and spoke
       /This change introduces 0 problems and fixes 1; 0 were there before\./
     )
     expect(run.exitCode).toBe(0)
+  })
+
+  it('merge-reports over two plan judgements keeps what they resolve and gates on new findings', async () => {
+    const broke = await judged(
+      'healthy',
+      planFile(
+        'tf-merge-delete.json',
+        terraformPlan([
+          {
+            address: 'azurerm_virtual_network_peering.aks_to_app',
+            actions: ['delete'],
+            before: peeringState(SPOKE_RG, 'vnet-spoke-aks', 'vnet-spoke-app')
+          }
+        ])
+      )
+    )
+    const fixed = await judged(
+      'ruleset-loop',
+      planFile(
+        'wi-merge-fix.json',
+        whatIf([
+          {
+            resourceId: `${rulesetId}/virtualNetworkLinks/link-vnet-hub`,
+            changeType: 'Delete',
+            delta: []
+          }
+        ])
+      ),
+      {}
+    )
+    const dir = mkdtempSync(join(tmpdir(), 'kvpld-plan-merge-'))
+    copyFileSync(broke.reportPath as string, join(dir, 'a.json'))
+    copyFileSync(fixed.reportPath as string, join(dir, 'b.json'))
+    const merged = await runAction({ inputs: { 'merge-reports': dir } })
+    try {
+      expect((merged.report.resolved as Finding[]).map((f) => f.rule)).toEqual([
+        'DNS-FORWARDING-LOOP'
+      ])
+      expect(merged.report.plan).toMatchObject({ path: 'tf-merge-delete.json, wi-merge-fix.json' })
+      expect(merged.outputs['new-errors']).toBe('1')
+      expect(merged.outputs['new-warnings']).toBe('0')
+      expect(merged.summary).toContain(
+        'This change introduces 1 problem and fixes 1; 0 were there before.'
+      )
+      expect(errorLines(merged).join('\n')).toMatch(
+        /\(2 reports merged\): the change introduces 1 error\(s\), 0 warning\(s\); 0 were there before \(fail-on: error, gate: new\)/
+      )
+      expect(merged.exitCode).toBe(1)
+    } finally {
+      rmSync(dir, { recursive: true, force: true })
+    }
   })
 
   it('what-if unlinks the hub from the looping ruleset (a broken estate fixed): DNS-FORWARDING-LOOP is resolved', async () => {
