@@ -243,12 +243,16 @@ var logger = __webpack_require__(6999);
 // EXTERNAL MODULE: ./src/common/arm-id.ts
 var arm_id = __webpack_require__(5765);
 // EXTERNAL MODULE: ./src/model/model.ts
-var model = __webpack_require__(9860);
+var model_model = __webpack_require__(9860);
 // EXTERNAL MODULE: ./node_modules/ipaddr.js/lib/ipaddr.js
 var ipaddr = __webpack_require__(8280);
 var ipaddr_default = /*#__PURE__*/__webpack_require__.n(ipaddr);
 // EXTERNAL MODULE: ./src/collect/snapshot.ts
-var snapshot = __webpack_require__(5192);
+var collect_snapshot = __webpack_require__(5192);
+// EXTERNAL MODULE: ./src/common/ip.ts
+var common_ip = __webpack_require__(3796);
+// EXTERNAL MODULE: ./src/model/dns-path.ts
+var dns_path = __webpack_require__(6372);
 // EXTERNAL MODULE: ./src/plan/plan.ts
 var plan = __webpack_require__(8720);
 // EXTERNAL MODULE: ./src/plan/terraform.ts
@@ -262,6 +266,8 @@ var terraform = __webpack_require__(467);
  * private endpoint's dynamic IP) are never guessed: each gets a stand-in address, listed in
  * `unresolved`, which settle.ts turns back into words (or into PLAN-UNRESOLVED) after the rules ran.
  */
+
+
 
 
 
@@ -287,6 +293,12 @@ function parentId(id) {
 /** Parents before children; within a type, the plan's order. */
 const ORDER = [
     'microsoft.network/virtualnetworks',
+    'microsoft.network/virtualnetworks/virtualnetworkpeerings',
+    'microsoft.network/dnsresolvers',
+    'microsoft.network/dnsresolvers/inboundendpoints',
+    'microsoft.network/dnsforwardingrulesets',
+    'microsoft.network/dnsforwardingrulesets/forwardingrules',
+    'microsoft.network/dnsforwardingrulesets/virtualnetworklinks',
     'microsoft.network/privatednszones',
     'microsoft.network/privatednszones/virtualnetworklinks',
     'microsoft.keyvault/vaults',
@@ -303,6 +315,7 @@ function applyPlan(live, plan) {
     const ordered = [...plan.changes].sort((a, b) => ORDER.indexOf(a.type.toLowerCase()) - ORDER.indexOf(b.type.toLowerCase()));
     for (const change of ordered)
         state.apply(change);
+    state.finish(live);
     return {
         snapshot,
         unresolved: state.unresolved,
@@ -317,6 +330,13 @@ class Applier {
     scope = new Map();
     skipped = [];
     used = new Set();
+    /** Lower-cased IDs of the VNets, resolvers and rulesets the plan touches. */
+    touched = new Set();
+    /** Lower-cased IDs of the peerings the plan creates (their state is Azure's, set at the end). */
+    createdPeerings = new Set();
+    gonePeerings = [];
+    /** A new inbound endpoint's stand-in address → the address space it is taken from. */
+    endpointPrefixes = new Map();
     constructor(snapshot) {
         this.snapshot = snapshot;
         for (const vault of snapshot.vaults) {
@@ -328,6 +348,19 @@ class Applier {
             for (const set of zone.aRecords)
                 for (const ip of set.ipv4Addresses)
                     this.used.add(ip);
+        // A stand-in must not be taken for a server the VNets or rules already name.
+        for (const vnet of Object.values(snapshot.virtualNetworks))
+            if (!('failure' in vnet))
+                for (const ip of vnet.dnsServers)
+                    this.used.add(ip);
+        for (const resolver of snapshot.dnsPath?.resolvers ?? [])
+            for (const endpoint of resolver.inboundEndpoints)
+                for (const ip of endpoint.ips)
+                    this.used.add(ip);
+        for (const ruleset of snapshot.dnsPath?.rulesets ?? [])
+            for (const rule of ruleset.rules)
+                for (const t of rule.targets)
+                    this.used.add(t.ipAddress);
     }
     apply(change) {
         switch (change.type.toLowerCase()) {
@@ -349,7 +382,25 @@ class Applier {
                 return this.connection(change);
             case 'microsoft.network/privatednszones/a':
                 return this.record(change);
+            case 'microsoft.network/virtualnetworks/virtualnetworkpeerings':
+                return this.peering(change);
+            case 'microsoft.network/dnsresolvers':
+                return this.resolver(change);
+            case 'microsoft.network/dnsresolvers/inboundendpoints':
+                return this.inboundEndpoint(change);
+            case 'microsoft.network/dnsforwardingrulesets':
+                return this.ruleset(change);
+            case 'microsoft.network/dnsforwardingrulesets/forwardingrules':
+                return this.forwardingRule(change);
+            case 'microsoft.network/dnsforwardingrulesets/virtualnetworklinks':
+                return this.rulesetLink(change);
         }
+    }
+    /** After every change: what follows from them together (peering states, IP references, scope). */
+    finish(live) {
+        this.settlePeerings();
+        this.resolveIpReferences();
+        this.touchDependents(live);
     }
     touch(vault) {
         this.scope.set(vault.name.toLowerCase(), vault.name);
@@ -359,47 +410,422 @@ class Applier {
     }
     // ---- VNets -----------------------------------------------------------------------------
     virtualNetwork(change) {
-        const key = (0,snapshot/* idKey */.T)(change.id);
+        const key = (0,collect_snapshot/* idKey */.T)(change.id);
+        this.touched.add(key);
+        const before = this.snapshot.virtualNetworks[key];
+        const kept = before && !('failure' in before) ? before : undefined;
         if (change.action === 'delete') {
+            for (const peering of kept?.peerings ?? [])
+                this.peeringGone(kept?.id ?? change.id, peering);
             delete this.snapshot.virtualNetworks[key];
         }
         else {
             const props = obj(change.after?.properties);
-            const before = this.snapshot.virtualNetworks[key];
-            const kept = before && !('failure' in before) ? before : undefined;
             if (change.partial && !kept)
                 return this.skip(change, 'its VNet was not read');
-            this.snapshot.virtualNetworks[key] = {
+            const fresh = !kept || change.action === 'replace';
+            const vnet = {
                 ...kept,
                 id: kept?.id ?? change.id,
                 name: str(change.after?.name) ?? kept?.name ?? (0,arm_id/* nameOf */.Vb)(change.id),
                 addressPrefixes: change.partial && kept
                     ? kept.addressPrefixes
                     : strings(obj(props.addressSpace).addressPrefixes),
-                dnsServers: strings(obj(props.dhcpOptions).dnsServers)
+                dnsServers: strings(obj(props.dhcpOptions).dnsServers),
+                // Peerings are their own resources (azurerm_virtual_network_peering, or a template's
+                // child resources): a VNet whose `after` does not list them keeps them.
+                peerings: fresh ? [] : (kept?.peerings ?? [])
             };
+            if (!fresh && kept) {
+                for (const peering of kept.peerings ?? [])
+                    this.touched.add((0,collect_snapshot/* idKey */.T)(peering.remoteVirtualNetworkId ?? ''));
+            }
+            this.snapshot.virtualNetworks[key] = vnet;
+            if (!change.partial && Array.isArray(props.virtualNetworkPeerings)) {
+                this.embeddedPeerings(vnet, list(props.virtualNetworkPeerings));
+            }
         }
         for (const vault of this.snapshot.vaults) {
-            if (Object.values(vault.privateEndpoints).some((pe) => (0,snapshot/* sameId */.s)(pe?.vnetId, change.id)))
+            if (Object.values(vault.privateEndpoints).some((pe) => (0,collect_snapshot/* sameId */.s)(pe?.vnetId, change.id)))
+                this.touch(vault);
+        }
+    }
+    // ---- Peerings ----------------------------------------------------------------------------
+    /** A VNet's `after` that lists its peerings (what-if of a template that embeds them): that list. */
+    embeddedPeerings(vnet, listed) {
+        const before = vnet.peerings ?? [];
+        const next = [];
+        for (const entry of listed) {
+            const name = str(entry.name);
+            const id = str(entry.id) ?? (name ? `${vnet.id}/virtualNetworkPeerings/${name}` : null);
+            if (!id)
+                continue;
+            const existing = before.find((p) => (0,collect_snapshot/* sameId */.s)(p.id, id));
+            next.push(this.peeringOf(id, entry, existing, vnet));
+        }
+        for (const gone of before) {
+            if (!next.some((p) => (0,collect_snapshot/* sameId */.s)(p.id, gone.id)))
+                this.peeringGone(vnet.id, gone);
+        }
+        vnet.peerings = next;
+    }
+    /**
+     * A peering as the change leaves it. Its state and sync level are ARM's (read-only): an
+     * existing peering keeps its live ones; a new one gets its state once every change is applied
+     * (settlePeerings), from the other side's.
+     */
+    peeringOf(id, resource, existing, vnet) {
+        const props = obj(resource.properties);
+        const remote = str(obj(props.remoteVirtualNetwork).id) ?? existing?.remoteVirtualNetworkId ?? null;
+        this.touched.add((0,collect_snapshot/* idKey */.T)(vnet.id));
+        if (remote)
+            this.touched.add((0,collect_snapshot/* idKey */.T)(remote));
+        if (existing && (0,collect_snapshot/* sameId */.s)(existing.remoteVirtualNetworkId, remote)) {
+            return { ...existing, id: existing.id, name: str(resource.name) ?? existing.name };
+        }
+        if (existing)
+            this.peeringGone(vnet.id, existing);
+        this.createdPeerings.add((0,collect_snapshot/* idKey */.T)(id));
+        return {
+            id,
+            name: str(resource.name) ?? (0,arm_id/* nameOf */.Vb)(id),
+            remoteVirtualNetworkId: remote,
+            peeringState: null,
+            peeringSyncLevel: null
+        };
+    }
+    peering(change) {
+        const vnetId = parentId(change.id);
+        const vnet = this.snapshot.virtualNetworks[(0,collect_snapshot/* idKey */.T)(vnetId)];
+        if (!vnet || 'failure' in vnet)
+            return this.skip(change, 'its VNet was not read');
+        const peerings = vnet.peerings ?? [];
+        const index = peerings.findIndex((p) => (0,collect_snapshot/* sameId */.s)(p.id, change.id));
+        const existing = index >= 0 ? peerings[index] : undefined;
+        this.touched.add((0,collect_snapshot/* idKey */.T)(vnet.id));
+        if (change.action === 'delete' || change.action === 'replace') {
+            if (existing) {
+                this.peeringGone(vnet.id, existing);
+                peerings.splice(index, 1);
+            }
+            if (change.action === 'delete') {
+                vnet.peerings = peerings;
+                return;
+            }
+        }
+        const kept = change.action === 'replace' ? undefined : existing;
+        const peering = this.peeringOf(change.id, change.after ?? {}, kept, vnet);
+        const at = peerings.findIndex((p) => (0,collect_snapshot/* sameId */.s)(p.id, change.id));
+        if (at >= 0)
+            peerings[at] = peering;
+        else
+            peerings.push(peering);
+        vnet.peerings = peerings;
+    }
+    /** A peering deleted: the other side, if it was Connected, becomes Disconnected (Azure never reconnects it). */
+    peeringGone(vnetId, peering) {
+        this.createdPeerings.delete((0,collect_snapshot/* idKey */.T)(peering.id));
+        if (peering.remoteVirtualNetworkId) {
+            this.touched.add((0,collect_snapshot/* idKey */.T)(peering.remoteVirtualNetworkId));
+            this.gonePeerings.push({ from: vnetId, to: peering.remoteVirtualNetworkId });
+        }
+    }
+    /** The peering from `from` to `to` in the proposed state. */
+    peeringBetween(from, to) {
+        const vnet = this.snapshot.virtualNetworks[(0,collect_snapshot/* idKey */.T)(from)];
+        if (!vnet || 'failure' in vnet)
+            return undefined;
+        return (vnet.peerings ?? []).find((p) => (0,collect_snapshot/* sameId */.s)(p.remoteVirtualNetworkId, to));
+    }
+    /**
+     * Azure's rules for a peering's state: a side whose other side exists (and is not
+     * Disconnected) is Connected, both sides; a side alone is Initiated; the other side of a deleted
+     * peering is Disconnected until it is deleted and created again. Where the other VNet was not
+     * read, the state is not known: it stays unset, and the rules report the pair as not run.
+     */
+    settlePeerings() {
+        for (const { from, to } of this.gonePeerings) {
+            if (this.peeringBetween(from, to))
+                continue; // created again by the plan
+            const other = this.peeringBetween(to, from);
+            if (!other || this.createdPeerings.has((0,collect_snapshot/* idKey */.T)(other.id)))
+                continue;
+            if (other.peeringState?.toLowerCase() === 'connected') {
+                other.peeringState = 'Disconnected';
+                other.peeringSyncLevel = null;
+            }
+        }
+        for (const vnet of Object.values(this.snapshot.virtualNetworks)) {
+            if ('failure' in vnet)
+                continue;
+            for (const peering of vnet.peerings ?? []) {
+                if (!this.createdPeerings.has((0,collect_snapshot/* idKey */.T)(peering.id)) || !peering.remoteVirtualNetworkId)
+                    continue;
+                const remote = this.snapshot.virtualNetworks[(0,collect_snapshot/* idKey */.T)(peering.remoteVirtualNetworkId)];
+                if (!remote || 'failure' in remote)
+                    continue;
+                const other = this.peeringBetween(remote.id, vnet.id);
+                const otherNew = other ? this.createdPeerings.has((0,collect_snapshot/* idKey */.T)(other.id)) : false;
+                if (other && (otherNew || other.peeringState?.toLowerCase() !== 'disconnected')) {
+                    peering.peeringState = 'Connected';
+                    peering.peeringSyncLevel = 'FullyInSync';
+                    other.peeringState = 'Connected';
+                    other.peeringSyncLevel = 'FullyInSync';
+                }
+                else {
+                    peering.peeringState = 'Initiated';
+                    peering.peeringSyncLevel = 'FullyInSync';
+                }
+            }
+        }
+    }
+    // ---- DNS private resolvers and forwarding rulesets ---------------------------------------
+    dnsPath(change) {
+        if (this.snapshot.dnsPath)
+            return this.snapshot.dnsPath;
+        this.skip(change, 'DNS private resolvers and rulesets were not read in this run');
+        return null;
+    }
+    resolver(change) {
+        const path = this.dnsPath(change);
+        if (!path)
+            return;
+        this.touched.add((0,collect_snapshot/* idKey */.T)(change.id));
+        const index = path.resolvers.findIndex((r) => (0,collect_snapshot/* sameId */.s)(r.id, change.id));
+        const before = index >= 0 ? path.resolvers[index] : undefined;
+        if (before?.virtualNetworkId)
+            this.touched.add((0,collect_snapshot/* idKey */.T)(before.virtualNetworkId));
+        if (change.action === 'delete') {
+            if (index >= 0)
+                path.resolvers.splice(index, 1);
+            return;
+        }
+        const vnetId = str(obj(obj(change.after?.properties).virtualNetwork).id);
+        if (vnetId)
+            this.touched.add((0,collect_snapshot/* idKey */.T)(vnetId));
+        // Replaced: the endpoints go with the old resolver; the plan's endpoint changes add them again.
+        const kept = change.action === 'replace' ? undefined : before;
+        const resolver = {
+            id: before?.id ?? change.id,
+            name: str(change.after?.name) ?? before?.name ?? (0,arm_id/* nameOf */.Vb)(change.id),
+            virtualNetworkId: vnetId ?? before?.virtualNetworkId ?? null,
+            inboundEndpoints: kept?.inboundEndpoints ?? [],
+            inboundEndpointsFailure: kept?.inboundEndpointsFailure ?? null
+        };
+        if (index >= 0)
+            path.resolvers[index] = resolver;
+        else
+            path.resolvers.push(resolver);
+    }
+    inboundEndpoint(change) {
+        const path = this.dnsPath(change);
+        if (!path)
+            return;
+        const resolver = path.resolvers.find((r) => (0,collect_snapshot/* sameId */.s)(r.id, parentId(change.id)));
+        if (!resolver)
+            return this.skip(change, 'its DNS private resolver was not read');
+        this.touched.add((0,collect_snapshot/* idKey */.T)(resolver.id));
+        const index = resolver.inboundEndpoints.findIndex((e) => (0,collect_snapshot/* sameId */.s)(e.id, change.id) || e.name.toLowerCase() === (0,arm_id/* nameOf */.Vb)(change.id).toLowerCase());
+        const before = index >= 0 ? resolver.inboundEndpoints[index] : undefined;
+        if (change.action === 'delete') {
+            if (index >= 0)
+                resolver.inboundEndpoints.splice(index, 1);
+            return;
+        }
+        const configs = list(obj(change.after?.properties).ipConfigurations);
+        const name = str(change.after?.name) ?? before?.name ?? (0,arm_id/* nameOf */.Vb)(change.id);
+        const ips = configs.flatMap((config) => {
+            const ip = str(config.privateIpAddress);
+            if (ip)
+                return [ip];
+            // Dynamic: an existing endpoint keeps its address; a new one gets one at apply.
+            if (before && change.action === 'modify')
+                return before.ips;
+            const subnet = str(obj(config.subnet).id);
+            const vnetId = subnet ? (0,arm_id/* vnetIdFromSubnetId */.HJ)(subnet) : resolver.virtualNetworkId;
+            return [this.standIn('', change.id, vnetId, `the private IP of inbound endpoint ${name}`)];
+        });
+        const endpoint = { id: before?.id ?? change.id, name, ips: [...new Set(ips)] };
+        if (index >= 0)
+            resolver.inboundEndpoints[index] = endpoint;
+        else
+            resolver.inboundEndpoints.push(endpoint);
+    }
+    ruleset(change) {
+        const path = this.dnsPath(change);
+        if (!path)
+            return;
+        this.touched.add((0,collect_snapshot/* idKey */.T)(change.id));
+        const index = path.rulesets.findIndex((r) => (0,collect_snapshot/* sameId */.s)(r.id, change.id));
+        const before = index >= 0 ? path.rulesets[index] : undefined;
+        for (const link of before?.vnetLinks ?? [])
+            this.touched.add((0,collect_snapshot/* idKey */.T)(link.virtualNetworkId));
+        if (change.action === 'delete') {
+            if (index >= 0)
+                path.rulesets.splice(index, 1);
+            return;
+        }
+        // Rules and links are the ruleset's children: they go with a replaced one.
+        const kept = change.action === 'replace' ? undefined : before;
+        const ruleset = {
+            id: before?.id ?? change.id,
+            name: str(change.after?.name) ?? before?.name ?? (0,arm_id/* nameOf */.Vb)(change.id),
+            rules: kept?.rules ?? [],
+            rulesFailure: kept?.rulesFailure ?? null,
+            vnetLinks: kept?.vnetLinks ?? [],
+            vnetLinksFailure: kept?.vnetLinksFailure ?? null
+        };
+        if (index >= 0)
+            path.rulesets[index] = ruleset;
+        else
+            path.rulesets.push(ruleset);
+    }
+    rulesetOf(change) {
+        const path = this.dnsPath(change);
+        if (!path)
+            return null;
+        const ruleset = path.rulesets.find((r) => (0,collect_snapshot/* sameId */.s)(r.id, parentId(change.id)));
+        if (!ruleset) {
+            this.skip(change, 'its DNS forwarding ruleset was not read');
+            return null;
+        }
+        this.touched.add((0,collect_snapshot/* idKey */.T)(ruleset.id));
+        return ruleset;
+    }
+    forwardingRule(change) {
+        const ruleset = this.rulesetOf(change);
+        if (!ruleset)
+            return;
+        const index = ruleset.rules.findIndex((r) => (0,collect_snapshot/* sameId */.s)(r.id, change.id));
+        if (change.action === 'delete') {
+            if (index >= 0)
+                ruleset.rules.splice(index, 1);
+            return;
+        }
+        const before = index >= 0 && change.action !== 'replace' ? ruleset.rules[index] : undefined;
+        const props = obj(change.after?.properties);
+        const domain = str(props.domainName) ?? before?.domainName ?? '';
+        const rule = {
+            id: before?.id ?? change.id,
+            name: str(change.after?.name) ?? before?.name ?? (0,arm_id/* nameOf */.Vb)(change.id),
+            // ARM keeps the trailing dot, which the rules compare with.
+            domainName: domain === '' || domain.endsWith('.') ? domain : `${domain}.`,
+            state: str(props.forwardingRuleState) ?? before?.state ?? 'Enabled',
+            targets: Array.isArray(props.targetDnsServers)
+                ? list(props.targetDnsServers).flatMap((t) => {
+                    const ip = str(t.ipAddress);
+                    return ip ? [{ ipAddress: ip, port: typeof t.port === 'number' ? t.port : 53 }] : [];
+                })
+                : (before?.targets ?? [])
+        };
+        if (index >= 0)
+            ruleset.rules[index] = rule;
+        else
+            ruleset.rules.push(rule);
+    }
+    rulesetLink(change) {
+        const ruleset = this.rulesetOf(change);
+        if (!ruleset)
+            return;
+        const index = ruleset.vnetLinks.findIndex((l) => (0,collect_snapshot/* sameId */.s)(l.id, change.id));
+        const before = index >= 0 ? ruleset.vnetLinks[index] : undefined;
+        if (before)
+            this.touched.add((0,collect_snapshot/* idKey */.T)(before.virtualNetworkId));
+        if (change.action === 'delete') {
+            if (index >= 0)
+                ruleset.vnetLinks.splice(index, 1);
+            return;
+        }
+        const vnetId = str(obj(obj(change.after?.properties).virtualNetwork).id) ?? before?.virtualNetworkId;
+        if (!vnetId)
+            return this.skip(change, 'its VNet is not known');
+        this.touched.add((0,collect_snapshot/* idKey */.T)(vnetId));
+        const link = {
+            id: before?.id ?? change.id,
+            name: str(change.after?.name) ?? before?.name ?? (0,arm_id/* nameOf */.Vb)(change.id),
+            virtualNetworkId: vnetId
+        };
+        if (index >= 0)
+            ruleset.vnetLinks[index] = link;
+        else
+            ruleset.vnetLinks.push(link);
+    }
+    /**
+     * `ip-of:<ID>` (a Terraform attribute that refers to a private endpoint's or an inbound
+     * endpoint's IP, known after apply) in DNS servers and forwarding targets: that resource's IPs
+     * in the proposed state, stand-ins included. Literal addresses inside a VNet where a new
+     * inbound endpoint gets its IP at apply may be that endpoint: they become its candidates.
+     */
+    resolveIpReferences() {
+        const expand = (ips) => ips.flatMap((ip) => (ip.startsWith(terraform/* IP_OF */.Mf) ? this.ipsOf(ip.slice(terraform/* IP_OF */.Mf.length)) : [ip]));
+        const literal = [];
+        for (const vnet of Object.values(this.snapshot.virtualNetworks)) {
+            if ('failure' in vnet)
+                continue;
+            literal.push(...vnet.dnsServers.filter((ip) => !ip.startsWith(terraform/* IP_OF */.Mf)));
+            vnet.dnsServers = [...new Set(expand(vnet.dnsServers))];
+        }
+        for (const ruleset of this.snapshot.dnsPath?.rulesets ?? []) {
+            for (const rule of ruleset.rules) {
+                literal.push(...rule.targets.map((t) => t.ipAddress).filter((ip) => !ip.startsWith(terraform/* IP_OF */.Mf)));
+                rule.targets = rule.targets.flatMap((t) => expand([t.ipAddress]).map((ipAddress) => ({ ...t, ipAddress })));
+            }
+        }
+        const known = new Set((this.snapshot.dnsPath?.resolvers ?? []).flatMap((r) => r.inboundEndpoints.flatMap((e) => e.ips)));
+        for (const u of this.unresolved) {
+            if (!u.resource.toLowerCase().includes('/inboundendpoints/'))
+                continue;
+            const prefixes = this.endpointPrefixes.get(u.value) ?? [];
+            const candidates = [...new Set(literal)].filter((ip) => !known.has(ip) && prefixes.length > 0 && (0,common_ip/* inPrefixes */.qH)(ip, prefixes));
+            if (candidates.length > 0)
+                u.candidates = candidates;
+        }
+    }
+    /** A private endpoint's or an inbound endpoint's IPs in the proposed state. */
+    ipsOf(id) {
+        for (const resolver of this.snapshot.dnsPath?.resolvers ?? []) {
+            const endpoint = resolver.inboundEndpoints.find((e) => (0,collect_snapshot/* sameId */.s)(e.id, id));
+            if (endpoint)
+                return endpoint.ips;
+        }
+        return this.ipsOfPe(id);
+    }
+    /**
+     * The vaults whose DNS path or reach the plan changes: those with a private endpoint in, or a
+     * VNet that must resolve them through, a VNet, resolver or ruleset the plan touches, in the live
+     * or the proposed state (a deleted peering matters as much as a new one).
+     */
+    touchDependents(live) {
+        if (this.touched.size === 0)
+            return;
+        for (const vault of this.snapshot.vaults) {
+            if (vault.failure)
+                continue;
+            const before = live.vaults.find((v) => (0,collect_snapshot/* sameId */.s)(v.id, vault.id));
+            const ids = [
+                ...dependencies(this.snapshot, vault),
+                ...(before && !before.failure ? dependencies(live, before) : [])
+            ];
+            if (ids.some((id) => this.touched.has(id)))
                 this.touch(vault);
         }
     }
     // ---- Zones, links, records -------------------------------------------------------------
     findZone(id) {
-        return this.snapshot.zones.find((zone) => (0,snapshot/* sameId */.s)(zone.id, id));
+        return this.snapshot.zones.find((zone) => (0,collect_snapshot/* sameId */.s)(zone.id, id));
     }
     /** Zone and link changes concern every vault whose kind uses a zone of that name. */
     touchZoneName(zoneName) {
         for (const vault of this.snapshot.vaults) {
             if (vault.failure)
                 continue;
-            if ((0,model.namesOf)(this.snapshot, vault).zone.toLowerCase() === zoneName.toLowerCase())
+            if ((0,model_model.namesOf)(this.snapshot, vault).zone.toLowerCase() === zoneName.toLowerCase())
                 this.touch(vault);
         }
     }
     zone(change) {
         const name = str(change.after?.name) ?? (0,arm_id/* nameOf */.Vb)(change.id);
-        const index = this.snapshot.zones.findIndex((zone) => (0,snapshot/* sameId */.s)(zone.id, change.id));
+        const index = this.snapshot.zones.findIndex((zone) => (0,collect_snapshot/* sameId */.s)(zone.id, change.id));
         if (change.action === 'delete') {
             if (index >= 0)
                 this.snapshot.zones.splice(index, 1);
@@ -428,7 +854,7 @@ class Applier {
         if (!zone)
             return this.skip(change, 'its zone was not read (not in a searched scope)');
         this.touchZoneName(zone.name);
-        const index = zone.links.findIndex((link) => (0,snapshot/* sameId */.s)(link.id, change.id));
+        const index = zone.links.findIndex((link) => (0,collect_snapshot/* sameId */.s)(link.id, change.id));
         if (change.action === 'delete') {
             if (index >= 0)
                 zone.links.splice(index, 1);
@@ -458,7 +884,7 @@ class Applier {
             return this.skip(change, 'its zone was not read (not in a searched scope)');
         const name = (str(change.after?.name) ?? (0,arm_id/* nameOf */.Vb)(change.id)).toLowerCase();
         this.touchVaultNamed(name);
-        const index = zone.aRecords.findIndex((set) => (0,snapshot/* sameId */.s)(set.id, change.id));
+        const index = zone.aRecords.findIndex((set) => (0,collect_snapshot/* sameId */.s)(set.id, change.id));
         if (change.action === 'delete') {
             if (index >= 0)
                 zone.aRecords.splice(index, 1);
@@ -487,7 +913,7 @@ class Applier {
     /** A private endpoint's IPs in the proposed state (stand-ins included). */
     ipsOfPe(peId) {
         for (const vault of this.snapshot.vaults) {
-            const pe = vault.privateEndpoints[(0,snapshot/* idKey */.T)(peId)];
+            const pe = vault.privateEndpoints[(0,collect_snapshot/* idKey */.T)(peId)];
             if (pe)
                 return pe.nicIps;
         }
@@ -500,10 +926,10 @@ class Applier {
     }
     // ---- Vaults and their connections ------------------------------------------------------
     findVault(id) {
-        return this.snapshot.vaults.find((vault) => (0,snapshot/* sameId */.s)(vault.id, id));
+        return this.snapshot.vaults.find((vault) => (0,collect_snapshot/* sameId */.s)(vault.id, id));
     }
     vault(change) {
-        const index = this.snapshot.vaults.findIndex((vault) => (0,snapshot/* sameId */.s)(vault.id, change.id));
+        const index = this.snapshot.vaults.findIndex((vault) => (0,collect_snapshot/* sameId */.s)(vault.id, change.id));
         if (change.action === 'delete') {
             if (index >= 0)
                 this.snapshot.vaults.splice(index, 1);
@@ -546,7 +972,7 @@ class Applier {
         if (!vault || vault.failure)
             return this.skip(change, 'its vault is not checked in this run');
         this.touch(vault);
-        const index = vault.connections.findIndex((c) => (0,snapshot/* sameId */.s)(c.id, change.id) || c.name.toLowerCase() === (0,arm_id/* nameOf */.Vb)(change.id).toLowerCase());
+        const index = vault.connections.findIndex((c) => (0,collect_snapshot/* sameId */.s)(c.id, change.id) || c.name.toLowerCase() === (0,arm_id/* nameOf */.Vb)(change.id).toLowerCase());
         if (change.action === 'delete') {
             if (index >= 0)
                 vault.connections.splice(index, 1);
@@ -573,7 +999,7 @@ class Applier {
     // ---- Private endpoints and their zone groups ---------------------------------------------
     /** The vault a PE serves: by an existing connection, else by the PE's own connection target. */
     vaultOfPe(peId, target) {
-        return (this.snapshot.vaults.find((vault) => !vault.failure && vault.connections.some((c) => (0,snapshot/* sameId */.s)(c.privateEndpointId, peId))) ?? (target ? this.findVault(target) : undefined));
+        return (this.snapshot.vaults.find((vault) => !vault.failure && vault.connections.some((c) => (0,collect_snapshot/* sameId */.s)(c.privateEndpointId, peId))) ?? (target ? this.findVault(target) : undefined));
     }
     privateEndpoint(change) {
         const props = obj(change.after?.properties);
@@ -589,13 +1015,13 @@ class Applier {
             return;
         }
         this.touch(vault);
-        const key = (0,snapshot/* idKey */.T)(change.id);
+        const key = (0,collect_snapshot/* idKey */.T)(change.id);
         const before = vault.privateEndpoints[key] ?? null;
         if (change.action === 'delete' || change.action === 'replace') {
             if (before)
                 this.removeRecordsOf(vault, before, before.dnsZoneGroups);
             delete vault.privateEndpoints[key];
-            vault.connections = vault.connections.filter((c) => !(0,snapshot/* sameId */.s)(c.privateEndpointId, change.id));
+            vault.connections = vault.connections.filter((c) => !(0,collect_snapshot/* sameId */.s)(c.privateEndpointId, change.id));
             if (change.action === 'delete')
                 return;
         }
@@ -606,14 +1032,16 @@ class Applier {
             const ip = str(obj(config.properties).privateIPAddress);
             return ip ? [{ name: str(config.name) ?? '', privateIpAddress: ip }] : [];
         });
-        const sameSubnet = !fresh && (0,snapshot/* sameId */.s)(before?.subnetId, subnetId);
+        const sameSubnet = !fresh && (0,collect_snapshot/* sameId */.s)(before?.subnetId, subnetId);
         let nicIps;
         if (statics.length > 0)
             nicIps = statics.map((config) => config.privateIpAddress);
         else if (sameSubnet && before)
             nicIps = before.nicIps;
         else
-            nicIps = [this.standIn(vault, change.id, vnetId)];
+            nicIps = [
+                this.standIn(vault.name, change.id, vnetId, `the private IP of ${(0,arm_id/* nameOf */.Vb)(change.id)}`)
+            ];
         const pe = {
             ...(fresh ? {} : before),
             id: before?.id ?? change.id,
@@ -633,7 +1061,7 @@ class Applier {
         if (fresh)
             delete pe.dnsZoneGroupsSkipped;
         vault.privateEndpoints[key] = pe;
-        if (!vault.connections.some((c) => (0,snapshot/* sameId */.s)(c.privateEndpointId, change.id))) {
+        if (!vault.connections.some((c) => (0,collect_snapshot/* sameId */.s)(c.privateEndpointId, change.id))) {
             // A connection the PE requests itself is approved by the apply (it fails otherwise); a
             // manual one waits for the vault's owner.
             const name = `${pe.name}.${str(link?.name) ?? 'connection'}`;
@@ -653,8 +1081,8 @@ class Applier {
         }
     }
     /** A stand-in address for an IP Azure assigns at apply, from the top of the VNet's space. */
-    standIn(vault, peId, vnetId) {
-        const vnet = vnetId ? this.snapshot.virtualNetworks[(0,snapshot/* idKey */.T)(vnetId)] : undefined;
+    standIn(owner, resource, vnetId, what) {
+        const vnet = vnetId ? this.snapshot.virtualNetworks[(0,collect_snapshot/* idKey */.T)(vnetId)] : undefined;
         const prefix = vnet && !('failure' in vnet)
             ? vnet.addressPrefixes.find((p) => ipaddr_default().IPv4.isValidCIDR(p))
             : undefined;
@@ -671,22 +1099,19 @@ class Applier {
             value = top.join('.');
         } while (this.used.has(value));
         this.used.add(value);
-        this.unresolved.push({
-            vault: vault.name,
-            resource: peId,
-            value,
-            what: `the private IP of ${(0,arm_id/* nameOf */.Vb)(peId)}`
-        });
+        if (vnet && !('failure' in vnet))
+            this.endpointPrefixes.set(value, vnet.addressPrefixes);
+        this.unresolved.push({ vault: owner, resource, value, what });
         return value;
     }
     zoneGroup(change) {
         const peId = parentId(change.id);
         const vault = this.vaultOfPe(peId, null);
-        const pe = vault?.privateEndpoints[(0,snapshot/* idKey */.T)(peId)];
+        const pe = vault?.privateEndpoints[(0,collect_snapshot/* idKey */.T)(peId)];
         if (!vault || !pe)
             return this.skip(change, 'its private endpoint is not one of a checked vault');
         this.touch(vault);
-        const index = pe.dnsZoneGroups.findIndex((g) => (0,snapshot/* sameId */.s)(g.id, change.id));
+        const index = pe.dnsZoneGroups.findIndex((g) => (0,collect_snapshot/* sameId */.s)(g.id, change.id));
         const before = index >= 0 ? pe.dnsZoneGroups[index] : undefined;
         if (before)
             this.removeRecordsOf(vault, pe, [before]);
@@ -765,6 +1190,29 @@ class Applier {
         }
     }
 }
+/**
+ * What a vault's reach and DNS path rest on: its private endpoints' VNets, the VNets that must
+ * resolve it, and every VNet, resolver and ruleset on their DNS paths (lower-cased IDs).
+ */
+function dependencies(snapshot, vault) {
+    const model = (0,model_model.buildTargetModel)(snapshot, vault);
+    const peVnets = model.endpoints.flatMap((pe) => (pe.vnetId ? [pe.vnetId] : []));
+    const ids = [...peVnets];
+    for (const vnet of (0,dns_path/* resolvingVnets */.vS)(snapshot, peVnets, [model.hostname, model.alias])) {
+        ids.push(vnet.vnetId);
+        for (const path of vnet.paths) {
+            for (const hop of path.hops) {
+                if (hop.kind === 'azure-dns' || hop.kind === 'forwarder')
+                    ids.push(hop.vnetId);
+                else if (hop.kind === 'resolver')
+                    ids.push(hop.resolver.id);
+                else if (hop.kind === 'rule')
+                    ids.push(hop.ruleset.id, hop.vnetId);
+            }
+        }
+    }
+    return ids.map(collect_snapshot/* idKey */.T);
+}
 function networkAcls(value) {
     if (typeof value !== 'object' || value === null)
         return null;
@@ -837,6 +1285,12 @@ const DEPENDS_ON_VALUE = new Set([
     'DNS-RECORD-EXTRA-IP',
     'DNS-ZONE-CONFLICT'
 ]);
+/**
+ * Checks whose outcome turns on whether a server a VNet names is a DNS private resolver's inbound
+ * endpoint (followed, a pass) or not (assumed or not followed): undecided while a new endpoint in
+ * that VNet gets its IP at apply.
+ */
+const DEPENDS_ON_SERVER = new Set(['VNET-CUSTOM-DNS']);
 function pattern(ip) {
     return new RegExp(`(?<![\\d.])${ip.replace(/\./g, '\\.')}(?!\\d|\\.\\d)`, 'g');
 }
@@ -851,10 +1305,30 @@ function settleUnknowns(findings, unresolved) {
         return out;
     };
     const rests = (text) => values.filter((v) => text.search(v.re) >= 0);
+    const candidates = values.flatMap((v) => (v.candidates ?? []).map((ip) => ({ ip, re: pattern(ip), of: v })));
     const result = [];
     const seen = new Set();
     for (const finding of findings) {
-        const needed = rests(`${finding.message}\n${finding.observed}\n${finding.expected}`);
+        const text = `${finding.message}\n${finding.observed}\n${finding.expected}`;
+        const maybe = DEPENDS_ON_SERVER.has(finding.rule)
+            ? candidates.filter((c) => text.search(c.re) >= 0)
+            : [];
+        if (maybe.length > 0 && finding.severity !== 'pass') {
+            const which = [...new Set(maybe.map((c) => `whether ${c.ip} is ${c.of.what}`))].join(', ');
+            result.push({
+                rule: RULE,
+                severity: catalog/* RULES */.y0[RULE].severity,
+                vault: finding.vault,
+                resource: finding.resource,
+                message: `${finding.rule} (${catalog/* RULES */.y0[finding.rule].title}) cannot be judged before apply: it needs to know ${which}, which the plan knows only after apply; it is checked on the next live run. As planned: ${words(finding.message)}`,
+                observed: 'known after apply',
+                expected: words(finding.expected),
+                fix: null,
+                docs: catalog/* RULES */.y0[RULE].docs
+            });
+            continue;
+        }
+        const needed = rests(text);
         if (needed.length > 0 && finding.severity !== 'pass' && DEPENDS_ON_VALUE.has(finding.rule)) {
             const key = `${finding.rule}|${finding.vault ?? ''}|${finding.resource}`.toLowerCase();
             if (seen.has(key))
@@ -942,7 +1416,7 @@ function judgePlan(inputs, plan, snapshot, live, options) {
         `vaults it concerns: ${applied.inScope.join(', ') || 'none'}`);
     for (const line of applied.skipped)
         logger/* logger */.vF.info(`plan: not applied: ${line}`);
-    const proposedModel = (0,model.buildRunModel)(applied.snapshot);
+    const proposedModel = (0,model_model.buildRunModel)(applied.snapshot);
     const controlPlane = settleUnknowns((0,evaluate.evaluate)(applied.snapshot, null, options, [], proposedModel), applied.unresolved);
     // Each vault's probe findings (today's) after its control-plane ones, as a live run orders them.
     const groups = new Map();

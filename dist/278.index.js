@@ -114,8 +114,14 @@ function reportProblem(report) {
         if (!RESULTS.includes(vault.result))
             return `${at}.result is ${quoted(vault.result)}; allowed: ${RESULTS.join(', ')}`;
     }
-    for (const [i, finding] of report.findings.entries()) {
-        const at = `findings[${i}]`;
+    if (report.resolved !== undefined && !Array.isArray(report.resolved))
+        return notText('resolved', report.resolved, 'a list of findings');
+    const resolved = report.resolved ?? [];
+    const entries = [
+        ...report.findings.map((f, i) => [`findings[${i}]`, f]),
+        ...resolved.map((f, i) => [`resolved[${i}]`, f])
+    ];
+    for (const [at, finding] of entries) {
         if (!isObject(finding)) {
             return notText(at, finding, 'an object with rule, severity, vault, message and the rest');
         }
@@ -139,11 +145,15 @@ function reportProblem(report) {
 }
 /**
  * The union of several reports. A vault checked by two jobs (same ID) is listed once, and a
- * finding both reported (same content) is kept once.
+ * finding both reported (same content) is kept once. What the runs compared with carries over:
+ * `resolved` is the union of theirs, `plan` and `baseline` say what was judged (the counts and
+ * the lead the summary and outputs show are then worked out over the union too).
  */
 function mergeReports(reports) {
     const vaults = new Map();
     const findings = new Map();
+    const resolved = new Map();
+    let compared = false;
     for (const report of reports) {
         for (const vault of report.vaults) {
             const key = (vault.id || vault.name).toLowerCase();
@@ -152,17 +162,84 @@ function mergeReports(reports) {
         }
         for (const finding of report.findings)
             findings.set(JSON.stringify(finding), finding);
+        if (Array.isArray(report.resolved)) {
+            compared = true;
+            for (const finding of report.resolved)
+                resolved.set(JSON.stringify(finding), finding);
+        }
     }
-    return (0,_report_js__WEBPACK_IMPORTED_MODULE_5__.buildReport)([...findings.values()], [...vaults.values()]);
+    const merged = (0,_report_js__WEBPACK_IMPORTED_MODULE_5__.buildReport)([...findings.values()], [...vaults.values()]);
+    if (compared)
+        merged.resolved = [...resolved.values()];
+    const plan = mergedPlan(reports.flatMap((r) => (r.plan ? [r.plan] : [])));
+    if (plan)
+        merged.plan = plan;
+    const baseline = mergedBaseline(reports.flatMap((r) => (r.baseline ? [r.baseline] : [])));
+    if (baseline)
+        merged.baseline = baseline;
+    return merged;
+}
+/**
+ * One plan judged by every job of a matrix (each against its own subscription) is that plan;
+ * several plans are named together, with every understood resource they change.
+ */
+function mergedPlan(plans) {
+    const distinct = new Map();
+    for (const plan of plans) {
+        const key = `${plan.format}\n${plan.path}`;
+        const known = distinct.get(key);
+        // The same file parses to the same changes: its count is the same in every job.
+        if (!known || plan.resources > known.resources)
+            distinct.set(key, plan);
+    }
+    const all = [...distinct.values()];
+    const first = all[0];
+    if (!first)
+        return null;
+    if (all.length === 1)
+        return { ...first };
+    return {
+        format: first.format,
+        path: all.map((p) => p.path).join(', '),
+        resources: all.reduce((sum, p) => sum + p.resources, 0),
+        plans: all
+    };
+}
+/** The baselines the jobs compared with: their paths, the earliest time, the counts summed. */
+function mergedBaseline(baselines) {
+    if (baselines.length === 0)
+        return null;
+    const paths = [...new Set(baselines.map((b) => b.path))];
+    const times = baselines
+        .map((b) => b.generatedAt)
+        .filter((t) => typeof t === 'string')
+        .sort();
+    const sum = (pick) => baselines.every((b) => pick(b) !== undefined)
+        ? baselines.reduce((total, b) => total + (pick(b) ?? 0), 0)
+        : undefined;
+    const merged = {
+        path: paths.join(', '),
+        generatedAt: times[0] ?? null
+    };
+    const fresh = sum((b) => b.new);
+    const gone = sum((b) => b.resolved);
+    if (fresh !== undefined)
+        merged.new = fresh;
+    if (gone !== undefined)
+        merged.resolved = gone;
+    return merged;
 }
 /** The whole `merge-reports` run: read, merge, report, outputs, fail per `fail-on`. */
 async function runMerge(spec, get, env = process.env) {
     const inputs = (0,_inputs_parse_js__WEBPACK_IMPORTED_MODULE_2__/* .parseMergeInputs */ .LF)(get, env);
     const files = await reportFiles(spec);
     const report = mergeReports(await Promise.all(files.map(readReport)));
-    _logger_js__WEBPACK_IMPORTED_MODULE_3__/* .logger */ .vF.info(`Merged ${files.length} report(s): ${report.vaults.length} vault(s), ${report.findings.length} finding(s)`);
+    _logger_js__WEBPACK_IMPORTED_MODULE_3__/* .logger */ .vF.info(`Merged ${files.length} report(s): ${report.vaults.length} vault(s), ${report.findings.length} finding(s)` +
+        (report.resolved ? `, ${report.resolved.length} resolved` : ''));
+    // As the runs gated: a plan's jobs count only what the change introduces, unless told.
+    const gate = inputs.gate ?? (report.plan ? 'new' : 'all');
     // As a normal run ends, comment and fail-on included; there is no probe and no picture.
-    await (0,_publish_js__WEBPACK_IMPORTED_MODULE_4__.publish)(report, { inputs, merged: files.length, env });
+    await (0,_publish_js__WEBPACK_IMPORTED_MODULE_4__.publish)(report, { inputs, gate, merged: files.length, env });
 }
 
 

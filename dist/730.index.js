@@ -4569,9 +4569,14 @@ function parsePlan(raw, env, subscription) {
         throw error;
     }
 }
-/** The inputs of a `merge-reports` run, checked as `parseInputs` checks them. */
+/**
+ * The inputs of a `merge-reports` run, checked as `parseInputs` checks them. `gate` is null when
+ * not given: its default (`new` with a plan) depends on the reports merged.
+ */
 function parseMergeInputs(get, env) {
-    return parseReporting((name) => (get(name) ?? '').trim(), env);
+    const read = (name) => (get(name) ?? '').trim();
+    const gate = read('gate') === '' ? null : choice(read, 'gate', ['new', 'all'], 'all');
+    return { ...parseReporting(read, env), gate };
 }
 /** `report`, `github-token`, `comment-key` and `fail-on`: how a run (or a merge) reports. */
 function parseReporting(read, env) {
@@ -5659,7 +5664,13 @@ const UNDERSTOOD_TYPES = [
     'Microsoft.Network/privateDnsZones',
     'Microsoft.Network/privateDnsZones/virtualNetworkLinks',
     'Microsoft.Network/privateDnsZones/A',
-    'Microsoft.Network/virtualNetworks'
+    'Microsoft.Network/virtualNetworks',
+    'Microsoft.Network/virtualNetworks/virtualNetworkPeerings',
+    'Microsoft.Network/dnsResolvers',
+    'Microsoft.Network/dnsResolvers/inboundEndpoints',
+    'Microsoft.Network/dnsForwardingRulesets',
+    'Microsoft.Network/dnsForwardingRulesets/forwardingRules',
+    'Microsoft.Network/dnsForwardingRulesets/virtualNetworkLinks'
 ];
 function understoodType(type) {
     return UNDERSTOOD_TYPES.find((known) => known.toLowerCase() === type.toLowerCase()) ?? null;
@@ -5695,8 +5706,9 @@ function isObject(value) {
  * A value known only after apply is never guessed. Where it is another resource's ID (a new PE's
  * `private_connection_resource_id` = the new vault's `id`), the `configuration` expression's
  * `references` name that resource, and its ID is built from its own arguments the way azurerm
- * does. An A record whose `records` refer to a private endpoint's IP gets `ip-of:<PE ID>`, which
- * apply.ts reads as that endpoint's IP, known or not.
+ * does. An A record whose `records`, a VNet whose `dns_servers` or a forwarding rule whose target
+ * refer to a private endpoint's or an inbound endpoint's IP gets `ip-of:<its ID>`, which apply.ts
+ * reads as that endpoint's IP, known or not.
  */
 
 function obj(value) {
@@ -5717,7 +5729,7 @@ function isTerraformPlan(document) {
         typeof document.format_version === 'string' &&
         ('resource_changes' in document || 'planned_values' in document));
 }
-/** Marks an A record's IP that is a private endpoint's, resolved by apply.ts. */
+/** Marks an IP that is a private endpoint's or an inbound endpoint's, resolved by apply.ts. */
 const IP_OF = 'ip-of:';
 const SUPPORTED = new Set([
     'azurerm_key_vault',
@@ -5727,13 +5739,7 @@ const SUPPORTED = new Set([
     'azurerm_private_dns_zone_virtual_network_link',
     'azurerm_private_dns_a_record',
     'azurerm_virtual_network',
-    'azurerm_virtual_network_dns_servers'
-]);
-/**
- * Types of the contract the snapshot does not hold yet (peerings, DNS private resolvers and their
- * rulesets): understood, but nothing to apply them to; counted with the ignored ones.
- */
-const NOT_IN_SNAPSHOT = new Set([
+    'azurerm_virtual_network_dns_servers',
     'azurerm_virtual_network_peering',
     'azurerm_private_dns_resolver',
     'azurerm_private_dns_resolver_inbound_endpoint',
@@ -5741,6 +5747,8 @@ const NOT_IN_SNAPSHOT = new Set([
     'azurerm_private_dns_resolver_forwarding_rule',
     'azurerm_private_dns_resolver_virtual_network_link'
 ]);
+/** The azurerm types whose private IP another attribute may refer to (`ip-of:`). */
+const IP_HOLDERS = ['azurerm_private_endpoint', 'azurerm_private_dns_resolver_inbound_endpoint'];
 function actionOf(actions) {
     const has = (a) => actions.includes(a);
     if (has('delete') && has('create'))
@@ -5805,12 +5813,10 @@ function parseTerraform(document, path, defaultSubscription = null) {
         if (raw.mode === 'data')
             continue;
         if (!SUPPORTED.has(type)) {
-            // NOT_IN_SNAPSHOT types are counted here too: nothing in the snapshot to apply them to.
             if (actionOf(actions) !== null) {
                 ignored++;
-                const shown = NOT_IN_SNAPSHOT.has(type) ? `${type} (not read by this version)` : type;
-                if (type && !ignoredTypes.includes(shown))
-                    ignoredTypes.push(shown);
+                if (type && !ignoredTypes.includes(type))
+                    ignoredTypes.push(type);
             }
             continue;
         }
@@ -5869,6 +5875,9 @@ class Ids {
         const known = str(values.id) ?? (tf.actions.includes('create') ? null : str(tf.before?.id));
         if (known)
             return known;
+        const child = this.childId(tf, values);
+        if (child)
+            return child;
         const base = this.base(values);
         const name = str(values.name);
         if (!base || !name)
@@ -5900,8 +5909,66 @@ class Ids {
                 const zone = str(values.zone_name);
                 return zone ? `${base}/providers/Microsoft.Network/privateDnsZones/${zone}/A/${name}` : null;
             }
+            case 'azurerm_virtual_network_peering': {
+                const vnet = str(values.virtual_network_name);
+                return vnet
+                    ? `${base}/providers/Microsoft.Network/virtualNetworks/${vnet}/virtualNetworkPeerings/${name}`
+                    : null;
+            }
+            case 'azurerm_private_dns_resolver':
+                return `${base}/providers/Microsoft.Network/dnsResolvers/${name}`;
+            case 'azurerm_private_dns_resolver_dns_forwarding_ruleset':
+                return `${base}/providers/Microsoft.Network/dnsForwardingRulesets/${name}`;
         }
         return null;
+    }
+    /** Children whose ID is their parent's (`private_dns_resolver_id`, ...) plus their name. */
+    childId(tf, values) {
+        const name = str(values.name) ?? 'default';
+        const x = tf.expressions;
+        switch (tf.type) {
+            case 'azurerm_virtual_network_dns_servers': {
+                // azurerm's ID for it; the change applies to the VNet it names.
+                const vnet = this.refId(values.virtual_network_id, x.virtual_network_id);
+                return vnet ? `${vnet}/dnsServers/default` : null;
+            }
+            case 'azurerm_private_dns_resolver_inbound_endpoint': {
+                const resolver = this.refId(values.private_dns_resolver_id, x.private_dns_resolver_id);
+                return resolver ? `${resolver}/inboundEndpoints/${name}` : null;
+            }
+            case 'azurerm_private_dns_resolver_forwarding_rule': {
+                const ruleset = this.refId(values.dns_forwarding_ruleset_id, x.dns_forwarding_ruleset_id);
+                return ruleset ? `${ruleset}/forwardingRules/${name}` : null;
+            }
+            case 'azurerm_private_dns_resolver_virtual_network_link': {
+                const ruleset = this.refId(values.dns_forwarding_ruleset_id, x.dns_forwarding_ruleset_id);
+                return ruleset ? `${ruleset}/virtualNetworkLinks/${name}` : null;
+            }
+        }
+        return null;
+    }
+    /**
+     * `ip-of:<ID>` for each private endpoint or inbound endpoint an attribute known only after
+     * apply refers to (`azurerm_private_dns_resolver_inbound_endpoint.hub.ip_configurations[0].private_ip_address`).
+     */
+    ipRefs(expression, types = IP_HOLDERS) {
+        const found = [];
+        for (const ref of strings(obj(expression).references)) {
+            const m = /^((?:module\.[^.]+\.)*([a-z0-9_]+)\.[^.[]+(?:\[[^\]]*\])?)\./.exec(ref);
+            if (!m?.[1] || !m[2] || !types.includes(m[2]))
+                continue;
+            const id = this.idOf(m[1]);
+            if (id && !found.includes(`${IP_OF}${id}`))
+                found.push(`${IP_OF}${id}`);
+        }
+        return found;
+    }
+    /** A list of IPs (`dns_servers`): the known ones, and references for those known after apply. */
+    ipList(value, unknown, expression) {
+        const known = strings(value);
+        if (unknown === undefined || unknown === false)
+            return known;
+        return [...known, ...this.ipRefs(expression)];
     }
     /**
      * An attribute's value after apply: as the plan says when known, else the ID of the resource
@@ -5978,12 +6045,7 @@ class Ids {
                 let records = strings(a.records);
                 if (obj(tf.unknown).records !== undefined && records.length === 0) {
                     // Records only known at apply: a private endpoint's IP, when that is what they name.
-                    const pe = strings(obj(x.records).references).find((ref) => /^(.*azurerm_private_endpoint\.[^.]+)(\[[^\]]*\])?\./.test(ref));
-                    const address = pe
-                        ? /^(.*?azurerm_private_endpoint\.[^.[]+(?:\[[^\]]*\])?)/.exec(pe)?.[1]
-                        : undefined;
-                    const peId = address ? this.idOf(address) : null;
-                    records = peId ? [`${IP_OF}${peId}`] : [];
+                    records = this.ipRefs(x.records, ['azurerm_private_endpoint']).slice(0, 1);
                 }
                 return [
                     this.change(tf, action, id, {
@@ -5999,7 +6061,7 @@ class Ids {
                 const properties = { addressSpace: { addressPrefixes: strings(a.address_space) } };
                 // Left unset (unknown), dns_servers is Azure-provided DNS, or what a separate
                 // azurerm_virtual_network_dns_servers sets.
-                const servers = strings(a.dns_servers);
+                const servers = this.ipList(a.dns_servers, obj(tf.unknown).dns_servers, x.dns_servers);
                 if (servers.length > 0)
                     properties.dhcpOptions = { dnsServers: servers };
                 return [
@@ -6018,11 +6080,97 @@ class Ids {
                         after: {
                             id: vnet,
                             type: 'Microsoft.Network/virtualNetworks',
-                            properties: { dhcpOptions: { dnsServers: strings(a.dns_servers) } }
+                            properties: {
+                                dhcpOptions: {
+                                    dnsServers: this.ipList(a.dns_servers, obj(tf.unknown).dns_servers, x.dns_servers)
+                                }
+                            }
                         },
                         source: tf.address,
                         partial: true
                     }
+                ];
+            }
+            case 'azurerm_virtual_network_peering': {
+                const remote = this.refId(a.remote_virtual_network_id, x.remote_virtual_network_id);
+                return [
+                    this.change(tf, action, id, {
+                        name: str(a.name),
+                        properties: {
+                            remoteVirtualNetwork: remote ? { id: remote } : undefined,
+                            allowVirtualNetworkAccess: a.allow_virtual_network_access !== false,
+                            allowForwardedTraffic: a.allow_forwarded_traffic === true,
+                            allowGatewayTransit: a.allow_gateway_transit === true,
+                            useRemoteGateways: a.use_remote_gateways === true
+                        }
+                    }, 'Microsoft.Network/virtualNetworks/virtualNetworkPeerings')
+                ];
+            }
+            case 'azurerm_private_dns_resolver': {
+                const vnet = this.refId(a.virtual_network_id, x.virtual_network_id);
+                return [
+                    this.change(tf, action, id, {
+                        name: str(a.name),
+                        location: str(a.location),
+                        properties: { virtualNetwork: vnet ? { id: vnet } : undefined }
+                    }, 'Microsoft.Network/dnsResolvers')
+                ];
+            }
+            case 'azurerm_private_dns_resolver_inbound_endpoint': {
+                const configsX = Array.isArray(x.ip_configurations) ? x.ip_configurations : [];
+                const configs = (Array.isArray(a.ip_configurations) ? a.ip_configurations : []).map((c, i) => {
+                    const config = obj(c);
+                    const subnet = this.refId(config.subnet_id, obj(configsX[i]).subnet_id);
+                    return {
+                        // Unknown for a Dynamic address: Azure assigns it at apply.
+                        privateIpAddress: str(config.private_ip_address) ?? undefined,
+                        privateIpAllocationMethod: str(config.private_ip_allocation_method) ?? 'Dynamic',
+                        subnet: subnet ? { id: subnet } : undefined
+                    };
+                });
+                return [
+                    this.change(tf, action, id, {
+                        name: str(a.name),
+                        location: str(a.location),
+                        properties: { ipConfigurations: configs }
+                    }, 'Microsoft.Network/dnsResolvers/inboundEndpoints')
+                ];
+            }
+            case 'azurerm_private_dns_resolver_dns_forwarding_ruleset':
+                return [
+                    this.change(tf, action, id, {
+                        name: str(a.name),
+                        location: str(a.location),
+                        properties: {
+                            dnsResolverOutboundEndpoints: strings(a.private_dns_resolver_outbound_endpoint_ids).map((endpoint) => ({ id: endpoint }))
+                        }
+                    }, 'Microsoft.Network/dnsForwardingRulesets')
+                ];
+            case 'azurerm_private_dns_resolver_forwarding_rule': {
+                const targetsX = Array.isArray(x.target_dns_servers) ? x.target_dns_servers : [];
+                const targets = (Array.isArray(a.target_dns_servers) ? a.target_dns_servers : []).flatMap((t, i) => {
+                    const target = obj(t);
+                    const port = typeof target.port === 'number' && target.port > 0 ? target.port : 53;
+                    const ip = str(target.ip_address);
+                    const ips = ip ? [ip] : this.ipRefs(obj(targetsX[i]).ip_address);
+                    return ips.map((ipAddress) => ({ ipAddress, port }));
+                });
+                return [
+                    this.change(tf, action, id, {
+                        name: str(a.name),
+                        properties: {
+                            domainName: str(a.domain_name),
+                            // `enabled` defaults to true.
+                            forwardingRuleState: a.enabled === false ? 'Disabled' : 'Enabled',
+                            targetDnsServers: targets
+                        }
+                    }, 'Microsoft.Network/dnsForwardingRulesets/forwardingRules')
+                ];
+            }
+            case 'azurerm_private_dns_resolver_virtual_network_link': {
+                const vnet = this.refId(a.virtual_network_id, x.virtual_network_id);
+                return [
+                    this.change(tf, action, id, { name: str(a.name), properties: { virtualNetwork: vnet ? { id: vnet } : undefined } }, 'Microsoft.Network/dnsForwardingRulesets/virtualNetworkLinks')
                 ];
             }
         }
@@ -6131,6 +6279,18 @@ function typeOf(tfType) {
             return 'Microsoft.Network/privateDnsZones/virtualNetworkLinks';
         case 'azurerm_private_dns_a_record':
             return 'Microsoft.Network/privateDnsZones/A';
+        case 'azurerm_virtual_network_peering':
+            return 'Microsoft.Network/virtualNetworks/virtualNetworkPeerings';
+        case 'azurerm_private_dns_resolver':
+            return 'Microsoft.Network/dnsResolvers';
+        case 'azurerm_private_dns_resolver_inbound_endpoint':
+            return 'Microsoft.Network/dnsResolvers/inboundEndpoints';
+        case 'azurerm_private_dns_resolver_dns_forwarding_ruleset':
+            return 'Microsoft.Network/dnsForwardingRulesets';
+        case 'azurerm_private_dns_resolver_forwarding_rule':
+            return 'Microsoft.Network/dnsForwardingRulesets/forwardingRules';
+        case 'azurerm_private_dns_resolver_virtual_network_link':
+            return 'Microsoft.Network/dnsForwardingRulesets/virtualNetworkLinks';
         default:
             return 'Microsoft.Network/virtualNetworks';
     }

@@ -3,12 +3,20 @@
 // the change applied; findings carry `change`, `resolved` lists what the change fixes, and with
 // `gate: new` only what the change introduces fails the step.
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals'
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
+import { copyFileSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import healthyEstate, { SUBSCRIPTION_ID, VAULT_RG } from '../../emulator/estates/healthy.js'
 import sampleEstate from '../../emulator/estates/sample.js'
+import clientsEstate, {
+  clientVnetsInput,
+  HUB_RG,
+  INBOUND_IP,
+  SPOKE_RG,
+  SUBSCRIPTION_ID as CLIENTS_SUB
+} from '../../emulator/estates/clients.js'
 import {
+  dnsForwardingRuleset,
   privateDnsZoneGroup,
   privateEndpoint,
   resourceId,
@@ -16,6 +24,7 @@ import {
   virtualNetworkLink,
   VAULT_ZONE
 } from '../../emulator/estate.js'
+import { runAction } from '../../scripts/run-action.mjs'
 import {
   errorLines,
   findings,
@@ -672,5 +681,375 @@ describe('a Terraform plan that creates a vault with its endpoint and zone group
         .some((f) => f.severity !== 'pass')
     ).toBe(false)
     expect(run.exitCode).toBe(1)
+  })
+})
+
+describe('plans that change the clients’ DNS path and reach (the hub and spoke of clients.js)', () => {
+  const CLIENT = clientVnetsInput('healthy')
+  const net = (rg: string, name: string) =>
+    resourceId(CLIENTS_SUB, rg, 'Microsoft.Network/virtualNetworks', name)
+  const hubVnet = net(HUB_RG, 'vnet-hub')
+  const aksVnet = net(SPOKE_RG, 'vnet-spoke-aks')
+  const resolverId = resourceId(CLIENTS_SUB, HUB_RG, 'Microsoft.Network/dnsResolvers', 'dnspr-hub')
+  const rulesetId = resourceId(
+    CLIENTS_SUB,
+    HUB_RG,
+    'Microsoft.Network/dnsForwardingRulesets',
+    'frs-hub'
+  )
+
+  async function judged(
+    scenario: Parameters<typeof clientsEstate>[0],
+    plan: string,
+    inputs: Record<string, string> = { 'client-vnets': CLIENT },
+    estate = clientsEstate(scenario)
+  ): Promise<ActionRun> {
+    const emu = await startEmulator({ estate })
+    try {
+      return await runPlan(emu, plan, inputs)
+    } finally {
+      await emu.stop()
+    }
+  }
+
+  const problemsOf = (run: ActionRun) =>
+    findings(run)
+      .filter((f) => f.severity === 'error' || f.severity === 'warning')
+      .map((f) => `${f.rule} ${f.severity} ${f.change}`)
+      .sort()
+
+  /** `terraform show -json` of these changes (azurerm), with their configuration expressions. */
+  function terraformPlan(
+    changes: {
+      address: string
+      actions: string[]
+      before?: Record<string, unknown> | null
+      after?: Record<string, unknown> | null
+      unknown?: Record<string, unknown>
+      expressions?: Record<string, unknown>
+    }[]
+  ): Record<string, unknown> {
+    const typeOf = (address: string) => address.split('.')[0] as string
+    const nameOf = (address: string) => address.split('.')[1] as string
+    return {
+      format_version: '1.2',
+      terraform_version: '1.9.4',
+      resource_changes: changes.map((c) => ({
+        address: c.address,
+        mode: 'managed',
+        type: typeOf(c.address),
+        name: nameOf(c.address),
+        provider_name: 'registry.terraform.io/hashicorp/azurerm',
+        change: {
+          actions: c.actions,
+          before: c.before ?? null,
+          after: c.after ?? null,
+          after_unknown: c.unknown ?? {},
+          before_sensitive: c.before ? {} : false,
+          after_sensitive: c.after ? {} : false
+        }
+      })),
+      configuration: {
+        provider_config: {
+          azurerm: { name: 'azurerm', full_name: 'registry.terraform.io/hashicorp/azurerm' }
+        },
+        root_module: {
+          resources: changes.map((c) => ({
+            address: c.address,
+            mode: 'managed',
+            type: typeOf(c.address),
+            name: nameOf(c.address),
+            provider_config_key: 'azurerm',
+            expressions: c.expressions ?? {},
+            schema_version: 0
+          }))
+        }
+      }
+    }
+  }
+
+  /** azurerm_virtual_network_peering of `from` to `to`, as the state holds it (the emulator's names). */
+  function peeringState(rg: string, from: string, to: string): Record<string, unknown> {
+    return {
+      id: `${net(rg, from)}/virtualNetworkPeerings/peer-${to}`,
+      name: `peer-${to}`,
+      resource_group_name: rg,
+      virtual_network_name: from,
+      remote_virtual_network_id: to === 'vnet-hub' ? hubVnet : net(SPOKE_RG, to),
+      allow_virtual_network_access: true,
+      allow_forwarded_traffic: true,
+      allow_gateway_transit: false,
+      use_remote_gateways: false,
+      local_subnet_names: null,
+      remote_subnet_names: null,
+      only_ipv6_peering_enabled: false,
+      peer_complete_virtual_networks_enabled: true,
+      triggers: null,
+      timeouts: null
+    }
+  }
+
+  it('Terraform deletes the AKS spoke’s peering with the endpoint’s spoke: VNET-PEERING-NOT-CONNECTED is new, the step fails', async () => {
+    const plan = planFile(
+      'tf-delete-peering.json',
+      terraformPlan([
+        {
+          address: 'azurerm_virtual_network_peering.aks_to_app',
+          actions: ['delete'],
+          before: peeringState(SPOKE_RG, 'vnet-spoke-aks', 'vnet-spoke-app')
+        }
+      ])
+    )
+    const run = await judged('healthy', plan)
+    expect(run.report.plan).toEqual({ format: 'terraform', path: plan, resources: 1 })
+    expect(problemsOf(run)).toEqual(['VNET-PEERING-NOT-CONNECTED error new'])
+    const f = byRule(run, 'VNET-PEERING-NOT-CONNECTED', 'kv-clients').find(
+      (x) => x.severity === 'error'
+    )
+    // Azure leaves the other side Disconnected: it must be deleted and created again.
+    expect(f?.observed).toBe(
+      'vnet-spoke-aks: no peering to the other side; vnet-spoke-app: peering peer-vnet-spoke-aks Disconnected'
+    )
+    expect(run.outputs['new-errors']).toBe('1')
+    expect(run.exitCode).toBe(1)
+    expect(errorLines(run).join('\n')).toMatch(/the change introduces 1 error\(s\), 0 warning\(s\)/)
+  })
+
+  it('what-if deletes the hub’s peering with the endpoint’s spoke (client-vnets: peered): the same rule, new', async () => {
+    const peeringId = `${hubVnet}/virtualNetworkPeerings/peer-vnet-spoke-app`
+    const before = clientsEstate('healthy')
+      .resources.find((r: { id: string }) => r.id === hubVnet)
+      .properties.virtualNetworkPeerings.find((p: { id: string }) => p.id === peeringId)
+    const plan = planFile(
+      'wi-delete-peering.json',
+      whatIf([{ resourceId: peeringId, changeType: 'Delete', before, after: null, delta: [] }])
+    )
+    const run = await judged('healthy', plan, { 'client-vnets': 'peered' })
+    expect(problemsOf(run)).toEqual(['VNET-PEERING-NOT-CONNECTED error new'])
+    expect(run.report.resolved).toEqual([])
+    expect(run.exitCode).toBe(1)
+  })
+
+  /** A new ruleset frs-hub linked to vnet-hub, with one rule. */
+  function rulesetPlan(rule: { name: string; domain: string; target: string }) {
+    const rulesetRef = {
+      references: [
+        'azurerm_private_dns_resolver_dns_forwarding_ruleset.hub.id',
+        'azurerm_private_dns_resolver_dns_forwarding_ruleset.hub'
+      ]
+    }
+    return terraformPlan([
+      {
+        address: 'azurerm_private_dns_resolver_dns_forwarding_ruleset.hub',
+        actions: ['create'],
+        after: {
+          name: 'frs-hub',
+          resource_group_name: HUB_RG,
+          location: 'westeurope',
+          private_dns_resolver_outbound_endpoint_ids: [`${resolverId}/outboundEndpoints/outbound`],
+          tags: null,
+          timeouts: null
+        },
+        unknown: { id: true, private_dns_resolver_outbound_endpoint_ids: [false] }
+      },
+      {
+        address: `azurerm_private_dns_resolver_forwarding_rule.${rule.name}`,
+        actions: ['create'],
+        after: {
+          name: rule.name,
+          domain_name: rule.domain,
+          enabled: true,
+          metadata: null,
+          target_dns_servers: [{ ip_address: rule.target, port: 53 }],
+          timeouts: null
+        },
+        unknown: { id: true, dns_forwarding_ruleset_id: true, target_dns_servers: [{}] },
+        expressions: {
+          dns_forwarding_ruleset_id: rulesetRef,
+          domain_name: { constant_value: rule.domain },
+          target_dns_servers: [
+            { ip_address: { constant_value: rule.target }, port: { constant_value: 53 } }
+          ]
+        }
+      },
+      {
+        address: 'azurerm_private_dns_resolver_virtual_network_link.hub',
+        actions: ['create'],
+        after: {
+          name: 'link-vnet-hub',
+          virtual_network_id: hubVnet,
+          metadata: null,
+          timeouts: null
+        },
+        unknown: { id: true, dns_forwarding_ruleset_id: true },
+        expressions: {
+          dns_forwarding_ruleset_id: rulesetRef,
+          virtual_network_id: { constant_value: hubVnet }
+        }
+      }
+    ])
+  }
+
+  it.each([
+    [
+      'vaultcore.azure.net. sent on premises',
+      'DNS-FORWARDING-RULE',
+      'warning',
+      { name: 'vaultcore', domain: 'vaultcore.azure.net.', target: '192.168.10.4' }
+    ],
+    [
+      "privatelink.vaultcore.azure.net. sent to the hub's own inbound endpoint",
+      'DNS-FORWARDING-LOOP',
+      'error',
+      { name: 'privatelink', domain: 'privatelink.vaultcore.azure.net.', target: INBOUND_IP }
+    ]
+  ])(
+    'Terraform adds a forwarding rule for the vault’s domain, %s: %s (%s) is new',
+    async (_, id, severity, rule) => {
+      const plan = planFile(`tf-rule-${rule.name}.json`, rulesetPlan(rule))
+      const run = await judged('healthy', plan, { 'client-vnets': CLIENT, 'fail-on': 'warning' })
+      expect(problemsOf(run)).toEqual([`${id} ${severity} new`])
+      const f = byRule(run, id, 'kv-clients').find((x) => x.severity === severity)
+      expect(f?.resource).toBe(`${rulesetId}/forwardingRules/${rule.name}`)
+      expect(run.outputs[severity === 'error' ? 'new-errors' : 'new-warnings']).toBe('1')
+      expect(run.exitCode).toBe(1)
+    }
+  )
+
+  it('what-if deletes the ruleset link that sent the AKS spoke to the hub: DNS-LINK-MISSING is new', async () => {
+    // Live: vnet-spoke-aks uses Azure-provided DNS, and ruleset frs-aks (linked to it) forwards
+    // privatelink.vaultcore.azure.net to the hub's inbound endpoint, where the zone is linked.
+    const estate = clientsEstate('spoke-unlinked')
+    const ruleset = dnsForwardingRuleset({
+      subscriptionId: CLIENTS_SUB,
+      resourceGroup: HUB_RG,
+      name: 'frs-aks',
+      outboundEndpointIds: [`${resolverId}/outboundEndpoints/outbound`],
+      rules: [
+        {
+          name: 'privatelink',
+          domainName: 'privatelink.vaultcore.azure.net.',
+          targets: [INBOUND_IP]
+        }
+      ],
+      vnetIds: [aksVnet]
+    })
+    estate.resources.push(...ruleset.resources)
+    const link = ruleset.resources.find((r: { type: string }) =>
+      r.type.endsWith('/virtualNetworkLinks')
+    )
+    if (!link) throw new Error('the ruleset has no VNet link')
+    const plan = planFile(
+      'wi-delete-ruleset-link.json',
+      whatIf([{ resourceId: link.id, changeType: 'Delete', before: link, after: null, delta: [] }])
+    )
+    const run = await judged('spoke-unlinked', plan, { 'client-vnets': CLIENT }, estate)
+    expect(problemsOf(run)).toEqual(['DNS-LINK-MISSING error new'])
+    expect(
+      byRule(run, 'DNS-LINK-MISSING', 'kv-clients').find((f) => f.severity === 'error')?.message
+    ).toContain(
+      'VNet vnet-spoke-aks (a client VNet of key vault kv-clients) uses Azure-provided DNS'
+    )
+    expect(run.exitCode).toBe(1)
+  })
+
+  it('Terraform peers the spokes both ways (a broken estate fixed): VNET-NO-ROUTE-TO-PE is resolved, the step passes', async () => {
+    const create = (from: string, to: string) => {
+      const after = peeringState(SPOKE_RG, from, to)
+      delete after.id
+      return {
+        address: `azurerm_virtual_network_peering.${from.replace(/-/g, '_')}`,
+        actions: ['create'],
+        after,
+        unknown: { id: true }
+      }
+    }
+    const plan = planFile(
+      'tf-peer-spokes.json',
+      terraformPlan([
+        create('vnet-spoke-app', 'vnet-spoke-aks'),
+        create('vnet-spoke-aks', 'vnet-spoke-app')
+      ])
+    )
+    const run = await judged('not-peered', plan, { 'client-vnets': CLIENT, 'fail-on': 'warning' })
+    expect((run.report.resolved as Finding[]).map((f) => `${f.rule} ${f.severity}`)).toEqual([
+      'VNET-NO-ROUTE-TO-PE warning'
+    ])
+    expect(problemsOf(run)).toEqual([])
+    // Both sides in the plan: Azure connects them.
+    expect(
+      byRule(run, 'VNET-PEERING-NOT-CONNECTED', 'kv-clients').map((f) => [f.severity, f.change])
+    ).toEqual([['pass', 'new']])
+    expect(run.outputs['new-warnings']).toBe('0')
+    expect(run.summary).toMatch(
+      /This change introduces 0 problems and fixes 1; 0 were there before\./
+    )
+    expect(run.exitCode).toBe(0)
+  })
+
+  it('merge-reports over two plan judgements keeps what they resolve and gates on new findings', async () => {
+    const broke = await judged(
+      'healthy',
+      planFile(
+        'tf-merge-delete.json',
+        terraformPlan([
+          {
+            address: 'azurerm_virtual_network_peering.aks_to_app',
+            actions: ['delete'],
+            before: peeringState(SPOKE_RG, 'vnet-spoke-aks', 'vnet-spoke-app')
+          }
+        ])
+      )
+    )
+    const fixed = await judged(
+      'ruleset-loop',
+      planFile(
+        'wi-merge-fix.json',
+        whatIf([
+          {
+            resourceId: `${rulesetId}/virtualNetworkLinks/link-vnet-hub`,
+            changeType: 'Delete',
+            delta: []
+          }
+        ])
+      ),
+      {}
+    )
+    const dir = mkdtempSync(join(tmpdir(), 'kvpld-plan-merge-'))
+    copyFileSync(broke.reportPath as string, join(dir, 'a.json'))
+    copyFileSync(fixed.reportPath as string, join(dir, 'b.json'))
+    const merged = await runAction({ inputs: { 'merge-reports': dir } })
+    try {
+      expect((merged.report.resolved as Finding[]).map((f) => f.rule)).toEqual([
+        'DNS-FORWARDING-LOOP'
+      ])
+      expect(merged.report.plan).toMatchObject({ path: 'tf-merge-delete.json, wi-merge-fix.json' })
+      expect(merged.outputs['new-errors']).toBe('1')
+      expect(merged.outputs['new-warnings']).toBe('0')
+      expect(merged.summary).toContain(
+        'This change introduces 1 problem and fixes 1; 0 were there before.'
+      )
+      expect(errorLines(merged).join('\n')).toMatch(
+        /\(2 reports merged\): the change introduces 1 error\(s\), 0 warning\(s\); 0 were there before \(fail-on: error, gate: new\)/
+      )
+      expect(merged.exitCode).toBe(1)
+    } finally {
+      rmSync(dir, { recursive: true, force: true })
+    }
+  })
+
+  it('what-if unlinks the hub from the looping ruleset (a broken estate fixed): DNS-FORWARDING-LOOP is resolved', async () => {
+    const linkId = `${rulesetId}/virtualNetworkLinks/link-vnet-hub`
+    const plan = planFile(
+      'wi-fix-loop.json',
+      whatIf([{ resourceId: linkId, changeType: 'Delete', delta: [] }])
+    )
+    const run = await judged('ruleset-loop', plan, {})
+    expect((run.report.resolved as Finding[]).map((f) => `${f.rule} ${f.severity}`)).toEqual([
+      'DNS-FORWARDING-LOOP error'
+    ])
+    expect(problemsOf(run)).toEqual([])
+    expect(run.outputs['new-errors']).toBe('0')
+    expect(run.exitCode).toBe(0)
   })
 })

@@ -4,9 +4,13 @@ import { describe, expect, it } from '@jest/globals'
 import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
+import { newCounts } from '../../src/compare/compare.js'
+import type { Finding } from '../../src/evaluate/finding.js'
 import { InputError } from '../../src/inputs/parse.js'
+import { gateCounts } from '../../src/report/exit.js'
+import { changeLine } from '../../src/report/group.js'
 import { mergeReports, readReport, reportFiles } from '../../src/report/merge.js'
-import { buildReport } from '../../src/report/report.js'
+import { buildReport, isCompared, type ReportJson } from '../../src/report/report.js'
 import { finding, pass, vaultId } from './findings.js'
 
 type Entry = Record<string, unknown>
@@ -159,5 +163,100 @@ describe('mergeReports', () => {
       ['kv-a', 'pass'],
       ['kv-b', 'fail']
     ])
+  })
+})
+
+describe('mergeReports: plan judgements of a matrix', () => {
+  /** A job's report of a plan judged against its own subscription's vaults. */
+  function planReport(
+    vault: string,
+    found: Finding[],
+    resolved: Finding[],
+    plan = { format: 'terraform' as const, path: 'tfplan.json', resources: 3 }
+  ): ReportJson {
+    return {
+      ...buildReport(found, [{ name: vault, id: vaultId(vault) }]),
+      resolved,
+      plan
+    }
+  }
+
+  const a = planReport(
+    'kv-a',
+    [
+      { ...finding('DNS-LINK-MISSING', 'kv-a', { severity: 'error' }), change: 'new' },
+      { ...finding('DNS-RECORD-TTL', 'kv-a', { severity: 'warning' }), change: 'unchanged' }
+    ],
+    [finding('VNET-NO-ROUTE-TO-PE', 'kv-a', { severity: 'warning' })]
+  )
+  const b = planReport(
+    'kv-b',
+    [{ ...finding('DNS-FORWARDING-RULE', 'kv-b', { severity: 'warning' }), change: 'new' }],
+    [
+      finding('DNS-FORWARDING-LOOP', 'kv-b', { severity: 'error' }),
+      finding('PE-NONE', 'kv-b', { severity: 'error' })
+    ]
+  )
+
+  it('keeps resolved (the union) and the plan; new counts and the lead come from the merged findings', async () => {
+    const merged = mergeReports([
+      await readReport(write(a)),
+      await readReport(write(b)),
+      await readReport(write(b))
+    ])
+    expect(merged.resolved?.map((f) => `${f.rule}@${f.vault}`)).toEqual([
+      'VNET-NO-ROUTE-TO-PE@kv-a',
+      'DNS-FORWARDING-LOOP@kv-b',
+      'PE-NONE@kv-b'
+    ])
+    expect(merged.plan).toEqual({ format: 'terraform', path: 'tfplan.json', resources: 3 })
+    expect(isCompared(merged)).toBe(true)
+    expect(newCounts(merged.findings)).toEqual({ errors: 1, warnings: 1 })
+    expect(gateCounts(merged, 'new')).toEqual({ errors: 1, warnings: 1 })
+    expect(changeLine(merged)).toBe(
+      '**This change introduces 2 problems and fixes 3; 1 was there before.**'
+    )
+  })
+
+  it('several plans are named together; reports without a comparison stay without one', async () => {
+    const other = planReport('kv-c', [], [], {
+      format: 'terraform',
+      path: 'net.json',
+      resources: 2
+    })
+    const merged = mergeReports([a, other])
+    expect(merged.plan).toMatchObject({ path: 'tfplan.json, net.json', resources: 5 })
+    const plain = mergeReports([await readReport(write(goodReport()))])
+    expect(plain.resolved).toBeUndefined()
+    expect(plain.plan).toBeUndefined()
+    expect(changeLine(plain)).toBeNull()
+  })
+
+  it('baselines: the earliest time, counts summed, so the lead says "Since"', () => {
+    const since = (generatedAt: string, fresh: number) => ({
+      ...buildReport([], [{ name: 'kv-a', id: vaultId('kv-a') }]),
+      resolved: [],
+      baseline: { path: 'nightly.json', generatedAt, new: fresh, resolved: 0 }
+    })
+    const merged = mergeReports([
+      since('2026-01-02T00:00:00Z', 1),
+      since('2026-01-01T00:00:00Z', 2)
+    ])
+    expect(merged.baseline).toEqual({
+      path: 'nightly.json',
+      generatedAt: '2026-01-01T00:00:00Z',
+      new: 3,
+      resolved: 0
+    })
+    expect(changeLine(merged)).toMatch(/^\*\*Since 2026-01-01T00:00:00Z:/)
+  })
+
+  it('checks the resolved entries as it checks findings', async () => {
+    const report = JSON.parse(JSON.stringify(b)) as Loose & { resolved: unknown[] }
+    at(report.resolved, 1).severity = 'fatal'
+    const path = write(report)
+    await expect(readReport(path)).rejects.toThrow(
+      `Input 'merge-reports': ${path}: resolved[1].severity is 'fatal'; allowed: error, warning, info, pass`
+    )
   })
 })

@@ -245,12 +245,17 @@ export interface MergeInputs {
   failOn: FailOn
 }
 
-/** The inputs of a `merge-reports` run, checked as `parseInputs` checks them. */
+/**
+ * The inputs of a `merge-reports` run, checked as `parseInputs` checks them. `gate` is null when
+ * not given: its default (`new` with a plan) depends on the reports merged.
+ */
 export function parseMergeInputs(
   get: (name: string) => string,
   env: NodeJS.ProcessEnv
-): MergeInputs {
-  return parseReporting((name) => (get(name) ?? '').trim(), env)
+): MergeInputs & { gate: Gate | null } {
+  const read = (name: string): string => (get(name) ?? '').trim()
+  const gate = read('gate') === '' ? null : choice(read, 'gate', ['new', 'all'] as const, 'all')
+  return { ...parseReporting(read, env), gate }
 }
 
 /** `report`, `github-token`, `comment-key` and `fail-on`: how a run (or a merge) reports. */

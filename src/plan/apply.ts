@@ -11,16 +11,22 @@ import {
   idKey,
   sameId,
   type ARecordSetSnapshot,
+  type DnsPathSnapshot,
   type DnsZoneGroupSnapshot,
+  type ForwardingRulesetSnapshot,
   type NetworkAcls,
   type PrivateEndpointSnapshot,
   type PrivateZoneSnapshot,
   type Snapshot,
   type VaultSnapshot,
-  type VirtualNetworkLinkSnapshot
+  type VirtualNetworkLinkSnapshot,
+  type VirtualNetworkPeeringSnapshot,
+  type VirtualNetworkSnapshot
 } from '../collect/snapshot.js'
 import { nameOf, parseResourceId, vnetIdFromSubnetId } from '../common/arm-id.js'
-import { namesOf } from '../model/model.js'
+import { inPrefixes } from '../common/ip.js'
+import { resolvingVnets } from '../model/dns-path.js'
+import { buildTargetModel, namesOf } from '../model/model.js'
 import { isObject, type ArmResource, type Json, type Plan, type PlannedChange } from './plan.js'
 import { IP_OF } from './terraform.js'
 
@@ -34,6 +40,11 @@ export interface Unresolved {
   value: string
   /** What it is, for messages: `the private IP of pe-kv1`. */
   what: string
+  /**
+   * Addresses the plan names literally (DNS servers, forwarding targets) that may turn out to be
+   * this value: whether they are the new inbound endpoint is known only after apply.
+   */
+  candidates?: string[]
 }
 
 export interface AppliedPlan {
@@ -71,6 +82,12 @@ function parentId(id: string): string {
 /** Parents before children; within a type, the plan's order. */
 const ORDER = [
   'microsoft.network/virtualnetworks',
+  'microsoft.network/virtualnetworks/virtualnetworkpeerings',
+  'microsoft.network/dnsresolvers',
+  'microsoft.network/dnsresolvers/inboundendpoints',
+  'microsoft.network/dnsforwardingrulesets',
+  'microsoft.network/dnsforwardingrulesets/forwardingrules',
+  'microsoft.network/dnsforwardingrulesets/virtualnetworklinks',
   'microsoft.network/privatednszones',
   'microsoft.network/privatednszones/virtualnetworklinks',
   'microsoft.keyvault/vaults',
@@ -89,6 +106,7 @@ export function applyPlan(live: Snapshot, plan: Plan): AppliedPlan {
     (a, b) => ORDER.indexOf(a.type.toLowerCase()) - ORDER.indexOf(b.type.toLowerCase())
   )
   for (const change of ordered) state.apply(change)
+  state.finish(live)
   return {
     snapshot,
     unresolved: state.unresolved,
@@ -103,6 +121,13 @@ class Applier {
   readonly scope = new Map<string, string>()
   readonly skipped: string[] = []
   private readonly used = new Set<string>()
+  /** Lower-cased IDs of the VNets, resolvers and rulesets the plan touches. */
+  private readonly touched = new Set<string>()
+  /** Lower-cased IDs of the peerings the plan creates (their state is Azure's, set at the end). */
+  private readonly createdPeerings = new Set<string>()
+  private readonly gonePeerings: { from: string; to: string }[] = []
+  /** A new inbound endpoint's stand-in address → the address space it is taken from. */
+  private readonly endpointPrefixes = new Map<string, string[]>()
 
   constructor(private readonly snapshot: Snapshot) {
     for (const vault of snapshot.vaults) {
@@ -111,6 +136,14 @@ class Applier {
     }
     for (const zone of snapshot.zones)
       for (const set of zone.aRecords) for (const ip of set.ipv4Addresses) this.used.add(ip)
+    // A stand-in must not be taken for a server the VNets or rules already name.
+    for (const vnet of Object.values(snapshot.virtualNetworks))
+      if (!('failure' in vnet)) for (const ip of vnet.dnsServers) this.used.add(ip)
+    for (const resolver of snapshot.dnsPath?.resolvers ?? [])
+      for (const endpoint of resolver.inboundEndpoints)
+        for (const ip of endpoint.ips) this.used.add(ip)
+    for (const ruleset of snapshot.dnsPath?.rulesets ?? [])
+      for (const rule of ruleset.rules) for (const t of rule.targets) this.used.add(t.ipAddress)
   }
 
   apply(change: PlannedChange): void {
@@ -133,7 +166,26 @@ class Applier {
         return this.connection(change)
       case 'microsoft.network/privatednszones/a':
         return this.record(change)
+      case 'microsoft.network/virtualnetworks/virtualnetworkpeerings':
+        return this.peering(change)
+      case 'microsoft.network/dnsresolvers':
+        return this.resolver(change)
+      case 'microsoft.network/dnsresolvers/inboundendpoints':
+        return this.inboundEndpoint(change)
+      case 'microsoft.network/dnsforwardingrulesets':
+        return this.ruleset(change)
+      case 'microsoft.network/dnsforwardingrulesets/forwardingrules':
+        return this.forwardingRule(change)
+      case 'microsoft.network/dnsforwardingrulesets/virtualnetworklinks':
+        return this.rulesetLink(change)
     }
+  }
+
+  /** After every change: what follows from them together (peering states, IP references, scope). */
+  finish(live: Snapshot): void {
+    this.settlePeerings()
+    this.resolveIpReferences()
+    this.touchDependents(live)
   }
 
   private touch(vault: VaultSnapshot): void {
@@ -148,14 +200,17 @@ class Applier {
 
   private virtualNetwork(change: PlannedChange): void {
     const key = idKey(change.id)
+    this.touched.add(key)
+    const before = this.snapshot.virtualNetworks[key]
+    const kept = before && !('failure' in before) ? before : undefined
     if (change.action === 'delete') {
+      for (const peering of kept?.peerings ?? []) this.peeringGone(kept?.id ?? change.id, peering)
       delete this.snapshot.virtualNetworks[key]
     } else {
       const props = obj(change.after?.properties)
-      const before = this.snapshot.virtualNetworks[key]
-      const kept = before && !('failure' in before) ? before : undefined
       if (change.partial && !kept) return this.skip(change, 'its VNet was not read')
-      this.snapshot.virtualNetworks[key] = {
+      const fresh = !kept || change.action === 'replace'
+      const vnet: VirtualNetworkSnapshot = {
         ...kept,
         id: kept?.id ?? change.id,
         name: str(change.after?.name) ?? kept?.name ?? nameOf(change.id),
@@ -163,12 +218,369 @@ class Applier {
           change.partial && kept
             ? kept.addressPrefixes
             : strings(obj(props.addressSpace).addressPrefixes),
-        dnsServers: strings(obj(props.dhcpOptions).dnsServers)
+        dnsServers: strings(obj(props.dhcpOptions).dnsServers),
+        // Peerings are their own resources (azurerm_virtual_network_peering, or a template's
+        // child resources): a VNet whose `after` does not list them keeps them.
+        peerings: fresh ? [] : (kept?.peerings ?? [])
+      }
+      if (!fresh && kept) {
+        for (const peering of kept.peerings ?? [])
+          this.touched.add(idKey(peering.remoteVirtualNetworkId ?? ''))
+      }
+      this.snapshot.virtualNetworks[key] = vnet
+      if (!change.partial && Array.isArray(props.virtualNetworkPeerings)) {
+        this.embeddedPeerings(vnet, list(props.virtualNetworkPeerings))
       }
     }
     for (const vault of this.snapshot.vaults) {
       if (Object.values(vault.privateEndpoints).some((pe) => sameId(pe?.vnetId, change.id)))
         this.touch(vault)
+    }
+  }
+
+  // ---- Peerings ----------------------------------------------------------------------------
+
+  /** A VNet's `after` that lists its peerings (what-if of a template that embeds them): that list. */
+  private embeddedPeerings(vnet: VirtualNetworkSnapshot, listed: Json[]): void {
+    const before = vnet.peerings ?? []
+    const next: VirtualNetworkPeeringSnapshot[] = []
+    for (const entry of listed) {
+      const name = str(entry.name)
+      const id = str(entry.id) ?? (name ? `${vnet.id}/virtualNetworkPeerings/${name}` : null)
+      if (!id) continue
+      const existing = before.find((p) => sameId(p.id, id))
+      next.push(this.peeringOf(id, entry, existing, vnet))
+    }
+    for (const gone of before) {
+      if (!next.some((p) => sameId(p.id, gone.id))) this.peeringGone(vnet.id, gone)
+    }
+    vnet.peerings = next
+  }
+
+  /**
+   * A peering as the change leaves it. Its state and sync level are ARM's (read-only): an
+   * existing peering keeps its live ones; a new one gets its state once every change is applied
+   * (settlePeerings), from the other side's.
+   */
+  private peeringOf(
+    id: string,
+    resource: Json,
+    existing: VirtualNetworkPeeringSnapshot | undefined,
+    vnet: VirtualNetworkSnapshot
+  ): VirtualNetworkPeeringSnapshot {
+    const props = obj(resource.properties)
+    const remote =
+      str(obj(props.remoteVirtualNetwork).id) ?? existing?.remoteVirtualNetworkId ?? null
+    this.touched.add(idKey(vnet.id))
+    if (remote) this.touched.add(idKey(remote))
+    if (existing && sameId(existing.remoteVirtualNetworkId, remote)) {
+      return { ...existing, id: existing.id, name: str(resource.name) ?? existing.name }
+    }
+    if (existing) this.peeringGone(vnet.id, existing)
+    this.createdPeerings.add(idKey(id))
+    return {
+      id,
+      name: str(resource.name) ?? nameOf(id),
+      remoteVirtualNetworkId: remote,
+      peeringState: null,
+      peeringSyncLevel: null
+    }
+  }
+
+  private peering(change: PlannedChange): void {
+    const vnetId = parentId(change.id)
+    const vnet = this.snapshot.virtualNetworks[idKey(vnetId)]
+    if (!vnet || 'failure' in vnet) return this.skip(change, 'its VNet was not read')
+    const peerings = vnet.peerings ?? []
+    const index = peerings.findIndex((p) => sameId(p.id, change.id))
+    const existing = index >= 0 ? peerings[index] : undefined
+    this.touched.add(idKey(vnet.id))
+    if (change.action === 'delete' || change.action === 'replace') {
+      if (existing) {
+        this.peeringGone(vnet.id, existing)
+        peerings.splice(index, 1)
+      }
+      if (change.action === 'delete') {
+        vnet.peerings = peerings
+        return
+      }
+    }
+    const kept = change.action === 'replace' ? undefined : existing
+    const peering = this.peeringOf(change.id, change.after ?? {}, kept, vnet)
+    const at = peerings.findIndex((p) => sameId(p.id, change.id))
+    if (at >= 0) peerings[at] = peering
+    else peerings.push(peering)
+    vnet.peerings = peerings
+  }
+
+  /** A peering deleted: the other side, if it was Connected, becomes Disconnected (Azure never reconnects it). */
+  private peeringGone(vnetId: string, peering: VirtualNetworkPeeringSnapshot): void {
+    this.createdPeerings.delete(idKey(peering.id))
+    if (peering.remoteVirtualNetworkId) {
+      this.touched.add(idKey(peering.remoteVirtualNetworkId))
+      this.gonePeerings.push({ from: vnetId, to: peering.remoteVirtualNetworkId })
+    }
+  }
+
+  /** The peering from `from` to `to` in the proposed state. */
+  private peeringBetween(from: string, to: string): VirtualNetworkPeeringSnapshot | undefined {
+    const vnet = this.snapshot.virtualNetworks[idKey(from)]
+    if (!vnet || 'failure' in vnet) return undefined
+    return (vnet.peerings ?? []).find((p) => sameId(p.remoteVirtualNetworkId, to))
+  }
+
+  /**
+   * Azure's rules for a peering's state: a side whose other side exists (and is not
+   * Disconnected) is Connected, both sides; a side alone is Initiated; the other side of a deleted
+   * peering is Disconnected until it is deleted and created again. Where the other VNet was not
+   * read, the state is not known: it stays unset, and the rules report the pair as not run.
+   */
+  private settlePeerings(): void {
+    for (const { from, to } of this.gonePeerings) {
+      if (this.peeringBetween(from, to)) continue // created again by the plan
+      const other = this.peeringBetween(to, from)
+      if (!other || this.createdPeerings.has(idKey(other.id))) continue
+      if (other.peeringState?.toLowerCase() === 'connected') {
+        other.peeringState = 'Disconnected'
+        other.peeringSyncLevel = null
+      }
+    }
+    for (const vnet of Object.values(this.snapshot.virtualNetworks)) {
+      if ('failure' in vnet) continue
+      for (const peering of vnet.peerings ?? []) {
+        if (!this.createdPeerings.has(idKey(peering.id)) || !peering.remoteVirtualNetworkId)
+          continue
+        const remote = this.snapshot.virtualNetworks[idKey(peering.remoteVirtualNetworkId)]
+        if (!remote || 'failure' in remote) continue
+        const other = this.peeringBetween(remote.id, vnet.id)
+        const otherNew = other ? this.createdPeerings.has(idKey(other.id)) : false
+        if (other && (otherNew || other.peeringState?.toLowerCase() !== 'disconnected')) {
+          peering.peeringState = 'Connected'
+          peering.peeringSyncLevel = 'FullyInSync'
+          other.peeringState = 'Connected'
+          other.peeringSyncLevel = 'FullyInSync'
+        } else {
+          peering.peeringState = 'Initiated'
+          peering.peeringSyncLevel = 'FullyInSync'
+        }
+      }
+    }
+  }
+
+  // ---- DNS private resolvers and forwarding rulesets ---------------------------------------
+
+  private dnsPath(change: PlannedChange): DnsPathSnapshot | null {
+    if (this.snapshot.dnsPath) return this.snapshot.dnsPath
+    this.skip(change, 'DNS private resolvers and rulesets were not read in this run')
+    return null
+  }
+
+  private resolver(change: PlannedChange): void {
+    const path = this.dnsPath(change)
+    if (!path) return
+    this.touched.add(idKey(change.id))
+    const index = path.resolvers.findIndex((r) => sameId(r.id, change.id))
+    const before = index >= 0 ? path.resolvers[index] : undefined
+    if (before?.virtualNetworkId) this.touched.add(idKey(before.virtualNetworkId))
+    if (change.action === 'delete') {
+      if (index >= 0) path.resolvers.splice(index, 1)
+      return
+    }
+    const vnetId = str(obj(obj(change.after?.properties).virtualNetwork).id)
+    if (vnetId) this.touched.add(idKey(vnetId))
+    // Replaced: the endpoints go with the old resolver; the plan's endpoint changes add them again.
+    const kept = change.action === 'replace' ? undefined : before
+    const resolver = {
+      id: before?.id ?? change.id,
+      name: str(change.after?.name) ?? before?.name ?? nameOf(change.id),
+      virtualNetworkId: vnetId ?? before?.virtualNetworkId ?? null,
+      inboundEndpoints: kept?.inboundEndpoints ?? [],
+      inboundEndpointsFailure: kept?.inboundEndpointsFailure ?? null
+    }
+    if (index >= 0) path.resolvers[index] = resolver
+    else path.resolvers.push(resolver)
+  }
+
+  private inboundEndpoint(change: PlannedChange): void {
+    const path = this.dnsPath(change)
+    if (!path) return
+    const resolver = path.resolvers.find((r) => sameId(r.id, parentId(change.id)))
+    if (!resolver) return this.skip(change, 'its DNS private resolver was not read')
+    this.touched.add(idKey(resolver.id))
+    const index = resolver.inboundEndpoints.findIndex(
+      (e) => sameId(e.id, change.id) || e.name.toLowerCase() === nameOf(change.id).toLowerCase()
+    )
+    const before = index >= 0 ? resolver.inboundEndpoints[index] : undefined
+    if (change.action === 'delete') {
+      if (index >= 0) resolver.inboundEndpoints.splice(index, 1)
+      return
+    }
+    const configs = list(obj(change.after?.properties).ipConfigurations)
+    const name = str(change.after?.name) ?? before?.name ?? nameOf(change.id)
+    const ips = configs.flatMap((config) => {
+      const ip = str(config.privateIpAddress)
+      if (ip) return [ip]
+      // Dynamic: an existing endpoint keeps its address; a new one gets one at apply.
+      if (before && change.action === 'modify') return before.ips
+      const subnet = str(obj(config.subnet).id)
+      const vnetId = subnet ? vnetIdFromSubnetId(subnet) : resolver.virtualNetworkId
+      return [this.standIn('', change.id, vnetId, `the private IP of inbound endpoint ${name}`)]
+    })
+    const endpoint = { id: before?.id ?? change.id, name, ips: [...new Set(ips)] }
+    if (index >= 0) resolver.inboundEndpoints[index] = endpoint
+    else resolver.inboundEndpoints.push(endpoint)
+  }
+
+  private ruleset(change: PlannedChange): void {
+    const path = this.dnsPath(change)
+    if (!path) return
+    this.touched.add(idKey(change.id))
+    const index = path.rulesets.findIndex((r) => sameId(r.id, change.id))
+    const before = index >= 0 ? path.rulesets[index] : undefined
+    for (const link of before?.vnetLinks ?? []) this.touched.add(idKey(link.virtualNetworkId))
+    if (change.action === 'delete') {
+      if (index >= 0) path.rulesets.splice(index, 1)
+      return
+    }
+    // Rules and links are the ruleset's children: they go with a replaced one.
+    const kept = change.action === 'replace' ? undefined : before
+    const ruleset: ForwardingRulesetSnapshot = {
+      id: before?.id ?? change.id,
+      name: str(change.after?.name) ?? before?.name ?? nameOf(change.id),
+      rules: kept?.rules ?? [],
+      rulesFailure: kept?.rulesFailure ?? null,
+      vnetLinks: kept?.vnetLinks ?? [],
+      vnetLinksFailure: kept?.vnetLinksFailure ?? null
+    }
+    if (index >= 0) path.rulesets[index] = ruleset
+    else path.rulesets.push(ruleset)
+  }
+
+  private rulesetOf(change: PlannedChange): ForwardingRulesetSnapshot | null {
+    const path = this.dnsPath(change)
+    if (!path) return null
+    const ruleset = path.rulesets.find((r) => sameId(r.id, parentId(change.id)))
+    if (!ruleset) {
+      this.skip(change, 'its DNS forwarding ruleset was not read')
+      return null
+    }
+    this.touched.add(idKey(ruleset.id))
+    return ruleset
+  }
+
+  private forwardingRule(change: PlannedChange): void {
+    const ruleset = this.rulesetOf(change)
+    if (!ruleset) return
+    const index = ruleset.rules.findIndex((r) => sameId(r.id, change.id))
+    if (change.action === 'delete') {
+      if (index >= 0) ruleset.rules.splice(index, 1)
+      return
+    }
+    const before = index >= 0 && change.action !== 'replace' ? ruleset.rules[index] : undefined
+    const props = obj(change.after?.properties)
+    const domain = str(props.domainName) ?? before?.domainName ?? ''
+    const rule = {
+      id: before?.id ?? change.id,
+      name: str(change.after?.name) ?? before?.name ?? nameOf(change.id),
+      // ARM keeps the trailing dot, which the rules compare with.
+      domainName: domain === '' || domain.endsWith('.') ? domain : `${domain}.`,
+      state: str(props.forwardingRuleState) ?? before?.state ?? 'Enabled',
+      targets: Array.isArray(props.targetDnsServers)
+        ? list(props.targetDnsServers).flatMap((t) => {
+            const ip = str(t.ipAddress)
+            return ip ? [{ ipAddress: ip, port: typeof t.port === 'number' ? t.port : 53 }] : []
+          })
+        : (before?.targets ?? [])
+    }
+    if (index >= 0) ruleset.rules[index] = rule
+    else ruleset.rules.push(rule)
+  }
+
+  private rulesetLink(change: PlannedChange): void {
+    const ruleset = this.rulesetOf(change)
+    if (!ruleset) return
+    const index = ruleset.vnetLinks.findIndex((l) => sameId(l.id, change.id))
+    const before = index >= 0 ? ruleset.vnetLinks[index] : undefined
+    if (before) this.touched.add(idKey(before.virtualNetworkId))
+    if (change.action === 'delete') {
+      if (index >= 0) ruleset.vnetLinks.splice(index, 1)
+      return
+    }
+    const vnetId =
+      str(obj(obj(change.after?.properties).virtualNetwork).id) ?? before?.virtualNetworkId
+    if (!vnetId) return this.skip(change, 'its VNet is not known')
+    this.touched.add(idKey(vnetId))
+    const link = {
+      id: before?.id ?? change.id,
+      name: str(change.after?.name) ?? before?.name ?? nameOf(change.id),
+      virtualNetworkId: vnetId
+    }
+    if (index >= 0) ruleset.vnetLinks[index] = link
+    else ruleset.vnetLinks.push(link)
+  }
+
+  /**
+   * `ip-of:<ID>` (a Terraform attribute that refers to a private endpoint's or an inbound
+   * endpoint's IP, known after apply) in DNS servers and forwarding targets: that resource's IPs
+   * in the proposed state, stand-ins included. Literal addresses inside a VNet where a new
+   * inbound endpoint gets its IP at apply may be that endpoint: they become its candidates.
+   */
+  private resolveIpReferences(): void {
+    const expand = (ips: string[]): string[] =>
+      ips.flatMap((ip) => (ip.startsWith(IP_OF) ? this.ipsOf(ip.slice(IP_OF.length)) : [ip]))
+    const literal: string[] = []
+    for (const vnet of Object.values(this.snapshot.virtualNetworks)) {
+      if ('failure' in vnet) continue
+      literal.push(...vnet.dnsServers.filter((ip) => !ip.startsWith(IP_OF)))
+      vnet.dnsServers = [...new Set(expand(vnet.dnsServers))]
+    }
+    for (const ruleset of this.snapshot.dnsPath?.rulesets ?? []) {
+      for (const rule of ruleset.rules) {
+        literal.push(...rule.targets.map((t) => t.ipAddress).filter((ip) => !ip.startsWith(IP_OF)))
+        rule.targets = rule.targets.flatMap((t) =>
+          expand([t.ipAddress]).map((ipAddress) => ({ ...t, ipAddress }))
+        )
+      }
+    }
+    const known = new Set(
+      (this.snapshot.dnsPath?.resolvers ?? []).flatMap((r) =>
+        r.inboundEndpoints.flatMap((e) => e.ips)
+      )
+    )
+    for (const u of this.unresolved) {
+      if (!u.resource.toLowerCase().includes('/inboundendpoints/')) continue
+      const prefixes = this.endpointPrefixes.get(u.value) ?? []
+      const candidates = [...new Set(literal)].filter(
+        (ip) => !known.has(ip) && prefixes.length > 0 && inPrefixes(ip, prefixes)
+      )
+      if (candidates.length > 0) u.candidates = candidates
+    }
+  }
+
+  /** A private endpoint's or an inbound endpoint's IPs in the proposed state. */
+  private ipsOf(id: string): string[] {
+    for (const resolver of this.snapshot.dnsPath?.resolvers ?? []) {
+      const endpoint = resolver.inboundEndpoints.find((e) => sameId(e.id, id))
+      if (endpoint) return endpoint.ips
+    }
+    return this.ipsOfPe(id)
+  }
+
+  /**
+   * The vaults whose DNS path or reach the plan changes: those with a private endpoint in, or a
+   * VNet that must resolve them through, a VNet, resolver or ruleset the plan touches, in the live
+   * or the proposed state (a deleted peering matters as much as a new one).
+   */
+  private touchDependents(live: Snapshot): void {
+    if (this.touched.size === 0) return
+    for (const vault of this.snapshot.vaults) {
+      if (vault.failure) continue
+      const before = live.vaults.find((v) => sameId(v.id, vault.id))
+      const ids = [
+        ...dependencies(this.snapshot, vault),
+        ...(before && !before.failure ? dependencies(live, before) : [])
+      ]
+      if (ids.some((id) => this.touched.has(id))) this.touch(vault)
     }
   }
 
@@ -393,7 +805,10 @@ class Applier {
     let nicIps: string[]
     if (statics.length > 0) nicIps = statics.map((config) => config.privateIpAddress)
     else if (sameSubnet && before) nicIps = before.nicIps
-    else nicIps = [this.standIn(vault, change.id, vnetId)]
+    else
+      nicIps = [
+        this.standIn(vault.name, change.id, vnetId, `the private IP of ${nameOf(change.id)}`)
+      ]
     const pe: PrivateEndpointSnapshot = {
       ...(fresh ? {} : before),
       id: before?.id ?? change.id,
@@ -433,7 +848,7 @@ class Applier {
   }
 
   /** A stand-in address for an IP Azure assigns at apply, from the top of the VNet's space. */
-  private standIn(vault: VaultSnapshot, peId: string, vnetId: string | null): string {
+  private standIn(owner: string, resource: string, vnetId: string | null, what: string): string {
     const vnet = vnetId ? this.snapshot.virtualNetworks[idKey(vnetId)] : undefined
     const prefix =
       vnet && !('failure' in vnet)
@@ -453,12 +868,8 @@ class Applier {
       value = top.join('.')
     } while (this.used.has(value))
     this.used.add(value)
-    this.unresolved.push({
-      vault: vault.name,
-      resource: peId,
-      value,
-      what: `the private IP of ${nameOf(peId)}`
-    })
+    if (vnet && !('failure' in vnet)) this.endpointPrefixes.set(value, vnet.addressPrefixes)
+    this.unresolved.push({ vault: owner, resource, value, what })
     return value
   }
 
@@ -547,6 +958,27 @@ class Applier {
       if (set.ipv4Addresses.length === 0) zone.aRecords = zone.aRecords.filter((s) => s !== set)
     }
   }
+}
+
+/**
+ * What a vault's reach and DNS path rest on: its private endpoints' VNets, the VNets that must
+ * resolve it, and every VNet, resolver and ruleset on their DNS paths (lower-cased IDs).
+ */
+function dependencies(snapshot: Snapshot, vault: VaultSnapshot): string[] {
+  const model = buildTargetModel(snapshot, vault)
+  const peVnets = model.endpoints.flatMap((pe) => (pe.vnetId ? [pe.vnetId] : []))
+  const ids: string[] = [...peVnets]
+  for (const vnet of resolvingVnets(snapshot, peVnets, [model.hostname, model.alias])) {
+    ids.push(vnet.vnetId)
+    for (const path of vnet.paths) {
+      for (const hop of path.hops) {
+        if (hop.kind === 'azure-dns' || hop.kind === 'forwarder') ids.push(hop.vnetId)
+        else if (hop.kind === 'resolver') ids.push(hop.resolver.id)
+        else if (hop.kind === 'rule') ids.push(hop.ruleset.id, hop.vnetId)
+      }
+    }
+  }
+  return ids.map(idKey)
 }
 
 function networkAcls(value: unknown): NetworkAcls | null {

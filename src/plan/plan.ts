@@ -54,7 +54,13 @@ export const UNDERSTOOD_TYPES = [
   'Microsoft.Network/privateDnsZones',
   'Microsoft.Network/privateDnsZones/virtualNetworkLinks',
   'Microsoft.Network/privateDnsZones/A',
-  'Microsoft.Network/virtualNetworks'
+  'Microsoft.Network/virtualNetworks',
+  'Microsoft.Network/virtualNetworks/virtualNetworkPeerings',
+  'Microsoft.Network/dnsResolvers',
+  'Microsoft.Network/dnsResolvers/inboundEndpoints',
+  'Microsoft.Network/dnsForwardingRulesets',
+  'Microsoft.Network/dnsForwardingRulesets/forwardingRules',
+  'Microsoft.Network/dnsForwardingRulesets/virtualNetworkLinks'
 ] as const
 
 export function understoodType(type: string): string | null {

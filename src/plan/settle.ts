@@ -23,6 +23,13 @@ const DEPENDS_ON_VALUE: ReadonlySet<string> = new Set([
   'DNS-ZONE-CONFLICT'
 ])
 
+/**
+ * Checks whose outcome turns on whether a server a VNet names is a DNS private resolver's inbound
+ * endpoint (followed, a pass) or not (assumed or not followed): undecided while a new endpoint in
+ * that VNet gets its IP at apply.
+ */
+const DEPENDS_ON_SERVER: ReadonlySet<string> = new Set(['VNET-CUSTOM-DNS'])
+
 function pattern(ip: string): RegExp {
   return new RegExp(`(?<![\\d.])${ip.replace(/\./g, '\\.')}(?!\\d|\\.\\d)`, 'g')
 }
@@ -39,10 +46,32 @@ export function settleUnknowns(
     return out
   }
   const rests = (text: string): Unresolved[] => values.filter((v) => text.search(v.re) >= 0)
+  const candidates = values.flatMap((v) =>
+    (v.candidates ?? []).map((ip) => ({ ip, re: pattern(ip), of: v }))
+  )
   const result: Finding[] = []
   const seen = new Set<string>()
   for (const finding of findings) {
-    const needed = rests(`${finding.message}\n${finding.observed}\n${finding.expected}`)
+    const text = `${finding.message}\n${finding.observed}\n${finding.expected}`
+    const maybe = DEPENDS_ON_SERVER.has(finding.rule)
+      ? candidates.filter((c) => text.search(c.re) >= 0)
+      : []
+    if (maybe.length > 0 && finding.severity !== 'pass') {
+      const which = [...new Set(maybe.map((c) => `whether ${c.ip} is ${c.of.what}`))].join(', ')
+      result.push({
+        rule: RULE,
+        severity: RULES[RULE].severity,
+        vault: finding.vault,
+        resource: finding.resource,
+        message: `${finding.rule} (${RULES[finding.rule].title}) cannot be judged before apply: it needs to know ${which}, which the plan knows only after apply; it is checked on the next live run. As planned: ${words(finding.message)}`,
+        observed: 'known after apply',
+        expected: words(finding.expected),
+        fix: null,
+        docs: RULES[RULE].docs
+      })
+      continue
+    }
+    const needed = rests(text)
     if (needed.length > 0 && finding.severity !== 'pass' && DEPENDS_ON_VALUE.has(finding.rule)) {
       const key = `${finding.rule}|${finding.vault ?? ''}|${finding.resource}`.toLowerCase()
       if (seen.has(key)) continue

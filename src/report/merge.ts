@@ -10,7 +10,7 @@ import type { Finding } from '../evaluate/finding.js'
 import { InputError, parseMergeInputs, show, splitList } from '../inputs/parse.js'
 import { logger } from '../logger.js'
 import { publish } from './publish.js'
-import { buildReport, type ReportJson } from './report.js'
+import { buildReport, type PlanInfo, type ReportJson } from './report.js'
 
 /** Entries (files or folders; folders are searched for `*.json`, sub-folders included). */
 export async function reportFiles(spec: string, cwd = process.cwd()): Promise<string[]> {
@@ -75,7 +75,9 @@ export async function readReport(path: string): Promise<ReportJson> {
       `${where} is not a kv-private-link-doctor report (schemaVersion 1 with vaults and findings)`
     )
   }
-  const problem = reportProblem(report as { vaults: unknown[]; findings: unknown[] })
+  const problem = reportProblem(
+    report as { vaults: unknown[]; findings: unknown[]; resolved?: unknown }
+  )
   if (problem) throw new InputError('merge-reports', `${where}: ${problem}`)
   return report as ReportJson
 }
@@ -96,7 +98,11 @@ function quoted(value: unknown): string {
  * writes (what the merge counts and prints relies on it), as `findings[3].severity is 'Error';
  * allowed: …`; null when every entry is well-formed.
  */
-export function reportProblem(report: { vaults: unknown[]; findings: unknown[] }): string | null {
+export function reportProblem(report: {
+  vaults: unknown[]
+  findings: unknown[]
+  resolved?: unknown
+}): string | null {
   const isObject = (v: unknown): v is Record<string, unknown> =>
     typeof v === 'object' && v !== null && !Array.isArray(v)
   const notText = (at: string, value: unknown, what = 'a string'): string =>
@@ -112,8 +118,14 @@ export function reportProblem(report: { vaults: unknown[]; findings: unknown[] }
     if (!RESULTS.includes(vault.result as (typeof RESULTS)[number]))
       return `${at}.result is ${quoted(vault.result)}; allowed: ${RESULTS.join(', ')}`
   }
-  for (const [i, finding] of report.findings.entries()) {
-    const at = `findings[${i}]`
+  if (report.resolved !== undefined && !Array.isArray(report.resolved))
+    return notText('resolved', report.resolved, 'a list of findings')
+  const resolved: unknown[] = report.resolved ?? []
+  const entries = [
+    ...report.findings.map((f, i) => [`findings[${i}]`, f] as const),
+    ...resolved.map((f, i) => [`resolved[${i}]`, f] as const)
+  ]
+  for (const [at, finding] of entries) {
     if (!isObject(finding)) {
       return notText(at, finding, 'an object with rule, severity, vault, message and the rest')
     }
@@ -139,11 +151,15 @@ export function reportProblem(report: { vaults: unknown[]; findings: unknown[] }
 
 /**
  * The union of several reports. A vault checked by two jobs (same ID) is listed once, and a
- * finding both reported (same content) is kept once.
+ * finding both reported (same content) is kept once. What the runs compared with carries over:
+ * `resolved` is the union of theirs, `plan` and `baseline` say what was judged (the counts and
+ * the lead the summary and outputs show are then worked out over the union too).
  */
 export function mergeReports(reports: readonly ReportJson[]): ReportJson {
   const vaults = new Map<string, { name: string; id: string; type: 'vault' | 'managedHsm' }>()
   const findings = new Map<string, Finding>()
+  const resolved = new Map<string, Finding>()
+  let compared = false
   for (const report of reports) {
     for (const vault of report.vaults) {
       const key = (vault.id || vault.name).toLowerCase()
@@ -151,8 +167,67 @@ export function mergeReports(reports: readonly ReportJson[]): ReportJson {
         vaults.set(key, { name: vault.name, id: vault.id, type: vault.type ?? 'vault' })
     }
     for (const finding of report.findings) findings.set(JSON.stringify(finding), finding)
+    if (Array.isArray(report.resolved)) {
+      compared = true
+      for (const finding of report.resolved) resolved.set(JSON.stringify(finding), finding)
+    }
   }
-  return buildReport([...findings.values()], [...vaults.values()])
+  const merged = buildReport([...findings.values()], [...vaults.values()])
+  if (compared) merged.resolved = [...resolved.values()]
+  const plan = mergedPlan(reports.flatMap((r) => (r.plan ? [r.plan] : [])))
+  if (plan) merged.plan = plan
+  const baseline = mergedBaseline(reports.flatMap((r) => (r.baseline ? [r.baseline] : [])))
+  if (baseline) merged.baseline = baseline
+  return merged
+}
+
+/**
+ * One plan judged by every job of a matrix (each against its own subscription) is that plan;
+ * several plans are named together, with every understood resource they change.
+ */
+function mergedPlan(plans: PlanInfo[]): (PlanInfo & { plans?: PlanInfo[] }) | null {
+  const distinct = new Map<string, PlanInfo>()
+  for (const plan of plans) {
+    const key = `${plan.format}\n${plan.path}`
+    const known = distinct.get(key)
+    // The same file parses to the same changes: its count is the same in every job.
+    if (!known || plan.resources > known.resources) distinct.set(key, plan)
+  }
+  const all = [...distinct.values()]
+  const first = all[0]
+  if (!first) return null
+  if (all.length === 1) return { ...first }
+  return {
+    format: first.format,
+    path: all.map((p) => p.path).join(', '),
+    resources: all.reduce((sum, p) => sum + p.resources, 0),
+    plans: all
+  }
+}
+
+/** The baselines the jobs compared with: their paths, the earliest time, the counts summed. */
+function mergedBaseline(
+  baselines: NonNullable<ReportJson['baseline']>[]
+): ReportJson['baseline'] | null {
+  if (baselines.length === 0) return null
+  const paths = [...new Set(baselines.map((b) => b.path))]
+  const times = baselines
+    .map((b) => b.generatedAt)
+    .filter((t): t is string => typeof t === 'string')
+    .sort()
+  const sum = (pick: (b: (typeof baselines)[number]) => number | undefined): number | undefined =>
+    baselines.every((b) => pick(b) !== undefined)
+      ? baselines.reduce((total, b) => total + (pick(b) ?? 0), 0)
+      : undefined
+  const merged: NonNullable<ReportJson['baseline']> = {
+    path: paths.join(', '),
+    generatedAt: times[0] ?? null
+  }
+  const fresh = sum((b) => b.new)
+  const gone = sum((b) => b.resolved)
+  if (fresh !== undefined) merged.new = fresh
+  if (gone !== undefined) merged.resolved = gone
+  return merged
 }
 
 /** The whole `merge-reports` run: read, merge, report, outputs, fail per `fail-on`. */
@@ -165,8 +240,11 @@ export async function runMerge(
   const files = await reportFiles(spec)
   const report = mergeReports(await Promise.all(files.map(readReport)))
   logger.info(
-    `Merged ${files.length} report(s): ${report.vaults.length} vault(s), ${report.findings.length} finding(s)`
+    `Merged ${files.length} report(s): ${report.vaults.length} vault(s), ${report.findings.length} finding(s)` +
+      (report.resolved ? `, ${report.resolved.length} resolved` : '')
   )
+  // As the runs gated: a plan's jobs count only what the change introduces, unless told.
+  const gate = inputs.gate ?? (report.plan ? 'new' : 'all')
   // As a normal run ends, comment and fail-on included; there is no probe and no picture.
-  await publish(report, { inputs, merged: files.length, env })
+  await publish(report, { inputs, gate, merged: files.length, env })
 }

@@ -1,0 +1,538 @@
+// Plans that change a client's DNS path or reach: peerings, DNS private resolvers and their inbound
+// endpoints, forwarding rulesets, rules and VNet links, from Terraform (azurerm attribute names)
+// and what-if (ARM JSON), applied to the snapshot and judged by the same rules.
+import { describe, expect, it } from '@jest/globals'
+import type { Snapshot, VirtualNetworkSnapshot } from '../../src/collect/snapshot.js'
+import { applyPlan } from '../../src/plan/apply.js'
+import type { Plan, PlannedChange } from '../../src/plan/plan.js'
+import { parsePlanDocument } from '../../src/plan/read.js'
+import { settleUnknowns } from '../../src/plan/settle.js'
+import {
+  healthy,
+  linkZone,
+  makeVnet,
+  of,
+  one,
+  problems,
+  run,
+  SUB,
+  NET_RG,
+  vnetIdOf
+} from '../helpers/snapshot-builder.js'
+
+const RESOLVER_ID = `/subscriptions/${SUB}/resourceGroups/${NET_RG}/providers/Microsoft.Network/dnsResolvers/dnspr-hub`
+const RULESET_ID = `/subscriptions/${SUB}/resourceGroups/${NET_RG}/providers/Microsoft.Network/dnsForwardingRulesets/frs-hub`
+const PROVIDER = 'registry.terraform.io/hashicorp/azurerm'
+
+/**
+ * kv1's endpoint in vnet-app (10.1.0.0/16); vnet-client (10.2.0.0/16, a client VNet) peered
+ * Connected with it both ways; vnet-hub (10.9.0.0/16) holds resolver dnspr-hub; the zone is linked
+ * to vnet-app and vnet-client. No error or warning.
+ */
+function estate() {
+  const h = healthy()
+  const client = makeVnet(h.snapshot, 'vnet-client', { addressPrefixes: ['10.2.0.0/16'] })
+  const hub = makeVnet(h.snapshot, 'vnet-hub', { addressPrefixes: ['10.9.0.0/16'] })
+  peer(h.vnet, client)
+  peer(client, h.vnet)
+  linkZone(h.zone, client.id)
+  h.snapshot.dnsPath = {
+    subscriptions: [`/subscriptions/${SUB}`],
+    resolvers: [
+      {
+        id: RESOLVER_ID,
+        name: 'dnspr-hub',
+        virtualNetworkId: hub.id,
+        inboundEndpoints: [],
+        inboundEndpointsFailure: null
+      }
+    ],
+    rulesets: [],
+    failures: [],
+    clientVnets: [client.id],
+    peered: false
+  }
+  return { ...h, client, hub }
+}
+
+function peer(from: VirtualNetworkSnapshot, to: VirtualNetworkSnapshot, state = 'Connected') {
+  from.peerings = [
+    ...(from.peerings ?? []),
+    {
+      id: `${from.id}/virtualNetworkPeerings/peer-${to.name}`,
+      name: `peer-${to.name}`,
+      remoteVirtualNetworkId: to.id,
+      peeringState: state,
+      peeringSyncLevel: 'FullyInSync'
+    }
+  ]
+}
+
+/** `terraform show -json` of these resource changes, with their configuration expressions. */
+function terraform(
+  changes: {
+    address: string
+    type: string
+    actions: string[]
+    before?: Record<string, unknown> | null
+    after?: Record<string, unknown> | null
+    unknown?: Record<string, unknown>
+    expressions?: Record<string, unknown>
+  }[]
+): Plan {
+  return parsePlanDocument(
+    {
+      format_version: '1.2',
+      terraform_version: '1.9.4',
+      resource_changes: changes.map((c) => ({
+        address: c.address,
+        mode: 'managed',
+        type: c.type,
+        name: c.address.split('.')[1],
+        provider_name: PROVIDER,
+        change: {
+          actions: c.actions,
+          before: c.before ?? null,
+          after: c.after ?? null,
+          after_unknown: c.unknown ?? {}
+        }
+      })),
+      configuration: {
+        root_module: {
+          resources: changes.map((c) => ({
+            address: c.address,
+            mode: 'managed',
+            type: c.type,
+            name: c.address.split('.')[1],
+            expressions: c.expressions ?? {}
+          }))
+        }
+      }
+    },
+    'plan.json'
+  )
+}
+
+/** azurerm_virtual_network_peering as the state holds it. */
+function peeringState(from: string, to: string): Record<string, unknown> {
+  return {
+    id: `${vnetIdOf(from)}/virtualNetworkPeerings/peer-${to}`,
+    name: `peer-${to}`,
+    resource_group_name: NET_RG,
+    virtual_network_name: from,
+    remote_virtual_network_id: vnetIdOf(to),
+    allow_virtual_network_access: true,
+    allow_forwarded_traffic: false,
+    allow_gateway_transit: false,
+    use_remote_gateways: false,
+    triggers: null
+  }
+}
+
+function createPeering(from: string, to: string) {
+  const after = peeringState(from, to)
+  delete after.id
+  return {
+    address: `azurerm_virtual_network_peering.${from.replace(/-/g, '_')}`,
+    type: 'azurerm_virtual_network_peering',
+    actions: ['create'],
+    after,
+    unknown: { id: true }
+  }
+}
+
+function whatIf(changes: PlannedChange[]): Plan {
+  return { format: 'what-if', path: 'w.json', changes, ignored: 0, ignoredTypes: [] }
+}
+
+function judge(snapshot: Snapshot, plan: Plan) {
+  const applied = applyPlan(snapshot, plan)
+  return { applied, findings: settleUnknowns(run(applied.snapshot), applied.unresolved) }
+}
+
+describe('Terraform: azurerm_virtual_network_peering', () => {
+  it('maps name, VNet and remote onto the ARM peering and its ID', () => {
+    const plan = terraform([createPeering('vnet-client', 'vnet-hub')])
+    expect(plan.ignored).toBe(0)
+    expect(plan.changes).toEqual([
+      {
+        action: 'create',
+        id: `${vnetIdOf('vnet-client')}/virtualNetworkPeerings/peer-vnet-hub`,
+        type: 'Microsoft.Network/virtualNetworks/virtualNetworkPeerings',
+        source: 'azurerm_virtual_network_peering.vnet_client',
+        after: {
+          id: `${vnetIdOf('vnet-client')}/virtualNetworkPeerings/peer-vnet-hub`,
+          type: 'Microsoft.Network/virtualNetworks/virtualNetworkPeerings',
+          name: 'peer-vnet-hub',
+          properties: {
+            remoteVirtualNetwork: { id: vnetIdOf('vnet-hub') },
+            allowVirtualNetworkAccess: true,
+            allowForwardedTraffic: false,
+            allowGatewayTransit: false,
+            useRemoteGateways: false
+          }
+        }
+      }
+    ])
+  })
+
+  it('deleting the client’s side: the other side is Disconnected, VNET-PEERING-NOT-CONNECTED', () => {
+    const e = estate()
+    expect(problems(run(e.snapshot))).toEqual([])
+    const plan = terraform([
+      {
+        address: 'azurerm_virtual_network_peering.client',
+        type: 'azurerm_virtual_network_peering',
+        actions: ['delete'],
+        before: peeringState('vnet-client', 'vnet-app')
+      }
+    ])
+    const { applied, findings } = judge(e.snapshot, plan)
+    expect(applied.inScope).toEqual(['kv1'])
+    const f = one(findings, 'VNET-PEERING-NOT-CONNECTED', 'error')
+    expect(f.observed).toBe(
+      'vnet-client: no peering to the other side; vnet-app: peering peer-vnet-client Disconnected'
+    )
+    // The live snapshot is left alone.
+    expect(e.client.peerings).toHaveLength(1)
+  })
+
+  it('both sides created by the plan: Connected; one side only: Initiated', () => {
+    const e = estate()
+    e.client.peerings = []
+    e.vnet.peerings = []
+    expect(problems(run(e.snapshot))).toEqual(['VNET-NO-ROUTE-TO-PE warning'])
+    const both = judge(
+      e.snapshot,
+      terraform([
+        createPeering('vnet-client', 'vnet-app'),
+        createPeering('vnet-app', 'vnet-client')
+      ])
+    )
+    expect(problems(both.findings)).toEqual([])
+    expect(one(both.findings, 'VNET-PEERING-NOT-CONNECTED').severity).toBe('pass')
+    const half = judge(e.snapshot, terraform([createPeering('vnet-client', 'vnet-app')]))
+    expect(one(half.findings, 'VNET-PEERING-NOT-CONNECTED', 'error').observed).toBe(
+      'vnet-client: peering peer-vnet-app Initiated; vnet-app: no peering to the other side'
+    )
+  })
+
+  it('a new side facing a Disconnected one stays Initiated: the Disconnected side must be recreated', () => {
+    const e = estate()
+    e.client.peerings = []
+    const vnetApp = e.vnet.peerings?.[0]
+    if (vnetApp) vnetApp.peeringState = 'Disconnected'
+    const { findings } = judge(e.snapshot, terraform([createPeering('vnet-client', 'vnet-app')]))
+    expect(one(findings, 'VNET-PEERING-NOT-CONNECTED', 'error').observed).toBe(
+      'vnet-client: peering peer-vnet-app Initiated; vnet-app: peering peer-vnet-client Disconnected'
+    )
+  })
+})
+
+describe('Terraform: DNS private resolvers and forwarding rulesets', () => {
+  /** A new inbound endpoint (dynamic IP) in vnet-hub, and vnet-client's DNS pointed at it. */
+  function endpointAndDns(clientServers: {
+    after: Record<string, unknown>
+    unknown?: Record<string, unknown>
+    expressions?: Record<string, unknown>
+  }) {
+    return [
+      {
+        address: 'azurerm_private_dns_resolver_inbound_endpoint.hub',
+        type: 'azurerm_private_dns_resolver_inbound_endpoint',
+        actions: ['create'],
+        after: {
+          name: 'inbound',
+          location: 'westeurope',
+          private_dns_resolver_id: RESOLVER_ID,
+          ip_configurations: [
+            {
+              private_ip_allocation_method: 'Dynamic',
+              subnet_id: `${vnetIdOf('vnet-hub')}/subnets/snet-dns-inbound`
+            }
+          ],
+          tags: null
+        },
+        unknown: { id: true, ip_configurations: [{ private_ip_address: true }] }
+      },
+      {
+        address: 'azurerm_virtual_network_dns_servers.client',
+        type: 'azurerm_virtual_network_dns_servers',
+        actions: ['create'],
+        after: { virtual_network_id: vnetIdOf('vnet-client'), ...clientServers.after },
+        unknown: { id: true, ...clientServers.unknown },
+        expressions: clientServers.expressions ?? {}
+      }
+    ]
+  }
+
+  it('a client pointed at a new inbound endpoint (IP known after apply) answers in the hub: the hub’s link is judged, for certain', () => {
+    const e = estate()
+    const plan = terraform(
+      endpointAndDns({
+        after: {},
+        unknown: { dns_servers: true },
+        expressions: {
+          dns_servers: {
+            references: [
+              'azurerm_private_dns_resolver_inbound_endpoint.hub.ip_configurations[0].private_ip_address',
+              'azurerm_private_dns_resolver_inbound_endpoint.hub.ip_configurations[0]',
+              'azurerm_private_dns_resolver_inbound_endpoint.hub.ip_configurations',
+              'azurerm_private_dns_resolver_inbound_endpoint.hub'
+            ]
+          }
+        }
+      })
+    )
+    const endpoint = plan.changes.find(
+      (c) => c.type === 'Microsoft.Network/dnsResolvers/inboundEndpoints'
+    )
+    expect(endpoint?.id).toBe(`${RESOLVER_ID}/inboundEndpoints/inbound`)
+    expect(endpoint?.after?.properties).toEqual({
+      ipConfigurations: [
+        {
+          privateIpAllocationMethod: 'Dynamic',
+          subnet: { id: `${vnetIdOf('vnet-hub')}/subnets/snet-dns-inbound` }
+        }
+      ]
+    })
+    const { applied, findings } = judge(e.snapshot, plan)
+    expect(applied.inScope).toEqual(['kv1'])
+    const standIn = applied.unresolved[0]?.value ?? ''
+    expect(applied.unresolved[0]?.what).toBe('the private IP of inbound endpoint inbound')
+    expect(applied.snapshot.virtualNetworks[e.client.id.toLowerCase()]).toMatchObject({
+      dnsServers: [standIn]
+    })
+    // The hub is not linked to the zone: certain whatever the endpoint's IP.
+    const missing = one(findings, 'DNS-LINK-MISSING', 'error')
+    expect(missing.message).toContain('vnet-hub')
+    expect(of(findings, 'PLAN-UNRESOLVED')).toEqual([])
+    expect(of(findings, 'VNET-CUSTOM-DNS').map((f) => f.severity)).toEqual(['pass', 'pass'])
+    expect(JSON.stringify(findings)).not.toContain(standIn)
+  })
+
+  it('a client naming an address the new endpoint may get: VNET-CUSTOM-DNS is PLAN-UNRESOLVED, nothing else', () => {
+    const e = estate()
+    linkZone(e.zone, e.hub.id)
+    const plan = terraform(endpointAndDns({ after: { dns_servers: ['10.9.0.4'] } }))
+    const { findings } = judge(e.snapshot, plan)
+    const unresolved = one(findings, 'PLAN-UNRESOLVED')
+    expect(unresolved.message).toMatch(
+      /^VNET-CUSTOM-DNS .* whether 10\.9\.0\.4 is the private IP of inbound endpoint inbound/
+    )
+    expect(of(findings, 'VNET-CUSTOM-DNS').every((f) => f.severity === 'pass')).toBe(true)
+    expect(problems(findings)).toEqual([])
+  })
+
+  it('a new ruleset linked to the client with a rule for vaultcore.azure.net on premises: DNS-FORWARDING-RULE', () => {
+    const e = estate()
+    const plan = terraform([
+      {
+        address: 'azurerm_private_dns_resolver_dns_forwarding_ruleset.hub',
+        type: 'azurerm_private_dns_resolver_dns_forwarding_ruleset',
+        actions: ['create'],
+        after: {
+          name: 'frs-hub',
+          resource_group_name: NET_RG,
+          location: 'westeurope',
+          private_dns_resolver_outbound_endpoint_ids: [`${RESOLVER_ID}/outboundEndpoints/out`],
+          tags: null
+        },
+        unknown: { id: true }
+      },
+      {
+        address: 'azurerm_private_dns_resolver_forwarding_rule.vaultcore',
+        type: 'azurerm_private_dns_resolver_forwarding_rule',
+        actions: ['create'],
+        after: {
+          name: 'vaultcore',
+          domain_name: 'vaultcore.azure.net.',
+          enabled: true,
+          metadata: null,
+          target_dns_servers: [{ ip_address: '192.168.10.4', port: 53 }]
+        },
+        unknown: { id: true, dns_forwarding_ruleset_id: true },
+        expressions: {
+          dns_forwarding_ruleset_id: {
+            references: [
+              'azurerm_private_dns_resolver_dns_forwarding_ruleset.hub.id',
+              'azurerm_private_dns_resolver_dns_forwarding_ruleset.hub'
+            ]
+          }
+        }
+      },
+      {
+        address: 'azurerm_private_dns_resolver_virtual_network_link.client',
+        type: 'azurerm_private_dns_resolver_virtual_network_link',
+        actions: ['create'],
+        after: { name: 'link-client', virtual_network_id: vnetIdOf('vnet-client'), metadata: null },
+        unknown: { id: true, dns_forwarding_ruleset_id: true },
+        expressions: {
+          dns_forwarding_ruleset_id: {
+            references: [
+              'azurerm_private_dns_resolver_dns_forwarding_ruleset.hub.id',
+              'azurerm_private_dns_resolver_dns_forwarding_ruleset.hub'
+            ]
+          }
+        }
+      }
+    ])
+    const rule = plan.changes.find((c) => c.type.endsWith('/forwardingRules'))
+    expect(rule?.id).toBe(`${RULESET_ID}/forwardingRules/vaultcore`)
+    expect(rule?.after?.properties).toEqual({
+      domainName: 'vaultcore.azure.net.',
+      forwardingRuleState: 'Enabled',
+      targetDnsServers: [{ ipAddress: '192.168.10.4', port: 53 }]
+    })
+    const { applied, findings } = judge(e.snapshot, plan)
+    expect(applied.inScope).toEqual(['kv1'])
+    const f = one(findings, 'DNS-FORWARDING-RULE', 'warning')
+    expect(f.resource).toBe(`${RULESET_ID}/forwardingRules/vaultcore`)
+    expect(f.message).toContain('linked to VNet vnet-client')
+    // Disabled (`enabled = false`): the rule takes nothing.
+    const disabled = terraform([
+      {
+        address: 'azurerm_private_dns_resolver_forwarding_rule.vaultcore',
+        type: 'azurerm_private_dns_resolver_forwarding_rule',
+        actions: ['create'],
+        after: {
+          name: 'vaultcore',
+          dns_forwarding_ruleset_id: RULESET_ID,
+          domain_name: 'vaultcore.azure.net.',
+          enabled: false,
+          target_dns_servers: [{ ip_address: '192.168.10.4', port: 53 }]
+        }
+      }
+    ])
+    expect(disabled.changes[0]?.after?.properties).toMatchObject({
+      forwardingRuleState: 'Disabled'
+    })
+  })
+})
+
+describe('what-if: peerings, resolvers and rulesets', () => {
+  const peeringType = 'Microsoft.Network/virtualNetworks/virtualNetworkPeerings'
+
+  it('a VNet whose `after` lists its peerings without one: that peering goes', () => {
+    const e = estate()
+    const after = {
+      id: e.client.id,
+      type: 'Microsoft.Network/virtualNetworks',
+      name: 'vnet-client',
+      properties: { addressSpace: { addressPrefixes: ['10.2.0.0/16'] }, virtualNetworkPeerings: [] }
+    }
+    const { findings } = judge(
+      e.snapshot,
+      whatIf([
+        {
+          action: 'modify',
+          id: e.client.id,
+          type: 'Microsoft.Network/virtualNetworks',
+          after,
+          source: e.client.id
+        }
+      ])
+    )
+    expect(one(findings, 'VNET-PEERING-NOT-CONNECTED', 'error').observed).toContain(
+      'vnet-app: peering peer-vnet-client Disconnected'
+    )
+  })
+
+  it('a VNet whose `after` leaves its peerings out keeps them', () => {
+    const e = estate()
+    const after = {
+      id: e.client.id,
+      type: 'Microsoft.Network/virtualNetworks',
+      name: 'vnet-client',
+      properties: { addressSpace: { addressPrefixes: ['10.2.0.0/16'] } }
+    }
+    const { applied } = judge(
+      e.snapshot,
+      whatIf([
+        {
+          action: 'modify',
+          id: e.client.id,
+          type: 'Microsoft.Network/virtualNetworks',
+          after,
+          source: e.client.id
+        }
+      ])
+    )
+    expect(applied.snapshot.virtualNetworks[e.client.id.toLowerCase()]).toMatchObject({
+      peerings: e.client.peerings
+    })
+  })
+
+  it('peeringState is read-only: a Modify that says Connected keeps a Disconnected peering as it is', () => {
+    const e = estate()
+    const live = e.client.peerings?.[0]
+    if (live) live.peeringState = 'Disconnected'
+    const id = live?.id ?? ''
+    const { findings } = judge(
+      e.snapshot,
+      whatIf([
+        {
+          action: 'modify',
+          id,
+          type: peeringType,
+          after: {
+            id,
+            type: peeringType,
+            name: live?.name,
+            properties: {
+              remoteVirtualNetwork: { id: e.vnet.id },
+              peeringState: 'Connected',
+              peeringSyncLevel: 'FullyInSync'
+            }
+          },
+          source: id
+        }
+      ])
+    )
+    expect(one(findings, 'VNET-PEERING-NOT-CONNECTED', 'error').observed).toContain(
+      'vnet-client: peering peer-vnet-app Disconnected'
+    )
+  })
+
+  it('a ruleset VNet link deleted: the rule no longer applies, its finding is gone', () => {
+    const e = estate()
+    e.snapshot.dnsPath?.rulesets.push({
+      id: RULESET_ID,
+      name: 'frs-hub',
+      rules: [
+        {
+          id: `${RULESET_ID}/forwardingRules/vaultcore`,
+          name: 'vaultcore',
+          domainName: 'vaultcore.azure.net.',
+          state: 'Enabled',
+          targets: [{ ipAddress: '192.168.10.4', port: 53 }]
+        }
+      ],
+      rulesFailure: null,
+      vnetLinks: [
+        {
+          id: `${RULESET_ID}/virtualNetworkLinks/link-client`,
+          name: 'link-client',
+          virtualNetworkId: e.client.id
+        }
+      ],
+      vnetLinksFailure: null
+    })
+    expect(problems(run(e.snapshot))).toEqual(['DNS-FORWARDING-RULE warning'])
+    const id = `${RULESET_ID}/virtualNetworkLinks/link-client`
+    const { applied, findings } = judge(
+      e.snapshot,
+      whatIf([
+        {
+          action: 'delete',
+          id,
+          type: 'Microsoft.Network/dnsForwardingRulesets/virtualNetworkLinks',
+          after: null,
+          source: id
+        }
+      ])
+    )
+    expect(applied.inScope).toEqual(['kv1'])
+    expect(problems(findings)).toEqual([])
+  })
+})
