@@ -1441,15 +1441,15 @@ function judgePlan(inputs, plan, snapshot, live, options) {
     const diagrams = (drawn) => {
         if (applied.unresolved.length === 0)
             return drawn;
-        const out = new Map();
-        for (const [key, source] of drawn) {
-            let text = source;
-            for (const u of applied.unresolved) {
-                text = text.replace(new RegExp(`(?<![\\d.])${u.value.replace(/\./g, '\\.')}(?![\\d])`, 'g'), 'IP known after apply');
+        return {
+            get(key) {
+                let text = drawn.get(key);
+                for (const u of applied.unresolved) {
+                    text = text?.replace(new RegExp(`(?<![\\d.])${u.value.replace(/\./g, '\\.')}(?![\\d])`, 'g'), 'IP known after apply');
+                }
+                return text;
             }
-            out.set(key, text);
-        }
-        return out;
+        };
     };
     return {
         snapshot: applied.snapshot,

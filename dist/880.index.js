@@ -1016,8 +1016,10 @@ function problemSection(vault, withPasses, diagram, fold) {
     return [`### ${title}`, counts, ...body].join('\n\n');
 }
 /** Sections without problems, together: one folded list of passes (and picture) per vault. */
-function passedSection(vaults, withPasses, pictureOf) {
+/** The vaults without problems, or null once the text would pass `budget` characters. */
+function passedSection(vaults, withPasses, pictureOf, budget = Infinity) {
     const parts = [`### ${group/* RESULT_ICON */.kF.pass} ${(0,group/* plural */.LS)(vaults.length, 'vault')} without problems`];
+    let length = parts[0].length;
     for (const vault of vaults) {
         const count = (0,group/* plural */.LS)(vault.findings.length, 'check');
         const clients = clientsLine(vault.findings);
@@ -1025,7 +1027,11 @@ function passedSection(vaults, withPasses, pictureOf) {
         const label = `${group/* RESULT_ICON */.kF.pass} ${vaultHeading(vault)}: ${count} passed${clients ? ` · ${inline}` : ''}`;
         // Without a pass to fold, the label stands alone, picture or not.
         const shown = withPasses && vault.findings.length > 0;
-        parts.push(passedMarkdown(label, shown ? pictureOf(vault) : null, shown ? vault.findings : []));
+        const part = passedMarkdown(label, shown ? pictureOf(vault) : null, shown ? vault.findings : []);
+        length += part.length + 2;
+        if (length > budget)
+            return null;
+        parts.push(part);
     }
     return parts.join('\n\n');
 }
@@ -1067,26 +1073,40 @@ function renderSummary(report, maxChars = SUMMARY_MAX_CHARS, probe = null, diagr
     const added = withoutProblems.filter((s) => s.findings.some((f) => f.change === 'new'));
     const drawn = new Set([...withProblems, ...added].slice(0, MAX_DIAGRAMS));
     const pictureOf = (vault) => drawn.has(vault) ? diagramOf(vault, diagrams) : null;
-    const render = (withPasses) => [
-        summary_headline(report),
-        ...(report.resolved?.length ? [resolvedList(report)] : []),
-        ...overviewMarkdown(sections),
-        ...(withPasses
-            ? []
-            : [
-                '> [!NOTE]\n> Passed checks are left out so the summary fits; the JSON report lists them.'
-            ]),
-        ...(withProblems.length > MAX_DIAGRAMS && diagrams
-            ? [`> [!NOTE]\n> Pictures are drawn for the first ${MAX_DIAGRAMS} vaults with problems only.`]
-            : []),
-        ...withProblems.map((vault) => problemSection(vault, withPasses, pictureOf(vault), fold)),
-        ...(withoutProblems.length > 0 ? [passedSection(withoutProblems, withPasses, pictureOf)] : []),
+    // Part by part, so that a summary that cannot fit with its passed checks is given up as soon
+    // as it outgrows the limit, not after rendering every vault's passes (at 500 vaults, most of
+    // what the summary allocated).
+    function* render(withPasses, budget) {
+        yield summary_headline(report);
+        if (report.resolved?.length)
+            yield resolvedList(report);
+        yield* overviewMarkdown(sections);
+        if (!withPasses)
+            yield '> [!NOTE]\n> Passed checks are left out so the summary fits; the JSON report lists them.';
+        if (withProblems.length > MAX_DIAGRAMS && diagrams)
+            yield `> [!NOTE]\n> Pictures are drawn for the first ${MAX_DIAGRAMS} vaults with problems only.`;
+        for (const vault of withProblems)
+            yield problemSection(vault, withPasses, pictureOf(vault), fold);
+        if (withoutProblems.length > 0)
+            yield passedSection(withoutProblems, withPasses, pictureOf, withPasses ? budget() : Infinity);
         // What the probe saw, per vault (probe-summary.ts).
-        ...(probe ? [renderProbeSummary(probe)] : [])
-    ];
-    let parts = render(true);
-    if (parts.join('\n\n').length > maxChars)
-        parts = render(false);
+        if (probe)
+            yield renderProbeSummary(probe);
+    }
+    const whole = (withPasses) => {
+        const parts = [];
+        let length = -2; // the parts are joined by blank lines
+        for (const part of render(withPasses, () => maxChars - length - 2)) {
+            if (part === null)
+                return null;
+            length += part.length + 2;
+            if (withPasses && length > maxChars)
+                return null;
+            parts.push(part);
+        }
+        return parts;
+    };
+    const parts = whole(true) ?? whole(false);
     let text = '';
     for (const [index, part] of parts.entries()) {
         const next = text === '' ? part : `${text}\n\n${part}`;

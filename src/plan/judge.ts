@@ -11,6 +11,7 @@ import type { Inputs, VaultRef } from '../inputs/inputs.js'
 import { logger } from '../logger.js'
 import { parseResourceId } from '../common/arm-id.js'
 import { buildRunModel } from '../model/model.js'
+import type { DiagramLookup } from '../report/finding-markdown.js'
 import { applyPlan } from './apply.js'
 import type { Plan } from './plan.js'
 import { plannedVaultIds } from './scope.js'
@@ -21,7 +22,7 @@ export interface Judged {
   snapshot: Snapshot
   findings: Finding[]
   planned?: Map<string, string>
-  diagrams?: (drawn: Map<string, string>) => Map<string, string>
+  diagrams?: (drawn: DiagramLookup) => DiagramLookup
 }
 
 export type ReportJsonPlan = { format: Plan['format']; path: string; resources: number }
@@ -93,20 +94,20 @@ export function judgePlan(
       change.action === 'modify' ? 'changed by this change' : 'added by this change'
     )
   }
-  const diagrams = (drawn: Map<string, string>): Map<string, string> => {
+  const diagrams = (drawn: DiagramLookup): DiagramLookup => {
     if (applied.unresolved.length === 0) return drawn
-    const out = new Map<string, string>()
-    for (const [key, source] of drawn) {
-      let text = source
-      for (const u of applied.unresolved) {
-        text = text.replace(
-          new RegExp(`(?<![\\d.])${u.value.replace(/\./g, '\\.')}(?![\\d])`, 'g'),
-          'IP known after apply'
-        )
+    return {
+      get(key) {
+        let text = drawn.get(key)
+        for (const u of applied.unresolved) {
+          text = text?.replace(
+            new RegExp(`(?<![\\d.])${u.value.replace(/\./g, '\\.')}(?![\\d])`, 'g'),
+            'IP known after apply'
+          )
+        }
+        return text
       }
-      out.set(key, text)
     }
-    return out
   }
   return {
     snapshot: applied.snapshot,

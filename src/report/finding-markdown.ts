@@ -19,7 +19,12 @@ export interface FindingStyle {
 }
 
 /** Mermaid sources of the vaults' pictures (mermaid.ts), keyed by lower-cased vault name. */
-export type Diagrams = ReadonlyMap<string, string> | null | undefined
+/** A vault's diagram by its lower-case name; drawn when asked for (vaultDiagrams). */
+export interface DiagramLookup {
+  get(vaultKey: string): string | undefined
+}
+
+export type Diagrams = DiagramLookup | null | undefined
 
 export function ruleTitle(finding: Finding): string {
   return RULES[finding.rule]?.title ?? finding.rule

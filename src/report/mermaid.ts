@@ -22,6 +22,7 @@ import { buildTargetModel, isZoneNamed, namesOf, type RunModel } from '../model/
 import { privateLinkZones } from '../common/target.js'
 import { isNamedAfter } from '../common/names.js'
 import { resolvingVnets, vnetName } from '../model/dns-path.js'
+import type { DiagramLookup } from './finding-markdown.js'
 import { findingsByVault, sameVault } from './report.js'
 
 /** Caps that keep one diagram readable and well under Mermaid's default text size limit. */
@@ -357,16 +358,32 @@ export function vaultDiagrams(
   findings: readonly Finding[],
   planned: ReadonlyMap<string, string> = new Map(),
   run?: RunModel
-): Map<string, string> {
+): DiagramLookup & { keys(): IterableIterator<string> } {
   const byVault = findingsByVault(findings)
   const general = byVault.get(null) ?? []
-  const diagrams = new Map<string, string>()
-  for (const vault of snapshot.vaults) {
-    const key = vault.name.toLowerCase()
-    const own = [...general, ...(byVault.get(key) ?? [])]
-    diagrams.set(key, vaultDiagram(snapshot, vault, own, planned, run))
+  const vaults = new Map(snapshot.vaults.map((v) => [v.name.toLowerCase(), v]))
+  // Drawn on first use: the summary and the comment show a few pictures, whatever the number of
+  // vaults (drawing all 2,000 took a sixth of a 2,000-vault run's CPU).
+  const drawn = new Map<string, string>()
+  return {
+    keys: () => vaults.keys(),
+    get(key) {
+      const vault = vaults.get(key)
+      if (!vault) return undefined
+      let source = drawn.get(key)
+      if (source === undefined) {
+        source = vaultDiagram(
+          snapshot,
+          vault,
+          [...general, ...(byVault.get(key) ?? [])],
+          planned,
+          run
+        )
+        drawn.set(key, source)
+      }
+      return source
+    }
   }
-  return diagrams
 }
 
 /** A diagram as a fenced Markdown block GitHub renders (the source never holds a backtick). */

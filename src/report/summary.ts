@@ -63,12 +63,15 @@ function problemSection(
 }
 
 /** Sections without problems, together: one folded list of passes (and picture) per vault. */
+/** The vaults without problems, or null once the text would pass `budget` characters. */
 function passedSection(
   vaults: VaultSection[],
   withPasses: boolean,
-  pictureOf: (vault: VaultSection) => string | null
-): string {
+  pictureOf: (vault: VaultSection) => string | null,
+  budget = Infinity
+): string | null {
   const parts = [`### ${RESULT_ICON.pass} ${plural(vaults.length, 'vault')} without problems`]
+  let length = parts[0]!.length
   for (const vault of vaults) {
     const count = plural(vault.findings.length, 'check')
     const clients = clientsLine(vault.findings)
@@ -76,7 +79,10 @@ function passedSection(
     const label = `${RESULT_ICON.pass} ${vaultHeading(vault)}: ${count} passed${clients ? ` · ${inline}` : ''}`
     // Without a pass to fold, the label stands alone, picture or not.
     const shown = withPasses && vault.findings.length > 0
-    parts.push(passedMarkdown(label, shown ? pictureOf(vault) : null, shown ? vault.findings : []))
+    const part = passedMarkdown(label, shown ? pictureOf(vault) : null, shown ? vault.findings : [])
+    length += part.length + 2
+    if (length > budget) return null
+    parts.push(part)
   }
   return parts.join('\n\n')
 }
@@ -131,25 +137,36 @@ export function renderSummary(
   const drawn = new Set([...withProblems, ...added].slice(0, MAX_DIAGRAMS))
   const pictureOf = (vault: VaultSection): string | null =>
     drawn.has(vault) ? diagramOf(vault, diagrams) : null
-  const render = (withPasses: boolean): string[] => [
-    headline(report),
-    ...(report.resolved?.length ? [resolvedList(report)] : []),
-    ...overviewMarkdown(sections),
-    ...(withPasses
-      ? []
-      : [
-          '> [!NOTE]\n> Passed checks are left out so the summary fits; the JSON report lists them.'
-        ]),
-    ...(withProblems.length > MAX_DIAGRAMS && diagrams
-      ? [`> [!NOTE]\n> Pictures are drawn for the first ${MAX_DIAGRAMS} vaults with problems only.`]
-      : []),
-    ...withProblems.map((vault) => problemSection(vault, withPasses, pictureOf(vault), fold)),
-    ...(withoutProblems.length > 0 ? [passedSection(withoutProblems, withPasses, pictureOf)] : []),
+  // Part by part, so that a summary that cannot fit with its passed checks is given up as soon
+  // as it outgrows the limit, not after rendering every vault's passes (at 500 vaults, most of
+  // what the summary allocated).
+  function* render(withPasses: boolean, budget: () => number): Generator<string | null> {
+    yield headline(report)
+    if (report.resolved?.length) yield resolvedList(report)
+    yield* overviewMarkdown(sections)
+    if (!withPasses)
+      yield '> [!NOTE]\n> Passed checks are left out so the summary fits; the JSON report lists them.'
+    if (withProblems.length > MAX_DIAGRAMS && diagrams)
+      yield `> [!NOTE]\n> Pictures are drawn for the first ${MAX_DIAGRAMS} vaults with problems only.`
+    for (const vault of withProblems)
+      yield problemSection(vault, withPasses, pictureOf(vault), fold)
+    if (withoutProblems.length > 0)
+      yield passedSection(withoutProblems, withPasses, pictureOf, withPasses ? budget() : Infinity)
     // What the probe saw, per vault (probe-summary.ts).
-    ...(probe ? [renderProbeSummary(probe)] : [])
-  ]
-  let parts = render(true)
-  if (parts.join('\n\n').length > maxChars) parts = render(false)
+    if (probe) yield renderProbeSummary(probe)
+  }
+  const whole = (withPasses: boolean): string[] | null => {
+    const parts: string[] = []
+    let length = -2 // the parts are joined by blank lines
+    for (const part of render(withPasses, () => maxChars - length - 2)) {
+      if (part === null) return null
+      length += part.length + 2
+      if (withPasses && length > maxChars) return null
+      parts.push(part)
+    }
+    return parts
+  }
+  const parts = whole(true) ?? (whole(false) as string[])
   let text = ''
   for (const [index, part] of parts.entries()) {
     const next = text === '' ? part : `${text}\n\n${part}`
