@@ -8,7 +8,14 @@ import type { ProbeRun } from '../probe/result.js'
 import { countsOf, type ReportJson } from './report.js'
 import { renderProbeSummary } from './probe-summary.js'
 import { escapeMarkdown, inlineCode } from './markdown.js'
-import { clientsLine, hasProblems, overviewMarkdown } from './overview.js'
+import {
+  clientsLine,
+  FOLD_VAULTS_FROM,
+  fullReport,
+  hasProblems,
+  listedIn,
+  overviewMarkdown
+} from './overview.js'
 import {
   diagramOf,
   folded,
@@ -29,11 +36,16 @@ import {
   type VaultSection
 } from './group.js'
 
-/** GitHub rejects a step summary over 1 MiB; stay well under it. */
-export const SUMMARY_MAX_CHARS = 900_000
+/**
+ * GitHub rejects a step summary over 1 MiB (of UTF-8: each icon takes 3 or 4 bytes); stay well
+ * under it.
+ */
+export const SUMMARY_MAX_BYTES = 900_000
 
-/** Past this many vaults, each vault's details are folded under its heading. */
-export const FOLD_VAULTS_FROM = 20
+/** Rows of the vaults-with-problems table; the rest are counted, with where to find them. */
+export const SUMMARY_TABLE_ROWS = 1_000
+
+export { FOLD_VAULTS_FROM }
 /** Pictures only for vaults with problems, and at most this many (Mermaid is heavy to draw). */
 export const MAX_DIAGRAMS = 10
 
@@ -114,50 +126,112 @@ function resolvedList(report: ReportJson): string {
   return `<details><summary>✅ Fixed by this change: ${plural(resolved.length, 'problem')}</summary>\n\n${shown.join('\n')}\n\n</details>`
 }
 
-/** The whole summary as GitHub Markdown (a pure function of the report). */
+/** A piece of the summary, and what a reader misses if it is cut. */
+interface Part {
+  text: string
+  /** Vaults with problems whose details it holds. */
+  problems?: number
+  /** Vaults without problems it lists. */
+  healthy?: number
+  /** What else it is, e.g. "the probe's results". */
+  label?: string
+}
+
+/** What the parts that did not fit held, for the note that says so. */
+function leftOut(parts: readonly Part[]): string {
+  const problems = parts.reduce((n, p) => n + (p.problems ?? 0), 0)
+  const healthy = parts.reduce((n, p) => n + (p.healthy ?? 0), 0)
+  return [
+    problems ? `the details of ${plural(problems, 'vault')} with problems` : '',
+    healthy ? `${plural(healthy, 'vault')} without problems` : '',
+    ...new Set(parts.map((p) => p.label ?? ''))
+  ]
+    .filter(Boolean)
+    .join('; ')
+}
+
+const bytes = (text: string): number => Buffer.byteLength(text, 'utf8')
+
+/**
+ * The whole summary as GitHub Markdown (a pure function of the report), at most `maxBytes` of
+ * UTF-8. `reportPath` (the JSON report's) is named wherever something is left out.
+ */
 export function renderSummary(
   report: ReportJson,
-  maxChars = SUMMARY_MAX_CHARS,
+  maxBytes = SUMMARY_MAX_BYTES,
   probe: ProbeRun | null = null,
-  diagrams: Diagrams = null
+  diagrams: Diagrams = null,
+  reportPath: string | null = null
 ): string {
   const sections = vaultSections(report)
   const withProblems = sections.filter(hasProblems)
   const withoutProblems = sections.filter((s) => !hasProblems(s))
   const fold = report.vaults.length > FOLD_VAULTS_FROM
+  const where = fullReport(reportPath)
   // Pictures for the vaults with problems and, with a plan, those the change adds to: the first
   // MAX_DIAGRAMS of them.
   const added = withoutProblems.filter((s) => s.findings.some((f) => f.change === 'new'))
   const drawn = new Set([...withProblems, ...added].slice(0, MAX_DIAGRAMS))
   const pictureOf = (vault: VaultSection): string | null =>
     drawn.has(vault) ? diagramOf(vault, diagrams) : null
-  const render = (withPasses: boolean): string[] => [
-    headline(report),
-    ...(report.resolved?.length ? [resolvedList(report)] : []),
-    ...overviewMarkdown(sections),
+  const render = (withPasses: boolean): Part[] => [
+    { text: headline(report), label: 'the headline' },
+    ...(report.resolved?.length
+      ? [{ text: resolvedList(report), label: 'the list of what was fixed' }]
+      : []),
+    ...overviewMarkdown(sections, SUMMARY_TABLE_ROWS, listedIn(reportPath)).map((text) => ({
+      text,
+      label: 'part of the overview'
+    })),
     ...(withPasses
       ? []
       : [
-          '> [!NOTE]\n> Passed checks are left out so the summary fits; the JSON report lists them.'
+          {
+            text: '> [!NOTE]\n> Passed checks are left out so the summary fits; the JSON report lists them.'
+          }
         ]),
     ...(withProblems.length > MAX_DIAGRAMS && diagrams
-      ? [`> [!NOTE]\n> Pictures are drawn for the first ${MAX_DIAGRAMS} vaults with problems only.`]
+      ? [
+          {
+            text: `> [!NOTE]\n> Pictures are drawn for the first ${MAX_DIAGRAMS} vaults with problems only.`
+          }
+        ]
       : []),
-    ...withProblems.map((vault) => problemSection(vault, withPasses, pictureOf(vault), fold)),
-    ...(withoutProblems.length > 0 ? [passedSection(withoutProblems, withPasses, pictureOf)] : []),
+    ...withProblems.map((vault) => ({
+      text: problemSection(vault, withPasses, pictureOf(vault), fold),
+      problems: 1
+    })),
+    ...(withoutProblems.length > 0
+      ? [
+          {
+            text: passedSection(withoutProblems, withPasses, pictureOf),
+            healthy: withoutProblems.filter((s) => s.name !== null).length
+          }
+        ]
+      : []),
     // What the probe saw, per vault (probe-summary.ts).
-    ...(probe ? [renderProbeSummary(probe)] : [])
+    ...(probe ? [{ text: renderProbeSummary(probe), label: 'what the probe saw' }] : [])
   ]
-  let parts = render(true)
-  if (parts.join('\n\n').length > maxChars) parts = render(false)
-  let text = ''
+  // Sizes once each: the budget is GitHub's, in bytes, and a summary can be most of a MiB.
+  const sized = (parts: Part[]) => parts.map((part) => ({ ...part, size: bytes(part.text) }))
+  let parts = sized(render(true))
+  const total = (list: { size: number }[]) =>
+    list.reduce((n, p) => n + p.size, 0) + 2 * Math.max(0, list.length - 1)
+  if (total(parts) > maxBytes) parts = sized(render(false))
+  if (total(parts) <= maxBytes) return `${parts.map((p) => p.text).join('\n\n')}\n`
+  // Whole parts, in order, while they fit with room for the note that names what did not.
+  const kept: string[] = []
+  let used = 0
   for (const [index, part] of parts.entries()) {
-    const next = text === '' ? part : `${text}\n\n${part}`
-    if (next.length > maxChars - 300) {
-      const left = plural(parts.length - index, 'more section')
-      return `${text}\n\n> [!NOTE]\n> The summary is cut short: ${left} did not fit. The JSON report (output \`report-path\`) has every finding.\n`
+    const next = used + (kept.length > 0 ? 2 : 0) + part.size
+    if (next > maxBytes - 600) {
+      const rest = parts.slice(index)
+      const left = plural(rest.length, 'more section')
+      const full = where.charAt(0).toUpperCase() + where.slice(1)
+      return `${kept.join('\n\n')}\n\n> [!NOTE]\n> The summary is cut short: ${left} did not fit (${leftOut(rest)}). ${full} has every finding.\n`
     }
-    text = next
+    kept.push(part.text)
+    used = next
   }
-  return `${text}\n`
+  return `${kept.join('\n\n')}\n`
 }
