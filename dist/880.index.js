@@ -337,6 +337,8 @@ var arm_id = __webpack_require__(5765);
 
 /** Past this many vaults, the rules table joins the vaults table. */
 const RULES_TABLE_FROM = 5;
+/** Past this many vaults, each vault's details are folded under its heading (summary and comment). */
+const FOLD_VAULTS_FROM = 20;
 /** Healthy vaults named on their line; the rest are counted. */
 const HEALTHY_NAMES = 30;
 function hasProblems(section) {
@@ -353,8 +355,25 @@ function problemRules(findings) {
 function vaultCell(section) {
     return section.name === null ? 'not tied to one vault' : inlineCode(section.name);
 }
-/** `| vault | result | rules |` for the vaults with problems, at most `limit` rows. */
-function problemTable(sections, limit = Infinity) {
+/**
+ * Where a reader finds what a surface leaves out: the JSON report, by its path when known (the
+ * `report-path` output names it too, for a later step that uploads it).
+ */
+function fullReport(reportPath) {
+    return reportPath
+        ? `the JSON report ${inlineCode(reportPath)} (output \`report-path\`)`
+        : 'the JSON report (output `report-path`)';
+}
+/** `… lists every one`: where what a surface leaves out is, as the end of a sentence. */
+function listedIn(reportPath, withSummary = false) {
+    const report = fullReport(reportPath);
+    return withSummary ? `the job summary and ${report} list every one` : `${report} lists every one`;
+}
+/**
+ * `| vault | result | rules |` for the vaults with problems, at most `limit` rows. The rest are
+ * counted on a line of their own after the table, not in a row: a row would read as a vault.
+ */
+function problemTable(sections, limit = Infinity, where = listedIn(null)) {
     const rows = sections.filter(hasProblems);
     if (rows.length === 0)
         return '';
@@ -366,9 +385,13 @@ function problemTable(sections, limit = Infinity) {
             .map((rule) => inlineCode(rule))
             .join(' ')} |`)
     ];
-    if (rows.length > shown.length)
-        lines.push(`| … ${rows.length - shown.length} more | | |`);
-    return lines.join('\n');
+    const table = lines.join('\n');
+    const left = rows.length - shown.length;
+    if (left === 0)
+        return table;
+    const vaults = left === 1 ? 'vault' : 'vaults';
+    // A blank line ends the table: a line right under it would be parsed as one more row.
+    return `${table}\n\n… and ${left} more ${vaults} with problems, left out of this table: ${where}.`;
 }
 /** `✅ 12 vaults without problems: a, b, … and 3 more`. */
 function healthyLine(sections) {
@@ -406,11 +429,14 @@ function rulesTable(sections) {
         ...rows.map(([rule, { severity, vaults }]) => `| ${inlineCode(rule)} | ${group/* SEVERITY_ICON */._9[severity]} ${escapeMarkdown(severity)} | ${vaults} |`)
     ].join('\n');
 }
-/** The overview: problem table, healthy line, and the rules table past a handful of vaults. */
-function overviewMarkdown(sections, tableLimit = Infinity) {
+/**
+ * The overview: problem table (at most `tableLimit` rows; `where` says where the rest are),
+ * healthy line, and the rules table past a handful of vaults.
+ */
+function overviewMarkdown(sections, tableLimit = Infinity, where = listedIn(null)) {
     const vaults = sections.filter((s) => s.name !== null).length;
     return [
-        problemTable(sections, tableLimit),
+        problemTable(sections, tableLimit, where),
         healthyLine(sections),
         vaults > RULES_TABLE_FROM ? rulesTable(sections) : ''
     ].filter(Boolean);
@@ -527,6 +553,11 @@ function passedMarkdown(label, diagram, passed) {
 
 /** GitHub rejects an issue comment body over 65,536 characters. */
 const COMMENT_MAX_CHARS = 65_536;
+/**
+ * Rows of the vaults-with-problems table once the comment has to shrink (only errors shown):
+ * the table stays, so a large run still reads at a glance, and the rest are counted.
+ */
+const COMMENT_TABLE_ROWS = 100;
 const TOOL = 'kv-private-link-doctor';
 /**
  * The hidden marker that names this job's comment. The key is percent-encoded (and so is `-`),
@@ -581,13 +612,17 @@ function footer(options) {
     return `<sub>${summary} · comment-key ${inlineCode(options.key)}${sha}</sub>`;
 }
 /** Level 1 and 2: every vault in full, with its diagram; passes only at level 1. */
-function detailedSection(section, options, withPasses) {
+function detailedSection(section, options, withPasses, fold) {
     const diagram = diagramOf(section, options.diagrams);
     const heading = `${group/* RESULT_ICON */.kF[section.result]} Vault ${vaultLabel(section.name)}: ${(0,group/* countsText */.WN)((0,report_report.countsOf)(section.findings))}`;
     if (section.findings.every((f) => f.severity === 'pass')) {
         return passedMarkdown(heading, diagram, withPasses ? section.findings : []);
     }
-    return [`### ${heading}`, ...problemsMarkdown(section, diagram, withPasses, COMMENT_STYLE)].join('\n\n');
+    const body = problemsMarkdown(section, diagram, withPasses, COMMENT_STYLE);
+    // As in the job summary: past FOLD_VAULTS_FROM vaults each vault folds under its heading.
+    if (fold)
+        return folded(`<strong>${heading}</strong>`, body.join('\n\n'));
+    return [`### ${heading}`, ...body].join('\n\n');
 }
 /** Level 3: errors only, each with its fix; no diagrams, no warnings' detail. */
 function compactError(finding) {
@@ -607,7 +642,8 @@ function minimalError(finding) {
 /**
  * The comment's Markdown, at most `maxChars` long. When it would not fit: passes go first, then
  * the per-vault detail (diagrams, warnings, observed/expected); every error keeps its fix, and the
- * link to the full job summary is always there.
+ * link to the full job summary is always there. The overview (vaults table, healthy line, rules
+ * table) stays at every level; once only errors are shown, its table is capped.
  */
 function renderComment(report, options, maxChars = COMMENT_MAX_CHARS) {
     const top = [commentMarker(options.key), resultMarker(report.result), headline(report, options)];
@@ -616,28 +652,37 @@ function renderComment(report, options, maxChars = COMMENT_MAX_CHARS) {
     const sections = problemsFirst((0,group/* vaultSections */.Jv)(report));
     const errors = sections.flatMap((s) => s.findings.filter((f) => f.severity === 'error'));
     const others = report.counts.warning + report.counts.info;
+    const fold = report.vaults.length > FOLD_VAULTS_FROM;
+    const where = listedIn(options.reportPath, options.summaryWritten !== false);
+    const overview = overviewMarkdown(sections, Infinity, where);
+    const capped = overviewMarkdown(sections, COMMENT_TABLE_ROWS, where);
     const note = (text) => `> [!NOTE]\n> ${text}`;
     const assemble = (middle) => [...top, ...middle, bottom].join('\n\n') + '\n';
+    // Past FOLD_VAULTS_FROM vaults the errors fold too, under one line that counts them.
+    const errorList = (items, shown = items.length) => !fold || items.length === 0
+        ? items
+        : [
+            folded(`${group/* SEVERITY_ICON */._9.error} ${shown < errors.length ? `${shown} of ${errors.length}` : errors.length} ${errors.length === 1 ? 'error' : 'errors'} with ${shown === 1 ? 'its fix' : 'their fixes'}`, items.join('\n\n'))
+        ];
     const levels = [
+        () => [...overview, ...sections.map((s) => detailedSection(s, options, true, fold))],
         () => [
-            ...overviewMarkdown(sections),
-            ...sections.map((s) => detailedSection(s, options, true))
-        ],
-        () => [
-            ...overviewMarkdown(sections),
+            ...overview,
             note('Passed checks are left out so the comment fits GitHub’s size limit.'),
-            ...sections.map((s) => detailedSection(s, options, false))
+            ...sections.map((s) => detailedSection(s, options, false, fold))
         ],
         () => [
+            ...capped,
             note(`Only errors are shown, so the comment fits GitHub’s size limit` +
                 (others > 0
                     ? `; ${(0,group/* plural */.LS)(report.counts.warning, 'warning')} and ${(0,group/* plural */.LS)(report.counts.info, 'info finding')} are in the job summary.`
                     : '.')),
-            ...errors.map(compactError)
+            ...errorList(errors.map(compactError))
         ],
         () => [
+            ...capped,
             note('Only errors and their fixes are shown, so the comment fits GitHub’s size limit.'),
-            ...errors.map(minimalError)
+            ...errorList(errors.map(minimalError))
         ]
     ];
     for (const level of levels) {
@@ -647,7 +692,9 @@ function renderComment(report, options, maxChars = COMMENT_MAX_CHARS) {
     }
     // Even rule, vault and fix per error is too much: as many as fit, and say how many did not.
     const kept = [];
-    const room = maxChars - assemble([]).length - 400;
+    const missing = (count) => note(`${(0,group/* plural */.LS)(count, 'more error')} did not fit in a comment: the job summary and ${fullReport(options.reportPath)} list every one with its fix.`);
+    // Less what the folded list's line may add once the count is known.
+    const room = maxChars - assemble([...capped, missing(errors.length), ...errorList([''])]).length - 100;
     let used = 0;
     for (const error of errors) {
         const item = minimalError(error);
@@ -656,10 +703,7 @@ function renderComment(report, options, maxChars = COMMENT_MAX_CHARS) {
         kept.push(item);
         used += item.length + 2;
     }
-    return assemble([
-        note(`${(0,group/* plural */.LS)(errors.length - kept.length, 'more error')} did not fit in a comment: the job summary and the JSON report list every one with its fix.`),
-        ...kept
-    ]);
+    return assemble([...capped, missing(errors.length - kept.length), ...errorList(kept)]);
 }
 
 // EXTERNAL MODULE: ./src/compare/compare.ts
@@ -991,10 +1035,14 @@ function renderProbeSummary(run) {
 
 
 
-/** GitHub rejects a step summary over 1 MiB; stay well under it. */
-const SUMMARY_MAX_CHARS = 900_000;
-/** Past this many vaults, each vault's details are folded under its heading. */
-const FOLD_VAULTS_FROM = 20;
+/**
+ * GitHub rejects a step summary over 1 MiB (of UTF-8: each icon takes 3 or 4 bytes); stay well
+ * under it.
+ */
+const SUMMARY_MAX_BYTES = 900_000;
+/** Rows of the vaults-with-problems table; the rest are counted, with where to find them. */
+const SUMMARY_TABLE_ROWS = 1_000;
+
 /** Pictures only for vaults with problems, and at most this many (Mermaid is heavy to draw). */
 const MAX_DIAGRAMS = 10;
 /** Problems sit under `###` vault headings, in full. */
@@ -1062,12 +1110,29 @@ function resolvedList(report) {
         shown.push(`- … and ${resolved.length - shown.length} more (the JSON report's \`resolved\` lists them)`);
     return `<details><summary>✅ Fixed by this change: ${(0,group/* plural */.LS)(resolved.length, 'problem')}</summary>\n\n${shown.join('\n')}\n\n</details>`;
 }
-/** The whole summary as GitHub Markdown (a pure function of the report). */
-function renderSummary(report, maxChars = SUMMARY_MAX_CHARS, probe = null, diagrams = null) {
+/** What the parts that did not fit held, for the note that says so. */
+function leftOut(parts) {
+    const problems = parts.reduce((n, p) => n + (p.problems ?? 0), 0);
+    const healthy = parts.reduce((n, p) => n + (p.healthy ?? 0), 0);
+    return [
+        problems ? `the details of ${(0,group/* plural */.LS)(problems, 'vault')} with problems` : '',
+        healthy ? `${(0,group/* plural */.LS)(healthy, 'vault')} without problems` : '',
+        ...new Set(parts.map((p) => p.label ?? ''))
+    ]
+        .filter(Boolean)
+        .join('; ');
+}
+const bytes = (text) => Buffer.byteLength(text, 'utf8');
+/**
+ * The whole summary as GitHub Markdown (a pure function of the report), at most `maxBytes` of
+ * UTF-8. `reportPath` (the JSON report's) is named wherever something is left out.
+ */
+function renderSummary(report, maxBytes = SUMMARY_MAX_BYTES, probe = null, diagrams = null, reportPath = null) {
     const sections = (0,group/* vaultSections */.Jv)(report);
     const withProblems = sections.filter(hasProblems);
     const withoutProblems = sections.filter((s) => !hasProblems(s));
     const fold = report.vaults.length > FOLD_VAULTS_FROM;
+    const where = fullReport(reportPath);
     // Pictures for the vaults with problems and, with a plan, those the change adds to: the first
     // MAX_DIAGRAMS of them.
     const added = withoutProblems.filter((s) => s.findings.some((f) => f.change === 'new'));
@@ -1075,48 +1140,68 @@ function renderSummary(report, maxChars = SUMMARY_MAX_CHARS, probe = null, diagr
     const pictureOf = (vault) => drawn.has(vault) ? diagramOf(vault, diagrams) : null;
     // Part by part, so that a summary that cannot fit with its passed checks is given up as soon
     // as it outgrows the limit, not after rendering every vault's passes (at 500 vaults, most of
-    // what the summary allocated).
+    // what the summary allocated). `budget` is what is left of the limit.
     function* render(withPasses, budget) {
-        yield summary_headline(report);
+        yield { text: summary_headline(report), label: 'the headline' };
         if (report.resolved?.length)
-            yield resolvedList(report);
-        yield* overviewMarkdown(sections);
+            yield { text: resolvedList(report), label: 'the list of what was fixed' };
+        for (const text of overviewMarkdown(sections, SUMMARY_TABLE_ROWS, listedIn(reportPath)))
+            yield { text, label: 'part of the overview' };
         if (!withPasses)
-            yield '> [!NOTE]\n> Passed checks are left out so the summary fits; the JSON report lists them.';
+            yield {
+                text: '> [!NOTE]\n> Passed checks are left out so the summary fits; the JSON report lists them.'
+            };
         if (withProblems.length > MAX_DIAGRAMS && diagrams)
-            yield `> [!NOTE]\n> Pictures are drawn for the first ${MAX_DIAGRAMS} vaults with problems only.`;
+            yield {
+                text: `> [!NOTE]\n> Pictures are drawn for the first ${MAX_DIAGRAMS} vaults with problems only.`
+            };
         for (const vault of withProblems)
-            yield problemSection(vault, withPasses, pictureOf(vault), fold);
-        if (withoutProblems.length > 0)
-            yield passedSection(withoutProblems, withPasses, pictureOf, withPasses ? budget() : Infinity);
+            yield { text: problemSection(vault, withPasses, pictureOf(vault), fold), problems: 1 };
+        if (withoutProblems.length > 0) {
+            // Its length in UTF-16 units is at most its size in bytes: past the budget, it cannot fit.
+            const text = passedSection(withoutProblems, withPasses, pictureOf, withPasses ? budget() : Infinity);
+            yield text === null
+                ? null
+                : { text, healthy: withoutProblems.filter((s) => s.name !== null).length };
+        }
         // What the probe saw, per vault (probe-summary.ts).
         if (probe)
-            yield renderProbeSummary(probe);
+            yield { text: renderProbeSummary(probe), label: 'what the probe saw' };
     }
-    const whole = (withPasses) => {
+    // Sizes once each: the budget is GitHub's, in bytes, and a summary can be most of a MiB.
+    const sized = (withPasses) => {
         const parts = [];
-        let length = -2; // the parts are joined by blank lines
-        for (const part of render(withPasses, () => maxChars - length - 2)) {
+        let used = -2; // the parts are joined by blank lines
+        for (const part of render(withPasses, () => maxBytes - used - 2)) {
             if (part === null)
                 return null;
-            length += part.length + 2;
-            if (withPasses && length > maxChars)
+            const size = bytes(part.text);
+            used += size + 2;
+            if (withPasses && used > maxBytes)
                 return null;
-            parts.push(part);
+            parts.push({ ...part, size });
         }
         return parts;
     };
-    const parts = whole(true) ?? whole(false);
-    let text = '';
+    const parts = sized(true) ?? sized(false);
+    const total = (list) => list.reduce((n, p) => n + p.size, 0) + 2 * Math.max(0, list.length - 1);
+    if (total(parts) <= maxBytes)
+        return `${parts.map((p) => p.text).join('\n\n')}\n`;
+    // Whole parts, in order, while they fit with room for the note that names what did not.
+    const kept = [];
+    let used = 0;
     for (const [index, part] of parts.entries()) {
-        const next = text === '' ? part : `${text}\n\n${part}`;
-        if (next.length > maxChars - 300) {
-            const left = (0,group/* plural */.LS)(parts.length - index, 'more section');
-            return `${text}\n\n> [!NOTE]\n> The summary is cut short: ${left} did not fit. The JSON report (output \`report-path\`) has every finding.\n`;
+        const next = used + (kept.length > 0 ? 2 : 0) + part.size;
+        if (next > maxBytes - 600) {
+            const rest = parts.slice(index);
+            const left = (0,group/* plural */.LS)(rest.length, 'more section');
+            const full = where.charAt(0).toUpperCase() + where.slice(1);
+            return `${kept.join('\n\n')}\n\n> [!NOTE]\n> The summary is cut short: ${left} did not fit (${leftOut(rest)}). ${full} has every finding.\n`;
         }
-        text = next;
+        kept.push(part.text);
+        used = next;
     }
-    return `${text}\n`;
+    return `${kept.join('\n\n')}\n`;
 }
 
 ;// CONCATENATED MODULE: ./src/report/publish.ts
@@ -1152,7 +1237,7 @@ async function publish(report, options) {
     const fixPath = await (0,report_report.writeBeside)((0,report_report.besideReport)(reportPath, 'fix', 'sh'), renderFixScript(report), 0o744);
     const summaryWritten = inputs.report.includes('summary');
     if (summaryWritten) {
-        const text = renderSummary(report, SUMMARY_MAX_CHARS, options.probe ?? null, diagrams);
+        const text = renderSummary(report, SUMMARY_MAX_BYTES, options.probe ?? null, diagrams, reportPath);
         await core/* summary */.z.addRaw(text).write();
     }
     setOutputs(report, { report: reportPath, sarif: sarifPath, fixScript: fixPath });
@@ -1163,6 +1248,7 @@ async function publish(report, options) {
             key: inputs.commentKey,
             diagrams,
             summaryWritten,
+            reportPath,
             env,
             sink: log
         });
@@ -1184,7 +1270,7 @@ async function publish(report, options) {
 async function postComment(report, options) {
     // Loaded only when used: the GitHub client is a large part of the bundle.
     const { writeStickyComment } = await Promise.all(/* import() */[__webpack_require__.e(413), __webpack_require__.e(647)]).then(__webpack_require__.bind(__webpack_require__, 647));
-    const { key, diagrams, summaryWritten } = options;
+    const { key, diagrams, summaryWritten, reportPath } = options;
     return writeStickyComment({
         ...options,
         marker: commentMarker(key),
@@ -1192,6 +1278,7 @@ async function postComment(report, options) {
             key,
             diagrams,
             summaryWritten,
+            reportPath,
             summaryUrl: runUrl,
             sha,
             previous: existing ? previousResult(existing) : null

@@ -2,8 +2,12 @@
 // emulator with ARM's read throttling on (a bucket of 250 per subscription, 25 per second back),
 // ARM-like page sizes and a per-request latency, over estates of N healthy vaults (one VNet, one
 // shared privatelink zone), discovered over the whole subscription as a nightly drift run does.
+// Each row also says how much of GitHub's limits the job summary (1 MiB) and the sticky PR
+// comment (65,536 characters) take: the comment from a second run of the same estate on a pull
+// request with `report: summary,comment` (the emulator serves the GitHub API too), so that the
+// row's times and memory stay those of a drift run without the GitHub client.
 //
-//   npm run bench                                   # sweep 1, 10, 100, 500 vaults, 25 ms
+//   npm run bench                                   # sweep 1, 10, 100, 500, 2000 vaults, 25 ms
 //   npm run bench -- --vaults 1,10 --latency 50
 //   npm run bench -- --page-size 100                # one page size for every list (default:
 //                                                   # ARM-like, 25 vaults / 100 other items)
@@ -18,7 +22,7 @@
 // asserts no times. Peak RSS is the child's own (process.resourceUsage().maxRSS at exit, via a
 // tiny wrapper that imports the bundle).
 import { execFileSync, spawnSync } from 'node:child_process'
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { dirname, join } from 'node:path'
 import { fileURLToPath } from 'node:url'
@@ -31,7 +35,7 @@ const root = join(dirname(fileURLToPath(import.meta.url)), '..')
 
 function args() {
   const out = {
-    vaults: [1, 10, 100, 500],
+    vaults: [1, 10, 100, 500, 2000],
     latency: 25,
     node: '',
     crossover: false,
@@ -81,8 +85,28 @@ writeFileSync(
 // run-action.mjs spawns whatever KVPLD_DIST names: the wrapper, which imports the bundle.
 process.env.KVPLD_DIST = wrapper
 
-/** One run of the action over `vaults` vaults. */
-async function measure(vaults, { latencyMs, threshold, broken = 0 } = {}) {
+// A pull request event, so that `report: comment` writes the sticky comment (to the emulator).
+const PR = { owner: 'contoso', repo: 'infra', number: 7 }
+mkdirSync(join(work, 'event'))
+const eventPath = join(work, 'event', 'event.json')
+writeFileSync(
+  eventPath,
+  JSON.stringify({
+    number: PR.number,
+    pull_request: {
+      number: PR.number,
+      head: { sha: '0'.repeat(40), repo: { full_name: `${PR.owner}/${PR.repo}` } },
+      base: { repo: { full_name: `${PR.owner}/${PR.repo}` } }
+    },
+    repository: { full_name: `${PR.owner}/${PR.repo}`, name: PR.repo, owner: { login: PR.owner } }
+  })
+)
+/** GitHub's limits: a step summary of 1 MiB, an issue comment of 65,536 characters. */
+const SUMMARY_LIMIT_BYTES = 1024 * 1024
+const COMMENT_LIMIT_CHARS = 65_536
+
+/** One run of the action over `vaults` vaults; with `comment`, on a pull request that it comments on. */
+async function measure(vaults, { latencyMs, threshold, broken = 0, comment = false } = {}) {
   const estate = scaleEstate({ vaults, broken })
   const emu = await startEmulator({
     estate,
@@ -95,15 +119,40 @@ async function measure(vaults, { latencyMs, threshold, broken = 0 } = {}) {
     const run = await runAction({
       node,
       timeoutMs: 600_000,
-      inputs: { 'subscription-id': SCALE_SUBSCRIPTION_ID, probe: 'off' },
+      inputs: {
+        'subscription-id': SCALE_SUBSCRIPTION_ID,
+        probe: 'off',
+        ...(comment
+          ? { report: 'summary,comment', 'github-token': 'ghs_benchtoken', 'comment-key': 'bench' }
+          : {})
+      },
       env: {
         ...emu.env(),
+        ...(comment
+          ? {
+              GITHUB_EVENT_NAME: 'pull_request',
+              GITHUB_EVENT_PATH: eventPath,
+              GITHUB_SERVER_URL: 'https://github.com',
+              GITHUB_RUN_ID: '1'
+            }
+          : {}),
         KVPLD_BENCH_ENTRY: entry,
         KVPLD_BENCH_RSS: rssFile,
         ...(threshold !== undefined ? { KVPLD_BULK_THRESHOLD: String(threshold) } : {})
       }
     })
     const armRequests = emu.armRequestCount()
+    const comments = emu.github.comments(PR.owner, PR.repo, PR.number)
+    // The emulator refuses a body over 65,536 characters with 422, as GitHub does.
+    if (
+      comment &&
+      (comments.length !== 1 || !/Created the pull request comment/.test(run.stdout))
+    ) {
+      process.stderr.write(run.stdout.slice(-3000) + run.stderr.slice(-3000))
+      throw new Error(`the run over ${vaults} vault(s) wrote no pull request comment`)
+    }
+    const summaryBytes = Buffer.byteLength(run.summary, 'utf8')
+    const commentChars = comment ? comments[0].body.length : NaN
     const throttled = emu.throttle?.events.length ?? 0
     // Healthy: every vault passes. Broken: the report is whole and the step fails on its errors
     // (at 1 vault, 30 % broken is none).
@@ -133,6 +182,8 @@ async function measure(vaults, { latencyMs, threshold, broken = 0 } = {}) {
       vaults,
       broken,
       armRequests,
+      summaryBytes,
+      commentChars,
       throttled,
       wallMs: run.wallMs,
       rssMb,
@@ -246,14 +297,21 @@ if (opts.crossover) {
   console.log('')
 }
 
+/** A row: the drift run's figures, and the size of the comment the same estate gets on a PR. */
+async function row(vaults, broken = 0) {
+  const run = await measure(vaults, { broken })
+  const commented = await measure(vaults, { broken, comment: true })
+  return { ...run, commentChars: commented.commentChars }
+}
+
 const rows = []
-for (const n of opts.vaults) rows.push(await measure(n))
-if (opts.broken > 0)
-  for (const n of opts.vaults) rows.push(await measure(n, { broken: opts.broken }))
+for (const n of opts.vaults) rows.push(await row(n))
+if (opts.broken > 0) for (const n of opts.vaults) rows.push(await row(n, opts.broken))
+const share = (part, whole) => `${fmt((100 * part) / whole, 1)} %`
 console.log(
-  '| vaults | broken | mode | ARM requests | requests / vault | 429s | wall ms | round trips (wall ÷ latency) | chain round trips | wall target (2 × chain × latency + cold start) | of the wall: collect ms | peak RSS MB |'
+  '| vaults | broken | mode | ARM requests | requests / vault | 429s | wall ms | round trips (wall ÷ latency) | chain round trips | wall target (2 × chain × latency + cold start) | of the wall: collect ms | peak RSS MB | summary bytes (of 1 MiB) | comment chars (of 65,536) |'
 )
-console.log('|---:|---:|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|')
+console.log('|---:|---:|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|')
 let allMet = true
 for (const r of rows) {
   const c = chain(r.vaults, r.bulk, r.broken)
@@ -263,9 +321,11 @@ for (const r of rows) {
   allMet &&=
     r.wallMs <= target &&
     (r.vaults < 500 || r.rssMb <= 150) &&
-    (r.vaults < 500 || perVault <= requestTarget)
+    (r.vaults < 500 || perVault <= requestTarget) &&
+    r.summaryBytes < SUMMARY_LIMIT_BYTES &&
+    r.commentChars <= COMMENT_LIMIT_CHARS
   console.log(
-    `| ${r.vaults} | ${fmt(r.broken * 100)} % | ${r.bulk ? 'bulk' : 'targeted'} | ${r.armRequests} | ${fmt(perVault, 3)} | ${r.throttled} | ${r.wallMs} | ${fmt(r.wallMs / opts.latency, 1)} | ${c} | ${target} | ${r.collectMs} | ${fmt(r.rssMb)} |`
+    `| ${r.vaults} | ${fmt(r.broken * 100)} % | ${r.bulk ? 'bulk' : 'targeted'} | ${r.armRequests} | ${fmt(perVault, 3)} | ${r.throttled} | ${r.wallMs} | ${fmt(r.wallMs / opts.latency, 1)} | ${c} | ${target} | ${r.collectMs} | ${fmt(r.rssMb)} | ${r.summaryBytes} (${share(r.summaryBytes, SUMMARY_LIMIT_BYTES)}) | ${r.commentChars} (${share(r.commentChars, COMMENT_LIMIT_CHARS)}) |`
   )
 }
 const longest = rows.reduce((a, b) => (b.vaults > a.vaults ? b : a), rows[0])
@@ -278,6 +338,6 @@ console.log('')
 const startMet = startRatio <= 3 && start.badRss < 60
 console.log(
   `Targets: a bad input within 3× node -e 0's time and under 60 MB (${fmt(startRatio, 2)}×, ${fmt(start.badRss, 1)} MB: ${startMet ? 'met' : 'NOT met'}); ` +
-    `from 500 vaults on, peak RSS <= 150 MB and <= 0.05 requests per vault healthy, <= 0.1 broken; every wall within target; no 429 left unhandled (every report whole): ${allMet ? 'met' : 'NOT met'}`
+    `from 500 vaults on, peak RSS <= 150 MB and <= 0.05 requests per vault healthy, <= 0.1 broken; every wall within target; no 429 left unhandled (every report whole); every summary under 1 MiB and comment within 65,536 characters: ${allMet ? 'met' : 'NOT met'}`
 )
 rmSync(work, { recursive: true, force: true })

@@ -7,6 +7,8 @@ import { mkdtempSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import sampleEstate from '../../emulator/estates/sample.js'
+import scaleEstate, { SCALE_SUBSCRIPTION_ID } from '../../emulator/estates/scale.js'
+import { readRendered } from '../report/gfm.js'
 import {
   errorLines,
   findings,
@@ -105,5 +107,88 @@ describe('baseline: what changed since an earlier run', () => {
       )
     ])
     expect(emu.armRequestCount()).toBe(before)
+  })
+})
+
+describe('baseline: two nights of a drift check, the estate changed in between', () => {
+  // Night 1: kv-scale-00004 pending, kv-scale-00007 with a wrong A record, kv-scale-00010 without
+  // one. By night 2 someone fixed kv-scale-00007's record and gave kv-scale-00002's a long TTL.
+  let first: ActionRun
+  let second: ActionRun
+  const inputs = { 'subscription-id': SCALE_SUBSCRIPTION_ID }
+  const record = (estate: ReturnType<typeof scaleEstate>, vault: string) =>
+    estate.resources.find((r: { id: string }) => r.id.endsWith(`/A/${vault}`)) as {
+      properties: { ttl: number; aRecords: { ipv4Address: string }[] }
+    }
+  const problemsOf = (run: ActionRun, change?: string) =>
+    findings(run)
+      .filter((f) => f.severity === 'error' || f.severity === 'warning')
+      .filter((f) => change === undefined || f.change === change)
+      .map((f) => `${f.rule}@${f.vault}`)
+      .sort()
+
+  beforeAll(async () => {
+    const night1 = await startEmulator({ estate: scaleEstate({ vaults: 10, broken: 0.3 }) })
+    try {
+      first = await runAgainst(night1, inputs)
+    } finally {
+      await night1.stop()
+    }
+    const estate = scaleEstate({ vaults: 10, broken: 0.3 })
+    const wrong = findings(first).find(
+      (f) => f.rule === 'DNS-RECORD-WRONG-IP' && f.vault === 'kv-scale-00007'
+    )
+    record(estate, 'kv-scale-00007').properties.aRecords = [{ ipv4Address: wrong?.expected ?? '' }]
+    record(estate, 'kv-scale-00002').properties.ttl = 3600
+    const night2 = await startEmulator({ estate })
+    try {
+      second = await runAgainst(night2, { ...inputs, baseline: first.reportPath ?? '' })
+    } finally {
+      await night2.stop()
+    }
+  })
+
+  it('night 1 writes the report night 2 compares with', () => {
+    expect(problemsOf(first)).toEqual([
+      'DNS-RECORD-MISSING@kv-scale-00010',
+      'DNS-RECORD-WRONG-IP@kv-scale-00007',
+      'PE-NOT-APPROVED@kv-scale-00004'
+    ])
+    expect(first.report.baseline).toBeUndefined()
+    expect(second.report.baseline).toEqual({
+      path: first.reportPath,
+      generatedAt: first.report.generatedAt
+    })
+  })
+
+  it('marks the new problem new, the others unchanged, and lists the fixed one as resolved', () => {
+    expect(problemsOf(second, 'new')).toEqual(['DNS-RECORD-TTL@kv-scale-00002'])
+    expect(problemsOf(second, 'unchanged')).toEqual([
+      'DNS-RECORD-MISSING@kv-scale-00010',
+      'PE-NOT-APPROVED@kv-scale-00004'
+    ])
+    expect(findings(second).filter((f) => f.change === undefined)).toEqual([])
+    expect(second.report.resolved.map((f: Finding) => `${f.rule}@${f.vault}`)).toEqual([
+      'DNS-RECORD-WRONG-IP@kv-scale-00007'
+    ])
+    // As it was on night 1.
+    expect(second.report.resolved[0].observed).toBe('10.63.255.250')
+    expect(second.outputs['new-errors']).toBe('0')
+    expect(second.outputs['new-warnings']).toBe('1')
+    // gate: all (no plan): the unchanged errors still fail the step.
+    expect(second.exitCode).toBe(1)
+  })
+
+  it('leads the rendered summary with what changed since night 1', () => {
+    const [page] = readRendered([second.summary])
+    expect(page?.blocks.slice(0, 2)).toEqual([
+      { tag: 'h2', text: '❌ Key Vault private link check failed' },
+      { tag: 'p', text: `Since ${first.report.generatedAt}: 1 new, 1 resolved; 2 unchanged.` }
+    ])
+    const resolved = page?.details.find((d) => d.items === 1 && /1 problem$/.test(d.summary))
+    expect(resolved).toBeDefined()
+    expect(second.summary).toMatch(
+      /^- ❌ <code>DNS-RECORD-WRONG-IP<\/code> on <code>kv-scale-00007<\/code>: A record kv-scale-00007 /m
+    )
   })
 })

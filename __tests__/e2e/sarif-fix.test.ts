@@ -1,6 +1,6 @@
 // The built action writes report.sarif and fix.sh beside the JSON report, names them in its
 // outputs, and both hold every error and warning of the run (the sample estate: each vault broken
-// a different way).
+// a different way). Over two runs of the same estate, report.sarif's fingerprints stay the same.
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals'
 import Ajv from 'ajv'
 import { spawnSync } from 'node:child_process'
@@ -8,9 +8,21 @@ import { readFileSync } from 'node:fs'
 import { createRequire } from 'node:module'
 import { dirname } from 'node:path'
 import sampleEstate from '../../emulator/estates/sample.js'
+import scaleEstate, { SCALE_SUBSCRIPTION_ID } from '../../emulator/estates/scale.js'
 import { findings, runAgainst, startEmulator, type ActionRun, type Emulator } from './harness.js'
 
 const require = createRequire(import.meta.url)
+
+/** Against the vendored SARIF 2.1.0 schema: null when valid, else ajv's errors. */
+function sarifErrors(sarif: unknown): unknown {
+  const schema = JSON.parse(
+    readFileSync(new URL('../fixtures/sarif/sarif-2.1.0-rtm.5.json', import.meta.url), 'utf8')
+  )
+  const ajv = new Ajv({ schemaId: 'auto', allErrors: true })
+  ajv.addMetaSchema(require('ajv/lib/refs/json-schema-draft-04.json'))
+  const validate = ajv.compile(schema)
+  return validate(sarif) ? null : validate.errors
+}
 
 describe('report.sarif and fix.sh of a run', () => {
   let emu: Emulator
@@ -38,13 +50,7 @@ describe('report.sarif and fix.sh of a run', () => {
 
   it('report.sarif is valid SARIF 2.1.0 with one located result per error and warning', () => {
     const sarif = JSON.parse(readFileSync(run.outputs['sarif-path'] ?? '', 'utf8'))
-    const schema = JSON.parse(
-      readFileSync(new URL('../fixtures/sarif/sarif-2.1.0-rtm.5.json', import.meta.url), 'utf8')
-    )
-    const ajv = new Ajv({ schemaId: 'auto', allErrors: true })
-    ajv.addMetaSchema(require('ajv/lib/refs/json-schema-draft-04.json'))
-    const validate = ajv.compile(schema)
-    expect(validate(sarif) ? null : validate.errors).toBeNull()
+    expect(sarifErrors(sarif)).toBeNull()
     const results: { ruleId: string; locations: unknown[]; partialFingerprints: object }[] =
       sarif.runs[0].results
     expect(results.map((r) => r.ruleId)).toEqual(problems().map((f) => f.rule))
@@ -70,5 +76,65 @@ describe('report.sarif and fix.sh of a run', () => {
       at = found
     }
     expect(spawnSync('bash', ['-n', path], { encoding: 'utf8' }).status).toBe(0)
+  })
+})
+
+interface SarifResult {
+  ruleId: string
+  level: string
+  message: { text: string }
+  partialFingerprints: Record<string, string>
+  properties: { vault: string | null; resource: string }
+}
+
+describe('report.sarif over two runs of the same estate', () => {
+  // Two separate runs, each against its own emulator (its own CA, tokens and request log), as two
+  // nights of a drift check are: code scanning matches alerts across them by fingerprint.
+  async function sarifOfRun(): Promise<{ run: ActionRun; results: SarifResult[]; sarif: unknown }> {
+    const emu = await startEmulator({ estate: scaleEstate({ vaults: 200, broken: 0.3 }) })
+    try {
+      const run = await runAgainst(emu, { 'subscription-id': SCALE_SUBSCRIPTION_ID })
+      const sarif = JSON.parse(readFileSync(run.outputs['sarif-path'] ?? '', 'utf8'))
+      return { run, sarif, results: sarif.runs[0].results }
+    } finally {
+      await emu.stop()
+    }
+  }
+  let first: Awaited<ReturnType<typeof sarifOfRun>>
+  let second: Awaited<ReturnType<typeof sarifOfRun>>
+  beforeAll(async () => {
+    first = await sarifOfRun()
+    second = await sarifOfRun()
+  }, 120_000)
+
+  const key = (r: SarifResult) =>
+    `${r.ruleId}@${r.properties.vault} ${r.partialFingerprints['kvPrivateLinkDoctor/v1']}`
+
+  it('gives the same results with the same fingerprints, one distinct fingerprint per result', () => {
+    // 60 of 200 vaults broken, each with one error or warning.
+    expect(first.results).toHaveLength(60)
+    expect(first.run.outputs['report-path']).not.toBe(second.run.outputs['report-path'])
+    for (const r of [...first.results, ...second.results]) {
+      expect(Object.keys(r.partialFingerprints)).toEqual(['kvPrivateLinkDoctor/v1'])
+      expect(r.partialFingerprints['kvPrivateLinkDoctor/v1']).toMatch(/^[0-9a-f]{64}$/)
+    }
+    expect(second.results.map(key).sort()).toEqual(first.results.map(key).sort())
+    expect(new Set(first.results.map(key)).size).toBe(first.results.length)
+    // The same results, not only the same fingerprints: rule, level, message (with the fix).
+    const whole = (results: SarifResult[]) =>
+      results.map((r) => ({ ...r })).sort((a, b) => key(a).localeCompare(key(b)))
+    expect(whole(second.results)).toEqual(whole(first.results))
+    // And they are the run's errors and warnings, per rule and vault.
+    expect(first.results.map((r) => `${r.ruleId}@${r.properties.vault}`).sort()).toEqual(
+      findings(first.run)
+        .filter((f) => f.severity === 'error' || f.severity === 'warning')
+        .map((f) => `${f.rule}@${f.vault}`)
+        .sort()
+    )
+  })
+
+  it('is valid SARIF 2.1.0 both times', () => {
+    expect(sarifErrors(first.sarif)).toBeNull()
+    expect(sarifErrors(second.sarif)).toBeNull()
   })
 })

@@ -2,6 +2,7 @@ import { describe, expect, it } from '@jest/globals'
 import {
   commentMarker,
   COMMENT_MAX_CHARS,
+  COMMENT_TABLE_ROWS,
   previousResult,
   renderComment
 } from '../../src/report/comment.js'
@@ -121,7 +122,10 @@ describe('renderComment', () => {
     expect(errorsOnly).toContain('Only errors are shown')
     expect(errorsOnly).toContain('12 warnings and 0 info findings are in the job summary')
     expect(errorsOnly).not.toContain('```mermaid')
-    expect(errorsOnly).not.toContain('DNS-RECORD-TTL')
+    // The warning's rule is named in the overview's table rows only, its detail is gone.
+    const ttlLines = errorsOnly.split('\n').filter((line) => line.includes('DNS-RECORD-TTL'))
+    expect(ttlLines.filter((line) => !line.startsWith('| '))).toEqual([])
+    expect(ttlLines.length).toBeGreaterThan(0)
     sizes.push(errorsOnly.length)
     const minimal = renderComment(big, { key: 'k', summaryUrl: URL }, errorsOnly.length - 1)
     expect(minimal).toContain('Only errors and their fixes are shown')
@@ -141,6 +145,38 @@ describe('renderComment', () => {
     expect(kept).toBeGreaterThan(100)
     expect(body).toContain(`${400 - kept} more errors did not fit in a comment`)
     expect(body).toContain(`[Full report in the job summary](${URL})`)
+  })
+})
+
+describe('renderComment at any number of vaults', () => {
+  const path = '/tmp/runner/kv-private-link-doctor-report.json'
+
+  it('keeps the vaults table when only errors fit, capped at 100 rows, and folds past 20 vaults', () => {
+    const body = renderComment(report(400, 0), { key: 'k', summaryUrl: URL, reportPath: path })
+    expect(body.length).toBeLessThanOrEqual(COMMENT_MAX_CHARS)
+    const rows = body.match(/^\| <code>kv-bad-\d+<\/code> \| ❌ fail \|/gm) ?? []
+    expect(rows).toHaveLength(COMMENT_TABLE_ROWS)
+    expect(body).toContain(
+      `… and 300 more vaults with problems, left out of this table: the job summary and the JSON report <code>${path}</code> (output \`report-path\`) list every one.`
+    )
+    expect(body).toContain('| <code>DNS-RECORD-WRONG-IP</code> | ❌ error | 400 |')
+    const kept = body.match(/^- <code>DNS-RECORD-WRONG-IP<\/code>/gm)?.length ?? 0
+    expect(body).toContain(
+      `<details><summary>❌ ${kept} of 400 errors with their fixes</summary>\n\n- <code>`
+    )
+    // The table comes first, the folded errors after it.
+    expect(body.indexOf('| vault | result | rules |')).toBeLessThan(body.indexOf('<details>'))
+  })
+
+  it('folds each vault under its heading past 20 vaults, as the summary does', () => {
+    const body = renderComment(report(21, 1), { key: 'k', summaryUrl: URL }, 1_000_000)
+    expect(body).not.toMatch(/^### /m)
+    expect(
+      body.match(/^<details><summary><strong>❌ Vault <code>kv-bad-\d+<\/code>/gm)
+    ).toHaveLength(21)
+    const small = renderComment(report(20, 1), { key: 'k', summaryUrl: URL }, 1_000_000)
+    expect(small.match(/^### ❌ Vault /gm)).toHaveLength(20)
+    expect(small).not.toContain('<summary><strong>')
   })
 })
 

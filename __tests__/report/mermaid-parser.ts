@@ -49,7 +49,8 @@ process.stdout.write(JSON.stringify(results))
 const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..')
 
 let node: string | undefined
-function nodeForParser(): string {
+/** A Node that can run jsdom 31 (22+): this one, or the registry's node@24. */
+export function nodeForParser(): string {
   if (node) return node
   const major = Number(process.versions.node.split('.')[0])
   node =

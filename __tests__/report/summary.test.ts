@@ -177,4 +177,23 @@ describe('renderSummary', () => {
     expect(cut.length).toBeLessThanOrEqual(10_000)
     expect(cut).toMatch(/The summary is cut short: \d+ more sections did not fit/)
   })
+
+  it('counts its limit in UTF-8 bytes and names what it leaves out, with the report’s path', () => {
+    // Messages of icons: 3 bytes each in UTF-8, one UTF-16 unit each in a JS string.
+    const many = Array.from({ length: 30 }, (_, i) => `kv-${i}`)
+    const big = buildReport(
+      many.map((name) => finding('PE-NONE', name, { message: '❌'.repeat(1000) })),
+      many.map((name) => ({ name, id: vaultId(name) }))
+    )
+    const path = '/home/runner/work/_temp/kv-private-link-doctor-report.json'
+    const cut = renderSummary(big, 40_000, null, null, path)
+    expect(Buffer.byteLength(cut, 'utf8')).toBeLessThanOrEqual(40_000)
+    // By characters it would have kept about three times as much.
+    expect(cut.length).toBeLessThan(20_000)
+    const kept = cut.match(/^<details><summary><strong>❌ Vault /gm)?.length ?? 0
+    expect(kept).toBeGreaterThan(5)
+    expect(cut).toContain(
+      `> The summary is cut short: ${30 - kept} more sections did not fit (the details of ${30 - kept} vaults with problems). The JSON report <code>/home/runner/work/&#95;temp/kv-private-link-doctor-report.json</code> (output \`report-path\`) has every finding.`
+    )
+  })
 })

@@ -8,7 +8,13 @@
 import type { Finding } from '../evaluate/finding.js'
 import { countsOf, type ReportJson, type Result } from './report.js'
 import { codeBlock, escapeMarkdown, inlineCode, link, wrapFix } from './markdown.js'
-import { overviewMarkdown, problemsFirst } from './overview.js'
+import {
+  FOLD_VAULTS_FROM,
+  fullReport,
+  listedIn,
+  overviewMarkdown,
+  problemsFirst
+} from './overview.js'
 import {
   changeLine,
   countsText,
@@ -22,6 +28,7 @@ import {
 } from './group.js'
 import {
   diagramOf,
+  folded,
   passedMarkdown,
   problemsMarkdown,
   type Diagrams,
@@ -30,6 +37,12 @@ import {
 
 /** GitHub rejects an issue comment body over 65,536 characters. */
 export const COMMENT_MAX_CHARS = 65_536
+
+/**
+ * Rows of the vaults-with-problems table once the comment has to shrink (only errors shown):
+ * the table stays, so a large run still reads at a glance, and the rest are counted.
+ */
+export const COMMENT_TABLE_ROWS = 100
 
 const TOOL = 'kv-private-link-doctor'
 
@@ -68,6 +81,8 @@ export interface CommentOptions {
   previous?: Result | null
   /** The commit checked, shown short. */
   sha?: string | null
+  /** The JSON report's path (output `report-path`), named where something is left out. */
+  reportPath?: string | null
 }
 
 /**
@@ -117,16 +132,18 @@ function footer(options: CommentOptions): string {
 function detailedSection(
   section: VaultSection,
   options: CommentOptions,
-  withPasses: boolean
+  withPasses: boolean,
+  fold: boolean
 ): string {
   const diagram = diagramOf(section, options.diagrams)
   const heading = `${RESULT_ICON[section.result]} Vault ${vaultLabel(section.name)}: ${countsText(countsOf(section.findings))}`
   if (section.findings.every((f) => f.severity === 'pass')) {
     return passedMarkdown(heading, diagram, withPasses ? section.findings : [])
   }
-  return [`### ${heading}`, ...problemsMarkdown(section, diagram, withPasses, COMMENT_STYLE)].join(
-    '\n\n'
-  )
+  const body = problemsMarkdown(section, diagram, withPasses, COMMENT_STYLE)
+  // As in the job summary: past FOLD_VAULTS_FROM vaults each vault folds under its heading.
+  if (fold) return folded(`<strong>${heading}</strong>`, body.join('\n\n'))
+  return [`### ${heading}`, ...body].join('\n\n')
 }
 
 /** Level 3: errors only, each with its fix; no diagrams, no warnings' detail. */
@@ -149,7 +166,8 @@ function minimalError(finding: Finding): string {
 /**
  * The comment's Markdown, at most `maxChars` long. When it would not fit: passes go first, then
  * the per-vault detail (diagrams, warnings, observed/expected); every error keeps its fix, and the
- * link to the full job summary is always there.
+ * link to the full job summary is always there. The overview (vaults table, healthy line, rules
+ * table) stays at every level; once only errors are shown, its table is capped.
  */
 export function renderComment(
   report: ReportJson,
@@ -162,31 +180,44 @@ export function renderComment(
   const sections = problemsFirst(vaultSections(report))
   const errors = sections.flatMap((s) => s.findings.filter((f) => f.severity === 'error'))
   const others = report.counts.warning + report.counts.info
+  const fold = report.vaults.length > FOLD_VAULTS_FROM
+  const where = listedIn(options.reportPath, options.summaryWritten !== false)
+  const overview = overviewMarkdown(sections, Infinity, where)
+  const capped = overviewMarkdown(sections, COMMENT_TABLE_ROWS, where)
   const note = (text: string) => `> [!NOTE]\n> ${text}`
   const assemble = (middle: string[]) => [...top, ...middle, bottom].join('\n\n') + '\n'
+  // Past FOLD_VAULTS_FROM vaults the errors fold too, under one line that counts them.
+  const errorList = (items: string[], shown = items.length) =>
+    !fold || items.length === 0
+      ? items
+      : [
+          folded(
+            `${SEVERITY_ICON.error} ${shown < errors.length ? `${shown} of ${errors.length}` : errors.length} ${errors.length === 1 ? 'error' : 'errors'} with ${shown === 1 ? 'its fix' : 'their fixes'}`,
+            items.join('\n\n')
+          )
+        ]
 
   const levels: (() => string[])[] = [
+    () => [...overview, ...sections.map((s) => detailedSection(s, options, true, fold))],
     () => [
-      ...overviewMarkdown(sections),
-      ...sections.map((s) => detailedSection(s, options, true))
-    ],
-    () => [
-      ...overviewMarkdown(sections),
+      ...overview,
       note('Passed checks are left out so the comment fits GitHub’s size limit.'),
-      ...sections.map((s) => detailedSection(s, options, false))
+      ...sections.map((s) => detailedSection(s, options, false, fold))
     ],
     () => [
+      ...capped,
       note(
         `Only errors are shown, so the comment fits GitHub’s size limit` +
           (others > 0
             ? `; ${plural(report.counts.warning, 'warning')} and ${plural(report.counts.info, 'info finding')} are in the job summary.`
             : '.')
       ),
-      ...errors.map(compactError)
+      ...errorList(errors.map(compactError))
     ],
     () => [
+      ...capped,
       note('Only errors and their fixes are shown, so the comment fits GitHub’s size limit.'),
-      ...errors.map(minimalError)
+      ...errorList(errors.map(minimalError))
     ]
   ]
   for (const level of levels) {
@@ -195,7 +226,13 @@ export function renderComment(
   }
   // Even rule, vault and fix per error is too much: as many as fit, and say how many did not.
   const kept: string[] = []
-  const room = maxChars - assemble([]).length - 400
+  const missing = (count: number) =>
+    note(
+      `${plural(count, 'more error')} did not fit in a comment: the job summary and ${fullReport(options.reportPath)} list every one with its fix.`
+    )
+  // Less what the folded list's line may add once the count is known.
+  const room =
+    maxChars - assemble([...capped, missing(errors.length), ...errorList([''])]).length - 100
   let used = 0
   for (const error of errors) {
     const item = minimalError(error)
@@ -203,10 +240,5 @@ export function renderComment(
     kept.push(item)
     used += item.length + 2
   }
-  return assemble([
-    note(
-      `${plural(errors.length - kept.length, 'more error')} did not fit in a comment: the job summary and the JSON report list every one with its fix.`
-    ),
-    ...kept
-  ])
+  return assemble([...capped, missing(errors.length - kept.length), ...errorList(kept)])
 }

@@ -12,6 +12,8 @@ import { escapeMarkdown, inlineCode } from './markdown.js'
 
 /** Past this many vaults, the rules table joins the vaults table. */
 export const RULES_TABLE_FROM = 5
+/** Past this many vaults, each vault's details are folded under its heading (summary and comment). */
+export const FOLD_VAULTS_FROM = 20
 /** Healthy vaults named on their line; the rest are counted. */
 const HEALTHY_NAMES = 30
 
@@ -33,8 +35,31 @@ function vaultCell(section: VaultSection): string {
   return section.name === null ? 'not tied to one vault' : inlineCode(section.name)
 }
 
-/** `| vault | result | rules |` for the vaults with problems, at most `limit` rows. */
-export function problemTable(sections: readonly VaultSection[], limit = Infinity): string {
+/**
+ * Where a reader finds what a surface leaves out: the JSON report, by its path when known (the
+ * `report-path` output names it too, for a later step that uploads it).
+ */
+export function fullReport(reportPath: string | null | undefined): string {
+  return reportPath
+    ? `the JSON report ${inlineCode(reportPath)} (output \`report-path\`)`
+    : 'the JSON report (output `report-path`)'
+}
+
+/** `… lists every one`: where what a surface leaves out is, as the end of a sentence. */
+export function listedIn(reportPath: string | null | undefined, withSummary = false): string {
+  const report = fullReport(reportPath)
+  return withSummary ? `the job summary and ${report} list every one` : `${report} lists every one`
+}
+
+/**
+ * `| vault | result | rules |` for the vaults with problems, at most `limit` rows. The rest are
+ * counted on a line of their own after the table, not in a row: a row would read as a vault.
+ */
+export function problemTable(
+  sections: readonly VaultSection[],
+  limit = Infinity,
+  where = listedIn(null)
+): string {
   const rows = sections.filter(hasProblems)
   if (rows.length === 0) return ''
   const shown = rows.slice(0, limit)
@@ -48,8 +73,12 @@ export function problemTable(sections: readonly VaultSection[], limit = Infinity
           .join(' ')} |`
     )
   ]
-  if (rows.length > shown.length) lines.push(`| … ${rows.length - shown.length} more | | |`)
-  return lines.join('\n')
+  const table = lines.join('\n')
+  const left = rows.length - shown.length
+  if (left === 0) return table
+  const vaults = left === 1 ? 'vault' : 'vaults'
+  // A blank line ends the table: a line right under it would be parsed as one more row.
+  return `${table}\n\n… and ${left} more ${vaults} with problems, left out of this table: ${where}.`
 }
 
 /** `✅ 12 vaults without problems: a, b, … and 3 more`. */
@@ -91,14 +120,18 @@ export function rulesTable(sections: readonly VaultSection[]): string {
   ].join('\n')
 }
 
-/** The overview: problem table, healthy line, and the rules table past a handful of vaults. */
+/**
+ * The overview: problem table (at most `tableLimit` rows; `where` says where the rest are),
+ * healthy line, and the rules table past a handful of vaults.
+ */
 export function overviewMarkdown(
   sections: readonly VaultSection[],
-  tableLimit = Infinity
+  tableLimit = Infinity,
+  where = listedIn(null)
 ): string[] {
   const vaults = sections.filter((s) => s.name !== null).length
   return [
-    problemTable(sections, tableLimit),
+    problemTable(sections, tableLimit, where),
     healthyLine(sections),
     vaults > RULES_TABLE_FROM ? rulesTable(sections) : ''
   ].filter(Boolean)

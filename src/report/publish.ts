@@ -19,7 +19,7 @@ import { besideReport, writeBeside, writeReport, type ReportJson } from './repor
 import { renderFixScript } from './fix-script.js'
 import { renderSarif } from './sarif.js'
 import type { CommentOutcome, StickyCommentOptions } from './sticky-comment.js'
-import { renderSummary, SUMMARY_MAX_CHARS } from './summary.js'
+import { renderSummary, SUMMARY_MAX_BYTES } from './summary.js'
 
 export interface PublishOptions {
   /** How the run reports: `report`, `github-token`, `comment-key`, `fail-on`. */
@@ -65,7 +65,13 @@ export async function publish(report: ReportJson, options: PublishOptions): Prom
   )
   const summaryWritten = inputs.report.includes('summary')
   if (summaryWritten) {
-    const text = renderSummary(report, SUMMARY_MAX_CHARS, options.probe ?? null, diagrams)
+    const text = renderSummary(
+      report,
+      SUMMARY_MAX_BYTES,
+      options.probe ?? null,
+      diagrams,
+      reportPath
+    )
     await core.summary.addRaw(text).write()
   }
   setOutputs(report, { report: reportPath, sarif: sarifPath, fixScript: fixPath })
@@ -76,6 +82,7 @@ export async function publish(report: ReportJson, options: PublishOptions): Prom
       key: inputs.commentKey,
       diagrams,
       summaryWritten,
+      reportPath,
       env,
       sink: log
     })
@@ -99,7 +106,7 @@ export async function publish(report: ReportJson, options: PublishOptions): Prom
 
 export interface PostOptions
   extends
-    Pick<CommentOptions, 'key' | 'diagrams' | 'summaryWritten'>,
+    Pick<CommentOptions, 'key' | 'diagrams' | 'summaryWritten' | 'reportPath'>,
     Omit<StickyCommentOptions, 'marker' | 'body'> {}
 
 /** `report: comment`: the body comment.ts renders, written by sticky-comment.ts. Never throws. */
@@ -109,7 +116,7 @@ export async function postComment(
 ): Promise<CommentOutcome> {
   // Loaded only when used: the GitHub client is a large part of the bundle.
   const { writeStickyComment } = await import('./sticky-comment.js')
-  const { key, diagrams, summaryWritten } = options
+  const { key, diagrams, summaryWritten, reportPath } = options
   return writeStickyComment({
     ...options,
     marker: commentMarker(key),
@@ -118,6 +125,7 @@ export async function postComment(
         key,
         diagrams,
         summaryWritten,
+        reportPath,
         summaryUrl: runUrl,
         sha,
         previous: existing ? previousResult(existing) : null

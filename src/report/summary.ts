@@ -8,7 +8,14 @@ import type { ProbeRun } from '../probe/result.js'
 import { countsOf, type ReportJson } from './report.js'
 import { renderProbeSummary } from './probe-summary.js'
 import { escapeMarkdown, inlineCode } from './markdown.js'
-import { clientsLine, hasProblems, overviewMarkdown } from './overview.js'
+import {
+  clientsLine,
+  FOLD_VAULTS_FROM,
+  fullReport,
+  hasProblems,
+  listedIn,
+  overviewMarkdown
+} from './overview.js'
 import {
   diagramOf,
   folded,
@@ -29,11 +36,16 @@ import {
   type VaultSection
 } from './group.js'
 
-/** GitHub rejects a step summary over 1 MiB; stay well under it. */
-export const SUMMARY_MAX_CHARS = 900_000
+/**
+ * GitHub rejects a step summary over 1 MiB (of UTF-8: each icon takes 3 or 4 bytes); stay well
+ * under it.
+ */
+export const SUMMARY_MAX_BYTES = 900_000
 
-/** Past this many vaults, each vault's details are folded under its heading. */
-export const FOLD_VAULTS_FROM = 20
+/** Rows of the vaults-with-problems table; the rest are counted, with where to find them. */
+export const SUMMARY_TABLE_ROWS = 1_000
+
+export { FOLD_VAULTS_FROM }
 /** Pictures only for vaults with problems, and at most this many (Mermaid is heavy to draw). */
 export const MAX_DIAGRAMS = 10
 
@@ -120,17 +132,48 @@ function resolvedList(report: ReportJson): string {
   return `<details><summary>✅ Fixed by this change: ${plural(resolved.length, 'problem')}</summary>\n\n${shown.join('\n')}\n\n</details>`
 }
 
-/** The whole summary as GitHub Markdown (a pure function of the report). */
+/** A piece of the summary, and what a reader misses if it is cut. */
+interface Part {
+  text: string
+  /** Vaults with problems whose details it holds. */
+  problems?: number
+  /** Vaults without problems it lists. */
+  healthy?: number
+  /** What else it is, e.g. "the probe's results". */
+  label?: string
+}
+
+/** What the parts that did not fit held, for the note that says so. */
+function leftOut(parts: readonly Part[]): string {
+  const problems = parts.reduce((n, p) => n + (p.problems ?? 0), 0)
+  const healthy = parts.reduce((n, p) => n + (p.healthy ?? 0), 0)
+  return [
+    problems ? `the details of ${plural(problems, 'vault')} with problems` : '',
+    healthy ? `${plural(healthy, 'vault')} without problems` : '',
+    ...new Set(parts.map((p) => p.label ?? ''))
+  ]
+    .filter(Boolean)
+    .join('; ')
+}
+
+const bytes = (text: string): number => Buffer.byteLength(text, 'utf8')
+
+/**
+ * The whole summary as GitHub Markdown (a pure function of the report), at most `maxBytes` of
+ * UTF-8. `reportPath` (the JSON report's) is named wherever something is left out.
+ */
 export function renderSummary(
   report: ReportJson,
-  maxChars = SUMMARY_MAX_CHARS,
+  maxBytes = SUMMARY_MAX_BYTES,
   probe: ProbeRun | null = null,
-  diagrams: Diagrams = null
+  diagrams: Diagrams = null,
+  reportPath: string | null = null
 ): string {
   const sections = vaultSections(report)
   const withProblems = sections.filter(hasProblems)
   const withoutProblems = sections.filter((s) => !hasProblems(s))
   const fold = report.vaults.length > FOLD_VAULTS_FROM
+  const where = fullReport(reportPath)
   // Pictures for the vaults with problems and, with a plan, those the change adds to: the first
   // MAX_DIAGRAMS of them.
   const added = withoutProblems.filter((s) => s.findings.some((f) => f.change === 'new'))
@@ -139,42 +182,68 @@ export function renderSummary(
     drawn.has(vault) ? diagramOf(vault, diagrams) : null
   // Part by part, so that a summary that cannot fit with its passed checks is given up as soon
   // as it outgrows the limit, not after rendering every vault's passes (at 500 vaults, most of
-  // what the summary allocated).
-  function* render(withPasses: boolean, budget: () => number): Generator<string | null> {
-    yield headline(report)
-    if (report.resolved?.length) yield resolvedList(report)
-    yield* overviewMarkdown(sections)
+  // what the summary allocated). `budget` is what is left of the limit.
+  function* render(withPasses: boolean, budget: () => number): Generator<Part | null> {
+    yield { text: headline(report), label: 'the headline' }
+    if (report.resolved?.length)
+      yield { text: resolvedList(report), label: 'the list of what was fixed' }
+    for (const text of overviewMarkdown(sections, SUMMARY_TABLE_ROWS, listedIn(reportPath)))
+      yield { text, label: 'part of the overview' }
     if (!withPasses)
-      yield '> [!NOTE]\n> Passed checks are left out so the summary fits; the JSON report lists them.'
+      yield {
+        text: '> [!NOTE]\n> Passed checks are left out so the summary fits; the JSON report lists them.'
+      }
     if (withProblems.length > MAX_DIAGRAMS && diagrams)
-      yield `> [!NOTE]\n> Pictures are drawn for the first ${MAX_DIAGRAMS} vaults with problems only.`
+      yield {
+        text: `> [!NOTE]\n> Pictures are drawn for the first ${MAX_DIAGRAMS} vaults with problems only.`
+      }
     for (const vault of withProblems)
-      yield problemSection(vault, withPasses, pictureOf(vault), fold)
-    if (withoutProblems.length > 0)
-      yield passedSection(withoutProblems, withPasses, pictureOf, withPasses ? budget() : Infinity)
+      yield { text: problemSection(vault, withPasses, pictureOf(vault), fold), problems: 1 }
+    if (withoutProblems.length > 0) {
+      // Its length in UTF-16 units is at most its size in bytes: past the budget, it cannot fit.
+      const text = passedSection(
+        withoutProblems,
+        withPasses,
+        pictureOf,
+        withPasses ? budget() : Infinity
+      )
+      yield text === null
+        ? null
+        : { text, healthy: withoutProblems.filter((s) => s.name !== null).length }
+    }
     // What the probe saw, per vault (probe-summary.ts).
-    if (probe) yield renderProbeSummary(probe)
+    if (probe) yield { text: renderProbeSummary(probe), label: 'what the probe saw' }
   }
-  const whole = (withPasses: boolean): string[] | null => {
-    const parts: string[] = []
-    let length = -2 // the parts are joined by blank lines
-    for (const part of render(withPasses, () => maxChars - length - 2)) {
+  // Sizes once each: the budget is GitHub's, in bytes, and a summary can be most of a MiB.
+  const sized = (withPasses: boolean): (Part & { size: number })[] | null => {
+    const parts: (Part & { size: number })[] = []
+    let used = -2 // the parts are joined by blank lines
+    for (const part of render(withPasses, () => maxBytes - used - 2)) {
       if (part === null) return null
-      length += part.length + 2
-      if (withPasses && length > maxChars) return null
-      parts.push(part)
+      const size = bytes(part.text)
+      used += size + 2
+      if (withPasses && used > maxBytes) return null
+      parts.push({ ...part, size })
     }
     return parts
   }
-  const parts = whole(true) ?? (whole(false) as string[])
-  let text = ''
+  const parts = sized(true) ?? (sized(false) as (Part & { size: number })[])
+  const total = (list: { size: number }[]) =>
+    list.reduce((n, p) => n + p.size, 0) + 2 * Math.max(0, list.length - 1)
+  if (total(parts) <= maxBytes) return `${parts.map((p) => p.text).join('\n\n')}\n`
+  // Whole parts, in order, while they fit with room for the note that names what did not.
+  const kept: string[] = []
+  let used = 0
   for (const [index, part] of parts.entries()) {
-    const next = text === '' ? part : `${text}\n\n${part}`
-    if (next.length > maxChars - 300) {
-      const left = plural(parts.length - index, 'more section')
-      return `${text}\n\n> [!NOTE]\n> The summary is cut short: ${left} did not fit. The JSON report (output \`report-path\`) has every finding.\n`
+    const next = used + (kept.length > 0 ? 2 : 0) + part.size
+    if (next > maxBytes - 600) {
+      const rest = parts.slice(index)
+      const left = plural(rest.length, 'more section')
+      const full = where.charAt(0).toUpperCase() + where.slice(1)
+      return `${kept.join('\n\n')}\n\n> [!NOTE]\n> The summary is cut short: ${left} did not fit (${leftOut(rest)}). ${full} has every finding.\n`
     }
-    text = next
+    kept.push(part.text)
+    used = next
   }
-  return `${text}\n`
+  return `${kept.join('\n\n')}\n`
 }
