@@ -1016,29 +1016,24 @@ function startDnsPath(ctx, req) {
             ctx.vnetListings.add(parsed.subscriptionId.toLowerCase());
     }
     const vnets = Promise.all(scopes.map((scope) => listVnets(ctx, scope)));
-    const resolvers = Promise.all(scopes.map((scope) => listResolvers(ctx, scope)));
     const rulesets = Promise.all(scopes.map((scope) => listRulesets(ctx, scope)));
     const clients = req.clientVnets.map((id) => readVirtualNetwork(ctx, id));
     return {
         async finish(peVnetIds) {
             const failures = [];
-            for (const read of await vnets)
+            const listed = await vnets;
+            for (const read of listed)
                 if (!read.ok)
                     failures.push(read.failure);
-            await Promise.all(clients);
+            const known = [...(await Promise.all(clients))];
+            // The PE VNets were read for the vaults (memoized): no request here.
+            const peVnets = await Promise.all(peVnetIds.map((id) => readVirtualNetwork(ctx, id)));
+            known.push(...peVnets);
             if (req.peered) {
                 // Both sides of each peering: the PE's VNet names the clients; reading them gives the
                 // other side's state (VNET-PEERING-NOT-CONNECTED).
-                const peVnets = await Promise.all(peVnetIds.map((id) => readVirtualNetwork(ctx, id)));
                 const remotes = peVnets.flatMap((read) => read.ok ? (read.value.peerings ?? []).flatMap((p) => p.remoteVirtualNetworkId ?? []) : []);
-                await Promise.all(unique(remotes).map((id) => readVirtualNetwork(ctx, id)));
-            }
-            const resolverList = [];
-            for (const read of await resolvers) {
-                if (!read.ok)
-                    failures.push(read.failure);
-                else
-                    resolverList.push(...read.value);
+                known.push(...(await Promise.all(unique(remotes).map((id) => readVirtualNetwork(ctx, id)))));
             }
             const rulesetList = [];
             for (const read of await rulesets) {
@@ -1046,6 +1041,21 @@ function startDnsPath(ctx, req) {
                     failures.push(read.failure);
                 else
                     rulesetList.push(...read.value);
+            }
+            // A resolver is on a query's path only through an inbound endpoint: a VNet's DNS server or
+            // a forwarding rule's target. Where no VNet has DNS servers of its own and no rule has a
+            // target, there is nothing a resolver could change, and its listing (plus one per
+            // resolver) is skipped: the common estate reads none.
+            const customDns = listed.some((read) => read.ok && read.value.some((v) => strings(v.dhcpOptions?.dnsServers).length > 0)) || known.some((read) => read.ok && read.value.dnsServers.length > 0);
+            const ruleTargets = rulesetList.some((r) => r.rules.some((rule) => rule.targets.length > 0));
+            const resolverList = [];
+            if (customDns || ruleTargets) {
+                for (const read of await Promise.all(scopes.map((scope) => listResolvers(ctx, scope)))) {
+                    if (!read.ok)
+                        failures.push(read.failure);
+                    else
+                        resolverList.push(...read.value);
+                }
             }
             return {
                 subscriptions: scopes,

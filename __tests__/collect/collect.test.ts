@@ -310,9 +310,11 @@ describe('shared resources are read once', () => {
     expect(
       requestsTo(arm, `/subscriptions/${SUB}/providers/Microsoft.Network/virtualNetworks`)
     ).toHaveLength(1)
+    // No VNet here has DNS servers of its own and no ruleset forwards: no resolver can be on a
+    // path, so none is listed (clients.test.ts lists them where one can).
     expect(
       requestsTo(arm, `/subscriptions/${SUB}/providers/Microsoft.Network/dnsResolvers`)
-    ).toHaveLength(1)
+    ).toHaveLength(0)
     expect(
       requestsTo(arm, `/subscriptions/${SUB}/providers/Microsoft.Network/dnsForwardingRulesets`)
     ).toHaveLength(1)
@@ -339,8 +341,8 @@ describe('shared resources are read once', () => {
       peerings: []
     })
     // Per vault: PE + NIC + zone groups = 3; shared: vault list 2 pages, managed HSM list,
-    // zone list, VNet list, links, A records 2 pages = 8; resolver and ruleset lists = 2.
-    expect(snapshot.armRequests).toBe(6 * 3 + 8 + 2)
+    // zone list, VNet list, links, A records 2 pages = 8; the ruleset list = 1.
+    expect(snapshot.armRequests).toBe(6 * 3 + 8 + 1)
     expect(snapshot.armRequests).toBe(arm.length)
   })
 })
@@ -760,9 +762,9 @@ describe('concurrency', () => {
     expect(emu.armInFlightPeak()).toBeGreaterThan(3)
     expect(emu.armInFlightPeak()).toBeLessThanOrEqual(8)
 
-    // Per vault 3; vault list, managed HSM list, zone list, VNet list, links, A records; resolver
-    // and ruleset lists.
-    expect(serial.snapshot.armRequests).toBe(12 * 3 + 6 + 2)
+    // Per vault 3; vault list, managed HSM list, zone list, VNet list, links, A records; the
+    // ruleset list (no resolver can be on a path here).
+    expect(serial.snapshot.armRequests).toBe(12 * 3 + 6 + 1)
     expect(JSON.stringify(three.snapshot)).toBe(JSON.stringify(serial.snapshot))
     expect(JSON.stringify(parallel.snapshot)).toBe(JSON.stringify(serial.snapshot))
   })
@@ -803,8 +805,8 @@ describe('the snapshot', () => {
 
     expect(snapshot.vaults.map((v) => v.name)).toEqual(['kv-payments-prod', 'kv-orders-prod'])
     // 2 vaults × (PE, NIC, zone groups) + vault list + managed HSM list + zone list + VNet list +
-    // links + A records + resolver and ruleset lists.
-    expect(snapshot.armRequests).toBe(2 * 3 + 6 + 2)
+    // links + A records + the ruleset list (no resolver can be on a path here).
+    expect(snapshot.armRequests).toBe(2 * 3 + 6 + 1)
     expect(emu.armRequestCount()).toBe(snapshot.armRequests)
     expect(arm).toHaveLength(snapshot.armRequests)
     expect(logs[0]).toMatch(/^Discovering vaults in resource group rg-secrets-prod/)
@@ -812,7 +814,7 @@ describe('the snapshot', () => {
       logs.some((l) => /^Reading Azure: \d+\/\S+ vault\(s\) done, \d+ ARM request\(s\)/.test(l))
     ).toBe(true)
     expect(logs[logs.length - 1]).toMatch(
-      /^Read 2 vault\(s\), 1 private DNS zone\(s\) and 1 VNet\(s\) with 14 ARM request\(s\)/
+      /^Read 2 vault\(s\), 1 private DNS zone\(s\) and 1 VNet\(s\) with 13 ARM request\(s\)/
     )
     expect(logs.join('\n')).not.toMatch(/eyJ|Bearer/)
     // All clients share the sign-in's token: no trip to Entra during the collection.

@@ -3,7 +3,8 @@
  * each scope searched (with its peerings and DNS servers), the DNS private resolvers there with
  * their inbound endpoints, the DNS forwarding rulesets with their rules and VNet links, and the
  * client VNets named. A listing per scope and type, plus two per ruleset and one per resolver:
- * nothing here grows with the number of vaults.
+ * nothing here grows with the number of vaults. Resolvers are listed only where one can be on a
+ * path (a VNet with DNS servers of its own, a forwarding rule with a target).
  *
  * `startDnsPath` starts the listings at once (alongside the vaults); `finishDnsPath` adds the
  * client VNets once the private endpoints' VNets are known (`peered` needs their peerings).
@@ -49,33 +50,46 @@ export function startDnsPath(ctx: CollectContext, req: DnsPathRequest): DnsPathR
       ctx.vnetListings.add(parsed.subscriptionId.toLowerCase())
   }
   const vnets = Promise.all(scopes.map((scope) => listVnets(ctx, scope)))
-  const resolvers = Promise.all(scopes.map((scope) => listResolvers(ctx, scope)))
   const rulesets = Promise.all(scopes.map((scope) => listRulesets(ctx, scope)))
   const clients = req.clientVnets.map((id) => readVirtualNetwork(ctx, id))
 
   return {
     async finish(peVnetIds) {
       const failures: ReadFailure[] = []
-      for (const read of await vnets) if (!read.ok) failures.push(read.failure)
-      await Promise.all(clients)
+      const listed = await vnets
+      for (const read of listed) if (!read.ok) failures.push(read.failure)
+      const known = [...(await Promise.all(clients))]
+      // The PE VNets were read for the vaults (memoized): no request here.
+      const peVnets = await Promise.all(peVnetIds.map((id) => readVirtualNetwork(ctx, id)))
+      known.push(...peVnets)
       if (req.peered) {
         // Both sides of each peering: the PE's VNet names the clients; reading them gives the
         // other side's state (VNET-PEERING-NOT-CONNECTED).
-        const peVnets = await Promise.all(peVnetIds.map((id) => readVirtualNetwork(ctx, id)))
         const remotes = peVnets.flatMap((read) =>
           read.ok ? (read.value.peerings ?? []).flatMap((p) => p.remoteVirtualNetworkId ?? []) : []
         )
-        await Promise.all(unique(remotes).map((id) => readVirtualNetwork(ctx, id)))
-      }
-      const resolverList: DnsResolverSnapshot[] = []
-      for (const read of await resolvers) {
-        if (!read.ok) failures.push(read.failure)
-        else resolverList.push(...read.value)
+        known.push(...(await Promise.all(unique(remotes).map((id) => readVirtualNetwork(ctx, id)))))
       }
       const rulesetList: ForwardingRulesetSnapshot[] = []
       for (const read of await rulesets) {
         if (!read.ok) failures.push(read.failure)
         else rulesetList.push(...read.value)
+      }
+      // A resolver is on a query's path only through an inbound endpoint: a VNet's DNS server or
+      // a forwarding rule's target. Where no VNet has DNS servers of its own and no rule has a
+      // target, there is nothing a resolver could change, and its listing (plus one per
+      // resolver) is skipped: the common estate reads none.
+      const customDns =
+        listed.some(
+          (read) => read.ok && read.value.some((v) => strings(v.dhcpOptions?.dnsServers).length > 0)
+        ) || known.some((read) => read.ok && read.value.dnsServers.length > 0)
+      const ruleTargets = rulesetList.some((r) => r.rules.some((rule) => rule.targets.length > 0))
+      const resolverList: DnsResolverSnapshot[] = []
+      if (customDns || ruleTargets) {
+        for (const read of await Promise.all(scopes.map((scope) => listResolvers(ctx, scope)))) {
+          if (!read.ok) failures.push(read.failure)
+          else resolverList.push(...read.value)
+        }
       }
       return {
         subscriptions: scopes,
