@@ -25,7 +25,9 @@ describe('parseMergeInputs', () => {
       report: ['summary'],
       githubToken: '',
       commentKey: 'estate/summary',
-      failOn: 'error'
+      failOn: 'error',
+      // Unset: the merge uses `new` when the merged reports judged a plan, as their jobs did.
+      gate: null
     })
   })
 
@@ -47,6 +49,14 @@ describe('parseMergeInputs', () => {
     )
   })
 
+  it('reads gate when given, in any case; a misspelt gate is one line', () => {
+    expect(parse({ gate: 'All' }).gate).toBe('all')
+    expect(parse({ gate: 'new' }).gate).toBe('new')
+    expect(messageOf({ gate: 'changed' })).toMatch(
+      /^Input 'gate' is 'changed': expected one of new, all/
+    )
+  })
+
   it('needs a token for report: comment', () => {
     expect(messageOf({ report: 'comment' })).toMatch(
       /^Input 'github-token' is empty: 'report: comment' needs a token/
@@ -55,7 +65,8 @@ describe('parseMergeInputs', () => {
       report: ['comment'],
       githubToken: 'ghs_x',
       commentKey: 'k',
-      failOn: 'error'
+      failOn: 'error',
+      gate: null
     })
   })
 })

@@ -4,7 +4,13 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { shouldFail } from '../../src/report/exit.js'
 import { setOutputs } from '../../src/report/outputs.js'
-import { buildReport, REPORT_FILE_NAME, resultOf, writeReport } from '../../src/report/report.js'
+import {
+  buildReport,
+  pushJson,
+  REPORT_FILE_NAME,
+  resultOf,
+  writeReport
+} from '../../src/report/report.js'
 import { finding, pass, vaultId } from './findings.js'
 
 const VAULTS = [
@@ -137,6 +143,29 @@ describe('writeReport', () => {
     ]) {
       const path = await writeReport(report, dir)
       expect(readFileSync(path, 'utf8')).toBe(`${JSON.stringify(report, null, 2)}\n`)
+    }
+  })
+
+  it('lays out plain data as JSON.stringify with a 2-space indent does, at any depth', () => {
+    const values: unknown[] = [
+      null,
+      0,
+      -1.5e-7,
+      Number.NaN,
+      true,
+      'a "quoted"\nline with \u2028 and é',
+      [],
+      {},
+      [1, [2, []], { a: [] }, null, undefined],
+      { a: undefined, b: { c: { d: [{}, { e: 'x' }] } }, f: [], g: null, h: () => 1 }
+    ]
+    for (const value of values) {
+      for (const indent of ['', '    ']) {
+        const out: string[] = []
+        pushJson(value, indent, out)
+        const expected = (JSON.stringify(value, null, 2) ?? 'null').replace(/\n/g, `\n${indent}`)
+        expect(out.join('')).toBe(expected)
+      }
     }
   })
 

@@ -169,36 +169,70 @@ const FINDINGS_PER_WRITE = 100
 
 /**
  * Writes exactly `JSON.stringify(report, null, 2)` plus a newline, a slice of findings at a time,
- * so peak memory does not grow with the whole report's text. Every newline that JSON.stringify
- * emits is layout (it escapes those inside strings), so nesting is a matter of indenting lines.
+ * so peak memory does not grow with the whole report's text. The text is laid out as it is made
+ * (`pushJson`), not stringified and then re-indented: at 2,000 vaults the report is 30 MB, and
+ * every extra copy of it is garbage the collector has to walk past.
  */
 async function writeJson(report: ReportJson, path: string): Promise<void> {
-  const nested = (value: unknown, indent: string): string =>
-    JSON.stringify(value, null, 2).replace(/\n/g, `\n${indent}`)
   const file = await open(path, 'wx', 0o644)
   try {
     const entries = Object.entries(report).filter(([, value]) => value !== undefined)
-    let text = '{'
+    let pieces: string[] = ['{']
     for (const [index, [key, value]] of entries.entries()) {
-      text += `${index === 0 ? '' : ','}\n  ${JSON.stringify(key)}: `
+      pieces.push(index === 0 ? '\n  ' : ',\n  ', JSON.stringify(key), ': ')
       if (key !== 'findings' || !Array.isArray(value) || value.length === 0) {
-        text += nested(value, '  ')
+        pushJson(value, '  ', pieces)
         continue
       }
-      text += '['
+      pieces.push('[')
       for (const [i, finding] of value.entries()) {
-        text += `${i === 0 ? '' : ','}\n    ${nested(finding, '    ')}`
+        pieces.push(i === 0 ? '\n    ' : ',\n    ')
+        pushJson(finding, '    ', pieces)
         if ((i + 1) % FINDINGS_PER_WRITE === 0) {
-          await file.writeFile(text, 'utf8')
-          text = ''
+          await file.writeFile(pieces.join(''), 'utf8')
+          pieces = []
         }
       }
-      text += '\n  ]'
+      pieces.push('\n  ]')
     }
-    await file.writeFile(`${text}\n}\n`, 'utf8')
+    pieces.push('\n}\n')
+    await file.writeFile(pieces.join(''), 'utf8')
   } finally {
     await file.close()
   }
+}
+
+/**
+ * `JSON.stringify(value, null, 2)` of plain data (what a report holds) as pieces, every line
+ * after the first indented by `indent` more.
+ */
+export function pushJson(value: unknown, indent: string, out: string[]): void {
+  if (value === null || typeof value !== 'object') {
+    out.push(JSON.stringify(value) ?? 'null')
+    return
+  }
+  const inner = `${indent}  `
+  if (Array.isArray(value)) {
+    if (value.length === 0) {
+      out.push('[]')
+      return
+    }
+    out.push('[')
+    for (const [i, item] of value.entries()) {
+      out.push(i === 0 ? `\n${inner}` : `,\n${inner}`)
+      pushJson(item === undefined || typeof item === 'function' ? null : item, inner, out)
+    }
+    out.push(`\n${indent}]`)
+    return
+  }
+  let first = true
+  for (const [key, item] of Object.entries(value)) {
+    if (item === undefined || typeof item === 'function' || typeof item === 'symbol') continue
+    out.push(first ? `{\n${inner}` : `,\n${inner}`, JSON.stringify(key), ': ')
+    pushJson(item, inner, out)
+    first = false
+  }
+  out.push(first ? '{}' : `\n${indent}}`)
 }
 
 async function exists(path: string): Promise<boolean> {
