@@ -17,6 +17,7 @@ import {
 } from './overview.js'
 import {
   changeLine,
+  changeWords,
   countsText,
   plural,
   RESULT_HEADLINE,
@@ -24,6 +25,7 @@ import {
   SEVERITY_ICON,
   vaultSections,
   vaultTally,
+  type ChangeWords,
   type VaultSection
 } from './group.js'
 import {
@@ -133,14 +135,15 @@ function detailedSection(
   section: VaultSection,
   options: CommentOptions,
   withPasses: boolean,
-  fold: boolean
+  fold: boolean,
+  words: ChangeWords | null
 ): string {
   const diagram = diagramOf(section, options.diagrams)
   const heading = `${RESULT_ICON[section.result]} Vault ${vaultLabel(section.name)}: ${countsText(countsOf(section.findings))}`
   if (section.findings.every((f) => f.severity === 'pass')) {
     return passedMarkdown(heading, diagram, withPasses ? section.findings : [])
   }
-  const body = problemsMarkdown(section, diagram, withPasses, COMMENT_STYLE)
+  const body = problemsMarkdown(section, diagram, withPasses, COMMENT_STYLE, words)
   // As in the job summary: past FOLD_VAULTS_FROM vaults each vault folds under its heading.
   if (fold) return folded(`<strong>${heading}</strong>`, body.join('\n\n'))
   return [`### ${heading}`, ...body].join('\n\n')
@@ -181,6 +184,7 @@ export function renderComment(
   const errors = sections.flatMap((s) => s.findings.filter((f) => f.severity === 'error'))
   const others = report.counts.warning + report.counts.info
   const fold = report.vaults.length > FOLD_VAULTS_FROM
+  const words = changeWords(report)
   const where = listedIn(options.reportPath, options.summaryWritten !== false)
   const overview = overviewMarkdown(sections, Infinity, where)
   const capped = overviewMarkdown(sections, COMMENT_TABLE_ROWS, where)
@@ -198,11 +202,11 @@ export function renderComment(
         ]
 
   const levels: (() => string[])[] = [
-    () => [...overview, ...sections.map((s) => detailedSection(s, options, true, fold))],
+    () => [...overview, ...sections.map((s) => detailedSection(s, options, true, fold, words))],
     () => [
       ...overview,
       note('Passed checks are left out so the comment fits GitHub’s size limit.'),
-      ...sections.map((s) => detailedSection(s, options, false, fold))
+      ...sections.map((s) => detailedSection(s, options, false, fold, words))
     ],
     () => [
       ...capped,
