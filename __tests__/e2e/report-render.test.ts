@@ -301,3 +301,44 @@ describe('2,000 vaults: what the summary leaves out', () => {
     )
   })
 })
+
+describe('500 healthy vaults: the comment without a problem to show', () => {
+  let run: ActionRun
+  let comment: string
+  let page: Page
+  beforeAll(async () => {
+    const emu = await startEmulator({ estate: scaleEstate({ vaults: 500 }) })
+    try {
+      run = await runAgainst(
+        emu,
+        {
+          'subscription-id': SCALE_SUBSCRIPTION_ID,
+          report: 'summary,comment',
+          'github-token': TOKEN,
+          'comment-key': KEY
+        },
+        pullRequestEnv()
+      )
+      comment = stickyComment(emu, KEY)
+    } finally {
+      await emu.stop()
+    }
+    ;[page] = readRendered([comment]) as [Page]
+  }, 120_000)
+
+  it('says every vault passed, not that only errors are shown', () => {
+    expect(run.exitCode).toBe(0)
+    expect(comment.length).toBeLessThanOrEqual(COMMENT_LIMIT_CHARS)
+    expect(comment).not.toContain('Only errors')
+    expect(page.blockquotes).toEqual([
+      `[!NOTE] No problems: 500 vaults passed every check; the job summary and the JSON report ${run.reportPath} (output report-path) list the checks.`
+    ])
+    expect(page.blocks.map((b) => b.text)).toEqual([
+      '✅ Key Vault private link check passed',
+      `${countsText(run)} · 500 vaults checked (0 failed, 0 with warnings, 500 passed)`,
+      expect.stringMatching(/^✅ 500 vaults without problems: kv-scale-00001, .* and 470 more$/),
+      expect.stringMatching(/^\[!NOTE\] No problems: /),
+      expect.stringMatching(/^Full report in the job summary · comment-key /)
+    ])
+  })
+})

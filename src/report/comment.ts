@@ -170,7 +170,8 @@ function minimalError(finding: Finding): string {
  * The comment's Markdown, at most `maxChars` long. When it would not fit: passes go first, then
  * the per-vault detail (diagrams, warnings, observed/expected); every error keeps its fix, and the
  * link to the full job summary is always there. The overview (vaults table, healthy line, rules
- * table) stays at every level; once only errors are shown, its table is capped.
+ * table) stays at every level; once only errors are shown, its table is capped. A run without
+ * errors that does not fit keeps the capped overview and a note of what the run found.
  */
 export function renderComment(
   report: ReportJson,
@@ -201,13 +202,21 @@ export function renderComment(
           )
         ]
 
-  const levels: (() => string[])[] = [
-    () => [...overview, ...sections.map((s) => detailedSection(s, options, true, fold, words))],
-    () => [
-      ...overview,
-      note('Passed checks are left out so the comment fits GitHub’s size limit.'),
-      ...sections.map((s) => detailedSection(s, options, false, fold, words))
-    ],
+  // The end of a sentence about `what` the comment leaves out: where a reader finds it.
+  const listedWith = (what: string) =>
+    options.summaryWritten === false
+      ? `${fullReport(options.reportPath)} lists ${what}`
+      : `the job summary and ${fullReport(options.reportPath)} list ${what}`
+  const noErrors = () =>
+    others === 0
+      ? `No problems: ${plural(report.vaults.length, 'vault')} passed every check; ${listedWith('the checks')}.`
+      : `No errors; the detail of ${plural(report.counts.warning, 'warning')} and ${plural(report.counts.info, 'info finding')} ` +
+        `is left out so the comment fits GitHub’s size limit: ${listedWith('them')}.`
+
+  // Without errors, what is left past the passes is the overview under this note: a note that
+  // errors are shown would promise what is not there.
+  const withoutErrors = () => [...capped, note(noErrors())]
+  const errorLevels: (() => string[])[] = [
     () => [
       ...capped,
       note(
@@ -224,10 +233,21 @@ export function renderComment(
       ...errorList(errors.map(minimalError))
     ]
   ]
+  const levels: (() => string[])[] = [
+    () => [...overview, ...sections.map((s) => detailedSection(s, options, true, fold, words))],
+    () => [
+      ...overview,
+      note('Passed checks are left out so the comment fits GitHub’s size limit.'),
+      ...sections.map((s) => detailedSection(s, options, false, fold, words))
+    ],
+    ...(errors.length === 0 ? [withoutErrors] : errorLevels)
+  ]
   for (const level of levels) {
     const body = assemble(level())
     if (body.length <= maxChars) return body
   }
+  // The overview is capped: it fits.
+  if (errors.length === 0) return assemble(withoutErrors())
   // Even rule, vault and fix per error is too much: as many as fit, and say how many did not.
   const kept: string[] = []
   const missing = (count: number) =>
