@@ -282,6 +282,16 @@ describe.each(SIZES)('%i vaults, 30 % broken', (vaults) => {
   })
 })
 
+describe('1 vault, healthy: the summary counts it once', () => {
+  it('in the heading of the passed section, not also on an overview line', () => {
+    const c = cases.get(1) as Case
+    expect(c.problemVaults).toEqual([])
+    expect(c.summary.blocks[3]).toEqual({ tag: 'h3', text: '✅ 1 vault without problems' })
+    const said = c.summary.blocks.filter((b) => b.text.includes('without problems'))
+    expect(said).toEqual([{ tag: 'h3', text: '✅ 1 vault without problems' }])
+  })
+})
+
 describe('2,000 vaults: what the summary leaves out', () => {
   let c: Case
   beforeAll(() => {

@@ -191,8 +191,12 @@ export function renderSummary(
     yield { text: headline(report), label: 'the headline' }
     if (words && report.resolved?.length)
       yield { text: resolvedList(report, words.resolved), label: 'the list of what was fixed' }
-    for (const text of overviewMarkdown(sections, SUMMARY_TABLE_ROWS, listedIn(reportPath)))
-      yield { text, label: 'part of the overview' }
+    // Without a vault with problems, the healthy line would only repeat the headline's tally and
+    // the heading of the passed section under it.
+    const overview = overviewMarkdown(sections, SUMMARY_TABLE_ROWS, listedIn(reportPath), {
+      healthy: withProblems.length > 0
+    })
+    for (const text of overview) yield { text, label: 'part of the overview' }
     if (!withPasses)
       yield {
         text: '> [!NOTE]\n> Passed checks are left out so the summary fits; the JSON report lists them.'
