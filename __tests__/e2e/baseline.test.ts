@@ -186,9 +186,22 @@ describe('baseline: two nights of a drift check, the estate changed in between',
       { tag: 'p', text: `Since ${first.report.generatedAt}: 1 new, 1 resolved; 2 unchanged.` }
     ])
     const resolved = page?.details.find((d) => d.items === 1 && /1 problem$/.test(d.summary))
-    expect(resolved).toBeDefined()
+    expect(resolved?.summary).toBe(`✅ Resolved since ${first.report.generatedAt}: 1 problem`)
     expect(second.summary).toMatch(
       /^- ❌ <code>DNS-RECORD-WRONG-IP<\/code> on <code>kv-scale-00007<\/code>: A record kv-scale-00007 /m
     )
+  })
+
+  it('words each problem by the time since night 1, not as a change', () => {
+    const since = first.report.generatedAt
+    const blocks = second.summary.split('\n\n')
+    // The paragraph under a problem's heading.
+    const under = (rule: string) =>
+      blocks[blocks.findIndex((b) => b.startsWith('#### ') && b.includes(` ${rule}: `)) + 1]
+    expect(under('DNS-RECORD-TTL')).toMatch(new RegExp(`^\\*\\*New since ${since}\\.\\*\\* `))
+    expect(under('DNS-RECORD-MISSING')).toMatch(
+      new RegExp(`^\\*\\*Also in the report of ${since}\\.\\*\\* `)
+    )
+    expect(second.summary).not.toMatch(/this change/i)
   })
 })

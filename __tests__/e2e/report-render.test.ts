@@ -282,6 +282,16 @@ describe.each(SIZES)('%i vaults, 30 % broken', (vaults) => {
   })
 })
 
+describe('1 vault, healthy: the summary counts it once', () => {
+  it('in the heading of the passed section, not also on an overview line', () => {
+    const c = cases.get(1) as Case
+    expect(c.problemVaults).toEqual([])
+    expect(c.summary.blocks[3]).toEqual({ tag: 'h3', text: '✅ 1 vault without problems' })
+    const said = c.summary.blocks.filter((b) => b.text.includes('without problems'))
+    expect(said).toEqual([{ tag: 'h3', text: '✅ 1 vault without problems' }])
+  })
+})
+
 describe('2,000 vaults: what the summary leaves out', () => {
   let c: Case
   beforeAll(() => {
@@ -299,5 +309,46 @@ describe('2,000 vaults: what the summary leaves out', () => {
     expect(c.summary.blocks.map((b) => b.text)).toContainEqual(
       expect.stringMatching(/^✅ 1400 vaults without problems: kv-scale-00001, .* and 1370 more$/)
     )
+  })
+})
+
+describe('500 healthy vaults: the comment without a problem to show', () => {
+  let run: ActionRun
+  let comment: string
+  let page: Page
+  beforeAll(async () => {
+    const emu = await startEmulator({ estate: scaleEstate({ vaults: 500 }) })
+    try {
+      run = await runAgainst(
+        emu,
+        {
+          'subscription-id': SCALE_SUBSCRIPTION_ID,
+          report: 'summary,comment',
+          'github-token': TOKEN,
+          'comment-key': KEY
+        },
+        pullRequestEnv()
+      )
+      comment = stickyComment(emu, KEY)
+    } finally {
+      await emu.stop()
+    }
+    ;[page] = readRendered([comment]) as [Page]
+  }, 120_000)
+
+  it('says every vault passed, not that only errors are shown', () => {
+    expect(run.exitCode).toBe(0)
+    expect(comment.length).toBeLessThanOrEqual(COMMENT_LIMIT_CHARS)
+    expect(comment).not.toContain('Only errors')
+    expect(page.blockquotes).toEqual([
+      `[!NOTE] No problems: 500 vaults passed every check; the job summary and the JSON report ${run.reportPath} (output report-path) list the checks.`
+    ])
+    expect(page.blocks.map((b) => b.text)).toEqual([
+      '✅ Key Vault private link check passed',
+      `${countsText(run)} · 500 vaults checked (0 failed, 0 with warnings, 500 passed)`,
+      expect.stringMatching(/^✅ 500 vaults without problems: kv-scale-00001, .* and 470 more$/),
+      expect.stringMatching(/^\[!NOTE\] No problems: /),
+      expect.stringMatching(/^Full report in the job summary · comment-key /)
+    ])
   })
 })

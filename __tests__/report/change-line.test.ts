@@ -26,6 +26,18 @@ function compared(): ReportJson {
   return { ...report, resolved, plan: { format: 'what-if', path: 'whatif.json', resources: 2 } }
 }
 
+const NIGHT = '2025-06-01T02:00:00.000Z'
+
+/** The same comparison, made against last night's report instead of a plan. */
+function sinceBaseline(generatedAt: string | null = NIGHT): ReportJson {
+  const report = compared()
+  delete report.plan
+  return {
+    ...report,
+    baseline: { path: 'baseline/report.json', generatedAt, new: 1, resolved: 1 }
+  }
+}
+
 describe('the change line', () => {
   it('leads the summary, and each problem says new or there before', () => {
     const text = renderSummary(compared())
@@ -49,5 +61,38 @@ describe('the change line', () => {
     )
     expect(renderSummary(plain)).not.toContain('This change')
     expect(renderComment(plain, { key: 'k' })).not.toContain('This change')
+  })
+
+  it('with a baseline and no plan, speaks of the time since the baseline, not of a change', () => {
+    const text = renderSummary(sinceBaseline())
+    expect(text).toContain(`**Since ${NIGHT}: 1 new, 1 resolved; 2 unchanged.**`)
+    expect(text).toContain(`**New since ${NIGHT}.** DNS-LINK-MISSING for kv2`)
+    expect(text).toContain(`**Also in the report of ${NIGHT}.** FW-PUBLIC-OPEN for kv1`)
+    expect(text).toContain(`<details><summary>✅ Resolved since ${NIGHT}: 1 problem</summary>`)
+    expect(text).not.toMatch(/this change|Fixed by/i)
+    const comment = renderComment(sinceBaseline(), { key: 'nightly' })
+    expect(comment).toContain(`**New since ${NIGHT}.** DNS-LINK-MISSING for kv2`)
+    expect(comment).toContain(`**Also in the report of ${NIGHT}.** FW-PUBLIC-OPEN for kv1`)
+    expect(comment).not.toMatch(/this change/i)
+  })
+
+  it('names the baseline by its path when it has no generatedAt', () => {
+    const text = renderSummary(sinceBaseline(null))
+    const where = 'the baseline &#40;baseline/report.json&#41;'
+    expect(text).toContain(`**New since ${where}.** DNS-LINK-MISSING for kv2`)
+    expect(text).toContain(`**Also in ${where}.** FW-PUBLIC-OPEN for kv1`)
+    expect(text).toContain(`<summary>✅ Resolved since ${where}: 1 problem</summary>`)
+  })
+
+  it('with a plan and a baseline, words the problems as the plan does, the baseline beside', () => {
+    const both = { ...compared(), baseline: sinceBaseline().baseline }
+    const text = renderSummary(both)
+    expect(text).toContain(
+      `**This change introduces 1 problem and fixes 1; 2 were there before.**\n\n**Since ${NIGHT}: 1 new, 1 resolved.**`
+    )
+    expect(text).toContain('**New after this change.** DNS-LINK-MISSING for kv2')
+    expect(text).toContain('**There before this change.** FW-PUBLIC-OPEN for kv1')
+    expect(text).toContain('<summary>✅ Fixed by this change: 1 problem</summary>')
+    expect(text).not.toContain(`New since ${NIGHT}`)
   })
 })

@@ -180,6 +180,55 @@ describe('renderComment at any number of vaults', () => {
   })
 })
 
+describe('renderComment of a large run without errors', () => {
+  const path = '/tmp/runner/kv-private-link-doctor-report.json'
+  const names = (count: number) =>
+    Array.from({ length: count }, (_, i) => `kv-ok-${String(i).padStart(4, '0')}`)
+  const estate = (count: number, warnings = 0) => {
+    const list = names(count)
+    return buildReport(
+      list.flatMap((name, i) => [
+        ...(i < warnings ? [finding('DNS-RECORD-TTL', name, { severity: 'warning' })] : []),
+        ...Array.from({ length: 9 }, () => pass('PE-NONE', name))
+      ]),
+      list.map((name) => ({ name, id: vaultId(name) }))
+    )
+  }
+
+  it('says there are no problems, not that only errors are shown', () => {
+    const body = renderComment(estate(1000), { key: 'k', summaryUrl: URL, reportPath: path })
+    expect(body.length).toBeLessThanOrEqual(COMMENT_MAX_CHARS)
+    expect(body).not.toContain('Only errors')
+    const blocks = body.split('\n\n')
+    expect(blocks.slice(2)).toEqual([
+      '## ✅ Key Vault private link check passed',
+      '**0 errors, 0 warnings, 0 info, 9000 passed** · 1000 vaults checked (0 failed, 0 with warnings, 1000 passed)',
+      expect.stringMatching(
+        /^✅ 1000 vaults without problems: <code>kv-ok-0000<\/code>, .* and 970 more$/
+      ),
+      `> [!NOTE]\n> No problems: 1000 vaults passed every check; the job summary and the JSON report <code>${path}</code> (output \`report-path\`) list the checks.`,
+      `<sub>[Full report in the job summary](${URL}) · comment-key <code>k</code></sub>\n`
+    ])
+  })
+
+  it('names only the JSON report when no job summary was written', () => {
+    const body = renderComment(estate(1000), { key: 'k', summaryWritten: false })
+    expect(body).toContain(
+      '> [!NOTE]\n> No problems: 1000 vaults passed every check; the JSON report (output `report-path`) lists the checks.'
+    )
+  })
+
+  it('with warnings but no errors, says their detail is left out', () => {
+    const body = renderComment(estate(1000, 3), { key: 'k', summaryUrl: URL })
+    expect(body.length).toBeLessThanOrEqual(COMMENT_MAX_CHARS)
+    expect(body).not.toContain('Only errors')
+    expect(body).toContain(
+      '> [!NOTE]\n> No errors; the detail of 3 warnings and 0 info findings is left out so the comment fits GitHub’s size limit: the job summary and the JSON report (output `report-path`) list them.'
+    )
+    expect(body.match(/^\| <code>kv-ok-\d+<\/code> \| ⚠️ warn \|/gm)).toHaveLength(3)
+  })
+})
+
 describe('postComment without a pull request', () => {
   function sink() {
     const lines: string[] = []

@@ -52,6 +52,26 @@ describe('renderSummary', () => {
     expect(text.startsWith('## ✅ Key Vault private link check passed\n')).toBe(true)
   })
 
+  it('says once that one healthy vault has no problems', () => {
+    const text = renderSummary(
+      buildReport([pass('PE-NONE', 'kv-ok'), pass('DNS-RECORD-TTL', 'kv-ok')], [VAULTS[0]!])
+    )
+    expect(text.match(/1 vault without problems/g)).toEqual(['1 vault without problems'])
+    expect(text.split('\n\n').slice(0, 5)).toEqual([
+      '## ✅ Key Vault private link check passed',
+      '**0 errors, 0 warnings, 0 info, 2 passed**',
+      '1 vault checked (0 failed, 0 with warnings, 1 passed): ✅ <code>kv-ok</code>',
+      '### ✅ 1 vault without problems',
+      '<details><summary>✅ Vault <code>kv-ok</code>: 2 checks passed</summary>'
+    ])
+  })
+
+  it('names the healthy vaults beside the table of those with problems', () => {
+    const blocks = renderSummary(report()).split('\n\n')
+    const table = blocks.findIndex((b) => b.startsWith('| vault | result | rules |'))
+    expect(blocks[table + 1]).toBe('✅ 1 vault without problems: <code>kv-ok</code>')
+  })
+
   it('lists failing vaults first, and within a vault errors, then warnings, then info, then passes', () => {
     const text = renderSummary(report())
     const bad = at(text, '### ❌ Vault <code>kv-bad</code>')

@@ -17,6 +17,7 @@ import {
 } from './overview.js'
 import {
   changeLine,
+  changeWords,
   countsText,
   plural,
   RESULT_HEADLINE,
@@ -24,6 +25,7 @@ import {
   SEVERITY_ICON,
   vaultSections,
   vaultTally,
+  type ChangeWords,
   type VaultSection
 } from './group.js'
 import {
@@ -133,14 +135,15 @@ function detailedSection(
   section: VaultSection,
   options: CommentOptions,
   withPasses: boolean,
-  fold: boolean
+  fold: boolean,
+  words: ChangeWords | null
 ): string {
   const diagram = diagramOf(section, options.diagrams)
   const heading = `${RESULT_ICON[section.result]} Vault ${vaultLabel(section.name)}: ${countsText(countsOf(section.findings))}`
   if (section.findings.every((f) => f.severity === 'pass')) {
     return passedMarkdown(heading, diagram, withPasses ? section.findings : [])
   }
-  const body = problemsMarkdown(section, diagram, withPasses, COMMENT_STYLE)
+  const body = problemsMarkdown(section, diagram, withPasses, COMMENT_STYLE, words)
   // As in the job summary: past FOLD_VAULTS_FROM vaults each vault folds under its heading.
   if (fold) return folded(`<strong>${heading}</strong>`, body.join('\n\n'))
   return [`### ${heading}`, ...body].join('\n\n')
@@ -167,7 +170,8 @@ function minimalError(finding: Finding): string {
  * The comment's Markdown, at most `maxChars` long. When it would not fit: passes go first, then
  * the per-vault detail (diagrams, warnings, observed/expected); every error keeps its fix, and the
  * link to the full job summary is always there. The overview (vaults table, healthy line, rules
- * table) stays at every level; once only errors are shown, its table is capped.
+ * table) stays at every level; once only errors are shown, its table is capped. A run without
+ * errors that does not fit keeps the capped overview and a note of what the run found.
  */
 export function renderComment(
   report: ReportJson,
@@ -181,6 +185,7 @@ export function renderComment(
   const errors = sections.flatMap((s) => s.findings.filter((f) => f.severity === 'error'))
   const others = report.counts.warning + report.counts.info
   const fold = report.vaults.length > FOLD_VAULTS_FROM
+  const words = changeWords(report)
   const where = listedIn(options.reportPath, options.summaryWritten !== false)
   const overview = overviewMarkdown(sections, Infinity, where)
   const capped = overviewMarkdown(sections, COMMENT_TABLE_ROWS, where)
@@ -197,13 +202,21 @@ export function renderComment(
           )
         ]
 
-  const levels: (() => string[])[] = [
-    () => [...overview, ...sections.map((s) => detailedSection(s, options, true, fold))],
-    () => [
-      ...overview,
-      note('Passed checks are left out so the comment fits GitHub’s size limit.'),
-      ...sections.map((s) => detailedSection(s, options, false, fold))
-    ],
+  // The end of a sentence about `what` the comment leaves out: where a reader finds it.
+  const listedWith = (what: string) =>
+    options.summaryWritten === false
+      ? `${fullReport(options.reportPath)} lists ${what}`
+      : `the job summary and ${fullReport(options.reportPath)} list ${what}`
+  const noErrors = () =>
+    others === 0
+      ? `No problems: ${plural(report.vaults.length, 'vault')} passed every check; ${listedWith('the checks')}.`
+      : `No errors; the detail of ${plural(report.counts.warning, 'warning')} and ${plural(report.counts.info, 'info finding')} ` +
+        `is left out so the comment fits GitHub’s size limit: ${listedWith('them')}.`
+
+  // Without errors, what is left past the passes is the overview under this note: a note that
+  // errors are shown would promise what is not there.
+  const withoutErrors = () => [...capped, note(noErrors())]
+  const errorLevels: (() => string[])[] = [
     () => [
       ...capped,
       note(
@@ -220,10 +233,21 @@ export function renderComment(
       ...errorList(errors.map(minimalError))
     ]
   ]
+  const levels: (() => string[])[] = [
+    () => [...overview, ...sections.map((s) => detailedSection(s, options, true, fold, words))],
+    () => [
+      ...overview,
+      note('Passed checks are left out so the comment fits GitHub’s size limit.'),
+      ...sections.map((s) => detailedSection(s, options, false, fold, words))
+    ],
+    ...(errors.length === 0 ? [withoutErrors] : errorLevels)
+  ]
   for (const level of levels) {
     const body = assemble(level())
     if (body.length <= maxChars) return body
   }
+  // The overview is capped: it fits.
+  if (errors.length === 0) return assemble(withoutErrors())
   // Even rule, vault and fix per error is too much: as many as fit, and say how many did not.
   const kept: string[] = []
   const missing = (count: number) =>

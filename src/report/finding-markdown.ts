@@ -5,7 +5,7 @@
  */
 import { RULES } from '../evaluate/catalog.js'
 import type { Finding } from '../evaluate/finding.js'
-import { plural, SEVERITY_ICON, type VaultSection } from './group.js'
+import { plural, SEVERITY_ICON, type ChangeWords, type VaultSection } from './group.js'
 import { codeBlock, escapeMarkdown, inlineCode, link, wrapFix } from './markdown.js'
 import { mermaidBlock } from './mermaid.js'
 
@@ -30,16 +30,18 @@ export function ruleTitle(finding: Finding): string {
   return RULES[finding.rule]?.title ?? finding.rule
 }
 
-/** A problem in full: heading, message, observed/expected/resource, fix, guide link. */
-export function problemMarkdown(finding: Finding, style: FindingStyle): string {
+/**
+ * A problem in full: heading, message, observed/expected/resource, fix, guide link. With a
+ * comparison, `words` (changeWords) say whether it is new or was there already.
+ */
+export function problemMarkdown(
+  finding: Finding,
+  style: FindingStyle,
+  words: ChangeWords | null = null
+): string {
   const severity = style.severityInTitle ? ` (${finding.severity})` : ''
-  // With a plan, each problem says whether the change brings it or it was there before.
-  const change =
-    finding.change === 'new'
-      ? '**New after this change.** '
-      : finding.change === 'unchanged'
-        ? '**There before this change.** '
-        : ''
+  const said = finding.change && words?.[finding.change]
+  const change = said ? `**${said}** ` : ''
   const parts = [
     `${'#'.repeat(style.headingLevel)} ${SEVERITY_ICON[finding.severity]} ${escapeMarkdown(finding.rule)}: ${escapeMarkdown(ruleTitle(finding))}${severity}`,
     `${change}${escapeMarkdown(finding.message)}`
@@ -84,12 +86,15 @@ export function problemsMarkdown(
   section: VaultSection,
   diagram: string | null,
   withPasses: boolean,
-  style: FindingStyle
+  style: FindingStyle,
+  words: ChangeWords | null
 ): string[] {
   const passed = section.findings.filter((f) => f.severity === 'pass')
   const parts = diagram ? [diagram] : []
   parts.push(
-    ...section.findings.filter((f) => f.severity !== 'pass').map((f) => problemMarkdown(f, style))
+    ...section.findings
+      .filter((f) => f.severity !== 'pass')
+      .map((f) => problemMarkdown(f, style, words))
   )
   if (withPasses && passed.length > 0) {
     parts.push(

@@ -4,6 +4,7 @@
  */
 import type { Finding, Severity } from '../evaluate/finding.js'
 import { findingsByVault, resultOf, type ReportJson, type Result } from './report.js'
+import { escapeMarkdown } from './markdown.js'
 
 export const SEVERITY_ORDER: readonly Severity[] = ['error', 'warning', 'info', 'pass']
 const RESULT_ORDER: readonly Result[] = ['fail', 'warn', 'pass']
@@ -91,9 +92,42 @@ export function countsText(counts: Record<Severity, number>): string {
   return `${plural(counts.error, 'error')}, ${plural(counts.warning, 'warning')}, ${counts.info} info, ${counts.pass} passed`
 }
 
+/** When the baseline was made, as the reports say it: its `generatedAt`, else its path. */
+function baselineTime(baseline: NonNullable<ReportJson['baseline']>): string {
+  return escapeMarkdown(baseline.generatedAt ?? `the baseline (${baseline.path})`)
+}
+
 /**
- * With a comparison (`plan`): what the change does, the line the summary and the comment lead
- * with. Problems are errors and warnings.
+ * How a compared report's problems are worded: against the live state with a plan (which wins
+ * when there is a baseline too, since `change` is then against the live state), else against the
+ * baseline, in time. `new`/`unchanged` lead each problem; `resolved` titles what is gone.
+ */
+export interface ChangeWords {
+  new: string
+  unchanged: string
+  resolved: string
+}
+
+export function changeWords(report: ReportJson): ChangeWords | null {
+  if (report.resolved === undefined) return null
+  if (report.plan || !report.baseline) {
+    return {
+      new: 'New after this change.',
+      unchanged: 'There before this change.',
+      resolved: 'Fixed by this change'
+    }
+  }
+  const when = baselineTime(report.baseline)
+  return {
+    new: `New since ${when}.`,
+    unchanged: report.baseline.generatedAt ? `Also in the report of ${when}.` : `Also in ${when}.`,
+    resolved: `Resolved since ${when}`
+  }
+}
+
+/**
+ * With a comparison (`plan` or `baseline`): what changed, the line the summary and the comment
+ * lead with. Problems are errors and warnings.
  */
 export function changeLine(report: ReportJson): string | null {
   if (report.resolved === undefined) return null
@@ -105,9 +139,7 @@ export function changeLine(report: ReportJson): string | null {
     else before++
   }
   const fixed = report.resolved.length
-  const since = report.baseline
-    ? `**Since ${report.baseline.generatedAt ?? `the baseline (${report.baseline.path})`}:`
-    : null
+  const since = report.baseline ? `**Since ${baselineTime(report.baseline)}:` : null
   if (!report.plan && since)
     return `${since} ${introduced} new, ${fixed} resolved; ${before} unchanged.**`
   const line = `**This change introduces ${plural(introduced, 'problem')} and fixes ${fixed}; ${before} ${before === 1 ? 'was' : 'were'} there before.**`

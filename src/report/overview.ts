@@ -122,17 +122,18 @@ export function rulesTable(sections: readonly VaultSection[]): string {
 
 /**
  * The overview: problem table (at most `tableLimit` rows; `where` says where the rest are),
- * healthy line, and the rules table past a handful of vaults.
+ * healthy line (unless `healthy` is false), and the rules table past a handful of vaults.
  */
 export function overviewMarkdown(
   sections: readonly VaultSection[],
   tableLimit = Infinity,
-  where = listedIn(null)
+  where = listedIn(null),
+  { healthy = true }: { healthy?: boolean } = {}
 ): string[] {
   const vaults = sections.filter((s) => s.name !== null).length
   return [
     problemTable(sections, tableLimit, where),
-    healthyLine(sections),
+    healthy ? healthyLine(sections) : '',
     vaults > RULES_TABLE_FROM ? rulesTable(sections) : ''
   ].filter(Boolean)
 }

@@ -26,6 +26,7 @@ import {
 } from './finding-markdown.js'
 import {
   changeLine,
+  changeWords,
   countsText,
   plural,
   RESULT_HEADLINE,
@@ -33,6 +34,7 @@ import {
   SEVERITY_ICON,
   vaultSections,
   vaultTally,
+  type ChangeWords,
   type VaultSection
 } from './group.js'
 
@@ -61,14 +63,15 @@ function problemSection(
   vault: VaultSection,
   withPasses: boolean,
   diagram: string | null,
-  fold: boolean
+  fold: boolean,
+  words: ChangeWords | null
 ): string {
   const title = `${RESULT_ICON[vault.result]} ${vaultHeading(vault)}`
   const counts = countsText(countsOf(vault.findings))
   const clients = clientsLine(vault.findings)
   const body = [
     ...(clients ? [clients] : []),
-    ...problemsMarkdown(vault, withPasses ? diagram : null, withPasses, SUMMARY_STYLE)
+    ...problemsMarkdown(vault, withPasses ? diagram : null, withPasses, SUMMARY_STYLE, words)
   ]
   if (fold) return folded(`<strong>${title}</strong>: ${counts}`, body.join('\n\n'))
   return [`### ${title}`, counts, ...body].join('\n\n')
@@ -116,8 +119,8 @@ function headline(report: ReportJson): string {
   return parts.join('\n\n')
 }
 
-/** What the change fixes (the other state's errors and warnings that are gone), folded. */
-function resolvedList(report: ReportJson): string {
+/** What the change fixes, or what is gone since the baseline, folded. */
+function resolvedList(report: ReportJson, title: string): string {
   const resolved = report.resolved ?? []
   const shown = resolved
     .slice(0, 50)
@@ -129,7 +132,7 @@ function resolvedList(report: ReportJson): string {
     shown.push(
       `- … and ${resolved.length - shown.length} more (the JSON report's \`resolved\` lists them)`
     )
-  return `<details><summary>✅ Fixed by this change: ${plural(resolved.length, 'problem')}</summary>\n\n${shown.join('\n')}\n\n</details>`
+  return `<details><summary>✅ ${title}: ${plural(resolved.length, 'problem')}</summary>\n\n${shown.join('\n')}\n\n</details>`
 }
 
 /** A piece of the summary, and what a reader misses if it is cut. */
@@ -174,6 +177,7 @@ export function renderSummary(
   const withoutProblems = sections.filter((s) => !hasProblems(s))
   const fold = report.vaults.length > FOLD_VAULTS_FROM
   const where = fullReport(reportPath)
+  const words = changeWords(report)
   // Pictures for the vaults with problems and, with a plan, those the change adds to: the first
   // MAX_DIAGRAMS of them.
   const added = withoutProblems.filter((s) => s.findings.some((f) => f.change === 'new'))
@@ -185,10 +189,14 @@ export function renderSummary(
   // what the summary allocated). `budget` is what is left of the limit.
   function* render(withPasses: boolean, budget: () => number): Generator<Part | null> {
     yield { text: headline(report), label: 'the headline' }
-    if (report.resolved?.length)
-      yield { text: resolvedList(report), label: 'the list of what was fixed' }
-    for (const text of overviewMarkdown(sections, SUMMARY_TABLE_ROWS, listedIn(reportPath)))
-      yield { text, label: 'part of the overview' }
+    if (words && report.resolved?.length)
+      yield { text: resolvedList(report, words.resolved), label: 'the list of what was fixed' }
+    // Without a vault with problems, the healthy line would only repeat the headline's tally and
+    // the heading of the passed section under it.
+    const overview = overviewMarkdown(sections, SUMMARY_TABLE_ROWS, listedIn(reportPath), {
+      healthy: withProblems.length > 0
+    })
+    for (const text of overview) yield { text, label: 'part of the overview' }
     if (!withPasses)
       yield {
         text: '> [!NOTE]\n> Passed checks are left out so the summary fits; the JSON report lists them.'
@@ -198,7 +206,7 @@ export function renderSummary(
         text: `> [!NOTE]\n> Pictures are drawn for the first ${MAX_DIAGRAMS} vaults with problems only.`
       }
     for (const vault of withProblems)
-      yield { text: problemSection(vault, withPasses, pictureOf(vault), fold), problems: 1 }
+      yield { text: problemSection(vault, withPasses, pictureOf(vault), fold, words), problems: 1 }
     if (withoutProblems.length > 0) {
       // Its length in UTF-16 units is at most its size in bytes: past the budget, it cannot fit.
       const text = passedSection(
