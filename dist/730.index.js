@@ -5022,7 +5022,7 @@ async function run() {
         // Merging other runs' reports (a matrix over subscriptions) needs no Azure at all.
         const mergeSpec = (0,_logger_js__WEBPACK_IMPORTED_MODULE_2__/* .getInput */ .V4)('merge-reports').trim();
         if (mergeSpec) {
-            const { runMerge } = await Promise.all(/* import() */[__webpack_require__.e(421), __webpack_require__.e(409), __webpack_require__.e(880), __webpack_require__.e(278)]).then(__webpack_require__.bind(__webpack_require__, 3278));
+            const { runMerge } = await Promise.all(/* import() */[__webpack_require__.e(421), __webpack_require__.e(409), __webpack_require__.e(883), __webpack_require__.e(278)]).then(__webpack_require__.bind(__webpack_require__, 3278));
             return await runMerge(mergeSpec, _logger_js__WEBPACK_IMPORTED_MODULE_2__/* .getInput */ .V4);
         }
         const inputs = (0,_inputs_parse_js__WEBPACK_IMPORTED_MODULE_1__/* .parseInputs */ .TL)(_logger_js__WEBPACK_IMPORTED_MODULE_2__/* .getInput */ .V4, process.env);
@@ -5044,7 +5044,7 @@ async function run() {
             __webpack_require__.e(/* import() */ 632).then(__webpack_require__.bind(__webpack_require__, 1632)),
             __webpack_require__.e(/* import() */ 850).then(__webpack_require__.bind(__webpack_require__, 8850)),
             __webpack_require__.e(/* import() */ 409).then(__webpack_require__.bind(__webpack_require__, 9409)),
-            Promise.all(/* import() */[__webpack_require__.e(421), __webpack_require__.e(409), __webpack_require__.e(880)]).then(__webpack_require__.bind(__webpack_require__, 7880))
+            Promise.all(/* import() */[__webpack_require__.e(421), __webpack_require__.e(409), __webpack_require__.e(883)]).then(__webpack_require__.bind(__webpack_require__, 9883))
         ]);
         stages.catch(() => undefined);
         const snapshot = await collect({

@@ -1,5 +1,5 @@
-export const id = 880;
-export const ids = [880,832];
+export const id = 883;
+export const ids = [883,832];
 export const modules = {
 
 /***/ 6832:
@@ -67,10 +67,13 @@ function newCounts(findings) {
 /* harmony export */   _9: () => (/* binding */ SEVERITY_ICON),
 /* harmony export */   jy: () => (/* binding */ vaultTally),
 /* harmony export */   kF: () => (/* binding */ RESULT_ICON),
+/* harmony export */   mF: () => (/* binding */ changeWords),
 /* harmony export */   vK: () => (/* binding */ changeLine)
 /* harmony export */ });
 /* unused harmony export SEVERITY_ORDER */
 /* harmony import */ var _report_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(8850);
+/* harmony import */ var _markdown_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(4285);
+
 
 const SEVERITY_ORDER = ['error', 'warning', 'info', 'pass'];
 const RESULT_ORDER = ['fail', 'warn', 'pass'];
@@ -140,9 +143,30 @@ function vaultTally(report) {
 function countsText(counts) {
     return `${plural(counts.error, 'error')}, ${plural(counts.warning, 'warning')}, ${counts.info} info, ${counts.pass} passed`;
 }
+/** When the baseline was made, as the reports say it: its `generatedAt`, else its path. */
+function baselineTime(baseline) {
+    return (0,_markdown_js__WEBPACK_IMPORTED_MODULE_1__/* .escapeMarkdown */ .FV)(baseline.generatedAt ?? `the baseline (${baseline.path})`);
+}
+function changeWords(report) {
+    if (report.resolved === undefined)
+        return null;
+    if (report.plan || !report.baseline) {
+        return {
+            new: 'New after this change.',
+            unchanged: 'There before this change.',
+            resolved: 'Fixed by this change'
+        };
+    }
+    const when = baselineTime(report.baseline);
+    return {
+        new: `New since ${when}.`,
+        unchanged: report.baseline.generatedAt ? `Also in the report of ${when}.` : `Also in ${when}.`,
+        resolved: `Resolved since ${when}`
+    };
+}
 /**
- * With a comparison (`plan`): what the change does, the line the summary and the comment lead
- * with. Problems are errors and warnings.
+ * With a comparison (`plan` or `baseline`): what changed, the line the summary and the comment
+ * lead with. Problems are errors and warnings.
  */
 function changeLine(report) {
     if (report.resolved === undefined)
@@ -158,9 +182,7 @@ function changeLine(report) {
             before++;
     }
     const fixed = report.resolved.length;
-    const since = report.baseline
-        ? `**Since ${report.baseline.generatedAt ?? `the baseline (${report.baseline.path})`}:`
-        : null;
+    const since = report.baseline ? `**Since ${baselineTime(report.baseline)}:` : null;
     if (!report.plan && since)
         return `${since} ${introduced} new, ${fixed} resolved; ${before} unchanged.**`;
     const line = `**This change introduces ${plural(introduced, 'problem')} and fixes ${fixed}; ${before} ${before === 1 ? 'was' : 'were'} there before.**`;
@@ -173,7 +195,110 @@ function changeLine(report) {
 
 /***/ }),
 
-/***/ 7880:
+/***/ 4285:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   DV: () => (/* binding */ codeBlock),
+/* harmony export */   FV: () => (/* binding */ escapeMarkdown),
+/* harmony export */   G0: () => (/* binding */ wrapFix),
+/* harmony export */   nf: () => (/* binding */ link),
+/* harmony export */   ti: () => (/* binding */ inlineCode)
+/* harmony export */ });
+/* unused harmony export wrapCommand */
+/**
+ * Safe rendering of untrusted values (anything that came from Azure or the user) into GitHub
+ * Markdown: the job summary and PR comments render Markdown with inline HTML, so a value must
+ * neither open HTML (`<script>`), nor Markdown syntax (links, emphasis, table cells, headings,
+ * math), nor end a code block early.
+ */
+/**
+ * Characters written as numeric character references. CommonMark never treats a character
+ * reference as syntax, and it renders as the character itself, so the reader sees the value as is.
+ */
+const SPECIAL = /[&<>"'|\\`*_[\]()#~!@{}$]/g;
+function entity(char) {
+    return `&#${char.codePointAt(0)};`;
+}
+/**
+ * Escapes text for Markdown and HTML alike (paragraphs, list items, table cells, HTML blocks).
+ * Line breaks become `<br>`, so a value can never start a Markdown line (list, heading, quote,
+ * table row) or end a table cell.
+ */
+function escapeMarkdown(text) {
+    return (text
+        .replace(/\r\n?/g, '\n')
+        .replace(SPECIAL, entity)
+        // eslint-disable-next-line no-control-regex -- control characters are what it removes
+        .replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/g, '')
+        .replace(/^([-+=]|\d{1,9}(?=[.)](?:\s|$)))/, (start) => start.replace(/./g, entity))
+        .replace(/[\n\u2028\u2029\u0085]/g, '<br>'));
+}
+/** A value as inline code, safe anywhere (also inside table cells and HTML blocks): `<code>`. */
+function inlineCode(text) {
+    return `<code>${escapeMarkdown(text.replace(/\s*[\r\n]+\s*/g, ' '))}</code>`;
+}
+/** A fenced code block that no value can close early: the fence is longer than any run inside. */
+function codeBlock(text, language = '') {
+    const body = text.replace(/\r\n?/g, '\n').replace(/\n+$/, '');
+    const longest = Math.max(0, ...[...body.matchAll(/`+/g)].map((run) => run[0].length));
+    const fence = '`'.repeat(Math.max(3, longest + 1));
+    const info = language.replace(/[^A-Za-z0-9_+-]/g, '');
+    return `${fence}${info}\n${body}\n${fence}`;
+}
+/** A Markdown link to an http(s) URL; anything else is shown as escaped text, not linked. */
+function link(label, url) {
+    let parsed;
+    try {
+        parsed = new URL(url);
+    }
+    catch {
+        return escapeMarkdown(label);
+    }
+    if (parsed.protocol !== 'https:' && parsed.protocol !== 'http:')
+        return escapeMarkdown(label);
+    const href = parsed.href.replace(/[()<>"'\s|\\`]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase().padStart(2, '0')}`);
+    return `[${escapeMarkdown(label)}](${href})`;
+}
+/**
+ * A command as a reader sees it: a line longer than `width` is broken before each ` --flag`
+ * (outside quotes) with `\` continuations, so every argument shows. Still one shell command.
+ */
+function wrapCommand(line, width = 100) {
+    if (line.length <= width)
+        return line;
+    const parts = [];
+    let quote = null;
+    let start = 0;
+    for (let i = 0; i < line.length; i++) {
+        const char = line[i];
+        if (quote) {
+            if (char === quote)
+                quote = null;
+            continue;
+        }
+        if (char === "'" || char === '"')
+            quote = char;
+        else if (char === ' ' && line.startsWith(' --', i) && i > start) {
+            parts.push(line.slice(start, i));
+            start = i + 1;
+        }
+    }
+    parts.push(line.slice(start));
+    return parts.join(' \\\n    ');
+}
+/** Every line of a fix wrapped for reading (see `wrapCommand`). */
+function wrapFix(fix) {
+    return fix
+        .split('\n')
+        .map((line) => wrapCommand(line))
+        .join('\n');
+}
+
+
+/***/ }),
+
+/***/ 9883:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 // ESM COMPAT FLAG
@@ -236,96 +361,8 @@ function annotate(report, sink = logger/* logger */.vF, limits = ANNOTATION_LIMI
 
 // EXTERNAL MODULE: ./src/report/report.ts
 var report_report = __webpack_require__(8850);
-;// CONCATENATED MODULE: ./src/report/markdown.ts
-/**
- * Safe rendering of untrusted values (anything that came from Azure or the user) into GitHub
- * Markdown: the job summary and PR comments render Markdown with inline HTML, so a value must
- * neither open HTML (`<script>`), nor Markdown syntax (links, emphasis, table cells, headings,
- * math), nor end a code block early.
- */
-/**
- * Characters written as numeric character references. CommonMark never treats a character
- * reference as syntax, and it renders as the character itself, so the reader sees the value as is.
- */
-const SPECIAL = /[&<>"'|\\`*_[\]()#~!@{}$]/g;
-function entity(char) {
-    return `&#${char.codePointAt(0)};`;
-}
-/**
- * Escapes text for Markdown and HTML alike (paragraphs, list items, table cells, HTML blocks).
- * Line breaks become `<br>`, so a value can never start a Markdown line (list, heading, quote,
- * table row) or end a table cell.
- */
-function escapeMarkdown(text) {
-    return (text
-        .replace(/\r\n?/g, '\n')
-        .replace(SPECIAL, entity)
-        // eslint-disable-next-line no-control-regex -- control characters are what it removes
-        .replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/g, '')
-        .replace(/^([-+=]|\d{1,9}(?=[.)](?:\s|$)))/, (start) => start.replace(/./g, entity))
-        .replace(/[\n\u2028\u2029\u0085]/g, '<br>'));
-}
-/** A value as inline code, safe anywhere (also inside table cells and HTML blocks): `<code>`. */
-function inlineCode(text) {
-    return `<code>${escapeMarkdown(text.replace(/\s*[\r\n]+\s*/g, ' '))}</code>`;
-}
-/** A fenced code block that no value can close early: the fence is longer than any run inside. */
-function codeBlock(text, language = '') {
-    const body = text.replace(/\r\n?/g, '\n').replace(/\n+$/, '');
-    const longest = Math.max(0, ...[...body.matchAll(/`+/g)].map((run) => run[0].length));
-    const fence = '`'.repeat(Math.max(3, longest + 1));
-    const info = language.replace(/[^A-Za-z0-9_+-]/g, '');
-    return `${fence}${info}\n${body}\n${fence}`;
-}
-/** A Markdown link to an http(s) URL; anything else is shown as escaped text, not linked. */
-function markdown_link(label, url) {
-    let parsed;
-    try {
-        parsed = new URL(url);
-    }
-    catch {
-        return escapeMarkdown(label);
-    }
-    if (parsed.protocol !== 'https:' && parsed.protocol !== 'http:')
-        return escapeMarkdown(label);
-    const href = parsed.href.replace(/[()<>"'\s|\\`]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase().padStart(2, '0')}`);
-    return `[${escapeMarkdown(label)}](${href})`;
-}
-/**
- * A command as a reader sees it: a line longer than `width` is broken before each ` --flag`
- * (outside quotes) with `\` continuations, so every argument shows. Still one shell command.
- */
-function wrapCommand(line, width = 100) {
-    if (line.length <= width)
-        return line;
-    const parts = [];
-    let quote = null;
-    let start = 0;
-    for (let i = 0; i < line.length; i++) {
-        const char = line[i];
-        if (quote) {
-            if (char === quote)
-                quote = null;
-            continue;
-        }
-        if (char === "'" || char === '"')
-            quote = char;
-        else if (char === ' ' && line.startsWith(' --', i) && i > start) {
-            parts.push(line.slice(start, i));
-            start = i + 1;
-        }
-    }
-    parts.push(line.slice(start));
-    return parts.join(' \\\n    ');
-}
-/** Every line of a fix wrapped for reading (see `wrapCommand`). */
-function wrapFix(fix) {
-    return fix
-        .split('\n')
-        .map((line) => wrapCommand(line))
-        .join('\n');
-}
-
+// EXTERNAL MODULE: ./src/report/markdown.ts
+var markdown = __webpack_require__(4285);
 // EXTERNAL MODULE: ./src/evaluate/catalog.ts
 var catalog = __webpack_require__(384);
 // EXTERNAL MODULE: ./src/common/arm-id.ts
@@ -353,7 +390,7 @@ function problemRules(findings) {
     return catalog/* RULE_IDS */.Iu.filter((rule) => rules.has(rule));
 }
 function vaultCell(section) {
-    return section.name === null ? 'not tied to one vault' : inlineCode(section.name);
+    return section.name === null ? 'not tied to one vault' : (0,markdown/* inlineCode */.ti)(section.name);
 }
 /**
  * Where a reader finds what a surface leaves out: the JSON report, by its path when known (the
@@ -361,7 +398,7 @@ function vaultCell(section) {
  */
 function fullReport(reportPath) {
     return reportPath
-        ? `the JSON report ${inlineCode(reportPath)} (output \`report-path\`)`
+        ? `the JSON report ${(0,markdown/* inlineCode */.ti)(reportPath)} (output \`report-path\`)`
         : 'the JSON report (output `report-path`)';
 }
 /** `… lists every one`: where what a surface leaves out is, as the end of a sentence. */
@@ -382,7 +419,7 @@ function problemTable(sections, limit = Infinity, where = listedIn(null)) {
         '| vault | result | rules |',
         '|---|---|---|',
         ...shown.map((s) => `| ${vaultCell(s)} | ${group/* RESULT_ICON */.kF[s.result]} ${s.result} | ${problemRules(s.findings)
-            .map((rule) => inlineCode(rule))
+            .map((rule) => (0,markdown/* inlineCode */.ti)(rule))
             .join(' ')} |`)
     ];
     const table = lines.join('\n');
@@ -398,7 +435,7 @@ function healthyLine(sections) {
     const healthy = sections.filter((s) => !hasProblems(s) && s.name !== null);
     if (healthy.length === 0)
         return '';
-    const names = healthy.slice(0, HEALTHY_NAMES).map((s) => inlineCode(s.name ?? ''));
+    const names = healthy.slice(0, HEALTHY_NAMES).map((s) => (0,markdown/* inlineCode */.ti)(s.name ?? ''));
     const more = healthy.length > HEALTHY_NAMES ? ` and ${healthy.length - HEALTHY_NAMES} more` : '';
     const count = `${healthy.length} vault${healthy.length === 1 ? '' : 's'} without problems`;
     return `${group/* RESULT_ICON */.kF.pass} ${count}: ${names.join(', ')}${more}`;
@@ -426,18 +463,18 @@ function rulesTable(sections) {
     return [
         '| rule | severity | vaults |',
         '|---|---|---|',
-        ...rows.map(([rule, { severity, vaults }]) => `| ${inlineCode(rule)} | ${group/* SEVERITY_ICON */._9[severity]} ${escapeMarkdown(severity)} | ${vaults} |`)
+        ...rows.map(([rule, { severity, vaults }]) => `| ${(0,markdown/* inlineCode */.ti)(rule)} | ${group/* SEVERITY_ICON */._9[severity]} ${(0,markdown/* escapeMarkdown */.FV)(severity)} | ${vaults} |`)
     ].join('\n');
 }
 /**
  * The overview: problem table (at most `tableLimit` rows; `where` says where the rest are),
- * healthy line, and the rules table past a handful of vaults.
+ * healthy line (unless `healthy` is false), and the rules table past a handful of vaults.
  */
-function overviewMarkdown(sections, tableLimit = Infinity, where = listedIn(null)) {
+function overviewMarkdown(sections, tableLimit = Infinity, where = listedIn(null), { healthy = true } = {}) {
     const vaults = sections.filter((s) => s.name !== null).length;
     return [
         problemTable(sections, tableLimit, where),
-        healthyLine(sections),
+        healthy ? healthyLine(sections) : '',
         vaults > RULES_TABLE_FROM ? rulesTable(sections) : ''
     ].filter(Boolean);
 }
@@ -459,8 +496,8 @@ function clientsLine(findings) {
     if (clients.size === 0)
         return '';
     const items = [...clients.values()].map(({ id, problems }) => problems.size === 0
-        ? `${group/* RESULT_ICON */.kF.pass} ${inlineCode((0,arm_id/* nameOf */.Vb)(id))} resolves privately`
-        : `${group/* RESULT_ICON */.kF.fail} ${inlineCode((0,arm_id/* nameOf */.Vb)(id))} does not: ${[...problems].map((rule) => inlineCode(rule)).join(' ')}`);
+        ? `${group/* RESULT_ICON */.kF.pass} ${(0,markdown/* inlineCode */.ti)((0,arm_id/* nameOf */.Vb)(id))} resolves privately`
+        : `${group/* RESULT_ICON */.kF.fail} ${(0,markdown/* inlineCode */.ti)((0,arm_id/* nameOf */.Vb)(id))} does not: ${[...problems].map((rule) => (0,markdown/* inlineCode */.ti)(rule)).join(' ')}`);
     return `**VNets that must resolve it:** ${items.join(' · ')}`;
 }
 
@@ -479,42 +516,41 @@ var mermaid = __webpack_require__(9409);
 function ruleTitle(finding) {
     return catalog/* RULES */.y0[finding.rule]?.title ?? finding.rule;
 }
-/** A problem in full: heading, message, observed/expected/resource, fix, guide link. */
-function problemMarkdown(finding, style) {
+/**
+ * A problem in full: heading, message, observed/expected/resource, fix, guide link. With a
+ * comparison, `words` (changeWords) say whether it is new or was there already.
+ */
+function problemMarkdown(finding, style, words = null) {
     const severity = style.severityInTitle ? ` (${finding.severity})` : '';
-    // With a plan, each problem says whether the change brings it or it was there before.
-    const change = finding.change === 'new'
-        ? '**New after this change.** '
-        : finding.change === 'unchanged'
-            ? '**There before this change.** '
-            : '';
+    const said = finding.change && words?.[finding.change];
+    const change = said ? `**${said}** ` : '';
     const parts = [
-        `${'#'.repeat(style.headingLevel)} ${group/* SEVERITY_ICON */._9[finding.severity]} ${escapeMarkdown(finding.rule)}: ${escapeMarkdown(ruleTitle(finding))}${severity}`,
-        `${change}${escapeMarkdown(finding.message)}`
+        `${'#'.repeat(style.headingLevel)} ${group/* SEVERITY_ICON */._9[finding.severity]} ${(0,markdown/* escapeMarkdown */.FV)(finding.rule)}: ${(0,markdown/* escapeMarkdown */.FV)(ruleTitle(finding))}${severity}`,
+        `${change}${(0,markdown/* escapeMarkdown */.FV)(finding.message)}`
     ];
     const facts = [];
     if (finding.observed)
-        facts.push(`- **Observed:** ${inlineCode(finding.observed)}`);
+        facts.push(`- **Observed:** ${(0,markdown/* inlineCode */.ti)(finding.observed)}`);
     if (finding.expected)
-        facts.push(`- **Expected:** ${inlineCode(finding.expected)}`);
+        facts.push(`- **Expected:** ${(0,markdown/* inlineCode */.ti)(finding.expected)}`);
     if (finding.resource)
-        facts.push(`- **Resource:** ${inlineCode(finding.resource)}`);
+        facts.push(`- **Resource:** ${(0,markdown/* inlineCode */.ti)(finding.resource)}`);
     if (style.notRun && finding.notRun?.length) {
-        const rules = finding.notRun.map((rule) => inlineCode(rule)).join(', ');
+        const rules = finding.notRun.map((rule) => (0,markdown/* inlineCode */.ti)(rule)).join(', ');
         facts.push(`- **Not run because of this:** ${rules}`);
     }
     if (facts.length > 0)
         parts.push(facts.join('\n'));
     if (finding.fix)
-        parts.push('**Fix:**', codeBlock(wrapFix(finding.fix), 'sh'));
+        parts.push('**Fix:**', (0,markdown/* codeBlock */.DV)((0,markdown/* wrapFix */.G0)(finding.fix), 'sh'));
     if (finding.docs)
-        parts.push(`📖 ${markdown_link('Troubleshooting guide', finding.docs)}`);
+        parts.push(`📖 ${(0,markdown/* link */.nf)('Troubleshooting guide', finding.docs)}`);
     return parts.join('\n\n');
 }
 /** What passed, one line each. */
 function passList(findings) {
     return findings
-        .map((f) => `- ${group/* SEVERITY_ICON */._9.pass} ${inlineCode(f.rule)} ${escapeMarkdown(f.message)}`)
+        .map((f) => `- ${group/* SEVERITY_ICON */._9.pass} ${(0,markdown/* inlineCode */.ti)(f.rule)} ${(0,markdown/* escapeMarkdown */.FV)(f.message)}`)
         .join('\n');
 }
 /** `<details>` with a blank line after `<summary>`, or Markdown inside would not render. */
@@ -530,10 +566,12 @@ function diagramOf(section, diagrams) {
  * The body of a vault with problems, under the surface's heading: its picture, each problem in
  * full, then (with `withPasses`) what passed, folded.
  */
-function problemsMarkdown(section, diagram, withPasses, style) {
+function problemsMarkdown(section, diagram, withPasses, style, words) {
     const passed = section.findings.filter((f) => f.severity === 'pass');
     const parts = diagram ? [diagram] : [];
-    parts.push(...section.findings.filter((f) => f.severity !== 'pass').map((f) => problemMarkdown(f, style)));
+    parts.push(...section.findings
+        .filter((f) => f.severity !== 'pass')
+        .map((f) => problemMarkdown(f, style, words)));
     if (withPasses && passed.length > 0) {
         parts.push(folded(`${group/* SEVERITY_ICON */._9.pass} ${(0,group/* plural */.LS)(passed.length, 'check')} passed`, passList(passed)));
     }
@@ -586,7 +624,7 @@ const COMMENT_STYLE = {
     notRun: false
 };
 function vaultLabel(name) {
-    return name === null ? 'not tied to one vault' : inlineCode(name);
+    return name === null ? 'not tied to one vault' : (0,markdown/* inlineCode */.ti)(name);
 }
 function headline(report, options) {
     const parts = [`## ${group/* RESULT_ICON */.kF[report.result]} ${group/* RESULT_HEADLINE */.H5[report.result]}`];
@@ -606,19 +644,19 @@ function headline(report, options) {
 function footer(options) {
     const where = options.summaryWritten === false ? 'workflow run' : 'job summary';
     const summary = options.summaryUrl
-        ? markdown_link(`Full report in the ${where}`, options.summaryUrl)
+        ? (0,markdown/* link */.nf)(`Full report in the ${where}`, options.summaryUrl)
         : `Full report in the ${where} of this workflow run`;
-    const sha = options.sha ? ` · commit ${inlineCode(options.sha.slice(0, 12))}` : '';
-    return `<sub>${summary} · comment-key ${inlineCode(options.key)}${sha}</sub>`;
+    const sha = options.sha ? ` · commit ${(0,markdown/* inlineCode */.ti)(options.sha.slice(0, 12))}` : '';
+    return `<sub>${summary} · comment-key ${(0,markdown/* inlineCode */.ti)(options.key)}${sha}</sub>`;
 }
 /** Level 1 and 2: every vault in full, with its diagram; passes only at level 1. */
-function detailedSection(section, options, withPasses, fold) {
+function detailedSection(section, options, withPasses, fold, words) {
     const diagram = diagramOf(section, options.diagrams);
     const heading = `${group/* RESULT_ICON */.kF[section.result]} Vault ${vaultLabel(section.name)}: ${(0,group/* countsText */.WN)((0,report_report.countsOf)(section.findings))}`;
     if (section.findings.every((f) => f.severity === 'pass')) {
         return passedMarkdown(heading, diagram, withPasses ? section.findings : []);
     }
-    const body = problemsMarkdown(section, diagram, withPasses, COMMENT_STYLE);
+    const body = problemsMarkdown(section, diagram, withPasses, COMMENT_STYLE, words);
     // As in the job summary: past FOLD_VAULTS_FROM vaults each vault folds under its heading.
     if (fold)
         return folded(`<strong>${heading}</strong>`, body.join('\n\n'));
@@ -628,22 +666,23 @@ function detailedSection(section, options, withPasses, fold) {
 function compactError(finding) {
     const message = finding.message.length > 400 ? `${finding.message.slice(0, 399)}…` : finding.message;
     const parts = [
-        `- ${group/* SEVERITY_ICON */._9.error} ${inlineCode(finding.rule)} on ${vaultLabel(finding.vault)}: ${escapeMarkdown(message)}`
+        `- ${group/* SEVERITY_ICON */._9.error} ${(0,markdown/* inlineCode */.ti)(finding.rule)} on ${vaultLabel(finding.vault)}: ${(0,markdown/* escapeMarkdown */.FV)(message)}`
     ];
     if (finding.fix)
-        parts.push(codeBlock(wrapFix(finding.fix), 'sh').replace(/^/gm, '  '));
+        parts.push((0,markdown/* codeBlock */.DV)((0,markdown/* wrapFix */.G0)(finding.fix), 'sh').replace(/^/gm, '  '));
     return parts.join('\n\n');
 }
 /** Level 4: errors only, rule, vault and fix, nothing else. */
 function minimalError(finding) {
-    const fix = finding.fix ? `\n\n${codeBlock(wrapFix(finding.fix), 'sh').replace(/^/gm, '  ')}` : '';
-    return `- ${inlineCode(finding.rule)} on ${vaultLabel(finding.vault)}${fix}`;
+    const fix = finding.fix ? `\n\n${(0,markdown/* codeBlock */.DV)((0,markdown/* wrapFix */.G0)(finding.fix), 'sh').replace(/^/gm, '  ')}` : '';
+    return `- ${(0,markdown/* inlineCode */.ti)(finding.rule)} on ${vaultLabel(finding.vault)}${fix}`;
 }
 /**
  * The comment's Markdown, at most `maxChars` long. When it would not fit: passes go first, then
  * the per-vault detail (diagrams, warnings, observed/expected); every error keeps its fix, and the
  * link to the full job summary is always there. The overview (vaults table, healthy line, rules
- * table) stays at every level; once only errors are shown, its table is capped.
+ * table) stays at every level; once only errors are shown, its table is capped. A run without
+ * errors that does not fit keeps the capped overview and a note of what the run found.
  */
 function renderComment(report, options, maxChars = COMMENT_MAX_CHARS) {
     const top = [commentMarker(options.key), resultMarker(report.result), headline(report, options)];
@@ -653,6 +692,7 @@ function renderComment(report, options, maxChars = COMMENT_MAX_CHARS) {
     const errors = sections.flatMap((s) => s.findings.filter((f) => f.severity === 'error'));
     const others = report.counts.warning + report.counts.info;
     const fold = report.vaults.length > FOLD_VAULTS_FROM;
+    const words = (0,group/* changeWords */.mF)(report);
     const where = listedIn(options.reportPath, options.summaryWritten !== false);
     const overview = overviewMarkdown(sections, Infinity, where);
     const capped = overviewMarkdown(sections, COMMENT_TABLE_ROWS, where);
@@ -664,13 +704,18 @@ function renderComment(report, options, maxChars = COMMENT_MAX_CHARS) {
         : [
             folded(`${group/* SEVERITY_ICON */._9.error} ${shown < errors.length ? `${shown} of ${errors.length}` : errors.length} ${errors.length === 1 ? 'error' : 'errors'} with ${shown === 1 ? 'its fix' : 'their fixes'}`, items.join('\n\n'))
         ];
-    const levels = [
-        () => [...overview, ...sections.map((s) => detailedSection(s, options, true, fold))],
-        () => [
-            ...overview,
-            note('Passed checks are left out so the comment fits GitHub’s size limit.'),
-            ...sections.map((s) => detailedSection(s, options, false, fold))
-        ],
+    // The end of a sentence about `what` the comment leaves out: where a reader finds it.
+    const listedWith = (what) => options.summaryWritten === false
+        ? `${fullReport(options.reportPath)} lists ${what}`
+        : `the job summary and ${fullReport(options.reportPath)} list ${what}`;
+    const noErrors = () => others === 0
+        ? `No problems: ${(0,group/* plural */.LS)(report.vaults.length, 'vault')} passed every check; ${listedWith('the checks')}.`
+        : `No errors; the detail of ${(0,group/* plural */.LS)(report.counts.warning, 'warning')} and ${(0,group/* plural */.LS)(report.counts.info, 'info finding')} ` +
+            `is left out so the comment fits GitHub’s size limit: ${listedWith('them')}.`;
+    // Without errors, what is left past the passes is the overview under this note: a note that
+    // errors are shown would promise what is not there.
+    const withoutErrors = () => [...capped, note(noErrors())];
+    const errorLevels = [
         () => [
             ...capped,
             note(`Only errors are shown, so the comment fits GitHub’s size limit` +
@@ -685,11 +730,23 @@ function renderComment(report, options, maxChars = COMMENT_MAX_CHARS) {
             ...errorList(errors.map(minimalError))
         ]
     ];
+    const levels = [
+        () => [...overview, ...sections.map((s) => detailedSection(s, options, true, fold, words))],
+        () => [
+            ...overview,
+            note('Passed checks are left out so the comment fits GitHub’s size limit.'),
+            ...sections.map((s) => detailedSection(s, options, false, fold, words))
+        ],
+        ...(errors.length === 0 ? [withoutErrors] : errorLevels)
+    ];
     for (const level of levels) {
         const body = assemble(level());
         if (body.length <= maxChars)
             return body;
     }
+    // The overview is capped: it fits.
+    if (errors.length === 0)
+        return assemble(withoutErrors());
     // Even rule, vault and fix per error is too much: as many as fit, and say how many did not.
     const kept = [];
     const missing = (count) => note(`${(0,group/* plural */.LS)(count, 'more error')} did not fit in a comment: the job summary and ${fullReport(options.reportPath)} list every one with its fix.`);
@@ -927,16 +984,16 @@ var common_ip = __webpack_require__(3796);
 
 
 function code(values) {
-    return values.length === 0 ? '(none)' : values.map((value) => inlineCode(value)).join(', ');
+    return values.length === 0 ? '(none)' : values.map((value) => (0,markdown/* inlineCode */.ti)(value)).join(', ');
 }
 function failure(error) {
-    return `❌ ${escapeMarkdown(error.message)} (${inlineCode(error.kind)})`;
+    return `❌ ${(0,markdown/* escapeMarkdown */.FV)(error.message)} (${(0,markdown/* inlineCode */.ti)(error.kind)})`;
 }
 function chainCell(probe) {
     const dns = probe.dns;
     if (!dns)
         return '—';
-    const names = dns.chain.map((name) => inlineCode(name)).join(' → ');
+    const names = dns.chain.map((name) => (0,markdown/* inlineCode */.ti)(name)).join(' → ');
     if (dns.error)
         return `${names} → ${failure(dns.error)}`;
     return `${names} → ${code(dns.addresses)}`;
@@ -946,7 +1003,7 @@ function healthCell(attempt) {
         return failure(attempt.error);
     const header = attempt.networkInfo === null
         ? '⚠️ no `x-ms-keyvault-network-info`'
-        : `addr=${inlineCode(attempt.addr ?? '?')}`;
+        : `addr=${(0,markdown/* inlineCode */.ti)(attempt.addr ?? '?')}`;
     return `${attempt.status ?? '?'}, ${header}`;
 }
 function dataPlaneCell(result) {
@@ -954,23 +1011,23 @@ function dataPlaneCell(result) {
         return failure(result.error);
     const parts = [String(result.status ?? '?')];
     if (result.code)
-        parts.push(inlineCode(result.code));
+        parts.push((0,markdown/* inlineCode */.ti)(result.code));
     if (result.innerCode)
-        parts.push(inlineCode(result.innerCode));
+        parts.push((0,markdown/* inlineCode */.ti)(result.innerCode));
     if (result.clientAddress)
-        parts.push(`Client address ${inlineCode(result.clientAddress)}`);
+        parts.push(`Client address ${(0,markdown/* inlineCode */.ti)(result.clientAddress)}`);
     return parts.join(' ');
 }
 function vaultTable(run, probe) {
     const rows = [];
     if (probe.skipped)
-        rows.push(['Skipped', escapeMarkdown(probe.skipped)]);
+        rows.push(['Skipped', (0,markdown/* escapeMarkdown */.FV)(probe.skipped)]);
     if (probe.dns) {
         const servers = probe.dns.servers === 'system' ? 'system resolvers' : probe.dns.servers.join(', ');
-        rows.push([`DNS (${escapeMarkdown(servers)})`, chainCell(probe)]);
+        rows.push([`DNS (${(0,markdown/* escapeMarkdown */.FV)(servers)})`, chainCell(probe)]);
     }
     if (run.mode === 'inside' && !probe.skipped) {
-        const should = probe.endpoints.map((pe) => `${inlineCode(pe.name)} ${code(pe.ips)}`);
+        const should = probe.endpoints.map((pe) => `${(0,markdown/* inlineCode */.ti)(pe.name)} ${code(pe.ips)}`);
         rows.push([
             'Should be (effective PEs)',
             should.length ? should.join('; ') : '(no effective private endpoint)'
@@ -984,14 +1041,14 @@ function vaultTable(run, probe) {
     }
     for (const attempt of probe.health) {
         const label = attempt.via === 'name'
-            ? `GET /healthstatus by name${attempt.ip ? ` (${inlineCode(attempt.ip)})` : ''}`
-            : `GET /healthstatus straight to PE IP ${inlineCode(attempt.ip ?? '?')}`;
+            ? `GET /healthstatus by name${attempt.ip ? ` (${(0,markdown/* inlineCode */.ti)(attempt.ip)})` : ''}`
+            : `GET /healthstatus straight to PE IP ${(0,markdown/* inlineCode */.ti)(attempt.ip ?? '?')}`;
         rows.push([label, healthCell(attempt)]);
     }
     if (probe.dataPlane) {
         const where = probe.dataPlane.via === 'pe-ip'
-            ? `PE IP ${inlineCode(probe.dataPlane.ip ?? '?')}`
-            : `by name${probe.dataPlane.ip ? ` (${inlineCode(probe.dataPlane.ip)})` : ''}`;
+            ? `PE IP ${(0,markdown/* inlineCode */.ti)(probe.dataPlane.ip ?? '?')}`
+            : `by name${probe.dataPlane.ip ? ` (${(0,markdown/* inlineCode */.ti)(probe.dataPlane.ip)})` : ''}`;
         const ip = probe.dataPlane.ip;
         // From "outside", a name that leads to a private address means this runner is not outside.
         const notOutside = run.mode === 'outside' && ip !== null && (0,common_ip/* isValidIp */.AD)(ip) && !(0,common_ip/* isPublic */.Ul)(ip)
@@ -1005,11 +1062,11 @@ function vaultTable(run, probe) {
     rows.push([
         'Proxy',
         probe.proxy
-            ? `${inlineCode(`${probe.proxy.variable}=${probe.proxy.proxy}`)}${probe.proxy.excludedBy ? `, excluded by ${inlineCode(probe.proxy.excludedBy)}` : ' applies'}`
+            ? `${(0,markdown/* inlineCode */.ti)(`${probe.proxy.variable}=${probe.proxy.proxy}`)}${probe.proxy.excludedBy ? `, excluded by ${(0,markdown/* inlineCode */.ti)(probe.proxy.excludedBy)}` : ' applies'}`
             : 'none'
     ]);
     return [
-        `#### Vault ${inlineCode(probe.vault)} (${inlineCode(probe.hostname)})`,
+        `#### Vault ${(0,markdown/* inlineCode */.ti)(probe.vault)} (${(0,markdown/* inlineCode */.ti)(probe.hostname)})`,
         '',
         '| step | what it saw |',
         '|---|---|',
@@ -1048,16 +1105,16 @@ const MAX_DIAGRAMS = 10;
 /** Problems sit under `###` vault headings, in full. */
 const SUMMARY_STYLE = { headingLevel: 4, severityInTitle: true, notRun: true };
 function vaultHeading(vault) {
-    return vault.name === null ? 'Not tied to one vault' : `Vault ${inlineCode(vault.name)}`;
+    return vault.name === null ? 'Not tied to one vault' : `Vault ${(0,markdown/* inlineCode */.ti)(vault.name)}`;
 }
 /** A section with problems: its picture, each problem in full, then what passed, folded. */
-function problemSection(vault, withPasses, diagram, fold) {
+function problemSection(vault, withPasses, diagram, fold, words) {
     const title = `${group/* RESULT_ICON */.kF[vault.result]} ${vaultHeading(vault)}`;
     const counts = (0,group/* countsText */.WN)((0,report_report.countsOf)(vault.findings));
     const clients = clientsLine(vault.findings);
     const body = [
         ...(clients ? [clients] : []),
-        ...problemsMarkdown(vault, withPasses ? diagram : null, withPasses, SUMMARY_STYLE)
+        ...problemsMarkdown(vault, withPasses ? diagram : null, withPasses, SUMMARY_STYLE, words)
     ];
     if (fold)
         return folded(`<strong>${title}</strong>: ${counts}`, body.join('\n\n'));
@@ -1094,21 +1151,21 @@ function summary_headline(report) {
     }
     else {
         const names = report.vaults.length <= 20
-            ? `: ${report.vaults.map((v) => `${group/* RESULT_ICON */.kF[v.result]} ${inlineCode(v.name)}`).join(', ')}`
+            ? `: ${report.vaults.map((v) => `${group/* RESULT_ICON */.kF[v.result]} ${(0,markdown/* inlineCode */.ti)(v.name)}`).join(', ')}`
             : '';
         parts.push(`${(0,group/* plural */.LS)(report.vaults.length, 'vault')} checked (${(0,group/* vaultTally */.jy)(report)})${names}`);
     }
     return parts.join('\n\n');
 }
-/** What the change fixes (the other state's errors and warnings that are gone), folded. */
-function resolvedList(report) {
+/** What the change fixes, or what is gone since the baseline, folded. */
+function resolvedList(report, title) {
     const resolved = report.resolved ?? [];
     const shown = resolved
         .slice(0, 50)
-        .map((f) => `- ${group/* SEVERITY_ICON */._9[f.severity]} ${inlineCode(f.rule)} ${f.vault === null ? '' : `on ${inlineCode(f.vault)}`}: ${escapeMarkdown(f.message)}`);
+        .map((f) => `- ${group/* SEVERITY_ICON */._9[f.severity]} ${(0,markdown/* inlineCode */.ti)(f.rule)} ${f.vault === null ? '' : `on ${(0,markdown/* inlineCode */.ti)(f.vault)}`}: ${(0,markdown/* escapeMarkdown */.FV)(f.message)}`);
     if (resolved.length > shown.length)
         shown.push(`- … and ${resolved.length - shown.length} more (the JSON report's \`resolved\` lists them)`);
-    return `<details><summary>✅ Fixed by this change: ${(0,group/* plural */.LS)(resolved.length, 'problem')}</summary>\n\n${shown.join('\n')}\n\n</details>`;
+    return `<details><summary>✅ ${title}: ${(0,group/* plural */.LS)(resolved.length, 'problem')}</summary>\n\n${shown.join('\n')}\n\n</details>`;
 }
 /** What the parts that did not fit held, for the note that says so. */
 function leftOut(parts) {
@@ -1133,6 +1190,7 @@ function renderSummary(report, maxBytes = SUMMARY_MAX_BYTES, probe = null, diagr
     const withoutProblems = sections.filter((s) => !hasProblems(s));
     const fold = report.vaults.length > FOLD_VAULTS_FROM;
     const where = fullReport(reportPath);
+    const words = (0,group/* changeWords */.mF)(report);
     // Pictures for the vaults with problems and, with a plan, those the change adds to: the first
     // MAX_DIAGRAMS of them.
     const added = withoutProblems.filter((s) => s.findings.some((f) => f.change === 'new'));
@@ -1143,9 +1201,14 @@ function renderSummary(report, maxBytes = SUMMARY_MAX_BYTES, probe = null, diagr
     // what the summary allocated). `budget` is what is left of the limit.
     function* render(withPasses, budget) {
         yield { text: summary_headline(report), label: 'the headline' };
-        if (report.resolved?.length)
-            yield { text: resolvedList(report), label: 'the list of what was fixed' };
-        for (const text of overviewMarkdown(sections, SUMMARY_TABLE_ROWS, listedIn(reportPath)))
+        if (words && report.resolved?.length)
+            yield { text: resolvedList(report, words.resolved), label: 'the list of what was fixed' };
+        // Without a vault with problems, the healthy line would only repeat the headline's tally and
+        // the heading of the passed section under it.
+        const overview = overviewMarkdown(sections, SUMMARY_TABLE_ROWS, listedIn(reportPath), {
+            healthy: withProblems.length > 0
+        });
+        for (const text of overview)
             yield { text, label: 'part of the overview' };
         if (!withPasses)
             yield {
@@ -1156,7 +1219,7 @@ function renderSummary(report, maxBytes = SUMMARY_MAX_BYTES, probe = null, diagr
                 text: `> [!NOTE]\n> Pictures are drawn for the first ${MAX_DIAGRAMS} vaults with problems only.`
             };
         for (const vault of withProblems)
-            yield { text: problemSection(vault, withPasses, pictureOf(vault), fold), problems: 1 };
+            yield { text: problemSection(vault, withPasses, pictureOf(vault), fold, words), problems: 1 };
         if (withoutProblems.length > 0) {
             // Its length in UTF-16 units is at most its size in bytes: past the budget, it cannot fit.
             const text = passedSection(withoutProblems, withPasses, pictureOf, withPasses ? budget() : Infinity);
@@ -1291,4 +1354,4 @@ async function postComment(report, options) {
 
 };
 
-//# sourceMappingURL=880.index.js.map
+//# sourceMappingURL=883.index.js.map
