@@ -19,6 +19,9 @@ if (process.env.RUNNER_DEBUG === '1') process.setSourceMapsEnabled(true)
 // set from here, and these two are the ones V8 still reads once the heap exists.
 setFlagsFromString('--semi-space-growth-factor=1')
 setFlagsFromString('--heap-growing-percent=10')
+// V8's mid tier (Maglev) compiles much of the bundle's code a second time in a run this short,
+// for no measured gain in wall time: without it the peak RSS at 500 vaults is about 10 MB lower.
+setFlagsFromString('--no-maglev')
 
 const { run } = await import('./main.js')
 await run()

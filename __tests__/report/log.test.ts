@@ -52,6 +52,40 @@ describe('logFindings', () => {
     ])
   })
 
+  it("past 20 vaults, lists each vault's passes as one line of rule IDs, problems in full", () => {
+    const { sink, lines } = record()
+    const names = Array.from({ length: 21 }, (_, i) => `kv${i + 1}`)
+    logFindings(
+      buildReport(
+        [
+          ...names.flatMap((name) => [pass('PE-NONE', name), pass('DNS-RECORD-TTL', name)]),
+          finding('FW-PUBLIC-OPEN', 'kv21', { fix: 'az fix fw' })
+        ],
+        names.map((name) => ({ name, id: vaultId(name) }))
+      ),
+      sink
+    )
+    expect(lines[0]).toBe(
+      'Passed checks are listed by rule ID (more than 20 vaults); the JSON report has their messages.'
+    )
+    expect(lines.filter((l) => l.startsWith('PASS'))).toHaveLength(21)
+    // Vaults with problems first, in full; the passes on one line at the end of the group.
+    expect(lines.slice(1, 8)).toEqual([
+      '::group::❌ Vault kv21: fail (1 error, 0 warnings, 0 info, 2 passed)',
+      'ERROR   FW-PUBLIC-OPEN: FW-PUBLIC-OPEN for kv21',
+      '        observed: observed value; expected: expected value',
+      `        resource: ${vaultId('kv21')}`,
+      '        fix: az fix fw',
+      'PASS    2 checks: PE-NONE, DNS-RECORD-TTL',
+      '::endgroup::'
+    ])
+    expect(lines.slice(8, 11)).toEqual([
+      '::group::✅ Vault kv1: pass (0 errors, 0 warnings, 0 info, 2 passed)',
+      'PASS    2 checks: PE-NONE, DNS-RECORD-TTL',
+      '::endgroup::'
+    ])
+  })
+
   it('never lets a value start a line (a workflow command) of its own', () => {
     const { sink, lines } = record()
     const evil = 'x\n::add-mask::secret\r\n::error::pwned'
