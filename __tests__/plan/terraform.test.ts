@@ -63,3 +63,33 @@ describe('a real plan (a new key vault with a private endpoint)', () => {
     expect(vault?.after?.properties).toEqual({ publicNetworkAccess: 'Enabled' })
   })
 })
+
+describe('values known only after apply (after_unknown)', () => {
+  it('a VNet that leaves dns_servers unset (unknown in the plan, no expression) uses Azure-provided DNS', () => {
+    const vnet = parsePlanDocument(realPlan(), 'plan.json').changes.find(
+      (c) => c.type === 'Microsoft.Network/virtualNetworks'
+    )
+    expect(vnet?.after?.properties).toEqual({
+      addressSpace: { addressPrefixes: ['10.1.0.0/16'] }
+    })
+  })
+
+  it('dns_servers set from something other than an endpoint’s IP: marked, not taken for Azure-provided DNS', () => {
+    const document = realPlan()
+    const config = (
+      document.configuration as { root_module: { resources: Record<string, unknown>[] } }
+    ).root_module.resources
+    const vnet = config.find((r) => r.address === 'azurerm_virtual_network.this') as {
+      expressions: Record<string, unknown>
+    }
+    vnet.expressions.dns_servers = {
+      references: ['module.dns.server_ips', 'module.dns']
+    }
+    const change = parsePlanDocument(document, 'plan.json').changes.find(
+      (c) => c.type === 'Microsoft.Network/virtualNetworks'
+    )
+    expect(change?.after?.properties).toMatchObject({
+      dhcpOptions: { dnsServers: ['known-after-apply:azurerm_virtual_network.this.dns_servers'] }
+    })
+  })
+})
