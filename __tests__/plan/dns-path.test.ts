@@ -712,3 +712,52 @@ describe('Terraform: DNS servers and forwarding targets known only after apply, 
     expect(problems(findings)).toEqual([])
   })
 })
+
+describe('Terraform: a zone link whose VNet is known only after apply', () => {
+  it('is no link to nothing: the DNS-LINK-MISSING it may answer is PLAN-UNRESOLVED, naming the link and the attribute', () => {
+    const e = estate()
+    // The client is not linked today; the plan links the zone to a VNet another module creates.
+    e.zone.links = e.zone.links.filter((l) => l.virtualNetworkId !== e.client.id)
+    expect(problems(run(e.snapshot))).toContain('DNS-LINK-MISSING error')
+    const plan = terraform([
+      {
+        address: 'azurerm_private_dns_zone_virtual_network_link.spoke',
+        type: 'azurerm_private_dns_zone_virtual_network_link',
+        actions: ['create'],
+        after: {
+          name: 'link-spoke',
+          private_dns_zone_name: e.zone.name,
+          resource_group_name: e.zone.resourceGroup,
+          registration_enabled: false,
+          tags: null
+        },
+        unknown: { id: true, virtual_network_id: true },
+        expressions: {
+          virtual_network_id: { references: ['module.spoke.vnet_id', 'module.spoke'] }
+        }
+      },
+      // Unchanged, but says which subscription azurerm builds the new link's ID in.
+      {
+        address: 'azurerm_virtual_network.client',
+        type: 'azurerm_virtual_network',
+        actions: ['no-op'],
+        before: { id: e.client.id, name: 'vnet-client' },
+        after: { id: e.client.id, name: 'vnet-client' }
+      }
+    ])
+    expect(plan.changes[0]?.after?.properties).toMatchObject({
+      virtualNetwork: {
+        id: 'known-after-apply:azurerm_private_dns_zone_virtual_network_link.spoke.virtual_network_id'
+      }
+    })
+    const { applied, findings } = judge(e.snapshot, plan)
+    expect(applied.inScope).toEqual(['kv1'])
+    expect(problems(findings)).toEqual([])
+    const unresolved = one(findings, 'PLAN-UNRESOLVED')
+    expect(unresolved.resource).toBe(e.zone.id)
+    expect(unresolved.message).toMatch(
+      /^DNS-LINK-MISSING \(.*\) cannot be judged before apply: it needs the VNet of link link-spoke \(azurerm_private_dns_zone_virtual_network_link\.spoke\.virtual_network_id\)/
+    )
+    expect(JSON.stringify(findings)).not.toContain('vnet-known-after-apply')
+  })
+})

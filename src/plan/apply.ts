@@ -694,7 +694,10 @@ class Applier {
       ...before,
       id: change.id,
       name: str(change.after?.name) ?? nameOf(change.id),
-      virtualNetworkId: str(obj(props.virtualNetwork).id) ?? before?.virtualNetworkId ?? '',
+      virtualNetworkId:
+        this.linkedVnet(zone, change, str(obj(props.virtualNetwork).id)) ??
+        before?.virtualNetworkId ??
+        '',
       // Set by Azure: a link the apply creates is Completed and Succeeded once it is done.
       virtualNetworkLinkState: before?.virtualNetworkLinkState ?? 'Completed',
       provisioningState: before?.provisioningState ?? 'Succeeded',
@@ -703,6 +706,30 @@ class Applier {
     }
     if (index >= 0) zone.links[index] = link
     else zone.links.push(link)
+  }
+
+  /**
+   * A link's VNet; one known only after apply gets a stand-in VNet that no rule knows, whose name
+   * settle.ts finds in the findings that list the zone's links.
+   */
+  private linkedVnet(
+    zone: PrivateZoneSnapshot,
+    change: PlannedChange,
+    id: string | null
+  ): string | null {
+    if (!id?.startsWith(KNOWN_AFTER_APPLY)) return id
+    const link = str(change.after?.name) ?? nameOf(change.id)
+    let n = 1
+    while (this.used.has(`vnet-known-after-apply-${n}`)) n++
+    const value = `vnet-known-after-apply-${n}`
+    this.used.add(value)
+    this.unresolved.push({
+      vault: '',
+      resource: change.id,
+      value,
+      what: `the VNet of link ${link} (${id.slice(KNOWN_AFTER_APPLY.length)})`
+    })
+    return `/subscriptions/${zone.subscriptionId}/resourceGroups/${zone.resourceGroup}/providers/Microsoft.Network/virtualNetworks/${value}`
   }
 
   private record(change: PlannedChange): void {

@@ -97,6 +97,9 @@ function openPathFindings(open: OpenPath[]): Finding[] {
   })
 }
 
+/** The ID of a private DNS zone's VNet link. */
+const LINK = /\/privateDnsZones\/[^/]+\/virtualNetworkLinks\//i
+
 function pattern(ip: string): RegExp {
   return new RegExp(`(?<![\\d.])${ip.replace(/\./g, '\\.')}(?!\\d|\\.\\d)`, 'g')
 }
@@ -149,11 +152,19 @@ export function settleUnknowns(
       continue
     }
     const needed = rests(text)
-    if (needed.length > 0 && finding.severity !== 'pass' && DEPENDS_ON_VALUE.has(finding.rule)) {
+    // A zone linked to a VNet known only after apply may be linked where it is missing; an IP
+    // stand-in in DNS-LINK-MISSING's words (the record's note) changes nothing of that.
+    const links = needed.filter((u) => LINK.test(u.resource))
+    const decides = DEPENDS_ON_VALUE.has(finding.rule)
+      ? needed.filter((u) => !LINK.test(u.resource))
+      : finding.rule === 'DNS-LINK-MISSING'
+        ? links
+        : []
+    if (decides.length > 0 && finding.severity !== 'pass') {
       const key = `${finding.rule}|${finding.vault ?? ''}|${finding.resource}`.toLowerCase()
       if (seen.has(key)) continue
       seen.add(key)
-      const what = [...new Set(needed.map((u) => u.what))].join(' and ')
+      const what = [...new Set(decides.map((u) => u.what))].join(' and ')
       result.push({
         rule: RULE,
         severity: RULES[RULE].severity,
@@ -168,7 +179,10 @@ export function settleUnknowns(
       continue
     }
     const inFix = finding.fix ? rests(finding.fix) : []
-    const inWords = needed.length > 0 && finding.severity !== 'pass' && inFix.length === 0
+    const inWords =
+      needed.some((u) => !LINK.test(u.resource)) &&
+      finding.severity !== 'pass' &&
+      inFix.length === 0
     let fix = finding.fix
     let message = words(finding.message)
     if (inWords) message += ' (Azure assigns that IP at apply)'

@@ -427,7 +427,12 @@ class Ids {
           )
         ]
       case 'azurerm_private_dns_zone_virtual_network_link': {
-        const vnet = this.refId(a.virtual_network_id, x.virtual_network_id)
+        // A VNet no reference names (another module's new VNet): a link to some VNet, not to none.
+        const vnet =
+          this.refId(a.virtual_network_id, x.virtual_network_id) ??
+          (isUnknown(obj(tf.unknown).virtual_network_id)
+            ? `${KNOWN_AFTER_APPLY}${tf.address}.virtual_network_id`
+            : null)
         const properties: Json = {
           virtualNetwork: vnet ? { id: vnet } : undefined,
           registrationEnabled: a.registration_enabled === true
