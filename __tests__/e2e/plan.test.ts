@@ -987,6 +987,82 @@ describe('plans that change the clients’ DNS path and reach (the hub and spoke
     expect(run.exitCode).toBe(0)
   })
 
+  it('Terraform points the AKS spoke’s DNS at a new DNS VM (IP known after apply): PLAN-UNRESOLVED for the spoke, not Azure-provided DNS', async () => {
+    // Taken for Azure-provided DNS, the spoke (not linked to the zone) would be a certain
+    // DNS-LINK-MISSING error; its servers are the VM's NIC address, which Azure assigns at apply.
+    const nic = {
+      address: 'azurerm_network_interface.dns',
+      actions: ['create'],
+      after: {
+        name: 'nic-dns-vm',
+        location: 'westeurope',
+        resource_group_name: HUB_RG,
+        ip_configuration: [
+          {
+            name: 'ipconfig',
+            private_ip_address_allocation: 'Dynamic',
+            subnet_id: `${hubVnet}/subnets/snet-dns-vms`
+          }
+        ]
+      },
+      unknown: {
+        id: true,
+        private_ip_address: true,
+        private_ip_addresses: true,
+        ip_configuration: [{ private_ip_address: true }]
+      }
+    }
+    const plan = planFile(
+      'tf-dns-vm.json',
+      terraformPlan([
+        nic,
+        {
+          address: 'azurerm_virtual_network_dns_servers.aks',
+          actions: ['create'],
+          after: { virtual_network_id: aksVnet, timeouts: null },
+          unknown: { id: true, dns_servers: true },
+          expressions: {
+            virtual_network_id: { constant_value: aksVnet },
+            dns_servers: {
+              references: [
+                'azurerm_network_interface.dns.private_ip_address',
+                'azurerm_network_interface.dns'
+              ]
+            }
+          }
+        }
+      ])
+    )
+    const run = await judged('healthy', plan, { 'client-vnets': CLIENT, 'fail-on': 'warning' })
+    expect(run.report.plan).toEqual({ format: 'terraform', path: plan, resources: 1 })
+    expect(problemsOf(run)).toEqual([])
+    const unresolved = byRule(run, 'PLAN-UNRESOLVED', 'kv-clients')
+    expect(unresolved.map((f) => [f.severity, f.change, f.resource, f.observed])).toEqual([
+      ['info', 'new', aksVnet, 'known after apply']
+    ])
+    expect(unresolved[0]?.message).toBe(
+      'The DNS path of VNet vnet-spoke-aks for kv-clients cannot be judged before apply: it rests on the DNS ' +
+        'servers of VNet vnet-spoke-aks (azurerm_virtual_network_dns_servers.aks.dns_servers), which the plan ' +
+        'knows only after apply. VNET-CUSTOM-DNS, DNS-LINK-MISSING, DNS-FORWARDING-RULE, DNS-FORWARDING-LOOP ' +
+        'are checked for vnet-spoke-aks on the next live run'
+    )
+    // Nothing certain about the spoke’s path either way; the endpoint’s spoke is judged as before.
+    expect(
+      byRule(run, 'VNET-CUSTOM-DNS', 'kv-clients').map((f) => [f.severity, f.resource])
+    ).toEqual([['pass', net(SPOKE_RG, 'vnet-spoke-app')]])
+    expect(
+      byRule(run, 'DNS-LINK-MISSING', 'kv-clients').every(
+        (f) => !(f.clients ?? []).includes(aksVnet)
+      )
+    ).toBe(true)
+    expect(byRule(run, 'DNS-FORWARDING-LOOP', 'kv-clients')).toEqual([])
+    expect(run.summary).toContain('<code>vnet-spoke-aks</code> known after apply')
+    expect(run.outputs['new-errors']).toBe('0')
+    expect(run.outputs['new-warnings']).toBe('0')
+    // An info fails no gate: fail-on is warning, and the step passes.
+    expect(run.exitCode).toBe(0)
+  })
+
   it('merge-reports over two plan judgements keeps what they resolve and gates on new findings', async () => {
     const broke = await judged(
       'healthy',

@@ -126,3 +126,32 @@ describe('compareFindings', () => {
     expect(findings.map((f) => f.change)).toEqual(['unchanged', 'new'])
   })
 })
+
+describe('an A record whose IPs are known only after apply and name no private endpoint', () => {
+  it('is not an empty record: DNS-RECORD-WRONG-IP is PLAN-UNRESOLVED, naming the attribute', () => {
+    const { snapshot, record } = healthy()
+    const applied = applyPlan(
+      snapshot,
+      plan([
+        change('modify', record.id, 'Microsoft.Network/privateDnsZones/A', {
+          name: 'kv1',
+          properties: {
+            ttl: 300,
+            aRecords: [
+              { ipv4Address: 'known-after-apply:azurerm_private_dns_a_record.kv1.records' }
+            ]
+          }
+        })
+      ])
+    )
+    expect(applied.unresolved.map((u) => u.what)).toEqual([
+      'the IPs of A record kv1 (azurerm_private_dns_a_record.kv1.records)'
+    ])
+    const findings = settleUnknowns(run(applied.snapshot), applied.unresolved)
+    const unresolved = one(findings, 'PLAN-UNRESOLVED')
+    expect(unresolved.message).toMatch(
+      /^DNS-RECORD-WRONG-IP \(.*\) cannot be judged before apply: it needs the IPs of A record kv1 \(azurerm_private_dns_a_record\.kv1\.records\)/
+    )
+    expect(findings.filter((f) => f.severity === 'error' || f.severity === 'warning')).toEqual([])
+  })
+})

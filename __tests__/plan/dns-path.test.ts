@@ -536,3 +536,228 @@ describe('what-if: peerings, resolvers and rulesets', () => {
     expect(problems(findings)).toEqual([])
   })
 })
+
+describe('Terraform: DNS servers and forwarding targets known only after apply, from no endpoint', () => {
+  /** vnet-client's DNS pointed at a new DNS VM's NIC (its IP known after apply). */
+  const dnsVm = {
+    address: 'azurerm_virtual_network_dns_servers.client',
+    type: 'azurerm_virtual_network_dns_servers',
+    actions: ['create'],
+    after: { virtual_network_id: vnetIdOf('vnet-client'), timeouts: null },
+    unknown: { id: true, dns_servers: true },
+    expressions: {
+      dns_servers: {
+        references: [
+          'azurerm_network_interface.dns.private_ip_address',
+          'azurerm_network_interface.dns'
+        ]
+      }
+    }
+  }
+
+  it('a client VNet’s DNS servers: PLAN-UNRESOLVED for it, naming the VNet and the attribute; no pass for its path', () => {
+    const e = estate()
+    const plan = terraform([dnsVm])
+    expect(plan.changes[0]?.after?.properties).toEqual({
+      dhcpOptions: {
+        dnsServers: ['known-after-apply:azurerm_virtual_network_dns_servers.client.dns_servers']
+      }
+    })
+    const { applied, findings } = judge(e.snapshot, plan)
+    expect(applied.inScope).toEqual(['kv1'])
+    expect(applied.unresolved.map((u) => [u.what, u.paths])).toEqual([
+      [
+        'the DNS servers of VNet vnet-client (azurerm_virtual_network_dns_servers.client.dns_servers)',
+        [{ vault: 'kv1', vnetId: e.client.id, vnet: 'vnet-client' }]
+      ]
+    ])
+    const unresolved = one(findings, 'PLAN-UNRESOLVED', 'info')
+    expect(unresolved).toMatchObject({
+      vault: 'kv1',
+      resource: e.client.id,
+      observed: 'known after apply',
+      clients: [e.client.id],
+      fix: null
+    })
+    expect(unresolved.message).toBe(
+      'The DNS path of VNet vnet-client for kv1 cannot be judged before apply: it rests on the DNS servers of ' +
+        'VNet vnet-client (azurerm_virtual_network_dns_servers.client.dns_servers), which the plan knows only ' +
+        'after apply. VNET-CUSTOM-DNS, DNS-LINK-MISSING, DNS-FORWARDING-RULE, DNS-FORWARDING-LOOP are ' +
+        'checked for vnet-client on the next live run'
+    )
+    // vnet-app's own path is certain; nothing is said of vnet-client's, nor of every path at once.
+    expect(of(findings, 'VNET-CUSTOM-DNS').map((f) => [f.severity, f.resource])).toEqual([
+      ['pass', e.vnet.id]
+    ])
+    expect(
+      of(findings, 'DNS-LINK-MISSING').map((f) => [f.severity, f.clients?.map((c) => c)])
+    ).toEqual([['pass', [e.vnet.id]]])
+    expect(of(findings, 'DNS-FORWARDING-RULE')).toEqual([])
+    expect(of(findings, 'DNS-FORWARDING-LOOP')).toEqual([])
+    expect(problems(findings)).toEqual([])
+    expect(JSON.stringify(findings)).not.toContain(applied.unresolved[0]?.value)
+  })
+
+  it('where Azure-provided DNS would have been a certain DNS-LINK-MISSING, it is not guessed', () => {
+    const e = estate()
+    // The hub serves the zone through an inbound endpoint; vnet-client is not linked itself.
+    linkZone(e.zone, e.hub.id)
+    e.zone.links = e.zone.links.filter((l) => l.virtualNetworkId !== e.client.id)
+    const resolver = e.snapshot.dnsPath?.resolvers[0]
+    resolver?.inboundEndpoints.push({
+      id: `${RESOLVER_ID}/inboundEndpoints/in`,
+      name: 'in',
+      ips: ['10.9.0.4']
+    })
+    e.client.dnsServers = ['10.9.0.4']
+    expect(problems(run(e.snapshot))).toEqual([])
+    const { findings } = judge(e.snapshot, terraform([dnsVm]))
+    expect(problems(findings)).toEqual([])
+    expect(one(findings, 'PLAN-UNRESOLVED').resource).toBe(e.client.id)
+  })
+
+  it('a VNet whose dns_servers mix an endpoint’s IP with a VM’s: still unknown', () => {
+    const e = estate()
+    const plan = terraform([
+      {
+        ...dnsVm,
+        expressions: {
+          dns_servers: {
+            references: [
+              'azurerm_private_dns_resolver_inbound_endpoint.hub.ip_configurations[0].private_ip_address',
+              'azurerm_private_dns_resolver_inbound_endpoint.hub',
+              'azurerm_network_interface.dns.private_ip_address',
+              'azurerm_network_interface.dns'
+            ]
+          }
+        }
+      }
+    ])
+    const servers = (
+      plan.changes[0]?.after?.properties as { dhcpOptions: { dnsServers: string[] } }
+    ).dhcpOptions.dnsServers
+    expect(servers.at(-1)).toBe(
+      'known-after-apply:azurerm_virtual_network_dns_servers.client.dns_servers'
+    )
+    const { findings } = judge(e.snapshot, plan)
+    expect(one(findings, 'PLAN-UNRESOLVED').resource).toBe(e.client.id)
+  })
+
+  it('a forwarding rule’s target: PLAN-UNRESOLVED for the VNets its rule takes, no DNS-FORWARDING-RULE either way', () => {
+    const e = estate()
+    e.snapshot.dnsPath?.rulesets.push({
+      id: RULESET_ID,
+      name: 'frs-hub',
+      rules: [],
+      rulesFailure: null,
+      vnetLinks: [
+        {
+          id: `${RULESET_ID}/virtualNetworkLinks/client`,
+          name: 'client',
+          virtualNetworkId: e.client.id
+        }
+      ],
+      vnetLinksFailure: null
+    })
+    const plan = terraform([
+      {
+        address: 'azurerm_private_dns_resolver_forwarding_rule.vaultcore',
+        type: 'azurerm_private_dns_resolver_forwarding_rule',
+        actions: ['create'],
+        after: {
+          name: 'vaultcore',
+          dns_forwarding_ruleset_id: RULESET_ID,
+          domain_name: 'vaultcore.azure.net.',
+          enabled: true,
+          metadata: null,
+          target_dns_servers: [{ port: 53 }]
+        },
+        unknown: { id: true, target_dns_servers: [{ ip_address: true }] },
+        expressions: {
+          target_dns_servers: [
+            {
+              ip_address: {
+                references: [
+                  'azurerm_network_interface.onprem.private_ip_address',
+                  'azurerm_network_interface.onprem'
+                ]
+              },
+              port: { constant_value: 53 }
+            }
+          ]
+        }
+      }
+    ])
+    expect(plan.changes[0]?.after?.properties).toMatchObject({
+      targetDnsServers: [
+        {
+          ipAddress:
+            'known-after-apply:azurerm_private_dns_resolver_forwarding_rule.vaultcore.target_dns_servers[0].ip_address',
+          port: 53
+        }
+      ]
+    })
+    const { findings } = judge(e.snapshot, plan)
+    const unresolved = one(findings, 'PLAN-UNRESOLVED')
+    expect(unresolved.resource).toBe(e.client.id)
+    expect(unresolved.message).toContain(
+      'it rests on the target of forwarding rule vaultcore of ruleset frs-hub (azurerm_private_dns_resolver_forwarding_rule.vaultcore.target_dns_servers[0].ip_address)'
+    )
+    // The VNet's own servers are known: VNET-CUSTOM-DNS judges them.
+    expect(unresolved.message).toContain(
+      'DNS-LINK-MISSING, DNS-FORWARDING-RULE, DNS-FORWARDING-LOOP are checked for vnet-client'
+    )
+    expect(of(findings, 'VNET-CUSTOM-DNS').map((f) => f.severity)).toEqual(['pass', 'pass'])
+    expect(of(findings, 'DNS-FORWARDING-RULE')).toEqual([])
+    expect(problems(findings)).toEqual([])
+  })
+})
+
+describe('Terraform: a zone link whose VNet is known only after apply', () => {
+  it('is no link to nothing: the DNS-LINK-MISSING it may answer is PLAN-UNRESOLVED, naming the link and the attribute', () => {
+    const e = estate()
+    // The client is not linked today; the plan links the zone to a VNet another module creates.
+    e.zone.links = e.zone.links.filter((l) => l.virtualNetworkId !== e.client.id)
+    expect(problems(run(e.snapshot))).toContain('DNS-LINK-MISSING error')
+    const plan = terraform([
+      {
+        address: 'azurerm_private_dns_zone_virtual_network_link.spoke',
+        type: 'azurerm_private_dns_zone_virtual_network_link',
+        actions: ['create'],
+        after: {
+          name: 'link-spoke',
+          private_dns_zone_name: e.zone.name,
+          resource_group_name: e.zone.resourceGroup,
+          registration_enabled: false,
+          tags: null
+        },
+        unknown: { id: true, virtual_network_id: true },
+        expressions: {
+          virtual_network_id: { references: ['module.spoke.vnet_id', 'module.spoke'] }
+        }
+      },
+      // Unchanged, but says which subscription azurerm builds the new link's ID in.
+      {
+        address: 'azurerm_virtual_network.client',
+        type: 'azurerm_virtual_network',
+        actions: ['no-op'],
+        before: { id: e.client.id, name: 'vnet-client' },
+        after: { id: e.client.id, name: 'vnet-client' }
+      }
+    ])
+    expect(plan.changes[0]?.after?.properties).toMatchObject({
+      virtualNetwork: {
+        id: 'known-after-apply:azurerm_private_dns_zone_virtual_network_link.spoke.virtual_network_id'
+      }
+    })
+    const { applied, findings } = judge(e.snapshot, plan)
+    expect(applied.inScope).toEqual(['kv1'])
+    expect(problems(findings)).toEqual([])
+    const unresolved = one(findings, 'PLAN-UNRESOLVED')
+    expect(unresolved.resource).toBe(e.zone.id)
+    expect(unresolved.message).toMatch(
+      /^DNS-LINK-MISSING \(.*\) cannot be judged before apply: it needs the VNet of link link-spoke \(azurerm_private_dns_zone_virtual_network_link\.spoke\.virtual_network_id\)/
+    )
+    expect(JSON.stringify(findings)).not.toContain('vnet-known-after-apply')
+  })
+})

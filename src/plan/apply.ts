@@ -25,10 +25,10 @@ import {
 } from '../collect/snapshot.js'
 import { nameOf, parseResourceId, vnetIdFromSubnetId } from '../common/arm-id.js'
 import { inPrefixes } from '../common/ip.js'
-import { resolvingVnets } from '../model/dns-path.js'
+import { resolvingVnets, type DnsPath } from '../model/dns-path.js'
 import { buildTargetModel, namesOf } from '../model/model.js'
 import { isObject, type ArmResource, type Json, type Plan, type PlannedChange } from './plan.js'
-import { IP_OF } from './terraform.js'
+import { IP_OF, KNOWN_AFTER_APPLY } from './terraform.js'
 
 /** A value the plan knows only after apply, and the stand-in the proposed snapshot holds. */
 export interface Unresolved {
@@ -45,6 +45,11 @@ export interface Unresolved {
    * this value: whether they are the new inbound endpoint is known only after apply.
    */
   candidates?: string[]
+  /**
+   * A DNS server known only after apply (a VNet's own, or a forwarding rule's target): the VNets
+   * whose DNS path passes it, per vault. Their DNS-path checks cannot be judged (settle.ts).
+   */
+  paths?: { vault: string; vnetId: string; vnet: string }[]
 }
 
 export interface AppliedPlan {
@@ -184,7 +189,7 @@ class Applier {
   /** After every change: what follows from them together (peering states, IP references, scope). */
   finish(live: Snapshot): void {
     this.settlePeerings()
-    this.resolveIpReferences()
+    this.pathsThrough(this.resolveIpReferences())
     this.touchDependents(live)
   }
 
@@ -424,7 +429,9 @@ class Applier {
       if (before && change.action === 'modify') return before.ips
       const subnet = str(obj(config.subnet).id)
       const vnetId = subnet ? vnetIdFromSubnetId(subnet) : resolver.virtualNetworkId
-      return [this.standIn('', change.id, vnetId, `the private IP of inbound endpoint ${name}`)]
+      return [
+        this.standIn('', change.id, vnetId, `the private IP of inbound endpoint ${name}`).value
+      ]
     })
     const endpoint = { id: before?.id ?? change.id, name, ips: [...new Set(ips)] }
     if (index >= 0) resolver.inboundEndpoints[index] = endpoint
@@ -525,20 +532,43 @@ class Applier {
    * in the proposed state, stand-ins included. Literal addresses inside a VNet where a new
    * inbound endpoint gets its IP at apply may be that endpoint: they become its candidates.
    */
-  private resolveIpReferences(): void {
-    const expand = (ips: string[]): string[] =>
-      ips.flatMap((ip) => (ip.startsWith(IP_OF) ? this.ipsOf(ip.slice(IP_OF.length)) : [ip]))
+  private resolveIpReferences(): Unresolved[] {
+    const servers: Unresolved[] = []
+    const expand = (ips: string[], resource: string, what: (attribute: string) => string) =>
+      ips.flatMap((ip) => {
+        if (ip.startsWith(IP_OF)) return this.ipsOf(ip.slice(IP_OF.length))
+        if (!ip.startsWith(KNOWN_AFTER_APPLY)) return [ip]
+        // Outside every VNet, the stand-in leads the DNS path nowhere: no rule follows it further.
+        const server = this.standIn('', resource, null, what(ip.slice(KNOWN_AFTER_APPLY.length)))
+        servers.push(server)
+        return [server.value]
+      })
+    const isLiteral = (ip: string): boolean =>
+      !ip.startsWith(IP_OF) && !ip.startsWith(KNOWN_AFTER_APPLY)
     const literal: string[] = []
     for (const vnet of Object.values(this.snapshot.virtualNetworks)) {
       if ('failure' in vnet) continue
-      literal.push(...vnet.dnsServers.filter((ip) => !ip.startsWith(IP_OF)))
-      vnet.dnsServers = [...new Set(expand(vnet.dnsServers))]
+      literal.push(...vnet.dnsServers.filter(isLiteral))
+      vnet.dnsServers = [
+        ...new Set(
+          expand(
+            vnet.dnsServers,
+            vnet.id,
+            (attribute) => `the DNS servers of VNet ${vnet.name} (${attribute})`
+          )
+        )
+      ]
     }
     for (const ruleset of this.snapshot.dnsPath?.rulesets ?? []) {
       for (const rule of ruleset.rules) {
-        literal.push(...rule.targets.map((t) => t.ipAddress).filter((ip) => !ip.startsWith(IP_OF)))
+        literal.push(...rule.targets.map((t) => t.ipAddress).filter(isLiteral))
         rule.targets = rule.targets.flatMap((t) =>
-          expand([t.ipAddress]).map((ipAddress) => ({ ...t, ipAddress }))
+          expand(
+            [t.ipAddress],
+            rule.id,
+            (attribute) =>
+              `the target of forwarding rule ${rule.name} of ruleset ${ruleset.name} (${attribute})`
+          ).map((ipAddress) => ({ ...t, ipAddress }))
         )
       }
     }
@@ -554,6 +584,33 @@ class Applier {
         (ip) => !known.has(ip) && prefixes.length > 0 && inPrefixes(ip, prefixes)
       )
       if (candidates.length > 0) u.candidates = candidates
+    }
+    return servers
+  }
+
+  /** For each DNS server known only after apply: the VNets whose DNS path passes it, per vault. */
+  private pathsThrough(servers: Unresolved[]): void {
+    if (servers.length === 0) return
+    const byValue = new Map(servers.map((u) => [u.value, u]))
+    for (const vault of this.snapshot.vaults) {
+      if (vault.failure) continue
+      const model = buildTargetModel(this.snapshot, vault)
+      // The DNS-path rules judge nothing for a vault without an effective PE.
+      if (model.effective.length === 0) continue
+      const vnets = resolvingVnets(
+        this.snapshot,
+        model.vnets.map((group) => group.vnetId),
+        [model.hostname, model.alias]
+      )
+      for (const vnet of vnets) {
+        for (const ip of vnet.paths.flatMap(serversOn)) {
+          const u = byValue.get(ip)
+          if (!u) continue
+          const paths = (u.paths ??= [])
+          if (!paths.some((p) => p.vault === vault.name && sameId(p.vnetId, vnet.vnetId)))
+            paths.push({ vault: vault.name, vnetId: vnet.vnetId, vnet: vnet.name })
+        }
+      }
     }
   }
 
@@ -637,7 +694,10 @@ class Applier {
       ...before,
       id: change.id,
       name: str(change.after?.name) ?? nameOf(change.id),
-      virtualNetworkId: str(obj(props.virtualNetwork).id) ?? before?.virtualNetworkId ?? '',
+      virtualNetworkId:
+        this.linkedVnet(zone, change, str(obj(props.virtualNetwork).id)) ??
+        before?.virtualNetworkId ??
+        '',
       // Set by Azure: a link the apply creates is Completed and Succeeded once it is done.
       virtualNetworkLinkState: before?.virtualNetworkLinkState ?? 'Completed',
       provisioningState: before?.provisioningState ?? 'Succeeded',
@@ -646,6 +706,30 @@ class Applier {
     }
     if (index >= 0) zone.links[index] = link
     else zone.links.push(link)
+  }
+
+  /**
+   * A link's VNet; one known only after apply gets a stand-in VNet that no rule knows, whose name
+   * settle.ts finds in the findings that list the zone's links.
+   */
+  private linkedVnet(
+    zone: PrivateZoneSnapshot,
+    change: PlannedChange,
+    id: string | null
+  ): string | null {
+    if (!id?.startsWith(KNOWN_AFTER_APPLY)) return id
+    const link = str(change.after?.name) ?? nameOf(change.id)
+    let n = 1
+    while (this.used.has(`vnet-known-after-apply-${n}`)) n++
+    const value = `vnet-known-after-apply-${n}`
+    this.used.add(value)
+    this.unresolved.push({
+      vault: '',
+      resource: change.id,
+      value,
+      what: `the VNet of link ${link} (${id.slice(KNOWN_AFTER_APPLY.length)})`
+    })
+    return `/subscriptions/${zone.subscriptionId}/resourceGroups/${zone.resourceGroup}/providers/Microsoft.Network/virtualNetworks/${value}`
   }
 
   private record(change: PlannedChange): void {
@@ -669,6 +753,12 @@ class Applier {
       ipv4Addresses: list(props.aRecords).flatMap((r) => {
         const ip = str(r.ipv4Address)
         if (ip?.startsWith(IP_OF)) return this.ipsOfPe(ip.slice(IP_OF.length))
+        if (ip?.startsWith(KNOWN_AFTER_APPLY)) {
+          const attribute = ip.slice(KNOWN_AFTER_APPLY.length)
+          return [
+            this.standIn(name, change.id, null, `the IPs of A record ${name} (${attribute})`).value
+          ]
+        }
         return ip ? [ip] : []
       })
     }
@@ -807,7 +897,7 @@ class Applier {
     else if (sameSubnet && before) nicIps = before.nicIps
     else
       nicIps = [
-        this.standIn(vault.name, change.id, vnetId, `the private IP of ${nameOf(change.id)}`)
+        this.standIn(vault.name, change.id, vnetId, `the private IP of ${nameOf(change.id)}`).value
       ]
     const pe: PrivateEndpointSnapshot = {
       ...(fresh ? {} : before),
@@ -848,7 +938,12 @@ class Applier {
   }
 
   /** A stand-in address for an IP Azure assigns at apply, from the top of the VNet's space. */
-  private standIn(owner: string, resource: string, vnetId: string | null, what: string): string {
+  private standIn(
+    owner: string,
+    resource: string,
+    vnetId: string | null,
+    what: string
+  ): Unresolved {
     const vnet = vnetId ? this.snapshot.virtualNetworks[idKey(vnetId)] : undefined
     const prefix =
       vnet && !('failure' in vnet)
@@ -869,8 +964,9 @@ class Applier {
     } while (this.used.has(value))
     this.used.add(value)
     if (vnet && !('failure' in vnet)) this.endpointPrefixes.set(value, vnet.addressPrefixes)
-    this.unresolved.push({ vault: owner, resource, value, what })
-    return value
+    const unresolved: Unresolved = { vault: owner, resource, value, what }
+    this.unresolved.push(unresolved)
+    return unresolved
   }
 
   private zoneGroup(change: PlannedChange): void {
@@ -979,6 +1075,14 @@ function dependencies(snapshot: Snapshot, vault: VaultSnapshot): string[] {
     }
   }
   return ids.map(idKey)
+}
+
+/** The DNS servers a path asks, and the targets of the forwarding rules it passes. */
+function serversOn(path: DnsPath): string[] {
+  return path.hops.flatMap((hop) => {
+    if (hop.kind === 'rule') return hop.rule.targets.map((t) => t.ipAddress)
+    return hop.kind === 'azure-dns' ? [] : [hop.server]
+  })
 }
 
 function networkAcls(value: unknown): NetworkAcls | null {

@@ -102,7 +102,7 @@ export function judgePlan(
         for (const u of applied.unresolved) {
           text = text?.replace(
             new RegExp(`(?<![\\d.])${u.value.replace(/\./g, '\\.')}(?![\\d])`, 'g'),
-            'IP known after apply'
+            /^[\d.]+$/.test(u.value) ? 'IP known after apply' : 'known after apply'
           )
         }
         return text

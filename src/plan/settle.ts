@@ -2,10 +2,13 @@
  * After the rules judged the proposed snapshot: a finding that rests on a value known only after
  * apply (it names a stand-in address of apply.ts) is a problem nobody can know yet, so it becomes
  * PLAN-UNRESOLVED; a check that held whatever the value is keeps its result, with the value named
- * in words; a fix that needs the value gets a placeholder, and its message says so.
+ * in words; a fix that needs the value gets a placeholder, and its message says so. A DNS server
+ * known only after apply leaves the DNS path of every VNet that passes it open: its DNS-path checks
+ * give one PLAN-UNRESOLVED for that VNet instead of their outcomes.
  */
 import { RULES, type RuleId } from '../evaluate/catalog.js'
 import type { Finding } from '../evaluate/finding.js'
+import { list } from '../common/names.js'
 import type { Unresolved } from './apply.js'
 
 const RULE: RuleId = 'PLAN-UNRESOLVED'
@@ -30,6 +33,73 @@ const DEPENDS_ON_VALUE: ReadonlySet<string> = new Set([
  */
 const DEPENDS_ON_SERVER: ReadonlySet<string> = new Set(['VNET-CUSTOM-DNS'])
 
+/**
+ * Checks whose outcome for a VNet follows where its DNS path leads: while a server on it is known
+ * only after apply, none of them can say for that VNet (VNET-CUSTOM-DNS only of the VNet's own).
+ */
+const PATH_RULES: readonly RuleId[] = [
+  'VNET-CUSTOM-DNS',
+  'DNS-LINK-MISSING',
+  'DNS-FORWARDING-RULE',
+  'DNS-FORWARDING-LOOP'
+]
+
+interface OpenPath {
+  vault: string
+  vnetId: string
+  vnet: string
+  of: Unresolved & { re: RegExp }
+}
+
+/**
+ * An outcome of a DNS-path check that rests on a path through a server known only after apply:
+ * it names the server's stand-in; or it is a pass about those VNets only, or about every path of
+ * the vault (no forwarding rule, no loop), which the unknown path may break.
+ */
+function restsOnOpenPath(finding: Finding, text: string, open: OpenPath[]): boolean {
+  if (open.some((p) => text.search(p.of.re) >= 0)) return true
+  if (finding.severity !== 'pass') return false
+  const clients = finding.clients ?? []
+  if (clients.length > 0)
+    return clients.every((id) => open.some((p) => p.vnetId.toLowerCase() === id.toLowerCase()))
+  return /\/providers\/Microsoft\.KeyVault\//i.test(finding.resource)
+}
+
+/** One PLAN-UNRESOLVED per vault and VNet whose DNS path passes a server known only after apply. */
+function openPathFindings(open: OpenPath[]): Finding[] {
+  const byVnet = new Map<string, OpenPath[]>()
+  for (const p of open) {
+    const key = `${p.vault}|${p.vnetId}`.toLowerCase()
+    byVnet.set(key, [...(byVnet.get(key) ?? []), p])
+  }
+  return [...byVnet.values()].flatMap((paths) => {
+    const first = paths[0]
+    if (!first) return []
+    const own = paths.some((p) => p.of.resource.toLowerCase() === p.vnetId.toLowerCase())
+    const rules = PATH_RULES.filter((rule) => own || rule !== 'VNET-CUSTOM-DNS')
+    const what = list([...new Set(paths.map((p) => p.of.what))])
+    return [
+      {
+        rule: RULE,
+        severity: RULES[RULE].severity,
+        vault: first.vault,
+        resource: first.vnetId,
+        message:
+          `The DNS path of VNet ${first.vnet} for ${first.vault} cannot be judged before apply: it rests on ${what}, ` +
+          `which the plan knows only after apply. ${list(rules)} are checked for ${first.vnet} on the next live run`,
+        observed: 'known after apply',
+        expected: 'a DNS path that ends where Azure DNS answers, in a VNet linked to the zone',
+        fix: null,
+        docs: RULES[RULE].docs,
+        clients: [first.vnetId]
+      }
+    ]
+  })
+}
+
+/** The ID of a private DNS zone's VNet link. */
+const LINK = /\/privateDnsZones\/[^/]+\/virtualNetworkLinks\//i
+
 function pattern(ip: string): RegExp {
   return new RegExp(`(?<![\\d.])${ip.replace(/\./g, '\\.')}(?!\\d|\\.\\d)`, 'g')
 }
@@ -49,10 +119,20 @@ export function settleUnknowns(
   const candidates = values.flatMap((v) =>
     (v.candidates ?? []).map((ip) => ({ ip, re: pattern(ip), of: v }))
   )
+  const open: OpenPath[] = values.flatMap((of) => (of.paths ?? []).map((p) => ({ ...p, of })))
   const result: Finding[] = []
   const seen = new Set<string>()
   for (const finding of findings) {
     const text = `${finding.message}\n${finding.observed}\n${finding.expected}`
+    const vault = finding.vault?.toLowerCase()
+    const ours = open.filter((p) => p.vault.toLowerCase() === vault)
+    // Said once for the VNet by openPathFindings, naming what it waits for.
+    if (
+      ours.length > 0 &&
+      PATH_RULES.includes(finding.rule) &&
+      restsOnOpenPath(finding, text, ours)
+    )
+      continue
     const maybe = DEPENDS_ON_SERVER.has(finding.rule)
       ? candidates.filter((c) => text.search(c.re) >= 0)
       : []
@@ -72,11 +152,19 @@ export function settleUnknowns(
       continue
     }
     const needed = rests(text)
-    if (needed.length > 0 && finding.severity !== 'pass' && DEPENDS_ON_VALUE.has(finding.rule)) {
+    // A zone linked to a VNet known only after apply may be linked where it is missing; an IP
+    // stand-in in DNS-LINK-MISSING's words (the record's note) changes nothing of that.
+    const links = needed.filter((u) => LINK.test(u.resource))
+    const decides = DEPENDS_ON_VALUE.has(finding.rule)
+      ? needed.filter((u) => !LINK.test(u.resource))
+      : finding.rule === 'DNS-LINK-MISSING'
+        ? links
+        : []
+    if (decides.length > 0 && finding.severity !== 'pass') {
       const key = `${finding.rule}|${finding.vault ?? ''}|${finding.resource}`.toLowerCase()
       if (seen.has(key)) continue
       seen.add(key)
-      const what = [...new Set(needed.map((u) => u.what))].join(' and ')
+      const what = [...new Set(decides.map((u) => u.what))].join(' and ')
       result.push({
         rule: RULE,
         severity: RULES[RULE].severity,
@@ -91,7 +179,10 @@ export function settleUnknowns(
       continue
     }
     const inFix = finding.fix ? rests(finding.fix) : []
-    const inWords = needed.length > 0 && finding.severity !== 'pass' && inFix.length === 0
+    const inWords =
+      needed.some((u) => !LINK.test(u.resource)) &&
+      finding.severity !== 'pass' &&
+      inFix.length === 0
     let fix = finding.fix
     let message = words(finding.message)
     if (inWords) message += ' (Azure assigns that IP at apply)'
@@ -107,5 +198,5 @@ export function settleUnknowns(
       fix
     })
   }
-  return result
+  return [...result, ...openPathFindings(open)]
 }

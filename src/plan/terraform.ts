@@ -8,7 +8,10 @@
  * `references` name that resource, and its ID is built from its own arguments the way azurerm
  * does. An A record whose `records`, a VNet whose `dns_servers` or a forwarding rule whose target
  * refer to a private endpoint's or an inbound endpoint's IP gets `ip-of:<its ID>`, which apply.ts
- * reads as that endpoint's IP, known or not.
+ * reads as that endpoint's IP, known or not. One that refers to anything else (a VM's NIC, a
+ * module's output) gets `known-after-apply:<attribute>` instead: apply.ts gives it a stand-in
+ * address that settle.ts reports as PLAN-UNRESOLVED, rather than the default an empty list would
+ * mean (Azure-provided DNS, a rule with no target, a record with no IP).
  */
 import {
   isObject,
@@ -47,6 +50,24 @@ export function isTerraformPlan(document: unknown): document is Json {
 
 /** Marks an IP that is a private endpoint's or an inbound endpoint's, resolved by apply.ts. */
 export const IP_OF = 'ip-of:'
+
+/** Marks an IP (or IPs) known only after apply that no `ip-of:` explains; then the attribute's address. */
+export const KNOWN_AFTER_APPLY = 'known-after-apply:'
+
+/** References whose values Terraform knows when it makes the plan. */
+const KNOWN_AT_PLAN = /^(var|count|each|path|terraform)\./
+
+/** Whether `after_unknown` says the attribute (or an element of it) is known only after apply. */
+function isUnknown(unknown: unknown): boolean {
+  if (unknown === true) return true
+  if (Array.isArray(unknown)) return unknown.some(isUnknown)
+  return isObject(unknown) && Object.values(unknown).some(isUnknown)
+}
+
+/** How many of a list's elements are known only after apply (1 for a list unknown as a whole). */
+function unknownCount(unknown: unknown): number {
+  return Array.isArray(unknown) ? unknown.filter(isUnknown).length : isUnknown(unknown) ? 1 : 0
+}
 
 const SUPPORTED = new Set([
   'azurerm_key_vault',
@@ -298,11 +319,42 @@ class Ids {
     return found
   }
 
-  /** A list of IPs (`dns_servers`): the known ones, and references for those known after apply. */
-  private ipList(value: unknown, unknown: unknown, expression: unknown): string[] {
+  /**
+   * A list of IPs (`dns_servers`, `records`): the known ones, `ip-of:` for those known after apply
+   * that name an endpoint's IP, and `known-after-apply:<attribute>` when that does not account for
+   * every unknown element.
+   */
+  private ipList(
+    value: unknown,
+    unknown: unknown,
+    expression: unknown,
+    attribute: string,
+    types = IP_HOLDERS
+  ): string[] {
     const known = strings(value)
-    if (unknown === undefined || unknown === false) return known
-    return [...known, ...this.ipRefs(expression)]
+    const missing = unknownCount(unknown)
+    if (missing === 0) return known
+    const refs = this.ipRefs(expression, types)
+    return this.explained(refs, missing, expression, types)
+      ? [...known, ...refs]
+      : [...known, ...refs, `${KNOWN_AFTER_APPLY}${attribute}`]
+  }
+
+  /**
+   * Whether endpoints' IPs are all an unknown value can be: at least one per unknown element, and
+   * nothing else referred to but input variables (known when the plan is made).
+   */
+  private explained(
+    refs: string[],
+    missing: number,
+    expression: unknown,
+    types: string[]
+  ): boolean {
+    if (refs.length < missing) return false
+    return strings(obj(expression).references).every((ref) => {
+      const type = /^(?:module\.[^.]+\.)*([a-z0-9_]+)\./.exec(ref)?.[1]
+      return KNOWN_AT_PLAN.test(ref) || (type !== undefined && types.includes(type))
+    })
   }
 
   /**
@@ -375,7 +427,12 @@ class Ids {
           )
         ]
       case 'azurerm_private_dns_zone_virtual_network_link': {
-        const vnet = this.refId(a.virtual_network_id, x.virtual_network_id)
+        // A VNet no reference names (another module's new VNet): a link to some VNet, not to none.
+        const vnet =
+          this.refId(a.virtual_network_id, x.virtual_network_id) ??
+          (isUnknown(obj(tf.unknown).virtual_network_id)
+            ? `${KNOWN_AFTER_APPLY}${tf.address}.virtual_network_id`
+            : null)
         const properties: Json = {
           virtualNetwork: vnet ? { id: vnet } : undefined,
           registrationEnabled: a.registration_enabled === true
@@ -393,11 +450,14 @@ class Ids {
         ]
       }
       case 'azurerm_private_dns_a_record': {
-        let records = strings(a.records)
-        if (obj(tf.unknown).records !== undefined && records.length === 0) {
-          // Records only known at apply: a private endpoint's IP, when that is what they name.
-          records = this.ipRefs(x.records, ['azurerm_private_endpoint']).slice(0, 1)
-        }
+        // Records only known at apply: a private endpoint's IP, when that is what they name.
+        const records = this.ipList(
+          a.records,
+          obj(tf.unknown).records,
+          x.records,
+          `${tf.address}.records`,
+          ['azurerm_private_endpoint']
+        )
         return [
           this.change(
             tf,
@@ -416,9 +476,15 @@ class Ids {
       }
       case 'azurerm_virtual_network': {
         const properties: Json = { addressSpace: { addressPrefixes: strings(a.address_space) } }
-        // Left unset (unknown), dns_servers is Azure-provided DNS, or what a separate
-        // azurerm_virtual_network_dns_servers sets.
-        const servers = this.ipList(a.dns_servers, obj(tf.unknown).dns_servers, x.dns_servers)
+        // Left unset, dns_servers is unknown too (Optional and Computed) but means Azure-provided
+        // DNS, or what a separate azurerm_virtual_network_dns_servers sets: only a value the
+        // configuration gives is one to wait for.
+        const servers = this.ipList(
+          a.dns_servers,
+          x.dns_servers === undefined ? undefined : obj(tf.unknown).dns_servers,
+          x.dns_servers,
+          `${tf.address}.dns_servers`
+        )
         if (servers.length > 0) properties.dhcpOptions = { dnsServers: servers }
         return [
           this.change(
@@ -443,7 +509,12 @@ class Ids {
               type: 'Microsoft.Network/virtualNetworks',
               properties: {
                 dhcpOptions: {
-                  dnsServers: this.ipList(a.dns_servers, obj(tf.unknown).dns_servers, x.dns_servers)
+                  dnsServers: this.ipList(
+                    a.dns_servers,
+                    obj(tf.unknown).dns_servers,
+                    x.dns_servers,
+                    `${tf.address}.dns_servers`
+                  )
                 }
               }
             },
@@ -537,15 +608,24 @@ class Ids {
         ]
       case 'azurerm_private_dns_resolver_forwarding_rule': {
         const targetsX = Array.isArray(x.target_dns_servers) ? x.target_dns_servers : []
-        const targets = (Array.isArray(a.target_dns_servers) ? a.target_dns_servers : []).flatMap(
-          (t, i) => {
-            const target = obj(t)
-            const port = typeof target.port === 'number' && target.port > 0 ? target.port : 53
-            const ip = str(target.ip_address)
-            const ips = ip ? [ip] : this.ipRefs(obj(targetsX[i]).ip_address)
-            return ips.map((ipAddress) => ({ ipAddress, port }))
-          }
-        )
+        const targetsU = obj(tf.unknown).target_dns_servers
+        const listed = Array.isArray(a.target_dns_servers) ? a.target_dns_servers : []
+        // A dynamic block over a value known after apply: not even the number of targets is known.
+        const blocks = listed.length === 0 && isUnknown(targetsU) ? [{}] : listed
+        const targets = blocks.flatMap((t, i) => {
+          const target = obj(t)
+          const port = typeof target.port === 'number' && target.port > 0 ? target.port : 53
+          const ip = str(target.ip_address)
+          const ips = ip
+            ? [ip]
+            : this.ipList(
+                [],
+                true,
+                obj(targetsX[i]).ip_address,
+                `${tf.address}.target_dns_servers[${i}].ip_address`
+              )
+          return ips.map((ipAddress) => ({ ipAddress, port }))
+        })
         return [
           this.change(
             tf,

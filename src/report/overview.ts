@@ -143,21 +143,25 @@ export function overviewMarkdown(
  * it resolves privately, from the findings of the DNS-path checks about it. Empty without any.
  */
 export function clientsLine(findings: readonly Finding[]): string {
-  const clients = new Map<string, { id: string; problems: Set<string> }>()
+  const clients = new Map<string, { id: string; problems: Set<string>; open: boolean }>()
   for (const finding of findings) {
     for (const id of finding.clients ?? []) {
       const key = id.toLowerCase()
-      const entry = clients.get(key) ?? { id, problems: new Set<string>() }
+      const entry = clients.get(key) ?? { id, problems: new Set<string>(), open: false }
       clients.set(key, entry)
       if (finding.severity === 'error' || finding.severity === 'warning')
         entry.problems.add(finding.rule)
+      // A proposed DNS path through a server known only after apply: neither way yet.
+      if (finding.rule === 'PLAN-UNRESOLVED') entry.open = true
     }
   }
   if (clients.size === 0) return ''
-  const items = [...clients.values()].map(({ id, problems }) =>
-    problems.size === 0
-      ? `${RESULT_ICON.pass} ${inlineCode(nameOf(id))} resolves privately`
-      : `${RESULT_ICON.fail} ${inlineCode(nameOf(id))} does not: ${[...problems].map((rule) => inlineCode(rule)).join(' ')}`
+  const items = [...clients.values()].map(({ id, problems, open }) =>
+    problems.size > 0
+      ? `${RESULT_ICON.fail} ${inlineCode(nameOf(id))} does not: ${[...problems].map((rule) => inlineCode(rule)).join(' ')}`
+      : open
+        ? `${SEVERITY_ICON.info} ${inlineCode(nameOf(id))} known after apply: ${inlineCode('PLAN-UNRESOLVED')}`
+        : `${RESULT_ICON.pass} ${inlineCode(nameOf(id))} resolves privately`
   )
   return `**VNets that must resolve it:** ${items.join(' · ')}`
 }
