@@ -399,7 +399,7 @@ class Applier {
     /** After every change: what follows from them together (peering states, IP references, scope). */
     finish(live) {
         this.settlePeerings();
-        this.resolveIpReferences();
+        this.pathsThrough(this.resolveIpReferences());
         this.touchDependents(live);
     }
     touch(vault) {
@@ -643,7 +643,9 @@ class Applier {
                 return before.ips;
             const subnet = str(obj(config.subnet).id);
             const vnetId = subnet ? (0,arm_id/* vnetIdFromSubnetId */.HJ)(subnet) : resolver.virtualNetworkId;
-            return [this.standIn('', change.id, vnetId, `the private IP of inbound endpoint ${name}`)];
+            return [
+                this.standIn('', change.id, vnetId, `the private IP of inbound endpoint ${name}`).value
+            ];
         });
         const endpoint = { id: before?.id ?? change.id, name, ips: [...new Set(ips)] };
         if (index >= 0)
@@ -757,18 +759,31 @@ class Applier {
      * inbound endpoint gets its IP at apply may be that endpoint: they become its candidates.
      */
     resolveIpReferences() {
-        const expand = (ips) => ips.flatMap((ip) => (ip.startsWith(terraform/* IP_OF */.Mf) ? this.ipsOf(ip.slice(terraform/* IP_OF */.Mf.length)) : [ip]));
+        const servers = [];
+        const expand = (ips, resource, what) => ips.flatMap((ip) => {
+            if (ip.startsWith(terraform/* IP_OF */.Mf))
+                return this.ipsOf(ip.slice(terraform/* IP_OF */.Mf.length));
+            if (!ip.startsWith(terraform/* KNOWN_AFTER_APPLY */.Ai))
+                return [ip];
+            // Outside every VNet, the stand-in leads the DNS path nowhere: no rule follows it further.
+            const server = this.standIn('', resource, null, what(ip.slice(terraform/* KNOWN_AFTER_APPLY */.Ai.length)));
+            servers.push(server);
+            return [server.value];
+        });
+        const isLiteral = (ip) => !ip.startsWith(terraform/* IP_OF */.Mf) && !ip.startsWith(terraform/* KNOWN_AFTER_APPLY */.Ai);
         const literal = [];
         for (const vnet of Object.values(this.snapshot.virtualNetworks)) {
             if ('failure' in vnet)
                 continue;
-            literal.push(...vnet.dnsServers.filter((ip) => !ip.startsWith(terraform/* IP_OF */.Mf)));
-            vnet.dnsServers = [...new Set(expand(vnet.dnsServers))];
+            literal.push(...vnet.dnsServers.filter(isLiteral));
+            vnet.dnsServers = [
+                ...new Set(expand(vnet.dnsServers, vnet.id, (attribute) => `the DNS servers of VNet ${vnet.name} (${attribute})`))
+            ];
         }
         for (const ruleset of this.snapshot.dnsPath?.rulesets ?? []) {
             for (const rule of ruleset.rules) {
-                literal.push(...rule.targets.map((t) => t.ipAddress).filter((ip) => !ip.startsWith(terraform/* IP_OF */.Mf)));
-                rule.targets = rule.targets.flatMap((t) => expand([t.ipAddress]).map((ipAddress) => ({ ...t, ipAddress })));
+                literal.push(...rule.targets.map((t) => t.ipAddress).filter(isLiteral));
+                rule.targets = rule.targets.flatMap((t) => expand([t.ipAddress], rule.id, (attribute) => `the target of forwarding rule ${rule.name} of ruleset ${ruleset.name} (${attribute})`).map((ipAddress) => ({ ...t, ipAddress })));
             }
         }
         const known = new Set((this.snapshot.dnsPath?.resolvers ?? []).flatMap((r) => r.inboundEndpoints.flatMap((e) => e.ips)));
@@ -779,6 +794,32 @@ class Applier {
             const candidates = [...new Set(literal)].filter((ip) => !known.has(ip) && prefixes.length > 0 && (0,common_ip/* inPrefixes */.qH)(ip, prefixes));
             if (candidates.length > 0)
                 u.candidates = candidates;
+        }
+        return servers;
+    }
+    /** For each DNS server known only after apply: the VNets whose DNS path passes it, per vault. */
+    pathsThrough(servers) {
+        if (servers.length === 0)
+            return;
+        const byValue = new Map(servers.map((u) => [u.value, u]));
+        for (const vault of this.snapshot.vaults) {
+            if (vault.failure)
+                continue;
+            const model = (0,model_model.buildTargetModel)(this.snapshot, vault);
+            // The DNS-path rules judge nothing for a vault without an effective PE.
+            if (model.effective.length === 0)
+                continue;
+            const vnets = (0,dns_path/* resolvingVnets */.vS)(this.snapshot, model.vnets.map((group) => group.vnetId), [model.hostname, model.alias]);
+            for (const vnet of vnets) {
+                for (const ip of vnet.paths.flatMap(serversOn)) {
+                    const u = byValue.get(ip);
+                    if (!u)
+                        continue;
+                    const paths = (u.paths ??= []);
+                    if (!paths.some((p) => p.vault === vault.name && (0,collect_snapshot/* sameId */.s)(p.vnetId, vnet.vnetId)))
+                        paths.push({ vault: vault.name, vnetId: vnet.vnetId, vnet: vnet.name });
+                }
+            }
         }
     }
     /** A private endpoint's or an inbound endpoint's IPs in the proposed state. */
@@ -866,7 +907,9 @@ class Applier {
             ...before,
             id: change.id,
             name: str(change.after?.name) ?? (0,arm_id/* nameOf */.Vb)(change.id),
-            virtualNetworkId: str(obj(props.virtualNetwork).id) ?? before?.virtualNetworkId ?? '',
+            virtualNetworkId: this.linkedVnet(zone, change, str(obj(props.virtualNetwork).id)) ??
+                before?.virtualNetworkId ??
+                '',
             // Set by Azure: a link the apply creates is Completed and Succeeded once it is done.
             virtualNetworkLinkState: before?.virtualNetworkLinkState ?? 'Completed',
             provisioningState: before?.provisioningState ?? 'Succeeded',
@@ -877,6 +920,27 @@ class Applier {
             zone.links[index] = link;
         else
             zone.links.push(link);
+    }
+    /**
+     * A link's VNet; one known only after apply gets a stand-in VNet that no rule knows, whose name
+     * settle.ts finds in the findings that list the zone's links.
+     */
+    linkedVnet(zone, change, id) {
+        if (!id?.startsWith(terraform/* KNOWN_AFTER_APPLY */.Ai))
+            return id;
+        const link = str(change.after?.name) ?? (0,arm_id/* nameOf */.Vb)(change.id);
+        let n = 1;
+        while (this.used.has(`vnet-known-after-apply-${n}`))
+            n++;
+        const value = `vnet-known-after-apply-${n}`;
+        this.used.add(value);
+        this.unresolved.push({
+            vault: '',
+            resource: change.id,
+            value,
+            what: `the VNet of link ${link} (${id.slice(terraform/* KNOWN_AFTER_APPLY */.Ai.length)})`
+        });
+        return `/subscriptions/${zone.subscriptionId}/resourceGroups/${zone.resourceGroup}/providers/Microsoft.Network/virtualNetworks/${value}`;
     }
     record(change) {
         const zone = this.findZone(parentId(change.id));
@@ -902,6 +966,12 @@ class Applier {
                 const ip = str(r.ipv4Address);
                 if (ip?.startsWith(terraform/* IP_OF */.Mf))
                     return this.ipsOfPe(ip.slice(terraform/* IP_OF */.Mf.length));
+                if (ip?.startsWith(terraform/* KNOWN_AFTER_APPLY */.Ai)) {
+                    const attribute = ip.slice(terraform/* KNOWN_AFTER_APPLY */.Ai.length);
+                    return [
+                        this.standIn(name, change.id, null, `the IPs of A record ${name} (${attribute})`).value
+                    ];
+                }
                 return ip ? [ip] : [];
             })
         };
@@ -1040,7 +1110,7 @@ class Applier {
             nicIps = before.nicIps;
         else
             nicIps = [
-                this.standIn(vault.name, change.id, vnetId, `the private IP of ${(0,arm_id/* nameOf */.Vb)(change.id)}`)
+                this.standIn(vault.name, change.id, vnetId, `the private IP of ${(0,arm_id/* nameOf */.Vb)(change.id)}`).value
             ];
         const pe = {
             ...(fresh ? {} : before),
@@ -1101,8 +1171,9 @@ class Applier {
         this.used.add(value);
         if (vnet && !('failure' in vnet))
             this.endpointPrefixes.set(value, vnet.addressPrefixes);
-        this.unresolved.push({ vault: owner, resource, value, what });
-        return value;
+        const unresolved = { vault: owner, resource, value, what };
+        this.unresolved.push(unresolved);
+        return unresolved;
     }
     zoneGroup(change) {
         const peId = parentId(change.id);
@@ -1213,6 +1284,14 @@ function dependencies(snapshot, vault) {
     }
     return ids.map(collect_snapshot/* idKey */.T);
 }
+/** The DNS servers a path asks, and the targets of the forwarding rules it passes. */
+function serversOn(path) {
+    return path.hops.flatMap((hop) => {
+        if (hop.kind === 'rule')
+            return hop.rule.targets.map((t) => t.ipAddress);
+        return hop.kind === 'azure-dns' ? [] : [hop.server];
+    });
+}
 function networkAcls(value) {
     if (typeof value !== 'object' || value === null)
         return null;
@@ -1264,13 +1343,18 @@ function plannedVaultIds(plan) {
     return [...ids.values()];
 }
 
+// EXTERNAL MODULE: ./src/common/names.ts
+var names = __webpack_require__(3117);
 ;// CONCATENATED MODULE: ./src/plan/settle.ts
 /**
  * After the rules judged the proposed snapshot: a finding that rests on a value known only after
  * apply (it names a stand-in address of apply.ts) is a problem nobody can know yet, so it becomes
  * PLAN-UNRESOLVED; a check that held whatever the value is keeps its result, with the value named
- * in words; a fix that needs the value gets a placeholder, and its message says so.
+ * in words; a fix that needs the value gets a placeholder, and its message says so. A DNS server
+ * known only after apply leaves the DNS path of every VNet that passes it open: its DNS-path checks
+ * give one PLAN-UNRESOLVED for that VNet instead of their outcomes.
  */
+
 
 const RULE = 'PLAN-UNRESOLVED';
 /**
@@ -1291,6 +1375,64 @@ const DEPENDS_ON_VALUE = new Set([
  * that VNet gets its IP at apply.
  */
 const DEPENDS_ON_SERVER = new Set(['VNET-CUSTOM-DNS']);
+/**
+ * Checks whose outcome for a VNet follows where its DNS path leads: while a server on it is known
+ * only after apply, none of them can say for that VNet (VNET-CUSTOM-DNS only of the VNet's own).
+ */
+const PATH_RULES = [
+    'VNET-CUSTOM-DNS',
+    'DNS-LINK-MISSING',
+    'DNS-FORWARDING-RULE',
+    'DNS-FORWARDING-LOOP'
+];
+/**
+ * An outcome of a DNS-path check that rests on a path through a server known only after apply:
+ * it names the server's stand-in; or it is a pass about those VNets only, or about every path of
+ * the vault (no forwarding rule, no loop), which the unknown path may break.
+ */
+function restsOnOpenPath(finding, text, open) {
+    if (open.some((p) => text.search(p.of.re) >= 0))
+        return true;
+    if (finding.severity !== 'pass')
+        return false;
+    const clients = finding.clients ?? [];
+    if (clients.length > 0)
+        return clients.every((id) => open.some((p) => p.vnetId.toLowerCase() === id.toLowerCase()));
+    return /\/providers\/Microsoft\.KeyVault\//i.test(finding.resource);
+}
+/** One PLAN-UNRESOLVED per vault and VNet whose DNS path passes a server known only after apply. */
+function openPathFindings(open) {
+    const byVnet = new Map();
+    for (const p of open) {
+        const key = `${p.vault}|${p.vnetId}`.toLowerCase();
+        byVnet.set(key, [...(byVnet.get(key) ?? []), p]);
+    }
+    return [...byVnet.values()].flatMap((paths) => {
+        const first = paths[0];
+        if (!first)
+            return [];
+        const own = paths.some((p) => p.of.resource.toLowerCase() === p.vnetId.toLowerCase());
+        const rules = PATH_RULES.filter((rule) => own || rule !== 'VNET-CUSTOM-DNS');
+        const what = (0,names/* list */.p_)([...new Set(paths.map((p) => p.of.what))]);
+        return [
+            {
+                rule: RULE,
+                severity: catalog/* RULES */.y0[RULE].severity,
+                vault: first.vault,
+                resource: first.vnetId,
+                message: `The DNS path of VNet ${first.vnet} for ${first.vault} cannot be judged before apply: it rests on ${what}, ` +
+                    `which the plan knows only after apply. ${(0,names/* list */.p_)(rules)} are checked for ${first.vnet} on the next live run`,
+                observed: 'known after apply',
+                expected: 'a DNS path that ends where Azure DNS answers, in a VNet linked to the zone',
+                fix: null,
+                docs: catalog/* RULES */.y0[RULE].docs,
+                clients: [first.vnetId]
+            }
+        ];
+    });
+}
+/** The ID of a private DNS zone's VNet link. */
+const LINK = /\/privateDnsZones\/[^/]+\/virtualNetworkLinks\//i;
 function pattern(ip) {
     return new RegExp(`(?<![\\d.])${ip.replace(/\./g, '\\.')}(?!\\d|\\.\\d)`, 'g');
 }
@@ -1306,10 +1448,18 @@ function settleUnknowns(findings, unresolved) {
     };
     const rests = (text) => values.filter((v) => text.search(v.re) >= 0);
     const candidates = values.flatMap((v) => (v.candidates ?? []).map((ip) => ({ ip, re: pattern(ip), of: v })));
+    const open = values.flatMap((of) => (of.paths ?? []).map((p) => ({ ...p, of })));
     const result = [];
     const seen = new Set();
     for (const finding of findings) {
         const text = `${finding.message}\n${finding.observed}\n${finding.expected}`;
+        const vault = finding.vault?.toLowerCase();
+        const ours = open.filter((p) => p.vault.toLowerCase() === vault);
+        // Said once for the VNet by openPathFindings, naming what it waits for.
+        if (ours.length > 0 &&
+            PATH_RULES.includes(finding.rule) &&
+            restsOnOpenPath(finding, text, ours))
+            continue;
         const maybe = DEPENDS_ON_SERVER.has(finding.rule)
             ? candidates.filter((c) => text.search(c.re) >= 0)
             : [];
@@ -1329,12 +1479,20 @@ function settleUnknowns(findings, unresolved) {
             continue;
         }
         const needed = rests(text);
-        if (needed.length > 0 && finding.severity !== 'pass' && DEPENDS_ON_VALUE.has(finding.rule)) {
+        // A zone linked to a VNet known only after apply may be linked where it is missing; an IP
+        // stand-in in DNS-LINK-MISSING's words (the record's note) changes nothing of that.
+        const links = needed.filter((u) => LINK.test(u.resource));
+        const decides = DEPENDS_ON_VALUE.has(finding.rule)
+            ? needed.filter((u) => !LINK.test(u.resource))
+            : finding.rule === 'DNS-LINK-MISSING'
+                ? links
+                : [];
+        if (decides.length > 0 && finding.severity !== 'pass') {
             const key = `${finding.rule}|${finding.vault ?? ''}|${finding.resource}`.toLowerCase();
             if (seen.has(key))
                 continue;
             seen.add(key);
-            const what = [...new Set(needed.map((u) => u.what))].join(' and ');
+            const what = [...new Set(decides.map((u) => u.what))].join(' and ');
             result.push({
                 rule: RULE,
                 severity: catalog/* RULES */.y0[RULE].severity,
@@ -1349,7 +1507,9 @@ function settleUnknowns(findings, unresolved) {
             continue;
         }
         const inFix = finding.fix ? rests(finding.fix) : [];
-        const inWords = needed.length > 0 && finding.severity !== 'pass' && inFix.length === 0;
+        const inWords = needed.some((u) => !LINK.test(u.resource)) &&
+            finding.severity !== 'pass' &&
+            inFix.length === 0;
         let fix = finding.fix;
         let message = words(finding.message);
         if (inWords)
@@ -1367,7 +1527,7 @@ function settleUnknowns(findings, unresolved) {
             fix
         });
     }
-    return result;
+    return [...result, ...openPathFindings(open)];
 }
 
 ;// CONCATENATED MODULE: ./src/plan/judge.ts
@@ -1445,7 +1605,7 @@ function judgePlan(inputs, plan, snapshot, live, options) {
             get(key) {
                 let text = drawn.get(key);
                 for (const u of applied.unresolved) {
-                    text = text?.replace(new RegExp(`(?<![\\d.])${u.value.replace(/\./g, '\\.')}(?![\\d])`, 'g'), 'IP known after apply');
+                    text = text?.replace(new RegExp(`(?<![\\d.])${u.value.replace(/\./g, '\\.')}(?![\\d])`, 'g'), /^[\d.]+$/.test(u.value) ? 'IP known after apply' : 'known after apply');
                 }
                 return text;
             }

@@ -5693,6 +5693,7 @@ function isObject(value) {
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   Ai: () => (/* binding */ KNOWN_AFTER_APPLY),
 /* harmony export */   Mf: () => (/* binding */ IP_OF),
 /* harmony export */   u0: () => (/* binding */ parseTerraform),
 /* harmony export */   yu: () => (/* binding */ isTerraformPlan)
@@ -5708,7 +5709,10 @@ function isObject(value) {
  * `references` name that resource, and its ID is built from its own arguments the way azurerm
  * does. An A record whose `records`, a VNet whose `dns_servers` or a forwarding rule whose target
  * refer to a private endpoint's or an inbound endpoint's IP gets `ip-of:<its ID>`, which apply.ts
- * reads as that endpoint's IP, known or not.
+ * reads as that endpoint's IP, known or not. One that refers to anything else (a VM's NIC, a
+ * module's output) gets `known-after-apply:<attribute>` instead: apply.ts gives it a stand-in
+ * address that settle.ts reports as PLAN-UNRESOLVED, rather than the default an empty list would
+ * mean (Azure-provided DNS, a rule with no target, a record with no IP).
  */
 
 function obj(value) {
@@ -5731,6 +5735,22 @@ function isTerraformPlan(document) {
 }
 /** Marks an IP that is a private endpoint's or an inbound endpoint's, resolved by apply.ts. */
 const IP_OF = 'ip-of:';
+/** Marks an IP (or IPs) known only after apply that no `ip-of:` explains; then the attribute's address. */
+const KNOWN_AFTER_APPLY = 'known-after-apply:';
+/** References whose values Terraform knows when it makes the plan. */
+const KNOWN_AT_PLAN = /^(var|count|each|path|terraform)\./;
+/** Whether `after_unknown` says the attribute (or an element of it) is known only after apply. */
+function isUnknown(unknown) {
+    if (unknown === true)
+        return true;
+    if (Array.isArray(unknown))
+        return unknown.some(isUnknown);
+    return (0,_plan_js__WEBPACK_IMPORTED_MODULE_0__/* .isObject */ .Gv)(unknown) && Object.values(unknown).some(isUnknown);
+}
+/** How many of a list's elements are known only after apply (1 for a list unknown as a whole). */
+function unknownCount(unknown) {
+    return Array.isArray(unknown) ? unknown.filter(isUnknown).length : isUnknown(unknown) ? 1 : 0;
+}
 const SUPPORTED = new Set([
     'azurerm_key_vault',
     'azurerm_key_vault_managed_hardware_security_module',
@@ -5963,12 +5983,32 @@ class Ids {
         }
         return found;
     }
-    /** A list of IPs (`dns_servers`): the known ones, and references for those known after apply. */
-    ipList(value, unknown, expression) {
+    /**
+     * A list of IPs (`dns_servers`, `records`): the known ones, `ip-of:` for those known after apply
+     * that name an endpoint's IP, and `known-after-apply:<attribute>` when that does not account for
+     * every unknown element.
+     */
+    ipList(value, unknown, expression, attribute, types = IP_HOLDERS) {
         const known = strings(value);
-        if (unknown === undefined || unknown === false)
+        const missing = unknownCount(unknown);
+        if (missing === 0)
             return known;
-        return [...known, ...this.ipRefs(expression)];
+        const refs = this.ipRefs(expression, types);
+        return this.explained(refs, missing, expression, types)
+            ? [...known, ...refs]
+            : [...known, ...refs, `${KNOWN_AFTER_APPLY}${attribute}`];
+    }
+    /**
+     * Whether endpoints' IPs are all an unknown value can be: at least one per unknown element, and
+     * nothing else referred to but input variables (known when the plan is made).
+     */
+    explained(refs, missing, expression, types) {
+        if (refs.length < missing)
+            return false;
+        return strings(obj(expression).references).every((ref) => {
+            const type = /^(?:module\.[^.]+\.)*([a-z0-9_]+)\./.exec(ref)?.[1];
+            return KNOWN_AT_PLAN.test(ref) || (type !== undefined && types.includes(type));
+        });
     }
     /**
      * An attribute's value after apply: as the plan says when known, else the ID of the resource
@@ -6029,7 +6069,11 @@ class Ids {
                     this.change(tf, action, id, { name: str(a.name), properties: {} }, 'Microsoft.Network/privateDnsZones')
                 ];
             case 'azurerm_private_dns_zone_virtual_network_link': {
-                const vnet = this.refId(a.virtual_network_id, x.virtual_network_id);
+                // A VNet no reference names (another module's new VNet): a link to some VNet, not to none.
+                const vnet = this.refId(a.virtual_network_id, x.virtual_network_id) ??
+                    (isUnknown(obj(tf.unknown).virtual_network_id)
+                        ? `${KNOWN_AFTER_APPLY}${tf.address}.virtual_network_id`
+                        : null);
                 const properties = {
                     virtualNetwork: vnet ? { id: vnet } : undefined,
                     registrationEnabled: a.registration_enabled === true
@@ -6042,11 +6086,8 @@ class Ids {
                 ];
             }
             case 'azurerm_private_dns_a_record': {
-                let records = strings(a.records);
-                if (obj(tf.unknown).records !== undefined && records.length === 0) {
-                    // Records only known at apply: a private endpoint's IP, when that is what they name.
-                    records = this.ipRefs(x.records, ['azurerm_private_endpoint']).slice(0, 1);
-                }
+                // Records only known at apply: a private endpoint's IP, when that is what they name.
+                const records = this.ipList(a.records, obj(tf.unknown).records, x.records, `${tf.address}.records`, ['azurerm_private_endpoint']);
                 return [
                     this.change(tf, action, id, {
                         name: str(a.name),
@@ -6059,9 +6100,10 @@ class Ids {
             }
             case 'azurerm_virtual_network': {
                 const properties = { addressSpace: { addressPrefixes: strings(a.address_space) } };
-                // Left unset (unknown), dns_servers is Azure-provided DNS, or what a separate
-                // azurerm_virtual_network_dns_servers sets.
-                const servers = this.ipList(a.dns_servers, obj(tf.unknown).dns_servers, x.dns_servers);
+                // Left unset, dns_servers is unknown too (Optional and Computed) but means Azure-provided
+                // DNS, or what a separate azurerm_virtual_network_dns_servers sets: only a value the
+                // configuration gives is one to wait for.
+                const servers = this.ipList(a.dns_servers, x.dns_servers === undefined ? undefined : obj(tf.unknown).dns_servers, x.dns_servers, `${tf.address}.dns_servers`);
                 if (servers.length > 0)
                     properties.dhcpOptions = { dnsServers: servers };
                 return [
@@ -6082,7 +6124,7 @@ class Ids {
                             type: 'Microsoft.Network/virtualNetworks',
                             properties: {
                                 dhcpOptions: {
-                                    dnsServers: this.ipList(a.dns_servers, obj(tf.unknown).dns_servers, x.dns_servers)
+                                    dnsServers: this.ipList(a.dns_servers, obj(tf.unknown).dns_servers, x.dns_servers, `${tf.address}.dns_servers`)
                                 }
                             }
                         },
@@ -6148,11 +6190,17 @@ class Ids {
                 ];
             case 'azurerm_private_dns_resolver_forwarding_rule': {
                 const targetsX = Array.isArray(x.target_dns_servers) ? x.target_dns_servers : [];
-                const targets = (Array.isArray(a.target_dns_servers) ? a.target_dns_servers : []).flatMap((t, i) => {
+                const targetsU = obj(tf.unknown).target_dns_servers;
+                const listed = Array.isArray(a.target_dns_servers) ? a.target_dns_servers : [];
+                // A dynamic block over a value known after apply: not even the number of targets is known.
+                const blocks = listed.length === 0 && isUnknown(targetsU) ? [{}] : listed;
+                const targets = blocks.flatMap((t, i) => {
                     const target = obj(t);
                     const port = typeof target.port === 'number' && target.port > 0 ? target.port : 53;
                     const ip = str(target.ip_address);
-                    const ips = ip ? [ip] : this.ipRefs(obj(targetsX[i]).ip_address);
+                    const ips = ip
+                        ? [ip]
+                        : this.ipList([], true, obj(targetsX[i]).ip_address, `${tf.address}.target_dns_servers[${i}].ip_address`);
                     return ips.map((ipAddress) => ({ ipAddress, port }));
                 });
                 return [

@@ -487,17 +487,22 @@ function clientsLine(findings) {
     for (const finding of findings) {
         for (const id of finding.clients ?? []) {
             const key = id.toLowerCase();
-            const entry = clients.get(key) ?? { id, problems: new Set() };
+            const entry = clients.get(key) ?? { id, problems: new Set(), open: false };
             clients.set(key, entry);
             if (finding.severity === 'error' || finding.severity === 'warning')
                 entry.problems.add(finding.rule);
+            // A proposed DNS path through a server known only after apply: neither way yet.
+            if (finding.rule === 'PLAN-UNRESOLVED')
+                entry.open = true;
         }
     }
     if (clients.size === 0)
         return '';
-    const items = [...clients.values()].map(({ id, problems }) => problems.size === 0
-        ? `${group/* RESULT_ICON */.kF.pass} ${(0,markdown/* inlineCode */.ti)((0,arm_id/* nameOf */.Vb)(id))} resolves privately`
-        : `${group/* RESULT_ICON */.kF.fail} ${(0,markdown/* inlineCode */.ti)((0,arm_id/* nameOf */.Vb)(id))} does not: ${[...problems].map((rule) => (0,markdown/* inlineCode */.ti)(rule)).join(' ')}`);
+    const items = [...clients.values()].map(({ id, problems, open }) => problems.size > 0
+        ? `${group/* RESULT_ICON */.kF.fail} ${(0,markdown/* inlineCode */.ti)((0,arm_id/* nameOf */.Vb)(id))} does not: ${[...problems].map((rule) => (0,markdown/* inlineCode */.ti)(rule)).join(' ')}`
+        : open
+            ? `${group/* SEVERITY_ICON */._9.info} ${(0,markdown/* inlineCode */.ti)((0,arm_id/* nameOf */.Vb)(id))} known after apply: ${(0,markdown/* inlineCode */.ti)('PLAN-UNRESOLVED')}`
+            : `${group/* RESULT_ICON */.kF.pass} ${(0,markdown/* inlineCode */.ti)((0,arm_id/* nameOf */.Vb)(id))} resolves privately`);
     return `**VNets that must resolve it:** ${items.join(' · ')}`;
 }
 
