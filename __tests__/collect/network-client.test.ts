@@ -5,14 +5,22 @@
 import { afterEach, describe, expect, it } from '@jest/globals'
 import { readdirSync, readFileSync } from 'node:fs'
 import { join } from 'node:path'
-import { NetworkManagementClient } from '@azure/arm-network'
+import {
+  NetworkManagementClient,
+  type PrivateEndpoint,
+  type VirtualNetwork
+} from '@azure/arm-network'
 import clientsEstate from '../../emulator/estates/clients.js'
 import everyRuleEstate from '../../emulator/estates/every-rule.js'
 import healthyEstate from '../../emulator/estates/healthy.js'
 import hsmEstate from '../../emulator/estates/hsm.js'
 import hubSpokeEstate from '../../emulator/estates/hub-spoke.js'
 import sampleEstate from '../../emulator/estates/sample.js'
-import { flattenProperties, NetworkReadClient } from '../../src/collect/network-client.js'
+import {
+  flattenProperties,
+  NetworkReadClient,
+  type NetworkReads
+} from '../../src/collect/network-client.js'
 import { parseResourceId } from '../../src/common/arm-id.js'
 import { credentialFor, emulator, type Emulator, type Estate } from './helpers.js'
 
@@ -73,43 +81,32 @@ describe('NetworkReadClient', () => {
         tlsOptions: emu.tlsOptions
       })
       const pairs: [unknown, unknown][] = []
-      const endpoints = await all(ours.privateEndpoints.listBySubscription())
-      const sdkEndpoints = await all(sdk.privateEndpoints.listBySubscription())
-      pairs.push([endpoints, sdkEndpoints])
-      pairs.push([
-        await all(ours.networkInterfaces.listAll()),
-        await all(sdk.networkInterfaces.listAll())
-      ])
-      const vnets = await all(ours.virtualNetworks.listAll())
-      pairs.push([vnets, await all(sdk.virtualNetworks.listAll())])
-      for (const pe of sdkEndpoints) {
+      // The same read from both clients: a GET's answer, or a listing's items.
+      const both = async <T>(
+        read: (client: NetworkReads) => Promise<T> | AsyncIterable<T>
+      ): Promise<[unknown, unknown]> => {
+        const settle = async (answer: Promise<T> | AsyncIterable<T>) =>
+          Symbol.asyncIterator in answer ? all(answer) : answer
+        const pair: [unknown, unknown] = [await settle(read(ours)), await settle(read(sdk))]
+        pairs.push(pair)
+        return pair
+      }
+      const [, sdkEndpoints] = await both((c) => c.privateEndpoints.listBySubscription())
+      await both((c) => c.networkInterfaces.listAll())
+      const [vnets] = await both((c) => c.virtualNetworks.listAll())
+      for (const pe of sdkEndpoints as PrivateEndpoint[]) {
         const { resourceGroup, name } = parseResourceId(pe.id as string)!
-        pairs.push([
-          await ours.privateEndpoints.get(resourceGroup, name),
-          await sdk.privateEndpoints.get(resourceGroup, name)
-        ])
-        pairs.push([
-          await all(ours.privateDnsZoneGroups.list(name, resourceGroup)),
-          await all(sdk.privateDnsZoneGroups.list(name, resourceGroup))
-        ])
+        await both((c) => c.privateEndpoints.get(resourceGroup, name))
+        await both((c) => c.privateDnsZoneGroups.list(name, resourceGroup))
         for (const nic of pe.networkInterfaces ?? []) {
           const ref = parseResourceId(nic.id as string)!
-          pairs.push([
-            await ours.networkInterfaces.get(ref.resourceGroup, ref.name),
-            await sdk.networkInterfaces.get(ref.resourceGroup, ref.name)
-          ])
+          await both((c) => c.networkInterfaces.get(ref.resourceGroup, ref.name))
         }
       }
-      for (const vnet of vnets) {
+      for (const vnet of vnets as VirtualNetwork[]) {
         const { resourceGroup, name } = parseResourceId(vnet.id as string)!
-        pairs.push([
-          await ours.virtualNetworks.get(resourceGroup, name),
-          await sdk.virtualNetworks.get(resourceGroup, name)
-        ])
-        pairs.push([
-          await all(ours.virtualNetworks.list(resourceGroup)),
-          await all(sdk.virtualNetworks.list(resourceGroup))
-        ])
+        await both((c) => c.virtualNetworks.get(resourceGroup, name))
+        await both((c) => c.virtualNetworks.list(resourceGroup))
       }
       for (const [mine, theirs] of pairs) {
         expect(mine).toMatchObject(plain(theirs) as object)

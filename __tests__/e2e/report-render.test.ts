@@ -70,8 +70,11 @@ const SIZES = [1, 4, 8, 200, 2000]
 /** One run per size, each read by every test of its size (2,000 vaults take a while). */
 const cases = new Map<number, Case>()
 
-async function commentedRun(vaults: number): Promise<Omit<Case, 'summary' | 'commentPage'>> {
-  const emu = await startEmulator({ estate: scaleEstate({ vaults, broken: 0.3 }) })
+async function commentedRun(
+  vaults: number,
+  broken = 0.3
+): Promise<Omit<Case, 'summary' | 'commentPage'>> {
+  const emu = await startEmulator({ estate: scaleEstate({ vaults, broken }) })
   try {
     const run = await runAgainst(
       emu,
@@ -317,22 +320,7 @@ describe('500 healthy vaults: the comment without a problem to show', () => {
   let comment: string
   let page: Page
   beforeAll(async () => {
-    const emu = await startEmulator({ estate: scaleEstate({ vaults: 500 }) })
-    try {
-      run = await runAgainst(
-        emu,
-        {
-          'subscription-id': SCALE_SUBSCRIPTION_ID,
-          report: 'summary,comment',
-          'github-token': TOKEN,
-          'comment-key': KEY
-        },
-        pullRequestEnv()
-      )
-      comment = stickyComment(emu, KEY)
-    } finally {
-      await emu.stop()
-    }
+    ;({ run, comment } = await commentedRun(500, 0))
     ;[page] = readRendered([comment]) as [Page]
   }, 120_000)
 
