@@ -48,11 +48,16 @@ export async function run(): Promise<void> {
     ])
     stages.catch(() => undefined)
 
+    // With a plan, the vaults it concerns are read too (some only the collector can find).
+    const scope = judge
+      ? judge.withPlannedVaults(inputs, inputs.plan)
+      : { vaults: inputs.vaults, endpointVnets: [] }
     const snapshot = await collect(
       {
         subscriptionId: inputs.subscriptionId,
         resourceGroup: inputs.resourceGroup,
-        vaults: judge ? judge.withPlannedVaults(inputs.vaults, inputs.plan) : inputs.vaults,
+        vaults: scope.vaults,
+        endpointVnets: scope.endpointVnets,
         dnsZoneScopes: inputs.dnsZoneScopes,
         clientVnets: inputs.clientVnets,
         clientVnetsPeered: inputs.clientVnetsPeered,

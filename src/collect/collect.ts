@@ -25,6 +25,7 @@ import { dnsPathScopes, startDnsPath } from './dns-path.js'
 import { readZoneGroups } from './endpoints.js'
 import { ThrottleGate } from './gate.js'
 import { createLimit } from './limit.js'
+import { type EndpointVnet, vaultsWithEndpointsIn } from './planned.js'
 import { DEFAULT_RETRY, type RetrySettings } from './retry.js'
 import { sharedTokenCredential } from './tokens.js'
 import { isPrivate } from '../common/ip.js'
@@ -63,6 +64,11 @@ export interface CollectRequest {
   clientVnets?: string[]
   /** `client-vnets` said `peered`: every VNet peered with a private endpoint's VNet. */
   clientVnetsPeered?: boolean
+  /**
+   * With named `vaults`: also read the vaults with a private endpoint in these VNets (a plan
+   * touches them; planned.ts).
+   */
+  endpointVnets?: EndpointVnet[]
 }
 
 export interface CollectOptions {
@@ -139,6 +145,12 @@ export async function collect(
         : `Discovering vaults in ${req.resourceGroup ? `resource group ${req.resourceGroup} of ` : ''}subscription ${req.subscriptionId}`
     )
 
+    // Started now: its listing pages while the zone scopes and the DNS path are read.
+    const endpointVaults =
+      req.vaults.length > 0
+        ? vaultsWithEndpointsIn(ctx, req.endpointVnets ?? [], req.vaults, log)
+        : Promise.resolve([])
+
     // Zone scopes start at once, in parallel with the vaults.
     const vaultSubscriptions =
       req.vaults.length > 0 ? req.vaults.map(refSubscription) : [req.subscriptionId]
@@ -177,30 +189,35 @@ export async function collect(
     }
     const reads: (VaultRead | VaultSnapshot)[] = []
     if (req.vaults.length > 0) {
+      const refs = [...req.vaults, ...(await endpointVaults)]
       // Many vaults named in one subscription: its listings (a request per 25 vaults or HSMs)
       // answer them instead of a GET each.
-      const named = countBy(req.vaults.map(refSubscription))
+      const named = countBy(refs.map(refSubscription))
       const listed = new Set([...named].filter(([, n]) => n >= threshold).map(([sub]) => sub))
       // As on a discovery run: their private endpoints are most likely in the same subscription,
       // so its listings page alongside the vault listing instead of after it.
       for (const sub of listed) startBulk(ctx, sub)
-      progress.vaultsTotal = req.vaults.length
-      reads.push(
-        ...(await Promise.all(
-          req.vaults.map(async (ref): Promise<VaultRead | VaultSnapshot> => {
-            const subscriptionId = refSubscription(ref)
-            const read = listed.has(subscriptionId.toLowerCase())
-              ? await fromVaultListing(ctx, ref, subscriptionId)
-              : await readNamedVault(ctx, ref)
-            if (!read.ok) return failedVault(ref, read.failure)
-            return {
-              name: ref.name,
-              vault: read.value,
-              fallback: { subscriptionId, resourceGroup: ref.resourceGroup }
-            }
-          })
-        ))
+      progress.vaultsTotal = refs.length
+      const vaultReads = await Promise.all(
+        refs.map(async (ref): Promise<VaultRead | VaultSnapshot | null> => {
+          const subscriptionId = refSubscription(ref)
+          const read = listed.has(subscriptionId.toLowerCase())
+            ? await fromVaultListing(ctx, ref, subscriptionId)
+            : await readNamedVault(ctx, ref)
+          if (!read.ok) {
+            if (ref.ifExists && read.failure.kind === 'not-found') return null
+            return failedVault(ref, read.failure)
+          }
+          return {
+            name: ref.name,
+            vault: read.value,
+            fallback: { subscriptionId, resourceGroup: ref.resourceGroup }
+          }
+        })
       )
+      // A vault read only if it exists (a plan's stale record or endpoint) that does not: no entry.
+      for (const read of vaultReads) if (read) reads.push(read)
+      progress.vaultsTotal = reads.length
     } else {
       // Many vaults: their private endpoints are most likely in the same subscription, so its
       // bulk listings start while the vault listing is still paging (no page waits for another).

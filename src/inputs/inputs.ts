@@ -17,6 +17,11 @@ export interface VaultRef {
   id: string | null
   /** The kind a resource ID names; absent for a bare name (either kind). */
   kind?: TargetKind
+  /**
+   * Read only if it exists: a vault a plan brings in by an A record or an endpoint's connection,
+   * which may outlive the vault. Not finding it is then no finding.
+   */
+  ifExists?: boolean
 }
 
 export type PublicNetworkAccessPolicy = 'disabled' | 'restricted' | 'any'

@@ -2,6 +2,7 @@
  * Judging a proposed change (`plan`): the plan applied to the live snapshot, judged by the same
  * rules, each finding compared with the live state's. Loaded only when a run has a plan.
  */
+import type { EndpointVnet } from '../collect/planned.js'
 import type { Snapshot } from '../collect/snapshot.js'
 import { compareFindings } from '../compare/compare.js'
 import { RULES } from '../evaluate/catalog.js'
@@ -14,7 +15,7 @@ import { buildRunModel } from '../model/model.js'
 import type { DiagramLookup } from '../report/finding-markdown.js'
 import { applyPlan } from './apply.js'
 import type { Plan } from './plan.js'
-import { plannedVaultIds } from './scope.js'
+import { planScope, type VnetReason } from './scope.js'
 import { settleUnknowns } from './settle.js'
 
 /** What the report is built from: the live state, or the proposed one with its picture's marks. */
@@ -27,28 +28,67 @@ export interface Judged {
 
 export type ReportJsonPlan = { format: Plan['format']; path: string; resources: number }
 
+const VNET_WHY: Record<VnetReason, string> = {
+  changes: 'with private endpoints in VNets the plan changes',
+  'zone-links': 'with private endpoints in VNets whose zone links the plan changes'
+}
+
 /**
- * The vaults to read: those named, plus the existing vaults the plan concerns. Discovery (no
- * names) reads its scope as usual.
+ * The vaults to read: those named, plus the existing vaults the plan concerns, and the VNets whose
+ * endpoints' vaults the collector adds (it alone can list them). Discovery (no names) reads every
+ * vault of its scope anyway. Logs how many vaults each reason brings in.
  */
-export function withPlannedVaults(vaults: VaultRef[], plan: Plan | null): VaultRef[] {
-  if (!plan || vaults.length === 0) return vaults
+export function withPlannedVaults(
+  run: Pick<Inputs, 'vaults' | 'subscriptionId' | 'cloud'>,
+  plan: Plan | null
+): { vaults: VaultRef[]; endpointVnets: EndpointVnet[] } {
+  const vaults = run.vaults
+  if (!plan || vaults.length === 0) return { vaults, endpointVnets: [] }
+  const scope = planScope(plan, run.cloud)
   const extra: VaultRef[] = []
-  for (const id of plannedVaultIds(plan)) {
+  const known = (name: string): boolean =>
+    [...vaults, ...extra].some((v) => v.name.toLowerCase() === name.toLowerCase())
+  const byId = new Map<string, string[]>()
+  for (const { id, fromBefore } of scope.vaults) {
     const parsed = parseResourceId(id)
-    if (!parsed) continue
-    const known = [...vaults, ...extra].some(
-      (v) => v.name.toLowerCase() === parsed.name.toLowerCase()
-    )
-    if (known) continue
+    if (!parsed || known(parsed.name)) continue
     extra.push({
       name: parsed.name,
       subscriptionId: parsed.subscriptionId.toLowerCase(),
       resourceGroup: parsed.resourceGroup,
-      id
+      id,
+      ...(fromBefore ? { ifExists: true } : {})
     })
+    const why = fromBefore
+      ? 'whose private endpoints the plan deletes or replaces'
+      : 'the plan changes or connects'
+    byId.set(why, [...(byId.get(why) ?? []), parsed.name])
   }
-  return [...vaults, ...extra]
+  const byRecord: string[] = []
+  for (const { name, kind } of scope.records) {
+    if (known(name)) continue
+    // A record may outlive its vault (or name one in another subscription): no finding then.
+    extra.push({
+      name,
+      subscriptionId: run.subscriptionId,
+      resourceGroup: null,
+      id: null,
+      kind,
+      ifExists: true
+    })
+    byRecord.push(name)
+  }
+  for (const [why, names] of byId) logScope(names, why)
+  logScope(byRecord, 'named by A records the plan changes')
+  return {
+    vaults: [...vaults, ...extra],
+    endpointVnets: scope.vnets.map((v) => ({ id: v.id, why: VNET_WHY[v.why] }))
+  }
+}
+
+function logScope(names: string[], why: string): void {
+  if (names.length === 0) return
+  logger.info(`plan: ${names.length} vault(s) ${why}: ${names.join(', ')}`)
 }
 
 /**

@@ -25,6 +25,12 @@ export interface PlannedChange {
   type: string
   /** The resource after apply; null for `delete`. */
   after: ArmResource | null
+  /**
+   * The resource as the plan says it is now (what-if `before`, Terraform `before`), in the same
+   * ARM shape; null for `create` or where the plan does not say. Only scope.ts reads it: a deleted
+   * or replaced endpoint names its vault only here.
+   */
+  before?: ArmResource | null
   /** Where in the plan it came from: a what-if `resourceId` or a Terraform address. */
   source: string
   /** Only the properties given change (azurerm_virtual_network_dns_servers on a VNet). */

@@ -181,7 +181,16 @@ export function parseTerraform(
   for (const tf of all) {
     const action = actionOf(tf.actions)
     if (action === null) continue
-    changes.push(...ids.map(tf, action))
+    const mapped = ids.map(tf, action)
+    if (tf.before && action !== 'create') {
+      // The prior values read like a plan that sets them, so `before` has the shape `after` has.
+      const prior = ids.map({ ...tf, after: tf.before, unknown: {}, expressions: {} }, 'modify')
+      for (const change of mapped) {
+        change.before =
+          prior.find((p) => p.id.toLowerCase() === change.id.toLowerCase())?.after ?? null
+      }
+    }
+    changes.push(...mapped)
   }
   return { format: 'terraform', path, changes, ignored, ignoredTypes }
 }

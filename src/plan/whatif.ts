@@ -104,6 +104,7 @@ export function parseWhatIf(document: Json, path: string): Plan {
       id,
       type,
       after: action === 'delete' ? null : ({ ...after, id, type } as ArmResource),
+      before: before ? ({ ...before, id, type } as ArmResource) : null,
       source: id
     })
   }
