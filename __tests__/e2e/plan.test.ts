@@ -245,6 +245,102 @@ describe('a what-if on the healthy estate', () => {
     expect(run.exitCode).toBe(1)
   })
 
+  describe('with one vault named, the plan touches another vault’s network: that vault is read too', () => {
+    const named = { vaults: 'kv-payments-prod', 'resource-group': VAULT_RG }
+    const names = (run: ActionRun) => run.report.vaults.map((v: { name: string }) => v.name).sort()
+
+    it('deleting the zone link of its endpoint’s VNet: DNS-LINK-MISSING is new for kv-orders-prod', async () => {
+      const plan = planFile(
+        'scope-delete-link.json',
+        whatIf([{ resourceId: linkId, changeType: 'Delete', before: live(linkId), after: null }])
+      )
+      const run = await runPlan(emu, plan, named)
+      expect(names(run)).toEqual(['kv-orders-prod', 'kv-payments-prod'])
+      expect(byRule(run, 'DNS-LINK-MISSING', 'kv-orders-prod')[0]).toMatchObject({
+        severity: 'error',
+        change: 'new'
+      })
+      expect(run.stdout).toContain(
+        'plan: 1 vault(s) with private endpoints in VNets whose zone links the plan changes: kv-orders-prod'
+      )
+      expect(run.exitCode).toBe(1)
+    })
+
+    it('pointing the VNet at a DNS server it cannot follow: VNET-CUSTOM-DNS is new for kv-orders-prod', async () => {
+      const before = live(vnetId)
+      const after = structuredClone(before)
+      after.properties.dhcpOptions = { dnsServers: ['10.20.0.53'] }
+      const plan = planFile(
+        'scope-vnet-dns.json',
+        whatIf([{ resourceId: vnetId, changeType: 'Modify', before, after }])
+      )
+      const run = await runPlan(emu, plan, named)
+      expect(names(run)).toEqual(['kv-orders-prod', 'kv-payments-prod'])
+      const fresh = findings(run).filter((f) => f.change === 'new' && f.severity !== 'pass')
+      expect(fresh.map((f) => `${f.rule} ${f.vault}`).sort()).toEqual([
+        'VNET-CUSTOM-DNS kv-orders-prod',
+        'VNET-CUSTOM-DNS kv-payments-prod'
+      ])
+      expect(byRule(run, 'VNET-CUSTOM-DNS', 'kv-orders-prod')[0]).toMatchObject({
+        severity: 'info',
+        change: 'new'
+      })
+      expect(run.stdout).toContain(
+        'plan: 1 vault(s) with private endpoints in VNets the plan changes: kv-orders-prod'
+      )
+      // An info finding: the step passes.
+      expect(run.exitCode).toBe(0)
+    })
+
+    it('deleting its A record: DNS-RECORD-MISSING is new for kv-orders-prod', async () => {
+      const recordId = `${zoneId}/A/kv-orders-prod`
+      const plan = planFile(
+        'scope-delete-record.json',
+        whatIf([
+          { resourceId: recordId, changeType: 'Delete', before: live(recordId), after: null }
+        ])
+      )
+      const run = await runPlan(emu, plan, named)
+      expect(names(run)).toEqual(['kv-orders-prod', 'kv-payments-prod'])
+      expect(byRule(run, 'DNS-RECORD-MISSING', 'kv-orders-prod')[0]).toMatchObject({
+        severity: 'error',
+        change: 'new'
+      })
+      // The named vault keeps its record: nothing new there.
+      expect(
+        findings(run).filter(
+          (f) => f.vault === 'kv-payments-prod' && f.change === 'new' && f.severity !== 'pass'
+        )
+      ).toEqual([])
+      expect(run.stdout).toContain(
+        'plan: 1 vault(s) named by A records the plan changes: kv-orders-prod'
+      )
+      expect(run.exitCode).toBe(1)
+    })
+
+    it('deleting a record of a vault that does not exist: nothing read for it, the step passes', async () => {
+      const recordId = `${zoneId}/A/kv-long-gone`
+      const plan = planFile(
+        'scope-stale-record.json',
+        whatIf([
+          {
+            resourceId: recordId,
+            changeType: 'Delete',
+            before: {
+              name: 'kv-long-gone',
+              type: 'Microsoft.Network/privateDnsZones/A',
+              properties: { ttl: 10, aRecords: [{ ipv4Address: '10.20.1.99' }] }
+            },
+            after: null
+          }
+        ])
+      )
+      const run = await runPlan(emu, plan, named)
+      expect(names(run)).toEqual(['kv-payments-prod'])
+      expect(run.exitCode).toBe(0)
+    })
+  })
+
   it('an unchanged estate with NoChange and Ignore entries passes', async () => {
     const plan = planFile(
       'nochange.json',
@@ -531,6 +627,40 @@ describe('a Terraform plan on the healthy estate', () => {
     expect(missing[0]?.fix).toContain("'<private IP of pe-kv-payments-prod>'")
     expect(missing[0]?.message).toMatch(
       /put the private IP of pe-kv-payments-prod in place of the placeholder/
+    )
+    expect(run.exitCode).toBe(1)
+  })
+  it('with one vault named, deleting another vault’s endpoint: that vault is read, PE-NONE is new', async () => {
+    const before = peState('kv-orders-prod', '10.20.1.5', true)
+    const plan = planFile('tf-delete-other-pe.json', {
+      format_version: '1.2',
+      terraform_version: '1.9.4',
+      resource_changes: [
+        {
+          address: 'azurerm_private_endpoint.orders',
+          mode: 'managed',
+          type: 'azurerm_private_endpoint',
+          name: 'orders',
+          provider_name: 'registry.terraform.io/hashicorp/azurerm',
+          change: { actions: ['delete'], before, after: null, after_unknown: {} },
+          action_reason: 'delete_because_no_resource_config'
+        }
+      ],
+      configuration: { root_module: { resources: [] } }
+    })
+    const run = await runPlan(emu, plan, { vaults: 'kv-payments-prod', 'resource-group': VAULT_RG })
+    expect(run.report.vaults.map((v: { name: string }) => v.name).sort()).toEqual([
+      'kv-orders-prod',
+      'kv-payments-prod'
+    ])
+    const fresh = findings(run).filter((f) => f.change === 'new' && f.severity !== 'pass')
+    expect(fresh.map((f) => `${f.rule} ${f.vault}`)).toEqual(['PE-NONE kv-orders-prod'])
+    expect(byRule(run, 'PE-NONE', 'kv-orders-prod')[0]).toMatchObject({
+      severity: 'error',
+      change: 'new'
+    })
+    expect(run.stdout).toContain(
+      'plan: 1 vault(s) whose private endpoints the plan deletes or replaces: kv-orders-prod'
     )
     expect(run.exitCode).toBe(1)
   })
