@@ -6,8 +6,8 @@
  * listing) are read once per run. Every failure is recorded where the data would have been and
  * collection of everything else goes on: this function only throws on programming errors.
  *
- * Order: vaults (named: GET each, or the subscription's listing when many are named there;
- * else discovery) → per subscription, bulk or targeted reads of the private endpoints, NICs and
+ * Order: vaults (named: GET each, or the subscription's listing when many are named there, plus
+ * those with an endpoint in a VNet a plan touches, planned.ts; else discovery) → per subscription, bulk or targeted reads of the private endpoints, NICs and
  * VNets (bulk.ts) → in bulk mode, the DNS zone groups that are still needed → zones named by zone
  * groups. Zone scopes and each kept zone's links and records are read alongside from the start.
  * A 429 holds back every read of its subscription for its Retry-After (gate.ts).
