@@ -1304,43 +1304,133 @@ function networkAcls(value) {
     };
 }
 
+// EXTERNAL MODULE: ./src/common/target.ts
+var target = __webpack_require__(8348);
 ;// CONCATENATED MODULE: ./src/plan/scope.ts
 /**
- * Which existing vaults a plan concerns beyond those named in `vaults`: the ones it changes, and
- * those whose private endpoints or connections it creates, changes or deletes. The collector
- * reads them too, so their live state is there to apply the plan to. A vault the plan creates does
- * not exist yet: apply.ts adds it.
+ * Which existing vaults a plan concerns beyond those named in `vaults` (the contract: every vault
+ * the plan changes, and every vault whose PEs, zones, links, records or VNets it touches). The
+ * collector reads them too, so their live state is there to apply the plan to; apply.ts then says
+ * which of the vaults read the plan concerns. A vault the plan creates does not exist yet: apply.ts
+ * adds it.
+ *
+ * Three kinds of reach, by what the plan itself says:
+ * - vault IDs: the vaults and connections it changes, and the vaults its private endpoints name
+ *   after apply or, for an endpoint it deletes or replaces, before;
+ * - vault names: an A record in a privatelink zone is named after its vault;
+ * - VNets: the vaults with a private endpoint in a VNet it changes, peers, links a zone to (or
+ *   unlinks), or puts a resolver or ruleset link in. Only the collector can tell which those are
+ *   (a listing of the subscription's private endpoints), so they are handed on as VNet IDs.
  */
 
-const VAULT_ID = /^(\/subscriptions\/[^/]+\/resourceGroups\/[^/]+\/providers\/Microsoft\.KeyVault\/vaults\/[^/]+)/i;
-function plannedVaultIds(plan) {
+
+const VAULT_ID = /^(\/subscriptions\/[^/]+\/resourceGroups\/[^/]+\/providers\/Microsoft\.KeyVault\/(?:vaults|managedHSMs)\/[^/]+)/i;
+const VNET_ID = /^(\/subscriptions\/[^/]+\/resourceGroups\/[^/]+\/providers\/Microsoft\.Network\/virtualNetworks\/[^/]+)/i;
+/** Key Vault and managed HSM names: 3–24 letters, digits and hyphens (a record `@` or `*` is none). */
+const TARGET_NAME = /^[a-z][a-z0-9-]{1,22}[a-z0-9]$/i;
+function planScope(plan, cloud) {
     const created = new Set(plan.changes
-        .filter((c) => c.action === 'create' && /^microsoft\.keyvault\/vaults$/i.test(c.type))
+        .filter((c) => c.action === 'create' && /^microsoft\.keyvault\/(vaults|managedhsms)$/i.test(c.type))
         .map((c) => c.id.toLowerCase()));
-    const ids = new Map();
-    const add = (id) => {
+    const vaults = new Map();
+    const addVault = (id, fromBefore) => {
         const vault = id ? VAULT_ID.exec(id)?.[1] : undefined;
-        if (vault && (0,arm_id/* parseResourceId */.RQ)(vault) && !created.has(vault.toLowerCase())) {
-            ids.set(vault.toLowerCase(), vault);
-        }
+        if (!vault || !(0,arm_id/* parseResourceId */.RQ)(vault) || created.has(vault.toLowerCase()))
+            return;
+        const key = vault.toLowerCase();
+        const known = vaults.get(key);
+        if (!known || (known.fromBefore && !fromBefore))
+            vaults.set(key, { id: vault, fromBefore });
     };
+    const records = new Map();
+    const vnets = new Map();
+    const addVnet = (id, why) => {
+        // Values known only after apply (`known-after-apply:`, `ip-of:`) name no VNet yet.
+        const vnet = id ? VNET_ID.exec(id)?.[1] : undefined;
+        if (vnet && !vnets.has(vnet.toLowerCase()))
+            vnets.set(vnet.toLowerCase(), { id: vnet, why });
+    };
+    const zoneKinds = new Map(target/* TARGET_KINDS */.aO.map((kind) => [
+        (0,target/* targetNames */.i)(cloud.name, kind, {
+            hostSuffix: cloud.vaultDnsSuffix,
+            zone: cloud.privateLinkZone
+        }).zone.toLowerCase(),
+        kind
+    ]));
     for (const change of plan.changes) {
-        if (/^microsoft\.keyvault\/vaults(\/privateendpointconnections)?$/i.test(change.type)) {
-            add(change.id);
-        }
-        else if (/^microsoft\.network\/privateendpoints$/i.test(change.type)) {
-            const props = (change.after?.properties ?? {});
-            for (const key of ['privateLinkServiceConnections', 'manualPrivateLinkServiceConnections']) {
-                const links = Array.isArray(props[key]) ? props[key] : [];
-                for (const link of links) {
-                    const target = link.properties
-                        ?.privateLinkServiceId;
-                    add(typeof target === 'string' ? target : null);
-                }
+        const type = change.type.toLowerCase();
+        const states = [change.after, change.before].filter((r) => !!r);
+        switch (type) {
+            case 'microsoft.keyvault/vaults':
+            case 'microsoft.keyvault/managedhsms':
+            case 'microsoft.keyvault/vaults/privateendpointconnections':
+            case 'microsoft.keyvault/managedhsms/privateendpointconnections':
+                addVault(change.id, false);
+                break;
+            case 'microsoft.network/privateendpoints':
+                for (const target of linkTargets(change.after))
+                    addVault(target, false);
+                for (const target of linkTargets(change.before))
+                    addVault(target, true);
+                break;
+            case 'microsoft.network/privatednszones/a': {
+                const parsed = (0,arm_id/* parseResourceId */.RQ)(change.id);
+                const zone = parsed?.names[0]?.toLowerCase().replace(/\.$/, '');
+                const kind = zone ? zoneKinds.get(zone) : undefined;
+                const name = parsed?.name ?? '';
+                if (kind && TARGET_NAME.test(name))
+                    records.set(name.toLowerCase(), { name, kind });
+                break;
             }
+            case 'microsoft.network/virtualnetworks':
+                addVnet(change.id, 'changes');
+                break;
+            case 'microsoft.network/virtualnetworks/virtualnetworkpeerings':
+                addVnet(change.id, 'changes');
+                for (const state of states)
+                    addVnet(idAt(state, 'remoteVirtualNetwork'), 'changes');
+                break;
+            case 'microsoft.network/privatednszones/virtualnetworklinks':
+                for (const state of states)
+                    addVnet(idAt(state, 'virtualNetwork'), 'zone-links');
+                break;
+            case 'microsoft.network/dnsresolvers':
+            case 'microsoft.network/dnsforwardingrulesets/virtualnetworklinks':
+                for (const state of states)
+                    addVnet(idAt(state, 'virtualNetwork'), 'changes');
+                break;
+            case 'microsoft.network/dnsresolvers/inboundendpoints':
+                for (const state of states) {
+                    for (const config of scope_list(state.properties?.ipConfigurations)) {
+                        addVnet(idAt({ properties: config }, 'subnet'), 'changes');
+                    }
+                }
+                break;
         }
     }
-    return [...ids.values()];
+    return {
+        vaults: [...vaults.values()],
+        records: [...records.values()],
+        vnets: [...vnets.values()]
+    };
+}
+/** The vault IDs an endpoint's connections (automatic and manual) name. */
+function linkTargets(endpoint) {
+    const props = endpoint?.properties ?? {};
+    return ['privateLinkServiceConnections', 'manualPrivateLinkServiceConnections'].flatMap((key) => scope_list(props[key]).flatMap((link) => {
+        const target = link.properties?.privateLinkServiceId;
+        return typeof target === 'string' ? [target] : [];
+    }));
+}
+/** `properties.<key>.id` of an ARM resource. */
+function idAt(resource, key) {
+    const ref = resource.properties?.[key];
+    return typeof ref?.id === 'string' ? ref.id : null;
+}
+function scope_list(value) {
+    return Array.isArray(value)
+        ? value.filter((v) => typeof v === 'object' && v !== null)
+        : [];
 }
 
 // EXTERNAL MODULE: ./src/common/names.ts
@@ -1540,29 +1630,66 @@ function settleUnknowns(findings, unresolved) {
 
 
 
+const VNET_WHY = {
+    changes: 'with private endpoints in VNets the plan changes',
+    'zone-links': 'with private endpoints in VNets whose zone links the plan changes'
+};
 /**
- * The vaults to read: those named, plus the existing vaults the plan concerns. Discovery (no
- * names) reads its scope as usual.
+ * The vaults to read: those named, plus the existing vaults the plan concerns, and the VNets whose
+ * endpoints' vaults the collector adds (it alone can list them). Discovery (no names) reads every
+ * vault of its scope anyway. Logs how many vaults each reason brings in.
  */
-function withPlannedVaults(vaults, plan) {
+function withPlannedVaults(run, plan) {
+    const vaults = run.vaults;
     if (!plan || vaults.length === 0)
-        return vaults;
+        return { vaults, endpointVnets: [] };
+    const scope = planScope(plan, run.cloud);
     const extra = [];
-    for (const id of plannedVaultIds(plan)) {
+    const known = (name) => [...vaults, ...extra].some((v) => v.name.toLowerCase() === name.toLowerCase());
+    const byId = new Map();
+    for (const { id, fromBefore } of scope.vaults) {
         const parsed = (0,arm_id/* parseResourceId */.RQ)(id);
-        if (!parsed)
-            continue;
-        const known = [...vaults, ...extra].some((v) => v.name.toLowerCase() === parsed.name.toLowerCase());
-        if (known)
+        if (!parsed || known(parsed.name))
             continue;
         extra.push({
             name: parsed.name,
             subscriptionId: parsed.subscriptionId.toLowerCase(),
             resourceGroup: parsed.resourceGroup,
-            id
+            id,
+            ...(fromBefore ? { ifExists: true } : {})
         });
+        const why = fromBefore
+            ? 'whose private endpoints the plan deletes or replaces'
+            : 'the plan changes or connects';
+        byId.set(why, [...(byId.get(why) ?? []), parsed.name]);
     }
-    return [...vaults, ...extra];
+    const byRecord = [];
+    for (const { name, kind } of scope.records) {
+        if (known(name))
+            continue;
+        // A record may outlive its vault (or name one in another subscription): no finding then.
+        extra.push({
+            name,
+            subscriptionId: run.subscriptionId,
+            resourceGroup: null,
+            id: null,
+            kind,
+            ifExists: true
+        });
+        byRecord.push(name);
+    }
+    for (const [why, names] of byId)
+        logScope(names, why);
+    logScope(byRecord, 'named by A records the plan changes');
+    return {
+        vaults: [...vaults, ...extra],
+        endpointVnets: scope.vnets.map((v) => ({ id: v.id, why: VNET_WHY[v.why] }))
+    };
+}
+function logScope(names, why) {
+    if (names.length === 0)
+        return;
+    logger/* logger */.vF.info(`plan: ${names.length} vault(s) ${why}: ${names.join(', ')}`);
 }
 /**
  * The proposed state: the plan applied to the live snapshot, judged by the same control-plane

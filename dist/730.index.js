@@ -4220,6 +4220,7 @@ function parseWhatIf(document, path) {
             id,
             type,
             after: action === 'delete' ? null : { ...after, id, type },
+            before: before ? { ...before, id, type } : null,
             source: id
         });
     }
@@ -5035,7 +5036,7 @@ async function run() {
         const credential = createCredential(inputs);
         // Started now, awaited after sign-in: compiling the ARM clients overlaps Entra's round trips.
         // A failed sign-in leaves them unused (never rejected: a load failure surfaces at the await).
-        const collectModule = Promise.all(/* import() */[__webpack_require__.e(738), __webpack_require__.e(890), __webpack_require__.e(593)]).then(__webpack_require__.bind(__webpack_require__, 3593));
+        const collectModule = Promise.all(/* import() */[__webpack_require__.e(738), __webpack_require__.e(890), __webpack_require__.e(405)]).then(__webpack_require__.bind(__webpack_require__, 405));
         collectModule.catch(() => undefined);
         await signIn(credential, `${inputs.cloud.armEndpoint}/.default`);
         const { collect } = await collectModule;
@@ -5047,10 +5048,15 @@ async function run() {
             Promise.all(/* import() */[__webpack_require__.e(421), __webpack_require__.e(409), __webpack_require__.e(883)]).then(__webpack_require__.bind(__webpack_require__, 9883))
         ]);
         stages.catch(() => undefined);
+        // With a plan, the vaults it concerns are read too (some only the collector can find).
+        const scope = judge
+            ? judge.withPlannedVaults(inputs, inputs.plan)
+            : { vaults: inputs.vaults, endpointVnets: [] };
         const snapshot = await collect({
             subscriptionId: inputs.subscriptionId,
             resourceGroup: inputs.resourceGroup,
-            vaults: judge ? judge.withPlannedVaults(inputs.vaults, inputs.plan) : inputs.vaults,
+            vaults: scope.vaults,
+            endpointVnets: scope.endpointVnets,
             dnsZoneScopes: inputs.dnsZoneScopes,
             clientVnets: inputs.clientVnets,
             clientVnetsPeered: inputs.clientVnetsPeered,
@@ -5849,7 +5855,16 @@ function parseTerraform(document, path, defaultSubscription = null) {
         const action = actionOf(tf.actions);
         if (action === null)
             continue;
-        changes.push(...ids.map(tf, action));
+        const mapped = ids.map(tf, action);
+        if (tf.before && action !== 'create') {
+            // The prior values read like a plan that sets them, so `before` has the shape `after` has.
+            const prior = ids.map({ ...tf, after: tf.before, unknown: {}, expressions: {} }, 'modify');
+            for (const change of mapped) {
+                change.before =
+                    prior.find((p) => p.id.toLowerCase() === change.id.toLowerCase())?.after ?? null;
+            }
+        }
+        changes.push(...mapped);
     }
     return { format: 'terraform', path, changes, ignored, ignoredTypes };
 }

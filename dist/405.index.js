@@ -1,8 +1,8 @@
-export const id = 593;
-export const ids = [593];
+export const id = 405;
+export const ids = [405];
 export const modules = {
 
-/***/ 3593:
+/***/ 405:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 // ESM COMPAT FLAG
@@ -1374,45 +1374,6 @@ function createLimit(concurrency) {
     });
 }
 
-;// CONCATENATED MODULE: ./src/collect/tokens.ts
-/** A cached token is handed out only while it has at least this long to live. */
-const REUSE_MARGIN_MS = 5 * 60 * 1000;
-function sharedTokenCredential(credential, now = Date.now) {
-    const cache = new Map();
-    const request = (key, scopes, options) => {
-        const promise = credential.getToken(scopes, options);
-        cache.set(key, promise);
-        promise.then((token) => {
-            if (!token && cache.get(key) === promise)
-                cache.delete(key);
-        }, () => {
-            if (cache.get(key) === promise)
-                cache.delete(key);
-        });
-        return promise;
-    };
-    return {
-        async getToken(scopes, options = {}) {
-            const rest = { ...options };
-            delete rest.enableCae;
-            if (rest.claims)
-                return credential.getToken(scopes, rest);
-            const key = `${[scopes].flat().join(' ')}|${rest.tenantId ?? ''}`;
-            const entry = cache.get(key);
-            if (!entry)
-                return request(key, scopes, rest);
-            const token = await entry;
-            if (token && token.expiresOnTimestamp - now() > REUSE_MARGIN_MS)
-                return token;
-            // Stale: the first caller here refreshes, the others share its request.
-            const current = cache.get(key);
-            return current && current !== entry ? current : request(key, scopes, rest);
-        }
-    };
-}
-
-// EXTERNAL MODULE: ./src/common/ip.ts
-var common_ip = __webpack_require__(3796);
 // EXTERNAL MODULE: ./src/common/target.ts
 var target = __webpack_require__(8348);
 ;// CONCATENATED MODULE: ./src/collect/vaults.ts
@@ -1631,6 +1592,114 @@ function networkAcls(acls) {
     };
 }
 
+;// CONCATENATED MODULE: ./src/collect/planned.ts
+
+
+
+async function vaultsWithEndpointsIn(ctx, vnets, known, log) {
+    if (vnets.length === 0)
+        return [];
+    const subscriptions = new Map();
+    for (const vnet of vnets) {
+        const sub = (0,arm_id/* parseResourceId */.RQ)(vnet.id)?.subscriptionId;
+        if (sub)
+            subscriptions.set(sub.toLowerCase(), sub);
+    }
+    const listings = await Promise.all([...subscriptions.values()].map(async (sub) => ({
+        sub,
+        read: await listedPrivateEndpoints(ctx, sub)
+    })));
+    const endpoints = [];
+    for (const { sub, read } of listings) {
+        if (read.ok) {
+            endpoints.push(...read.value.values());
+            continue;
+        }
+        const whys = [
+            ...new Set(vnets
+                .filter((v) => (0,arm_id/* parseResourceId */.RQ)(v.id)?.subscriptionId.toLowerCase() === sub.toLowerCase())
+                .map((v) => v.why))
+        ];
+        log(`plan: could not list the private endpoints of subscription ${sub} (${read.failure.message}); ` +
+            `vaults ${whys.join(' or ')} there are read only if named or changed`);
+    }
+    const seen = new Set(known.map((v) => v.name.toLowerCase()));
+    const found = new Map();
+    for (const vnet of vnets) {
+        const prefix = `${vnet.id.toLowerCase()}/subnets/`;
+        for (const pe of endpoints) {
+            if (!(pe.subnet?.id ?? '').toLowerCase().startsWith(prefix))
+                continue;
+            const links = [
+                ...(pe.privateLinkServiceConnections ?? []),
+                ...(pe.manualPrivateLinkServiceConnections ?? [])
+            ];
+            for (const link of links) {
+                const parsed = link.privateLinkServiceId ? (0,arm_id/* parseResourceId */.RQ)(link.privateLinkServiceId) : null;
+                const kind = kindOfId(parsed);
+                if (!parsed || !kind)
+                    continue;
+                if (seen.has(parsed.name.toLowerCase()))
+                    continue;
+                seen.add(parsed.name.toLowerCase());
+                const ref = {
+                    name: parsed.name,
+                    subscriptionId: parsed.subscriptionId.toLowerCase(),
+                    resourceGroup: parsed.resourceGroup,
+                    id: link.privateLinkServiceId ?? null,
+                    kind,
+                    // An endpoint may outlive the vault it connected to.
+                    ifExists: true
+                };
+                found.set(vnet.why, [...(found.get(vnet.why) ?? []), ref]);
+            }
+        }
+    }
+    for (const [why, refs] of found) {
+        log(`plan: ${refs.length} vault(s) ${why}: ${refs.map((r) => r.name).join(', ')}`);
+    }
+    return [...found.values()].flat();
+}
+
+;// CONCATENATED MODULE: ./src/collect/tokens.ts
+/** A cached token is handed out only while it has at least this long to live. */
+const REUSE_MARGIN_MS = 5 * 60 * 1000;
+function sharedTokenCredential(credential, now = Date.now) {
+    const cache = new Map();
+    const request = (key, scopes, options) => {
+        const promise = credential.getToken(scopes, options);
+        cache.set(key, promise);
+        promise.then((token) => {
+            if (!token && cache.get(key) === promise)
+                cache.delete(key);
+        }, () => {
+            if (cache.get(key) === promise)
+                cache.delete(key);
+        });
+        return promise;
+    };
+    return {
+        async getToken(scopes, options = {}) {
+            const rest = { ...options };
+            delete rest.enableCae;
+            if (rest.claims)
+                return credential.getToken(scopes, rest);
+            const key = `${[scopes].flat().join(' ')}|${rest.tenantId ?? ''}`;
+            const entry = cache.get(key);
+            if (!entry)
+                return request(key, scopes, rest);
+            const token = await entry;
+            if (token && token.expiresOnTimestamp - now() > REUSE_MARGIN_MS)
+                return token;
+            // Stale: the first caller here refreshes, the others share its request.
+            const current = cache.get(key);
+            return current && current !== entry ? current : request(key, scopes, rest);
+        }
+    };
+}
+
+// EXTERNAL MODULE: ./src/common/ip.ts
+var common_ip = __webpack_require__(3796);
 ;// CONCATENATED MODULE: ./src/collect/zones.ts
 
 
@@ -1788,6 +1857,7 @@ function failureOf(read) {
 
 
 
+
 const DEFAULT_CONCURRENCY = 8;
 async function collect(req, credential, options = {}) {
     const started = Date.now();
@@ -1824,6 +1894,10 @@ async function collect(req, credential, options = {}) {
         log(req.vaults.length > 0
             ? `Reading ${req.vaults.length} vault(s) from ${req.cloud.armEndpoint}`
             : `Discovering vaults in ${req.resourceGroup ? `resource group ${req.resourceGroup} of ` : ''}subscription ${req.subscriptionId}`);
+        // Started now: its listing pages while the zone scopes and the DNS path are read.
+        const endpointVaults = req.vaults.length > 0
+            ? vaultsWithEndpointsIn(ctx, req.endpointVnets ?? [], req.vaults, log)
+            : Promise.resolve([]);
         // Zone scopes start at once, in parallel with the vaults.
         const vaultSubscriptions = req.vaults.length > 0 ? req.vaults.map(refSubscription) : [req.subscriptionId];
         const scopes = uniqueIgnoringCase([
@@ -1853,28 +1927,37 @@ async function collect(req, credential, options = {}) {
         };
         const reads = [];
         if (req.vaults.length > 0) {
+            const refs = [...req.vaults, ...(await endpointVaults)];
             // Many vaults named in one subscription: its listings (a request per 25 vaults or HSMs)
             // answer them instead of a GET each.
-            const named = countBy(req.vaults.map(refSubscription));
+            const named = countBy(refs.map(refSubscription));
             const listed = new Set([...named].filter(([, n]) => n >= threshold).map(([sub]) => sub));
             // As on a discovery run: their private endpoints are most likely in the same subscription,
             // so its listings page alongside the vault listing instead of after it.
             for (const sub of listed)
                 startBulk(ctx, sub);
-            progress.vaultsTotal = req.vaults.length;
-            reads.push(...(await Promise.all(req.vaults.map(async (ref) => {
+            progress.vaultsTotal = refs.length;
+            const vaultReads = await Promise.all(refs.map(async (ref) => {
                 const subscriptionId = refSubscription(ref);
                 const read = listed.has(subscriptionId.toLowerCase())
                     ? await fromVaultListing(ctx, ref, subscriptionId)
                     : await readNamedVault(ctx, ref);
-                if (!read.ok)
+                if (!read.ok) {
+                    if (ref.ifExists && read.failure.kind === 'not-found')
+                        return null;
                     return failedVault(ref, read.failure);
+                }
                 return {
                     name: ref.name,
                     vault: read.value,
                     fallback: { subscriptionId, resourceGroup: ref.resourceGroup }
                 };
-            }))));
+            }));
+            // A vault read only if it exists (a plan's stale record or endpoint) that does not: no entry.
+            for (const read of vaultReads)
+                if (read)
+                    reads.push(read);
+            progress.vaultsTotal = reads.length;
         }
         else {
             // Many vaults: their private endpoints are most likely in the same subscription, so its
@@ -2156,4 +2239,4 @@ function summaryLine(snapshot, seconds) {
 
 };
 
-//# sourceMappingURL=593.index.js.map
+//# sourceMappingURL=405.index.js.map
