@@ -6,7 +6,8 @@ import { shouldFail } from '../../src/report/exit.js'
 import { setOutputs } from '../../src/report/outputs.js'
 import {
   buildReport,
-  pushJson,
+  jsonAt,
+  jsonItemsAt,
   REPORT_FILE_NAME,
   resultOf,
   writeReport
@@ -160,11 +161,23 @@ describe('writeReport', () => {
       { a: undefined, b: { c: { d: [{}, { e: 'x' }] } }, f: [], g: null, h: () => 1 }
     ]
     for (const value of values) {
-      for (const indent of ['', '    ']) {
-        const out: string[] = []
-        pushJson(value, indent, out)
-        const expected = (JSON.stringify(value, null, 2) ?? 'null').replace(/\n/g, `\n${indent}`)
-        expect(out.join('')).toBe(expected)
+      for (const depth of [0, 1, 2, 5]) {
+        const expected = JSON.stringify(value, null, 2).replace(/\n/g, `\n${'  '.repeat(depth)}`)
+        expect(jsonAt(value, depth)).toBe(expected)
+      }
+    }
+    expect(jsonAt(undefined, 1)).toBe('null')
+  })
+
+  it('gives the items of an array as they read between its brackets, at any depth', () => {
+    const items: unknown[][] = [[1], ['a', { b: [1, 2] }, [], {}, null], [{ c: 'd\ne' }, [[3]]]]
+    for (const list of items) {
+      for (const depth of [0, 1, 3]) {
+        const inner = '  '.repeat(depth + 1)
+        const expected = list
+          .map((item) => JSON.stringify(item, null, 2).replace(/\n/g, `\n${inner}`))
+          .join(`,\n${inner}`)
+        expect(jsonItemsAt(list, depth)).toBe(expected)
       }
     }
   })
