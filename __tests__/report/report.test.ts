@@ -6,6 +6,7 @@ import { shouldFail } from '../../src/report/exit.js'
 import { setOutputs } from '../../src/report/outputs.js'
 import {
   buildReport,
+  findingsByVault,
   jsonAt,
   jsonItemsAt,
   REPORT_FILE_NAME,
@@ -42,6 +43,27 @@ describe('resultOf', () => {
     expect(resultOf([{ severity: 'info' }, { severity: 'warning' }])).toBe('warn')
     expect(resultOf([{ severity: 'info' }, { severity: 'pass' }])).toBe('pass')
     expect(resultOf([])).toBe('pass')
+  })
+})
+
+describe('findingsByVault', () => {
+  it('groups by vault name in any case, in order of first appearance, each group in report order', () => {
+    const mixed = [
+      finding('PE-NONE', 'kv1'),
+      finding('PE-NONE', 'KV2'),
+      finding('ACCESS-DENIED', null),
+      pass('DNS-RECORD-TTL', 'KV1'),
+      pass('DNS-RECORD-TTL', 'kv2'),
+      pass('PE-NONE', 'kv2'),
+      finding('ARM-ERROR', null),
+      pass('FW-TRUSTED-SERVICES', 'kv1')
+    ]
+    const groups = findingsByVault(mixed)
+    expect([...groups.keys()]).toEqual(['kv1', 'kv2', null])
+    expect(groups.get('kv1')).toEqual([mixed[0], mixed[3], mixed[7]])
+    expect(groups.get('kv2')).toEqual([mixed[1], mixed[4], mixed[5]])
+    expect(groups.get(null)).toEqual([mixed[2], mixed[6]])
+    expect(findingsByVault([]).size).toBe(0)
   })
 })
 

@@ -145,7 +145,8 @@ export function overviewMarkdown(
 export function clientsLine(findings: readonly Finding[]): string {
   const clients = new Map<string, { id: string; problems: Set<string>; open: boolean }>()
   for (const finding of findings) {
-    for (const id of finding.clients ?? []) {
+    if (!finding.clients) continue
+    for (const id of finding.clients) {
       const key = id.toLowerCase()
       const entry = clients.get(key) ?? { id, problems: new Set<string>(), open: false }
       clients.set(key, entry)

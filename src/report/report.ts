@@ -77,11 +77,18 @@ export function findingsByVault<T extends Pick<Finding, 'vault'>>(
   findings: readonly T[]
 ): Map<string | null, T[]> {
   const groups = new Map<string | null, T[]>()
+  // Findings come vault by vault: most have the same vault as the one before, whose group needs
+  // no second lower-cased copy of its name to be found.
+  let group: T[] | undefined
+  let vault: string | null = null
   for (const finding of findings) {
-    const key = finding.vault === null ? null : finding.vault.toLowerCase()
-    const group = groups.get(key)
-    if (group) group.push(finding)
-    else groups.set(key, [finding])
+    if (group === undefined || finding.vault !== vault) {
+      vault = finding.vault
+      const key = vault === null ? null : vault.toLowerCase()
+      group = groups.get(key)
+      if (!group) groups.set(key, (group = []))
+    }
+    group.push(finding)
   }
   return groups
 }
@@ -108,14 +115,15 @@ export function buildReport(
       // A failed shared read (a zone's records, a VNet) that kept checks of this vault from
       // running counts for it too: such a vault is never `pass`.
       const blockedBy = (affecting.get(key) ?? []).filter((finding) => finding.vault === null)
+      const own = byVault.get(key) ?? []
       return {
         name: vault.name,
         id: vault.id,
         type: vault.type ?? 'vault',
-        result: resultOf([...(byVault.get(key) ?? []), ...blockedBy])
+        result: resultOf(blockedBy.length > 0 ? [...own, ...blockedBy] : own)
       }
     }),
-    findings: findings.map((finding) => ({ ...finding }))
+    findings: [...findings]
   }
 }
 
