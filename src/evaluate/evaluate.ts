@@ -132,8 +132,7 @@ export function evaluate(
 
   for (const vault of snapshot.vaults) {
     const key = vault.name.toLowerCase()
-    for (const item of reading.get(key) ?? []) findings.push(item)
-    for (const item of perVault.get(key) ?? []) findings.push(item)
+    findings.push(...(reading.get(key) ?? []), ...(perVault.get(key) ?? []))
   }
   return applySuppressions(findings, ignore)
 }

@@ -35,10 +35,13 @@ export interface VaultSection {
 }
 
 export function bySeverity(findings: readonly Finding[]): Finding[] {
-  // Into one list, with no list per severity: each surface runs this over every finding of the run.
+  // Into one list, with no list per severity: each surface runs this over every finding of the run
+  // (forEach, not for…of: see findingsByVault).
   const ordered: Finding[] = []
   for (const severity of SEVERITY_ORDER) {
-    for (const finding of findings) if (finding.severity === severity) ordered.push(finding)
+    findings.forEach((finding) => {
+      if (finding.severity === severity) ordered.push(finding)
+    })
   }
   return ordered
 }

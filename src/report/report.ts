@@ -60,7 +60,8 @@ export function resultOf(findings: readonly Pick<Finding, 'severity'>[]): Result
 
 export function countsOf(findings: readonly Pick<Finding, 'severity'>[]): Record<Severity, number> {
   const counts: Record<Severity, number> = { error: 0, warning: 0, info: 0, pass: 0 }
-  for (const finding of findings) counts[finding.severity]++
+  // forEach, not for…of, over every finding of a run (see findingsByVault).
+  findings.forEach((finding) => counts[finding.severity]++)
   return counts
 }
 
@@ -81,7 +82,10 @@ export function findingsByVault<T extends Pick<Finding, 'vault'>>(
   // no second lower-cased copy of its name to be found.
   let group: T[] | undefined
   let vault: string | null = null
-  for (const finding of findings) {
+  // forEach, not for…of: the reporters go over every finding of a run several times, in code V8
+  // does not optimize in a run this short, where each step of for…of allocates an iterator
+  // result (46,000 findings at 2,000 vaults: about 2 MB a pass).
+  findings.forEach((finding) => {
     if (group === undefined || finding.vault !== vault) {
       vault = finding.vault
       const key = vault === null ? null : vault.toLowerCase()
@@ -89,7 +93,7 @@ export function findingsByVault<T extends Pick<Finding, 'vault'>>(
       if (!group) groups.set(key, (group = []))
     }
     group.push(finding)
-  }
+  })
   return groups
 }
 
