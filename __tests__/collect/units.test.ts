@@ -9,6 +9,7 @@ import {
   toReadFailure
 } from '../../src/collect/arm-errors.js'
 import {
+  nameOf,
   parseLooseId,
   parseResourceId,
   parseScope,
@@ -127,6 +128,29 @@ describe('ARM IDs', () => {
     expect(vaultResourceId('s', null, 'kv')).toBe(
       '/subscriptions/s/providers/Microsoft.KeyVault/vaults/kv'
     )
+  })
+
+  test('nameOf: the last non-empty segment, or the text itself when it has none', () => {
+    const cases: [string, string][] = [
+      ['/subscriptions/s/resourceGroups/rg/providers/Microsoft.Network/virtualNetworks/v', 'v'],
+      ['/subscriptions/s/resourceGroups/rg/providers/Microsoft.Network/privateEndpoints/pe/', 'pe'],
+      ['/a//b//', 'b'],
+      ['kv1', 'kv1'],
+      ['/kv1', 'kv1'],
+      ['', ''],
+      ['/', '/'],
+      ['///', '///']
+    ]
+    for (const [id, name] of cases) {
+      expect(nameOf(id)).toBe(name)
+      // What it was before: the last of the non-empty segments.
+      expect(nameOf(id)).toBe(
+        id
+          .split('/')
+          .filter((part) => part !== '')
+          .at(-1) ?? id
+      )
+    }
   })
 
   test('kept zones: the cloud’s privatelink zone and near misses', () => {

@@ -6,7 +6,9 @@ import { shouldFail } from '../../src/report/exit.js'
 import { setOutputs } from '../../src/report/outputs.js'
 import {
   buildReport,
-  pushJson,
+  findingsByVault,
+  jsonAt,
+  jsonItemsAt,
   REPORT_FILE_NAME,
   resultOf,
   writeReport
@@ -41,6 +43,27 @@ describe('resultOf', () => {
     expect(resultOf([{ severity: 'info' }, { severity: 'warning' }])).toBe('warn')
     expect(resultOf([{ severity: 'info' }, { severity: 'pass' }])).toBe('pass')
     expect(resultOf([])).toBe('pass')
+  })
+})
+
+describe('findingsByVault', () => {
+  it('groups by vault name in any case, in order of first appearance, each group in report order', () => {
+    const mixed = [
+      finding('PE-NONE', 'kv1'),
+      finding('PE-NONE', 'KV2'),
+      finding('ACCESS-DENIED', null),
+      pass('DNS-RECORD-TTL', 'KV1'),
+      pass('DNS-RECORD-TTL', 'kv2'),
+      pass('PE-NONE', 'kv2'),
+      finding('ARM-ERROR', null),
+      pass('FW-TRUSTED-SERVICES', 'kv1')
+    ]
+    const groups = findingsByVault(mixed)
+    expect([...groups.keys()]).toEqual(['kv1', 'kv2', null])
+    expect(groups.get('kv1')).toEqual([mixed[0], mixed[3], mixed[7]])
+    expect(groups.get('kv2')).toEqual([mixed[1], mixed[4], mixed[5]])
+    expect(groups.get(null)).toEqual([mixed[2], mixed[6]])
+    expect(findingsByVault([]).size).toBe(0)
   })
 })
 
@@ -160,11 +183,23 @@ describe('writeReport', () => {
       { a: undefined, b: { c: { d: [{}, { e: 'x' }] } }, f: [], g: null, h: () => 1 }
     ]
     for (const value of values) {
-      for (const indent of ['', '    ']) {
-        const out: string[] = []
-        pushJson(value, indent, out)
-        const expected = (JSON.stringify(value, null, 2) ?? 'null').replace(/\n/g, `\n${indent}`)
-        expect(out.join('')).toBe(expected)
+      for (const depth of [0, 1, 2, 5]) {
+        const expected = JSON.stringify(value, null, 2).replace(/\n/g, `\n${'  '.repeat(depth)}`)
+        expect(jsonAt(value, depth)).toBe(expected)
+      }
+    }
+    expect(jsonAt(undefined, 1)).toBe('null')
+  })
+
+  it('gives the items of an array as they read between its brackets, at any depth', () => {
+    const items: unknown[][] = [[1], ['a', { b: [1, 2] }, [], {}, null], [{ c: 'd\ne' }, [[3]]]]
+    for (const list of items) {
+      for (const depth of [0, 1, 3]) {
+        const inner = '  '.repeat(depth + 1)
+        const expected = list
+          .map((item) => JSON.stringify(item, null, 2).replace(/\n/g, `\n${inner}`))
+          .join(`,\n${inner}`)
+        expect(jsonItemsAt(list, depth)).toBe(expected)
       }
     }
   })

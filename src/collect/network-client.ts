@@ -121,9 +121,13 @@ const specs = {
 export function flattenProperties(value: unknown): unknown {
   if (Array.isArray(value)) return value.map(flattenProperties)
   if (value === null || typeof value !== 'object') return value
+  const source = value as Record<string, unknown>
   const result: Record<string, unknown> = {}
   let inner: Record<string, unknown> | undefined
-  for (const [key, item] of Object.entries(value)) {
+  // for…in, not Object.entries: no [key, value] array per property of every item of every page.
+  // Parsed JSON inherits no enumerable keys, so this visits what Object.keys would, in its order.
+  for (const key in source) {
+    const item = source[key]
     if (key === 'properties' && item !== null && typeof item === 'object' && !Array.isArray(item)) {
       inner = item as Record<string, unknown>
     } else {
@@ -131,8 +135,8 @@ export function flattenProperties(value: unknown): unknown {
     }
   }
   if (inner) {
-    for (const [key, item] of Object.entries(inner)) {
-      if (!(key in result)) result[key] = flattenProperties(item)
+    for (const key in inner) {
+      if (!(key in result)) result[key] = flattenProperties(inner[key])
     }
   }
   return result

@@ -247,7 +247,8 @@ export interface Snapshot {
 
 /** ARM IDs are case-insensitive. */
 export function sameId(a: string | null | undefined, b: string | null | undefined): boolean {
-  return a != null && b != null && a.toLowerCase() === b.toLowerCase()
+  // The same text (most comparisons: an ID as ARM gave it twice) needs no lower-cased copies.
+  return a != null && b != null && (a === b || a.toLowerCase() === b.toLowerCase())
 }
 
 export function idKey(id: string): string {

@@ -123,7 +123,12 @@ function valueAfter(id: string, key: string): string | null {
 
 /** The last segment of an ID: the resource's name. */
 export function nameOf(id: string): string {
-  return segments(id).at(-1) ?? id
+  // The last non-empty segment, found from the end: messages name resources by it thousands of
+  // times a run, and splitting the whole ID for it made an array of every segment each time.
+  let end = id.length
+  while (end > 0 && id[end - 1] === '/') end--
+  const start = id.lastIndexOf('/', end - 1) + 1
+  return end > start ? id.slice(start, end) : id
 }
 
 export function subscriptionOf(id: string): string | null {

@@ -6,7 +6,8 @@ export function dnsName(name: string): string {
 }
 
 export function sameText(a: string | null | undefined, b: string): boolean {
-  return a != null && a.toLowerCase() === b.toLowerCase()
+  // The same text needs no lower-cased copies.
+  return a != null && (a === b || a.toLowerCase() === b.toLowerCase())
 }
 
 /** A list for messages: `a, b, c`, or `(none)`. */

@@ -7,10 +7,10 @@
 import type { ReadFailure, Snapshot } from '../collect/snapshot.js'
 import type { RuleOptions, Suppression } from '../inputs/inputs.js'
 import { buildRunModel, vnetHolding, type RunModel, type TargetModel } from '../model/model.js'
-import type { ProbeRun } from '../probe/result.js'
-import { RULE_IDS, type RuleId } from './catalog.js'
+import type { ProbeRun, VaultProbe } from '../probe/result.js'
+import { RULE_IDS } from './catalog.js'
 import type { Finding } from './finding.js'
-import { GUIDE_SECTIONS, Outcomes, type Read, type RuleDefinition } from './rule.js'
+import { Outcomes, type Read, type RuleDefinition } from './rule.js'
 import { ALL_RULES } from './rules/index.js'
 
 const RULE_LIST: readonly RuleDefinition[] = ALL_RULES
@@ -55,26 +55,6 @@ function applies(rule: RuleDefinition, model: TargetModel): boolean {
   return !rule.kinds || rule.kinds.includes(model.names.kind)
 }
 
-function stamp(rule: RuleDefinition, out: Outcomes, vault: string | null): Finding[] {
-  return out.findings.map(({ severity, draft }) => {
-    const result: Finding = {
-      rule: rule.id as RuleId,
-      severity,
-      vault: draft.vault === undefined ? vault : draft.vault,
-      resource: draft.resource,
-      message: draft.message,
-      observed: draft.observed,
-      expected: draft.expected,
-      fix: draft.fix ?? null,
-      docs: GUIDE_SECTIONS[rule.section]
-    }
-    if (draft.notRun) result.notRun = draft.notRun as RuleId[]
-    if (draft.affectedVaults) result.affectedVaults = draft.affectedVaults
-    if (draft.clients) result.clients = draft.clients
-    return result
-  })
-}
-
 export function evaluate(
   snapshot: Snapshot,
   probeRun: ProbeRun | null,
@@ -91,16 +71,19 @@ export function evaluate(
     probeRun?.mode === 'inside'
       ? [...new Set(probeRun.runnerAddresses.flatMap((ip) => vnetHolding(snapshot, ip)?.id ?? []))]
       : []
+  // The probe's result for each vault: the first one under its name.
+  const probes = new Map<string, VaultProbe>()
+  for (const item of probeRun?.vaults ?? [])
+    if (!probes.has(item.vault)) probes.set(item.vault, item)
   for (const target of model.targets) {
     const name = target.vault.name
     const findings: Finding[] = []
     const ctx = { snapshot, model: target, options, runnerVnets }
     for (const rule of TARGET_RULES) {
       if (rule.scope !== 'target' || !applies(rule, target)) continue
-      const out = new Outcomes(rule.severity)
+      const out = new Outcomes(rule, name, findings)
       rule.check(ctx, out)
       for (const failure of out.blocked) blocked.add(failure, rule.id, name)
-      findings.push(...stamp(rule, out, name))
     }
     // A check that needs a read of the target's own that failed did not (fully) run: derived from
     // what the rule says it needs, so no rule can forget to say so.
@@ -109,16 +92,14 @@ export function evaluate(
         if (rule.needs.includes(read) && applies(rule, target)) blocked.add(failure, rule.id, name)
       }
     }
-    const probe = probeRun?.vaults.find((item) => item.vault === name)
+    const probe = probes.get(name)
     if (probeRun && probe && !probe.skipped) {
       const probeCtx = { ...ctx, probe, run: probeRun }
       for (const rule of PROBE_RULES) {
         if (rule.scope !== 'probe' || !rule.modes.includes(probeRun.mode as 'inside' | 'outside'))
           continue
         if (!applies(rule, target)) continue
-        const out = new Outcomes(rule.severity)
-        rule.check(probeCtx, out)
-        findings.push(...stamp(rule, out, name))
+        rule.check(probeCtx, new Outcomes(rule, name, findings))
       }
     }
     perVault.set(name.toLowerCase(), findings)
@@ -131,28 +112,28 @@ export function evaluate(
     blockedBy: (failure: ReadFailure) => blocked.get(failure),
     targetRules: TARGET_RULES.map((rule) => rule.id)
   }
-  const global: Finding[] = []
+  // Findings tied to no single vault first, then each vault's.
+  const findings: Finding[] = []
   const reading = new Map<string, Finding[]>()
   for (const rule of RUN_RULES) {
     if (rule.scope !== 'run') continue
-    const out = new Outcomes(rule.severity)
+    const out = new Outcomes(rule, null)
     rule.check(runCtx, out)
-    for (const item of stamp(rule, out, null)) {
-      if (item.vault === null) global.push(item)
+    for (const item of out.findings) {
+      if (item.vault === null) findings.push(item)
       else {
         const key = item.vault.toLowerCase()
-        reading.set(key, [...(reading.get(key) ?? []), item])
+        const group = reading.get(key)
+        if (group) group.push(item)
+        else reading.set(key, [item])
       }
     }
   }
 
-  const findings = [
-    ...global,
-    ...snapshot.vaults.flatMap((vault) => {
-      const key = vault.name.toLowerCase()
-      return [...(reading.get(key) ?? []), ...(perVault.get(key) ?? [])]
-    })
-  ]
+  for (const vault of snapshot.vaults) {
+    const key = vault.name.toLowerCase()
+    findings.push(...(reading.get(key) ?? []), ...(perVault.get(key) ?? []))
+  }
   return applySuppressions(findings, ignore)
 }
 

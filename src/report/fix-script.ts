@@ -20,11 +20,14 @@ export function renderFixScript(report: ReportJson): string {
     'set -euo pipefail'
   ]
   const groups = new Map<string | null, Finding[]>()
-  for (const finding of report.findings) {
-    if (!finding.fix || (finding.severity !== 'error' && finding.severity !== 'warning')) continue
+  // forEach, not for…of, over every finding of a run (see findingsByVault in report.ts).
+  report.findings.forEach((finding) => {
+    if (!finding.fix || (finding.severity !== 'error' && finding.severity !== 'warning')) return
     const key = finding.vault === null ? null : finding.vault.toLowerCase()
-    groups.set(key, [...(groups.get(key) ?? []), finding])
-  }
+    const group = groups.get(key)
+    if (group) group.push(finding)
+    else groups.set(key, [finding])
+  })
   if (groups.size === 0) lines.push('', '# Nothing to fix.')
   for (const [key, findings] of groups) {
     lines.push(

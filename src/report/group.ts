@@ -35,7 +35,15 @@ export interface VaultSection {
 }
 
 export function bySeverity(findings: readonly Finding[]): Finding[] {
-  return SEVERITY_ORDER.flatMap((severity) => findings.filter((f) => f.severity === severity))
+  // Into one list, with no list per severity: each surface runs this over every finding of the run
+  // (forEach, not for…of: see findingsByVault).
+  const ordered: Finding[] = []
+  for (const severity of SEVERITY_ORDER) {
+    findings.forEach((finding) => {
+      if (finding.severity === severity) ordered.push(finding)
+    })
+  }
+  return ordered
 }
 
 /**

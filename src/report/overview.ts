@@ -95,6 +95,7 @@ export function healthyLine(sections: readonly VaultSection[]): string {
 export function rulesTable(sections: readonly VaultSection[]): string {
   const hits = new Map<string, { severity: Finding['severity']; vaults: number }>()
   for (const section of sections) {
+    if (!hasProblems(section)) continue
     for (const finding of section.findings) {
       if (finding.severity === 'pass') continue
       const seen = hits.get(finding.rule)
@@ -144,8 +145,10 @@ export function overviewMarkdown(
  */
 export function clientsLine(findings: readonly Finding[]): string {
   const clients = new Map<string, { id: string; problems: Set<string>; open: boolean }>()
-  for (const finding of findings) {
-    for (const id of finding.clients ?? []) {
+  // forEach, not for…of: run per vault over all its findings (see findingsByVault in report.ts).
+  findings.forEach((finding) => {
+    if (!finding.clients) return
+    for (const id of finding.clients) {
       const key = id.toLowerCase()
       const entry = clients.get(key) ?? { id, problems: new Set<string>(), open: false }
       clients.set(key, entry)
@@ -154,7 +157,7 @@ export function clientsLine(findings: readonly Finding[]): string {
       // A proposed DNS path through a server known only after apply: neither way yet.
       if (finding.rule === 'PLAN-UNRESOLVED') entry.open = true
     }
-  }
+  })
   if (clients.size === 0) return ''
   const items = [...clients.values()].map(({ id, problems, open }) =>
     problems.size > 0

@@ -373,6 +373,15 @@ function failedReads(snapshot: Snapshot): FailedRead[] {
   return reads
 }
 
+const failedReadsByRun = new WeakMap<RunContext, FailedRead[]>()
+
+/** `failedReads` of the run, found once: the three reading rules each go through them all. */
+function failedReadsOf(ctx: RunContext): FailedRead[] {
+  let reads = failedReadsByRun.get(ctx)
+  if (!reads) failedReadsByRun.set(ctx, (reads = failedReads(ctx.snapshot)))
+  return reads
+}
+
 /** A read that was there but did not answer as ARM should (ACCESS-DENIED or ARM-ERROR). */
 function isNotFoundFinding(read: FailedRead): boolean {
   return (
@@ -403,8 +412,9 @@ export const READING_RULES = [
     section: 'reading',
     needs: ['vault', 'discovery'],
     scope: 'run',
-    check({ snapshot }, out) {
-      for (const read of failedReads(snapshot)) {
+    check(ctx, out) {
+      const snapshot = ctx.snapshot
+      for (const read of failedReadsOf(ctx)) {
         if (!isNotFoundFinding(read)) continue
         out.finding(
           read.subject.kind === 'vault'
@@ -423,7 +433,7 @@ export const READING_RULES = [
     needs: [],
     scope: 'run',
     check(ctx, out) {
-      for (const read of failedReads(ctx.snapshot)) {
+      for (const read of failedReadsOf(ctx)) {
         if (read.failure.kind !== 'denied') continue
         const { notRun, affected } = blocked(ctx, read)
         out.finding(
@@ -444,7 +454,7 @@ export const READING_RULES = [
     needs: [],
     scope: 'run',
     check(ctx, out) {
-      for (const read of failedReads(ctx.snapshot)) {
+      for (const read of failedReadsOf(ctx)) {
         if (read.failure.kind === 'denied' || isNotFoundFinding(read)) continue
         const { notRun, affected } = blocked(ctx, read)
         out.finding(
