@@ -110,28 +110,6 @@ function ownFailures(model) {
 function applies(rule, model) {
     return !rule.kinds || rule.kinds.includes(model.names.kind);
 }
-function stamp(rule, out, vault) {
-    return out.findings.map(({ severity, draft }) => {
-        const result = {
-            rule: rule.id,
-            severity,
-            vault: draft.vault === undefined ? vault : draft.vault,
-            resource: draft.resource,
-            message: draft.message,
-            observed: draft.observed,
-            expected: draft.expected,
-            fix: draft.fix ?? null,
-            docs: _rule_js__WEBPACK_IMPORTED_MODULE_2__/* .GUIDE_SECTIONS */ .Ck[rule.section]
-        };
-        if (draft.notRun)
-            result.notRun = draft.notRun;
-        if (draft.affectedVaults)
-            result.affectedVaults = draft.affectedVaults;
-        if (draft.clients)
-            result.clients = draft.clients;
-        return result;
-    });
-}
 function evaluate(snapshot, probeRun, options, ignore, model = (0,_model_model_js__WEBPACK_IMPORTED_MODULE_0__.buildRunModel)(snapshot)) {
     const blocked = new Blocked();
     const perVault = new Map();
@@ -140,6 +118,11 @@ function evaluate(snapshot, probeRun, options, ignore, model = (0,_model_model_j
     const runnerVnets = probeRun?.mode === 'inside'
         ? [...new Set(probeRun.runnerAddresses.flatMap((ip) => (0,_model_model_js__WEBPACK_IMPORTED_MODULE_0__.vnetHolding)(snapshot, ip)?.id ?? []))]
         : [];
+    // The probe's result for each vault: the first one under its name.
+    const probes = new Map();
+    for (const item of probeRun?.vaults ?? [])
+        if (!probes.has(item.vault))
+            probes.set(item.vault, item);
     for (const target of model.targets) {
         const name = target.vault.name;
         const findings = [];
@@ -147,11 +130,10 @@ function evaluate(snapshot, probeRun, options, ignore, model = (0,_model_model_j
         for (const rule of TARGET_RULES) {
             if (rule.scope !== 'target' || !applies(rule, target))
                 continue;
-            const out = new _rule_js__WEBPACK_IMPORTED_MODULE_2__/* .Outcomes */ .qq(rule.severity);
+            const out = new _rule_js__WEBPACK_IMPORTED_MODULE_2__/* .Outcomes */ .qq(rule, name, findings);
             rule.check(ctx, out);
             for (const failure of out.blocked)
                 blocked.add(failure, rule.id, name);
-            findings.push(...stamp(rule, out, name));
         }
         // A check that needs a read of the target's own that failed did not (fully) run: derived from
         // what the rule says it needs, so no rule can forget to say so.
@@ -161,7 +143,7 @@ function evaluate(snapshot, probeRun, options, ignore, model = (0,_model_model_j
                     blocked.add(failure, rule.id, name);
             }
         }
-        const probe = probeRun?.vaults.find((item) => item.vault === name);
+        const probe = probes.get(name);
         if (probeRun && probe && !probe.skipped) {
             const probeCtx = { ...ctx, probe, run: probeRun };
             for (const rule of PROBE_RULES) {
@@ -169,9 +151,7 @@ function evaluate(snapshot, probeRun, options, ignore, model = (0,_model_model_j
                     continue;
                 if (!applies(rule, target))
                     continue;
-                const out = new _rule_js__WEBPACK_IMPORTED_MODULE_2__/* .Outcomes */ .qq(rule.severity);
-                rule.check(probeCtx, out);
-                findings.push(...stamp(rule, out, name));
+                rule.check(probeCtx, new _rule_js__WEBPACK_IMPORTED_MODULE_2__/* .Outcomes */ .qq(rule, name, findings));
             }
         }
         perVault.set(name.toLowerCase(), findings);
@@ -183,29 +163,31 @@ function evaluate(snapshot, probeRun, options, ignore, model = (0,_model_model_j
         blockedBy: (failure) => blocked.get(failure),
         targetRules: TARGET_RULES.map((rule) => rule.id)
     };
-    const global = [];
+    // Findings tied to no single vault first, then each vault's.
+    const findings = [];
     const reading = new Map();
     for (const rule of RUN_RULES) {
         if (rule.scope !== 'run')
             continue;
-        const out = new _rule_js__WEBPACK_IMPORTED_MODULE_2__/* .Outcomes */ .qq(rule.severity);
+        const out = new _rule_js__WEBPACK_IMPORTED_MODULE_2__/* .Outcomes */ .qq(rule, null);
         rule.check(runCtx, out);
-        for (const item of stamp(rule, out, null)) {
+        for (const item of out.findings) {
             if (item.vault === null)
-                global.push(item);
+                findings.push(item);
             else {
                 const key = item.vault.toLowerCase();
-                reading.set(key, [...(reading.get(key) ?? []), item]);
+                const group = reading.get(key);
+                if (group)
+                    group.push(item);
+                else
+                    reading.set(key, [item]);
             }
         }
     }
-    const findings = [
-        ...global,
-        ...snapshot.vaults.flatMap((vault) => {
-            const key = vault.name.toLowerCase();
-            return [...(reading.get(key) ?? []), ...(perVault.get(key) ?? [])];
-        })
-    ];
+    for (const vault of snapshot.vaults) {
+        const key = vault.name.toLowerCase();
+        findings.push(...(reading.get(key) ?? []), ...(perVault.get(key) ?? []));
+    }
     return applySuppressions(findings, ignore);
 }
 /** Drops suppressed findings: `RULE` everywhere, `RULE@vault` for that vault (case-insensitive). */

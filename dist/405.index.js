@@ -661,9 +661,13 @@ function flattenProperties(value) {
         return value.map(flattenProperties);
     if (value === null || typeof value !== 'object')
         return value;
+    const source = value;
     const result = {};
     let inner;
-    for (const [key, item] of Object.entries(value)) {
+    // for…in, not Object.entries: no [key, value] array per property of every item of every page.
+    // Parsed JSON inherits no enumerable keys, so this visits what Object.keys would, in its order.
+    for (const key in source) {
+        const item = source[key];
         if (key === 'properties' && item !== null && typeof item === 'object' && !Array.isArray(item)) {
             inner = item;
         }
@@ -672,9 +676,9 @@ function flattenProperties(value) {
         }
     }
     if (inner) {
-        for (const [key, item] of Object.entries(inner)) {
+        for (const key in inner) {
             if (!(key in result))
-                result[key] = flattenProperties(item);
+                result[key] = flattenProperties(inner[key]);
         }
     }
     return result;

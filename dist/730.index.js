@@ -16,7 +16,8 @@ export const modules = {
  */
 /** ARM IDs are case-insensitive. */
 function sameId(a, b) {
-    return a != null && b != null && a.toLowerCase() === b.toLowerCase();
+    // The same text (most comparisons: an ID as ARM gave it twice) needs no lower-cased copies.
+    return a != null && b != null && (a === b || a.toLowerCase() === b.toLowerCase());
 }
 function idKey(id) {
     return id.toLowerCase();
@@ -128,7 +129,13 @@ function valueAfter(id, key) {
 }
 /** The last segment of an ID: the resource's name. */
 function nameOf(id) {
-    return segments(id).at(-1) ?? id;
+    // The last non-empty segment, found from the end: messages name resources by it thousands of
+    // times a run, and splitting the whole ID for it made an array of every segment each time.
+    let end = id.length;
+    while (end > 0 && id[end - 1] === '/')
+        end--;
+    const start = id.lastIndexOf('/', end - 1) + 1;
+    return end > start ? id.slice(start, end) : id;
 }
 function subscriptionOf(id) {
     return valueAfter(id, 'subscriptions');
@@ -303,7 +310,8 @@ function dnsName(name) {
     return name.trim().replace(/\.+$/, '').toLowerCase();
 }
 function sameText(a, b) {
-    return a != null && a.toLowerCase() === b.toLowerCase();
+    // The same text needs no lower-cased copies.
+    return a != null && (a === b || a.toLowerCase() === b.toLowerCase());
 }
 /** A list for messages: `a, b, c`, or `(none)`. */
 function list(values) {
@@ -712,53 +720,81 @@ const GUIDE_SECTIONS = {
     healthStatus: `${GUIDE}#7-validate-that-requests-to-key-vault-use-private-link`,
     other: `${GUIDE}#8-other-changes-and-customizations-that-cause-impact`
 };
-/** Where a check reports, bound to one rule. */
+/** What a check reports under, when no client VNets are named. */
+const NO_CLIENTS = [];
+/**
+ * Where a check reports, bound to one rule and the target it runs for. Each outcome becomes its
+ * finding as it is reported (rule, severity, vault and docs filled in here): at 2,000 vaults that
+ * is 46,000 findings, and every intermediate copy of one is garbage to collect.
+ */
 class Outcomes {
-    severity;
+    rule;
+    vault;
     findings;
     blocked;
     clients;
-    constructor(severity, findings = [], blocked = [], clients = []) {
-        this.severity = severity;
+    constructor(rule, 
+    /** The vault a finding is about unless its draft says (run-scope rules: null). */
+    vault, 
+    /** Where the findings go, in the order they are reported. */
+    findings = [], 
+    /** The reads that kept the check from (fully) running. */
+    blocked = [], clients = NO_CLIENTS) {
+        this.rule = rule;
+        this.vault = vault;
         this.findings = findings;
         this.blocked = blocked;
         this.clients = clients;
     }
     /**
-     * The same outcomes, each draft marked with the VNets that must resolve the target it is about
-     * (the summary says per client whether it resolves privately).
+     * The same outcomes, each finding marked with the VNets that must resolve the target it is
+     * about (the summary says per client whether it resolves privately).
      */
     forClients(...clients) {
-        return new Outcomes(this.severity, this.findings, this.blocked, clients);
-    }
-    push(outcome) {
-        this.findings.push(this.clients.length > 0
-            ? { ...outcome, draft: { ...outcome.draft, clients: this.clients } }
-            : outcome);
+        return new Outcomes(this.rule, this.vault, this.findings, this.blocked, clients);
     }
     /** A problem (or an info) at the rule's catalogue severity. */
     finding(draft) {
-        this.push({ severity: this.severity, draft });
+        this.add(this.rule.severity, draft, draft.message, draft.fix ?? null);
     }
     /** The check held. */
     pass(draft) {
-        this.push({ severity: 'pass', draft: { ...draft, fix: null } });
+        this.add('pass', draft, draft.message, null);
     }
     /**
      * The check could not be verified (the contract: a warning whose message begins
      * `Not verified:`); the fix says how to verify it by hand.
      */
     notVerified(draft) {
-        this.push({
-            severity: 'warning',
-            draft: { ...draft, message: `Not verified: ${draft.message}` }
-        });
+        this.add('warning', draft, `Not verified: ${draft.message}`, draft.fix ?? null);
     }
     /** The check could not run because these reads failed. */
     notRun(...failures) {
         for (const failure of failures)
             if (failure)
                 this.blocked.push(failure);
+    }
+    add(severity, draft, message, fix) {
+        // The report's field order: the JSON report writes findings as they are built.
+        const finding = {
+            rule: this.rule.id,
+            severity,
+            vault: draft.vault === undefined ? this.vault : draft.vault,
+            resource: draft.resource,
+            message,
+            observed: draft.observed,
+            expected: draft.expected,
+            fix,
+            docs: GUIDE_SECTIONS[this.rule.section]
+        };
+        if (draft.notRun)
+            finding.notRun = draft.notRun;
+        if (draft.affectedVaults)
+            finding.affectedVaults = draft.affectedVaults;
+        const clients = this.clients.length > 0 ? this.clients : draft.clients;
+        if (clients)
+            finding.clients = clients;
+        this.findings.push(finding);
     }
 }
 function defineRule(rule) {
@@ -3959,6 +3995,14 @@ function failedReads(snapshot) {
     }
     return reads;
 }
+const failedReadsByRun = new WeakMap();
+/** `failedReads` of the run, found once: the three reading rules each go through them all. */
+function failedReadsOf(ctx) {
+    let reads = failedReadsByRun.get(ctx);
+    if (!reads)
+        failedReadsByRun.set(ctx, (reads = failedReads(ctx.snapshot)));
+    return reads;
+}
 /** A read that was there but did not answer as ARM should (ACCESS-DENIED or ARM-ERROR). */
 function isNotFoundFinding(read) {
     return (read.failure.kind === 'not-found' &&
@@ -3986,8 +4030,9 @@ const READING_RULES = [
         section: 'reading',
         needs: ['vault', 'discovery'],
         scope: 'run',
-        check({ snapshot }, out) {
-            for (const read of failedReads(snapshot)) {
+        check(ctx, out) {
+            const snapshot = ctx.snapshot;
+            for (const read of failedReadsOf(ctx)) {
                 if (!isNotFoundFinding(read))
                     continue;
                 out.finding(read.subject.kind === 'vault'
@@ -4005,7 +4050,7 @@ const READING_RULES = [
         needs: [],
         scope: 'run',
         check(ctx, out) {
-            for (const read of failedReads(ctx.snapshot)) {
+            for (const read of failedReadsOf(ctx)) {
                 if (read.failure.kind !== 'denied')
                     continue;
                 const { notRun, affected } = blocked(ctx, read);
@@ -4022,7 +4067,7 @@ const READING_RULES = [
         needs: [],
         scope: 'run',
         check(ctx, out) {
-            for (const read of failedReads(ctx.snapshot)) {
+            for (const read of failedReadsOf(ctx)) {
                 if (read.failure.kind === 'denied' || isNotFoundFinding(read))
                     continue;
                 const { notRun, affected } = blocked(ctx, read);

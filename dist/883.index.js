@@ -91,7 +91,16 @@ const RESULT_HEADLINE = {
     pass: 'Key Vault private link check passed'
 };
 function bySeverity(findings) {
-    return SEVERITY_ORDER.flatMap((severity) => findings.filter((f) => f.severity === severity));
+    // Into one list, with no list per severity: each surface runs this over every finding of the run
+    // (forEach, not for…of: see findingsByVault).
+    const ordered = [];
+    for (const severity of SEVERITY_ORDER) {
+        findings.forEach((finding) => {
+            if (finding.severity === severity)
+                ordered.push(finding);
+        });
+    }
+    return ordered;
 }
 /**
  * One section per vault: findings tied to no vault first, then the report's vaults (failing ones
@@ -444,6 +453,8 @@ function healthyLine(sections) {
 function rulesTable(sections) {
     const hits = new Map();
     for (const section of sections) {
+        if (!hasProblems(section))
+            continue;
         for (const finding of section.findings) {
             if (finding.severity === 'pass')
                 continue;
@@ -484,8 +495,11 @@ function overviewMarkdown(sections, tableLimit = Infinity, where = listedIn(null
  */
 function clientsLine(findings) {
     const clients = new Map();
-    for (const finding of findings) {
-        for (const id of finding.clients ?? []) {
+    // forEach, not for…of: run per vault over all its findings (see findingsByVault in report.ts).
+    findings.forEach((finding) => {
+        if (!finding.clients)
+            return;
+        for (const id of finding.clients) {
             const key = id.toLowerCase();
             const entry = clients.get(key) ?? { id, problems: new Set(), open: false };
             clients.set(key, entry);
@@ -495,7 +509,7 @@ function clientsLine(findings) {
             if (finding.rule === 'PLAN-UNRESOLVED')
                 entry.open = true;
         }
-    }
+    });
     if (clients.size === 0)
         return '';
     const items = [...clients.values()].map(({ id, problems, open }) => problems.size > 0
@@ -869,12 +883,17 @@ function renderFixScript(report) {
         'set -euo pipefail'
     ];
     const groups = new Map();
-    for (const finding of report.findings) {
+    // forEach, not for…of, over every finding of a run (see findingsByVault in report.ts).
+    report.findings.forEach((finding) => {
         if (!finding.fix || (finding.severity !== 'error' && finding.severity !== 'warning'))
-            continue;
+            return;
         const key = finding.vault === null ? null : finding.vault.toLowerCase();
-        groups.set(key, [...(groups.get(key) ?? []), finding]);
-    }
+        const group = groups.get(key);
+        if (group)
+            group.push(finding);
+        else
+            groups.set(key, [finding]);
+    });
     if (groups.size === 0)
         lines.push('', '# Nothing to fix.');
     for (const [key, findings] of groups) {
