@@ -59,14 +59,15 @@ export interface NetworkClientOptions extends ServiceClientOptions {
 const serializer = createSerializer({}, false)
 
 /** A GET whose answer is returned as ARM sent it (no mapper), and whose errors are the SDK's. */
-function getSpec(path: string, pathParameters: string[], paged = false): OperationSpec {
+function getSpec(path: string, pathParameters: string[]): OperationSpec {
   return {
     path,
     httpMethod: 'GET',
     // No body mapper: core-client returns the parsed JSON as ARM sent it, and still turns an
     // error status into a RestError with ARM's `error.code` and `error.message`, as the SDK does.
     responses: { 200: {}, default: {} },
-    queryParameters: paged && path === '{nextLink}' ? [] : [apiVersion],
+    // A next link carries the api-version of the request it continues.
+    queryParameters: path === '{nextLink}' ? [] : [apiVersion],
     urlParameters: [host, ...pathParameters.map(pathParameter)],
     headerParameters: [accept],
     serializer
@@ -99,18 +100,17 @@ const GROUP = ['subscriptionId', 'resourceGroupName']
 
 const specs = {
   privateEndpoint: getSpec(`${IN_GROUP}/privateEndpoints/{name}`, [...GROUP, 'name']),
-  privateEndpoints: getSpec(`${PROVIDER}/privateEndpoints`, SUB, true),
+  privateEndpoints: getSpec(`${PROVIDER}/privateEndpoints`, SUB),
   networkInterface: getSpec(`${IN_GROUP}/networkInterfaces/{name}`, [...GROUP, 'name']),
-  networkInterfaces: getSpec(`${PROVIDER}/networkInterfaces`, SUB, true),
+  networkInterfaces: getSpec(`${PROVIDER}/networkInterfaces`, SUB),
   virtualNetwork: getSpec(`${IN_GROUP}/virtualNetworks/{name}`, [...GROUP, 'name']),
-  virtualNetworksInGroup: getSpec(`${IN_GROUP}/virtualNetworks`, GROUP, true),
-  virtualNetworks: getSpec(`${PROVIDER}/virtualNetworks`, SUB, true),
-  zoneGroups: getSpec(
-    `${IN_GROUP}/privateEndpoints/{name}/privateDnsZoneGroups`,
-    [...GROUP, 'name'],
-    true
-  ),
-  next: getSpec('{nextLink}', ['nextLink'], true)
+  virtualNetworksInGroup: getSpec(`${IN_GROUP}/virtualNetworks`, GROUP),
+  virtualNetworks: getSpec(`${PROVIDER}/virtualNetworks`, SUB),
+  zoneGroups: getSpec(`${IN_GROUP}/privateEndpoints/{name}/privateDnsZoneGroups`, [
+    ...GROUP,
+    'name'
+  ]),
+  next: getSpec('{nextLink}', ['nextLink'])
 }
 
 /**
