@@ -458,7 +458,11 @@ class Applier {
      */
     peeringOf(id, resource, existing, vnet) {
         const props = obj(resource.properties);
-        const remote = str(obj(props.remoteVirtualNetwork).id) ?? existing?.remoteVirtualNetworkId ?? null;
+        let remote = str(obj(props.remoteVirtualNetwork).id) ?? existing?.remoteVirtualNetworkId ?? null;
+        if (remote?.startsWith(terraform/* KNOWN_AFTER_APPLY */.Ai)) {
+            const name = str(resource.name) ?? (0,arm_id/* nameOf */.Vb)(id);
+            remote = this.standInVnet(vnet.id, id, `the remote VNet of peering ${name} (${remote.slice(terraform/* KNOWN_AFTER_APPLY */.Ai.length)})`, { vnetId: vnet.id, vnet: vnet.name });
+        }
         this.touched.add((0,collect_snapshot/* idKey */.T)(vnet.id));
         if (remote)
             this.touched.add((0,collect_snapshot/* idKey */.T)(remote));
@@ -911,6 +915,13 @@ class Applier {
         if (!id?.startsWith(terraform/* KNOWN_AFTER_APPLY */.Ai))
             return id;
         const link = str(change.after?.name) ?? (0,arm_id/* nameOf */.Vb)(change.id);
+        return this.standInVnet(`/subscriptions/${zone.subscriptionId}/resourceGroups/${zone.resourceGroup}`, change.id, `the VNet of link ${link} (${id.slice(terraform/* KNOWN_AFTER_APPLY */.Ai.length)})`);
+    }
+    /**
+     * A VNet ID known only after apply: a stand-in VNet that no rule knows (beside `near`, an ID
+     * whose subscription and resource group it takes), whose name settle.ts finds in findings.
+     */
+    standInVnet(near, resource, what, peeredFrom) {
         let n = 1;
         while (this.used.has(`vnet-known-after-apply-${n}`))
             n++;
@@ -918,11 +929,13 @@ class Applier {
         this.used.add(value);
         this.unresolved.push({
             vault: '',
-            resource: change.id,
+            resource,
             value,
-            what: `the VNet of link ${link} (${id.slice(terraform/* KNOWN_AFTER_APPLY */.Ai.length)})`
+            what,
+            ...(peeredFrom ? { peeredFrom } : {})
         });
-        return `/subscriptions/${zone.subscriptionId}/resourceGroups/${zone.resourceGroup}/providers/Microsoft.Network/virtualNetworks/${value}`;
+        const scope = /^\/subscriptions\/[^/]+\/resourceGroups\/[^/]+/i.exec(near)?.[0] ?? near;
+        return `${scope}/providers/Microsoft.Network/virtualNetworks/${value}`;
     }
     record(change) {
         const zone = this.findZone(parentId(change.id));
@@ -1503,8 +1516,19 @@ function openPathFindings(open) {
         ];
     });
 }
+/**
+ * Checks of whether a client VNet and a private endpoint's VNet are peered: undecided while a
+ * peering of either has a remote VNet known only after apply (it may be the other one).
+ */
+const DEPENDS_ON_PEERING = new Set([
+    'VNET-NO-ROUTE-TO-PE',
+    'VNET-PEERING-NOT-CONNECTED'
+]);
 /** The ID of a private DNS zone's VNet link. */
 const LINK = /\/privateDnsZones\/[^/]+\/virtualNetworkLinks\//i;
+function escapeRegExp(text) {
+    return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
 function pattern(ip) {
     return new RegExp(`(?<![\\d.])${ip.replace(/\./g, '\\.')}(?!\\d|\\.\\d)`, 'g');
 }
@@ -1521,6 +1545,16 @@ function settleUnknowns(findings, unresolved) {
     const rests = (text) => values.filter((v) => text.search(v.re) >= 0);
     const candidates = values.flatMap((v) => (v.candidates ?? []).map((ip) => ({ ip, re: pattern(ip), of: v })));
     const open = values.flatMap((of) => (of.paths ?? []).map((p) => ({ ...p, of })));
+    // A VNet holding a peering to a VNet known only after apply, by its ID and by its name in words.
+    const peeredFrom = values.flatMap((of) => of.peeredFrom
+        ? [
+            {
+                ...of.peeredFrom,
+                of,
+                re: new RegExp(`(?<![\\w-])${escapeRegExp(of.peeredFrom.vnet)}(?![\\w-])`)
+            }
+        ]
+        : []);
     const result = [];
     const seen = new Set();
     for (const finding of findings) {
@@ -1554,11 +1588,17 @@ function settleUnknowns(findings, unresolved) {
         // A zone linked to a VNet known only after apply may be linked where it is missing; an IP
         // stand-in in DNS-LINK-MISSING's words (the record's note) changes nothing of that.
         const links = needed.filter((u) => LINK.test(u.resource));
+        const peerings = DEPENDS_ON_PEERING.has(finding.rule)
+            ? peeredFrom
+                .filter((p) => (finding.clients ?? []).some((id) => id.toLowerCase() === p.vnetId.toLowerCase()) ||
+                p.re.test(text))
+                .map((p) => p.of)
+            : [];
         const decides = DEPENDS_ON_VALUE.has(finding.rule)
             ? needed.filter((u) => !LINK.test(u.resource))
             : finding.rule === 'DNS-LINK-MISSING'
                 ? links
-                : [];
+                : peerings;
         if (decides.length > 0 && finding.severity !== 'pass') {
             const key = `${finding.rule}|${finding.vault ?? ''}|${finding.resource}`.toLowerCase();
             if (seen.has(key))

@@ -6194,7 +6194,11 @@ class Ids {
                 ];
             }
             case 'azurerm_virtual_network_peering': {
-                const remote = this.refId(a.remote_virtual_network_id, x.remote_virtual_network_id);
+                // A remote VNet no reference names (another module's new VNet): peered with some VNet.
+                const remote = this.refId(a.remote_virtual_network_id, x.remote_virtual_network_id) ??
+                    (isUnknown(obj(tf.unknown).remote_virtual_network_id)
+                        ? `${KNOWN_AFTER_APPLY}${tf.address}.remote_virtual_network_id`
+                        : null);
                 return [
                     this.change(tf, action, id, {
                         name: str(a.name),

@@ -109,7 +109,9 @@ function terraform(
         }
       }
     },
-    'plan.json'
+    'plan.json',
+    // As the run passes `subscription-id`: a plan whose every ID is built at apply names none.
+    SUB
   )
 }
 
@@ -225,6 +227,63 @@ describe('Terraform: azurerm_virtual_network_peering', () => {
     const { findings } = judge(e.snapshot, terraform([createPeering('vnet-client', 'vnet-app')]))
     expect(one(findings, 'VNET-PEERING-NOT-CONNECTED', 'error').observed).toBe(
       'vnet-client: peering peer-vnet-app Initiated; vnet-app: peering peer-vnet-client Disconnected'
+    )
+  })
+})
+
+describe('Terraform: a peering whose remote VNet is known only after apply', () => {
+  /** vnet-client peered with a VNet another module creates: no reference names it. */
+  function unknownRemote(from: string) {
+    const after = peeringState(from, 'vnet-app')
+    delete after.id
+    delete after.remote_virtual_network_id
+    return {
+      address: 'azurerm_virtual_network_peering.to_module_vnet',
+      type: 'azurerm_virtual_network_peering',
+      actions: ['create'],
+      after,
+      unknown: { id: true, remote_virtual_network_id: true },
+      expressions: {
+        remote_virtual_network_id: { references: ['module.spoke.vnet_id', 'module.spoke'] }
+      }
+    }
+  }
+
+  it('the client may be peered with the endpoint VNet after apply: VNET-NO-ROUTE-TO-PE is PLAN-UNRESOLVED', () => {
+    const e = estate()
+    e.client.peerings = []
+    e.vnet.peerings = []
+    expect(problems(run(e.snapshot))).toEqual(['VNET-NO-ROUTE-TO-PE warning'])
+    const { findings } = judge(e.snapshot, terraform([unknownRemote('vnet-client')]))
+    expect(problems(findings)).toEqual([])
+    const f = one(findings, 'PLAN-UNRESOLVED')
+    expect(f.message).toMatch(
+      /^VNET-NO-ROUTE-TO-PE \(.+\) cannot be judged before apply: it needs the remote VNet of peering peer-vnet-app \(azurerm_virtual_network_peering\.to_module_vnet\.remote_virtual_network_id\)/
+    )
+    expect(f.resource).toBe(e.client.id)
+  })
+
+  it('the endpoint VNet peered with an unknown VNet: the other side missing is not a certain error', () => {
+    const e = estate()
+    e.vnet.peerings = []
+    // vnet-client → vnet-app stays; vnet-app → (known after apply) may be the missing side.
+    const { findings } = judge(e.snapshot, terraform([unknownRemote('vnet-app')]))
+    expect(
+      findings.filter((x) => x.rule === 'VNET-PEERING-NOT-CONNECTED' && x.severity === 'error')
+    ).toEqual([])
+    expect(one(findings, 'PLAN-UNRESOLVED').message).toMatch(
+      /^VNET-PEERING-NOT-CONNECTED \(.+\) cannot be judged before apply: it needs the remote VNet of peering peer-vnet-app/
+    )
+  })
+
+  it('a peering whose remote a reference names is judged for certain, as before', () => {
+    const e = estate()
+    e.client.peerings = []
+    e.vnet.peerings = []
+    const { findings } = judge(e.snapshot, terraform([createPeering('vnet-client', 'vnet-app')]))
+    expect(findings.filter((x) => x.rule === 'PLAN-UNRESOLVED')).toEqual([])
+    expect(one(findings, 'VNET-PEERING-NOT-CONNECTED', 'error').observed).toBe(
+      'vnet-client: peering peer-vnet-app Initiated; vnet-app: no peering to the other side'
     )
   })
 })

@@ -50,6 +50,11 @@ export interface Unresolved {
    * whose DNS path passes it, per vault. Their DNS-path checks cannot be judged (settle.ts).
    */
   paths?: { vault: string; vnetId: string; vnet: string }[]
+  /**
+   * A peering whose remote VNet is known only after apply: the VNet that holds it. Whether that
+   * VNet and the one the rules pair it with are peered is unknown (settle.ts).
+   */
+  peeredFrom?: { vnetId: string; vnet: string }
 }
 
 export interface AppliedPlan {
@@ -274,8 +279,16 @@ class Applier {
     vnet: VirtualNetworkSnapshot
   ): VirtualNetworkPeeringSnapshot {
     const props = obj(resource.properties)
-    const remote =
-      str(obj(props.remoteVirtualNetwork).id) ?? existing?.remoteVirtualNetworkId ?? null
+    let remote = str(obj(props.remoteVirtualNetwork).id) ?? existing?.remoteVirtualNetworkId ?? null
+    if (remote?.startsWith(KNOWN_AFTER_APPLY)) {
+      const name = str(resource.name) ?? nameOf(id)
+      remote = this.standInVnet(
+        vnet.id,
+        id,
+        `the remote VNet of peering ${name} (${remote.slice(KNOWN_AFTER_APPLY.length)})`,
+        { vnetId: vnet.id, vnet: vnet.name }
+      )
+    }
     this.touched.add(idKey(vnet.id))
     if (remote) this.touched.add(idKey(remote))
     if (existing && sameId(existing.remoteVirtualNetworkId, remote)) {
@@ -719,17 +732,36 @@ class Applier {
   ): string | null {
     if (!id?.startsWith(KNOWN_AFTER_APPLY)) return id
     const link = str(change.after?.name) ?? nameOf(change.id)
+    return this.standInVnet(
+      `/subscriptions/${zone.subscriptionId}/resourceGroups/${zone.resourceGroup}`,
+      change.id,
+      `the VNet of link ${link} (${id.slice(KNOWN_AFTER_APPLY.length)})`
+    )
+  }
+
+  /**
+   * A VNet ID known only after apply: a stand-in VNet that no rule knows (beside `near`, an ID
+   * whose subscription and resource group it takes), whose name settle.ts finds in findings.
+   */
+  private standInVnet(
+    near: string,
+    resource: string,
+    what: string,
+    peeredFrom?: Unresolved['peeredFrom']
+  ): string {
     let n = 1
     while (this.used.has(`vnet-known-after-apply-${n}`)) n++
     const value = `vnet-known-after-apply-${n}`
     this.used.add(value)
     this.unresolved.push({
       vault: '',
-      resource: change.id,
+      resource,
       value,
-      what: `the VNet of link ${link} (${id.slice(KNOWN_AFTER_APPLY.length)})`
+      what,
+      ...(peeredFrom ? { peeredFrom } : {})
     })
-    return `/subscriptions/${zone.subscriptionId}/resourceGroups/${zone.resourceGroup}/providers/Microsoft.Network/virtualNetworks/${value}`
+    const scope = /^\/subscriptions\/[^/]+\/resourceGroups\/[^/]+/i.exec(near)?.[0] ?? near
+    return `${scope}/providers/Microsoft.Network/virtualNetworks/${value}`
   }
 
   private record(change: PlannedChange): void {

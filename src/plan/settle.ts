@@ -97,8 +97,21 @@ function openPathFindings(open: OpenPath[]): Finding[] {
   })
 }
 
+/**
+ * Checks of whether a client VNet and a private endpoint's VNet are peered: undecided while a
+ * peering of either has a remote VNet known only after apply (it may be the other one).
+ */
+const DEPENDS_ON_PEERING: ReadonlySet<string> = new Set([
+  'VNET-NO-ROUTE-TO-PE',
+  'VNET-PEERING-NOT-CONNECTED'
+])
+
 /** The ID of a private DNS zone's VNet link. */
 const LINK = /\/privateDnsZones\/[^/]+\/virtualNetworkLinks\//i
+
+function escapeRegExp(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
+}
 
 function pattern(ip: string): RegExp {
   return new RegExp(`(?<![\\d.])${ip.replace(/\./g, '\\.')}(?!\\d|\\.\\d)`, 'g')
@@ -120,6 +133,18 @@ export function settleUnknowns(
     (v.candidates ?? []).map((ip) => ({ ip, re: pattern(ip), of: v }))
   )
   const open: OpenPath[] = values.flatMap((of) => (of.paths ?? []).map((p) => ({ ...p, of })))
+  // A VNet holding a peering to a VNet known only after apply, by its ID and by its name in words.
+  const peeredFrom = values.flatMap((of) =>
+    of.peeredFrom
+      ? [
+          {
+            ...of.peeredFrom,
+            of,
+            re: new RegExp(`(?<![\\w-])${escapeRegExp(of.peeredFrom.vnet)}(?![\\w-])`)
+          }
+        ]
+      : []
+  )
   const result: Finding[] = []
   const seen = new Set<string>()
   for (const finding of findings) {
@@ -155,11 +180,20 @@ export function settleUnknowns(
     // A zone linked to a VNet known only after apply may be linked where it is missing; an IP
     // stand-in in DNS-LINK-MISSING's words (the record's note) changes nothing of that.
     const links = needed.filter((u) => LINK.test(u.resource))
+    const peerings = DEPENDS_ON_PEERING.has(finding.rule)
+      ? peeredFrom
+          .filter(
+            (p) =>
+              (finding.clients ?? []).some((id) => id.toLowerCase() === p.vnetId.toLowerCase()) ||
+              p.re.test(text)
+          )
+          .map((p) => p.of)
+      : []
     const decides = DEPENDS_ON_VALUE.has(finding.rule)
       ? needed.filter((u) => !LINK.test(u.resource))
       : finding.rule === 'DNS-LINK-MISSING'
         ? links
-        : []
+        : peerings
     if (decides.length > 0 && finding.severity !== 'pass') {
       const key = `${finding.rule}|${finding.vault ?? ''}|${finding.resource}`.toLowerCase()
       if (seen.has(key)) continue
