@@ -435,9 +435,8 @@ function problemTable(sections, limit = Infinity, where = listedIn(null)) {
     const left = rows.length - shown.length;
     if (left === 0)
         return table;
-    const vaults = left === 1 ? 'vault' : 'vaults';
     // A blank line ends the table: a line right under it would be parsed as one more row.
-    return `${table}\n\n… and ${left} more ${vaults} with problems, left out of this table: ${where}.`;
+    return `${table}\n\n… and ${(0,group/* plural */.LS)(left, 'more vault')} with problems, left out of this table: ${where}.`;
 }
 /** `✅ 12 vaults without problems: a, b, … and 3 more`. */
 function healthyLine(sections) {

@@ -7,7 +7,7 @@
 import type { Finding } from '../evaluate/finding.js'
 import { RULE_IDS } from '../evaluate/catalog.js'
 import { nameOf } from '../common/arm-id.js'
-import { RESULT_ICON, SEVERITY_ICON, type VaultSection } from './group.js'
+import { plural, RESULT_ICON, SEVERITY_ICON, type VaultSection } from './group.js'
 import { escapeMarkdown, inlineCode } from './markdown.js'
 
 /** Past this many vaults, the rules table joins the vaults table. */
@@ -76,9 +76,8 @@ export function problemTable(
   const table = lines.join('\n')
   const left = rows.length - shown.length
   if (left === 0) return table
-  const vaults = left === 1 ? 'vault' : 'vaults'
   // A blank line ends the table: a line right under it would be parsed as one more row.
-  return `${table}\n\n… and ${left} more ${vaults} with problems, left out of this table: ${where}.`
+  return `${table}\n\n… and ${plural(left, 'more vault')} with problems, left out of this table: ${where}.`
 }
 
 /** `✅ 12 vaults without problems: a, b, … and 3 more`. */
