@@ -125,10 +125,12 @@ describe('npm run demo', () => {
 })
 
 describe('npm run demo in a terminal', () => {
-  // script(1) runs the demo on a pseudo-terminal, as a user's shell does.
+  // script(1) runs the demo on a pseudo-terminal, as a user's shell does. Node reports no colours
+  // on a terminal when CI is set (CI's own runs set it), so the variables of a CI machine go too.
   function inTerminal(colour: Record<string, string>): string {
     const env: NodeJS.ProcessEnv = { ...process.env, TERM: 'xterm-256color', ...colour }
-    for (const name of ['FORCE_COLOR', 'NO_COLOR']) if (!(name in colour)) delete env[name]
+    for (const name of ['FORCE_COLOR', 'NO_COLOR', 'NODE_DISABLE_COLORS', 'CI'])
+      if (!(name in colour)) delete env[name]
     const command = `'${process.execPath}' scripts/demo.mjs`
     const result = spawnSync('script', ['-qec', command, '/dev/null'], { env, encoding: 'utf8' })
     expect(result.status).toBe(0)
