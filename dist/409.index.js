@@ -472,11 +472,13 @@ async function writeReport(report, dir) {
     }
 }
 /**
- * Findings per write: one JSON text of a 500-vault run is tens of MB of transient heap. A slice
+ * Findings per stringify: one JSON text of a 500-vault run is tens of MB of transient heap. A slice
  * of 100 (about 70 KB) stays under V8's large-object size (128 KiB), so its text dies young
  * instead of waiting in old space for a full collection.
  */
-const FINDINGS_PER_WRITE = 100;
+const FINDINGS_PER_SLICE = 100;
+/** Bytes gathered before a write to the report file. */
+const BYTES_PER_WRITE = 1024 * 1024;
 /**
  * Writes exactly `JSON.stringify(report, null, 2)` plus a newline, a slice of findings at a time,
  * so peak memory does not grow with the whole report's text. Each slice is one call of V8's own
@@ -485,31 +487,51 @@ const FINDINGS_PER_WRITE = 100;
  */
 async function writeJson(report, path) {
     const file = await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.open)(path, 'wx', 0o644);
-    // The pieces are joined as bytes, outside V8's heap: joined as strings, a slice of stringified
-    // text would be copied into one more string before being encoded.
-    const write = (pieces) => file.writeFile(Buffer.concat(pieces.map((piece) => Buffer.from(piece, 'utf8'))));
+    // The pieces are kept as bytes, outside V8's heap, and written a megabyte at a time while the
+    // next megabyte is stringified: awaiting a write per slice left the thread idle hundreds of
+    // times (a third of a second at 2,000 vaults).
+    let bytes = [];
+    let pending = 0;
+    let writing = Promise.resolve();
+    const add = (...pieces) => {
+        for (const piece of pieces) {
+            const chunk = Buffer.from(piece, 'utf8');
+            bytes.push(chunk);
+            pending += chunk.length;
+        }
+    };
+    const flush = async () => {
+        const chunk = Buffer.concat(bytes, pending);
+        bytes = [];
+        pending = 0;
+        await writing;
+        writing = file.writeFile(chunk);
+    };
     try {
         const entries = Object.entries(report).filter(([, value]) => value !== undefined);
-        let pieces = ['{'];
+        add('{');
         for (const [index, [key, value]] of entries.entries()) {
-            pieces.push(index === 0 ? '\n  ' : ',\n  ', JSON.stringify(key), ': ');
+            add(index === 0 ? '\n  ' : ',\n  ', JSON.stringify(key), ': ');
             if (key !== 'findings' || !Array.isArray(value) || value.length === 0) {
-                pieces.push(jsonAt(value, 1));
+                add(jsonAt(value, 1));
                 continue;
             }
-            pieces.push('[');
-            for (let start = 0; start < value.length; start += FINDINGS_PER_WRITE) {
-                const slice = value.slice(start, start + FINDINGS_PER_WRITE);
-                pieces.push(start === 0 ? '\n    ' : ',\n    ', jsonItemsAt(slice, 1));
-                await write(pieces);
-                pieces = [];
+            add('[');
+            for (let start = 0; start < value.length; start += FINDINGS_PER_SLICE) {
+                const slice = value.slice(start, start + FINDINGS_PER_SLICE);
+                add(start === 0 ? '\n    ' : ',\n    ', jsonItemsAt(slice, 1));
+                if (pending >= BYTES_PER_WRITE)
+                    await flush();
             }
-            pieces.push('\n  ]');
+            add('\n  ]');
         }
-        pieces.push('\n}\n');
-        await write(pieces);
+        add('\n}\n');
+        await flush();
+        await writing;
     }
     finally {
+        // A write that failed is reported by the await above; here it must only not be left pending.
+        await writing.catch(() => undefined);
         await file.close();
     }
 }

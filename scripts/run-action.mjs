@@ -102,6 +102,8 @@ export async function runAction({
   child.stderr.on('data', (d) => (stderr += d))
   const timer = setTimeout(() => child.kill('SIGKILL'), timeoutMs)
   const exitCode = await new Promise((resolve) => child.on('close', (code) => resolve(code)))
+  // The action's own time: until its process has exited, not until its report is parsed here.
+  const wallMs = Date.now() - started
   clearTimeout(timer)
 
   const outputs = parseOutputFile(readFileSync(outputPath, 'utf8'))
@@ -124,6 +126,6 @@ export async function runAction({
     summaryPath,
     report,
     reportPath,
-    wallMs: Date.now() - started
+    wallMs
   }
 }

@@ -23,6 +23,7 @@ import healthyEstate, {
   VAULT_RG
 } from '../../emulator/estates/healthy.js'
 import { idKey, type PrivateEndpointSnapshot, type Snapshot } from '../../src/collect/snapshot.js'
+import { DEFAULT_CONCURRENCY } from '../../src/collect/collect.js'
 import {
   byId,
   byName,
@@ -760,7 +761,7 @@ describe('concurrency', () => {
     expect(emu.armInFlightPeak()).toBe(3)
     const parallel = await run(emu, req, { bulkThreshold: Infinity })
     expect(emu.armInFlightPeak()).toBeGreaterThan(3)
-    expect(emu.armInFlightPeak()).toBeLessThanOrEqual(8)
+    expect(emu.armInFlightPeak()).toBeLessThanOrEqual(DEFAULT_CONCURRENCY)
 
     // Per vault 3; vault list, managed HSM list, zone list, VNet list, links, A records; the
     // ruleset list (no resolver can be on a path here).

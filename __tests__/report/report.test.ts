@@ -159,8 +159,14 @@ describe('writeReport', () => {
       ...FINDINGS[i % FINDINGS.length]!,
       message: `line one\nline "two" #${i}`
     }))
+    // Over 3 MB: the file is written a megabyte at a time while the rest is stringified.
+    const large = Array.from({ length: 6000 }, (_, i) => ({
+      ...FINDINGS[i % FINDINGS.length]!,
+      message: `finding #${i} — ${'x'.repeat(400)}`
+    }))
     for (const report of [
       buildReport(many, VAULTS),
+      buildReport(large, VAULTS),
       Object.assign(buildReport(FINDINGS, VAULTS), { probe: { mode: 'inside', vaults: [] } }),
       buildReport([], [])
     ]) {

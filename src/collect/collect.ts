@@ -72,7 +72,7 @@ export interface CollectRequest {
 }
 
 export interface CollectOptions {
-  /** Bound on concurrent ARM requests (default 8). */
+  /** Bound on concurrent ARM requests (default `DEFAULT_CONCURRENCY`). */
   concurrency?: number
   retry?: {
     maxRetries?: number
@@ -97,7 +97,12 @@ export interface CollectOptions {
   bulkThreshold?: number
 }
 
-export const DEFAULT_CONCURRENCY = 8
+/**
+ * ARM limits reads by count (the bucket gate.ts follows), not by how many are in flight; the bound
+ * keeps a run from opening a connection per read. 16 rather than 8: the zone groups of 100 broken
+ * endpoints at 2,000 vaults, read after the listings, take 7 round trips instead of 13 (bench).
+ */
+export const DEFAULT_CONCURRENCY = 16
 
 export async function collect(
   req: CollectRequest,
