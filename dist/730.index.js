@@ -1113,35 +1113,59 @@ function describeZone(zone, vaultSubscription) {
 function peNames(group) {
     return group.pes.map((item) => item.pe.name).join(', ');
 }
-/**
- * A zone's A records by DNS name, built once per records array: every vault looks its record up
- * in the shared zone, and a scan per vault is quadratic at thousands of vaults. A hit is checked
- * and a miss scanned for, so a snapshot changed after the index was built still reads right.
- */
-const recordsByName = new WeakMap();
+const recordIndexes = new WeakMap();
+function unchangedAt(records, index, at) {
+    const record = records[at];
+    return record !== undefined && record === index.items[at] && record.name === index.names[at];
+}
+function recordIndex(records, checked) {
+    const known = recordIndexes.get(records);
+    if (known &&
+        known.items.length === records.length &&
+        (!checked || records.every((_, at) => unchangedAt(records, known, at))))
+        return known;
+    const index = {
+        items: [...records],
+        names: records.map((r) => r.name),
+        byName: new Map(),
+        byLabel: new Map()
+    };
+    records.forEach((record, at) => {
+        const name = (0,common_names/* dnsName */.Tu)(record.name);
+        if (!index.byName.has(name))
+            index.byName.set(name, at);
+        const label = name.split('.', 1)[0] ?? name;
+        const same = index.byLabel.get(label);
+        if (same)
+            same.push(at);
+        else
+            index.byLabel.set(label, [at]);
+    });
+    recordIndexes.set(records, index);
+    return index;
+}
 function vaultRecord(ctx, zone) {
     const vault = ctx.model.vault.name.toLowerCase();
-    let index = recordsByName.get(zone.aRecords);
-    if (!index || index.length !== zone.aRecords.length) {
-        index = { length: zone.aRecords.length, byName: new Map() };
-        for (const record of zone.aRecords) {
-            const name = (0,common_names/* dnsName */.Tu)(record.name);
-            if (!index.byName.has(name))
-                index.byName.set(name, record);
-        }
-        recordsByName.set(zone.aRecords, index);
-    }
-    const hit = index.byName.get(vault);
-    if (hit && (0,common_names/* dnsName */.Tu)(hit.name) === vault)
-        return hit;
-    const found = zone.aRecords.find((record) => (0,common_names/* sameText */.QV)((0,common_names/* dnsName */.Tu)(record.name), vault));
-    if (found)
-        recordsByName.delete(zone.aRecords);
-    return found;
+    const records = zone.aRecords;
+    const quick = recordIndex(records, false);
+    const hit = quick.byName.get(vault);
+    if (hit !== undefined && unchangedAt(records, quick, hit))
+        return records[hit];
+    const at = recordIndex(records, true).byName.get(vault);
+    return at === undefined ? undefined : records[at];
 }
-/** A record that looks meant for the vault: named after it, maybe with a suffix or dots. */
-function isVaultLike(ctx, record) {
-    return (0,common_names/* isNamedAfter */.s7)(record.name, ctx.model.vault.name);
+/**
+ * The zone's records that look meant for the vault: named after it, maybe with a suffix or dots
+ * (`kv1`, `kv1.vault`), in the zone's order: among those whose first label is the vault name's.
+ */
+function vaultLikeRecords(ctx, zone) {
+    const vault = ctx.model.vault.name;
+    const label = vault.toLowerCase().split('.', 1)[0] ?? '';
+    const same = recordIndex(zone.aRecords, true).byLabel.get(label) ?? [];
+    return same.flatMap((at) => {
+        const record = zone.aRecords[at];
+        return record && (0,common_names/* isNamedAfter */.s7)(record.name, vault) ? [record] : [];
+    });
 }
 function ttlFor(ctx, current) {
     const { ttlMin, ttlMax } = ctx.options;
@@ -1203,7 +1227,7 @@ const misnamedZones = (0,rule/* perTarget */.Ve)((ctx) => {
             blockers.push(zone.recordsFailure);
             continue;
         }
-        const records = zone.aRecords.filter((record) => isVaultLike(ctx, record));
+        const records = vaultLikeRecords(ctx, zone);
         if (records.length > 0)
             entry(zone.id).records.push(...records);
     }
@@ -1560,7 +1584,7 @@ function recordMissingOrMisnamed(ctx, out, rule, zone, link, group) {
     const place = (0,model_model.zonePlace)(zone);
     const ips = ipsOrPlaceholder(group);
     const ttl = suggestedTtl(ctx.options.ttlMin, ctx.options.ttlMax);
-    const wrong = zone.aRecords.filter((record) => isVaultLike(ctx, record));
+    const wrong = vaultLikeRecords(ctx, zone);
     if (wrong.length > 0) {
         if (rule === 'DNS-RECORD-NAME')
             out.finding({

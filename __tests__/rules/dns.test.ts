@@ -303,6 +303,22 @@ describe('DNS-RECORD-MISSING / DNS-RECORD-NAME', () => {
     ])
   })
 
+  test('the same records array renamed in place between runs is read as it is now', () => {
+    // The rules index a zone's records once per array; a plan's changes are applied in place.
+    const h = healthy()
+    const [record] = h.zone.aRecords
+    expect(problems(run(h.snapshot))).toEqual([])
+    record!.name = 'kv1.vault'
+    expect(problems(run(h.snapshot))).toEqual(['DNS-RECORD-NAME error'])
+    record!.name = 'other'
+    expect(problems(run(h.snapshot))).toEqual(['DNS-RECORD-MISSING error'])
+    record!.name = 'KV1'
+    expect(problems(run(h.snapshot))).toEqual([])
+    // Replaced by another record at the same place, as a plan's change to it is applied.
+    h.zone.aRecords[0] = { ...record!, name: 'kv1', ipv4Addresses: ['10.1.2.9'] }
+    expect(problems(run(h.snapshot))).toEqual(['DNS-RECORD-WRONG-IP error'])
+  })
+
   test('NxDomainRedirect: says clients silently fall back to the public IP', () => {
     const h = healthy()
     h.zone.aRecords = []

@@ -68,39 +68,79 @@ function peNames(group: VnetGroup): string {
 }
 
 /**
- * A zone's A records by DNS name, built once per records array: every vault looks its record up
- * in the shared zone, and a scan per vault is quadratic at thousands of vaults. A hit is checked
- * and a miss scanned for, so a snapshot changed after the index was built still reads right.
+ * A zone's A records by DNS name and by first label, built once per records array: every vault
+ * looks its record up in the shared zone, and a scan per vault is quadratic at thousands of
+ * vaults. The index remembers each record and its name as they were, as the snapshot may change
+ * after it was built (a plan's changes are applied in place): a hit is checked on the spot, a miss
+ * (rarer: a missing or misnamed record) by comparing every record with what was indexed, which
+ * costs no string work.
  */
-const recordsByName = new WeakMap<
-  ARecordSetSnapshot[],
-  { length: number; byName: Map<string, ARecordSetSnapshot> }
->()
+interface RecordIndex {
+  items: ARecordSetSnapshot[]
+  names: string[]
+  /** Positions in `items`. */
+  byName: Map<string, number>
+  byLabel: Map<string, number[]>
+}
+
+const recordIndexes = new WeakMap<ARecordSetSnapshot[], RecordIndex>()
+
+function unchangedAt(records: ARecordSetSnapshot[], index: RecordIndex, at: number): boolean {
+  const record = records[at]
+  return record !== undefined && record === index.items[at] && record.name === index.names[at]
+}
+
+function recordIndex(records: ARecordSetSnapshot[], checked: boolean): RecordIndex {
+  const known = recordIndexes.get(records)
+  if (
+    known &&
+    known.items.length === records.length &&
+    (!checked || records.every((_, at) => unchangedAt(records, known, at)))
+  )
+    return known
+  const index: RecordIndex = {
+    items: [...records],
+    names: records.map((r) => r.name),
+    byName: new Map(),
+    byLabel: new Map()
+  }
+  records.forEach((record, at) => {
+    const name = dnsName(record.name)
+    if (!index.byName.has(name)) index.byName.set(name, at)
+    const label = name.split('.', 1)[0] ?? name
+    const same = index.byLabel.get(label)
+    if (same) same.push(at)
+    else index.byLabel.set(label, [at])
+  })
+  recordIndexes.set(records, index)
+  return index
+}
 
 function vaultRecord(
   ctx: TargetContext,
   zone: PrivateZoneSnapshot
 ): ARecordSetSnapshot | undefined {
   const vault = ctx.model.vault.name.toLowerCase()
-  let index = recordsByName.get(zone.aRecords)
-  if (!index || index.length !== zone.aRecords.length) {
-    index = { length: zone.aRecords.length, byName: new Map() }
-    for (const record of zone.aRecords) {
-      const name = dnsName(record.name)
-      if (!index.byName.has(name)) index.byName.set(name, record)
-    }
-    recordsByName.set(zone.aRecords, index)
-  }
-  const hit = index.byName.get(vault)
-  if (hit && dnsName(hit.name) === vault) return hit
-  const found = zone.aRecords.find((record) => sameText(dnsName(record.name), vault))
-  if (found) recordsByName.delete(zone.aRecords)
-  return found
+  const records = zone.aRecords
+  const quick = recordIndex(records, false)
+  const hit = quick.byName.get(vault)
+  if (hit !== undefined && unchangedAt(records, quick, hit)) return records[hit]
+  const at = recordIndex(records, true).byName.get(vault)
+  return at === undefined ? undefined : records[at]
 }
 
-/** A record that looks meant for the vault: named after it, maybe with a suffix or dots. */
-function isVaultLike(ctx: TargetContext, record: ARecordSetSnapshot): boolean {
-  return isNamedAfter(record.name, ctx.model.vault.name)
+/**
+ * The zone's records that look meant for the vault: named after it, maybe with a suffix or dots
+ * (`kv1`, `kv1.vault`), in the zone's order: among those whose first label is the vault name's.
+ */
+function vaultLikeRecords(ctx: TargetContext, zone: PrivateZoneSnapshot): ARecordSetSnapshot[] {
+  const vault = ctx.model.vault.name
+  const label = vault.toLowerCase().split('.', 1)[0] ?? ''
+  const same = recordIndex(zone.aRecords, true).byLabel.get(label) ?? []
+  return same.flatMap((at) => {
+    const record = zone.aRecords[at]
+    return record && isNamedAfter(record.name, vault) ? [record] : []
+  })
 }
 
 function ttlFor(ctx: TargetContext, current: number | null | undefined): number {
@@ -183,7 +223,7 @@ const misnamedZones = perTarget((ctx: TargetContext): MisnamedResult => {
       blockers.push(zone.recordsFailure)
       continue
     }
-    const records = zone.aRecords.filter((record) => isVaultLike(ctx, record))
+    const records = vaultLikeRecords(ctx, zone)
     if (records.length > 0) entry(zone.id).records.push(...records)
   }
   return { found: [...found.values()], blockers }
@@ -657,7 +697,7 @@ function recordMissingOrMisnamed(
   const place = zonePlace(zone)
   const ips = ipsOrPlaceholder(group)
   const ttl = suggestedTtl(ctx.options.ttlMin, ctx.options.ttlMax)
-  const wrong = zone.aRecords.filter((record) => isVaultLike(ctx, record))
+  const wrong = vaultLikeRecords(ctx, zone)
   if (wrong.length > 0) {
     if (rule === 'DNS-RECORD-NAME')
       out.finding({
