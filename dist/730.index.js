@@ -235,15 +235,37 @@ const IPV6_RANGES = {
 };
 /** True for a dotted-quad IPv4 address or an IPv6 address (no CIDR suffix, no shorthand IPv4). */
 function isValidIp(ip) {
-    return ipaddr_js__WEBPACK_IMPORTED_MODULE_0___default().IPv4.isValidFourPartDecimal(ip) || ipaddr_js__WEBPACK_IMPORTED_MODULE_0___default().IPv6.isValid(ip);
+    return infoOf(ip) !== null;
 }
 /**
  * The class of an address and a label of its range.
  * @throws TypeError when `ip` is not a valid address (see `isValidIp`).
  */
 function describeIp(ip) {
-    if (!isValidIp(ip))
+    const info = infoOf(ip);
+    if (!info)
         throw new TypeError(`Not an IP address: ${JSON.stringify(ip)}`);
+    return info;
+}
+/**
+ * `describeIp`'s answers, null for what is no address. The same few thousand addresses are asked
+ * about by the collector and by several rules per vault, and ipaddr.js parses the text each time
+ * (at 2,000 vaults that was a tenth of the evaluate stage). Bounded, so a long-lived process
+ * (the tests) does not keep every address it ever saw.
+ */
+const described = new Map();
+const DESCRIBED_LIMIT = 20_000;
+function infoOf(ip) {
+    let info = described.get(ip);
+    if (info !== undefined)
+        return info;
+    info = ipaddr_js__WEBPACK_IMPORTED_MODULE_0___default().IPv4.isValidFourPartDecimal(ip) || ipaddr_js__WEBPACK_IMPORTED_MODULE_0___default().IPv6.isValid(ip) ? describe(ip) : null;
+    if (described.size >= DESCRIBED_LIMIT)
+        described.clear();
+    described.set(ip, info);
+    return info;
+}
+function describe(ip) {
     let address = ipaddr_js__WEBPACK_IMPORTED_MODULE_0___default().parse(ip);
     if (address.kind() === 'ipv6') {
         const v6 = address;
@@ -252,13 +274,17 @@ function describeIp(ip) {
     }
     if (address.kind() === 'ipv4') {
         if (address.toString() === AZURE_PLATFORM_IP) {
-            return { ip, class: 'reserved', range: 'Azure platform DNS (168.63.129.16)' };
+            return Object.freeze({ ip, class: 'reserved', range: 'Azure platform DNS (168.63.129.16)' });
         }
         const known = IPV4_RANGES[address.range()];
-        return { ip, class: known?.class ?? 'reserved', range: known?.label ?? 'reserved' };
+        return Object.freeze({
+            ip,
+            class: known?.class ?? 'reserved',
+            range: known?.label ?? 'reserved'
+        });
     }
     const known = IPV6_RANGES[address.range()];
-    return { ip, class: known?.class ?? 'reserved', range: known?.label ?? 'reserved' };
+    return Object.freeze({ ip, class: known?.class ?? 'reserved', range: known?.label ?? 'reserved' });
 }
 /**
  * `private`, `public` or `reserved` (guide §4, with the RFC 1918 range for 172.16.0.0/12).
@@ -269,15 +295,15 @@ function classifyIp(ip) {
 }
 /** True when `ip` is a valid private address; false for public, reserved and invalid input. */
 function isPrivate(ip) {
-    return isValidIp(ip) && classifyIp(ip) === 'private';
+    return infoOf(ip)?.class === 'private';
 }
 /** True when `ip` is a valid public address; false for private, reserved and invalid input. */
 function isPublic(ip) {
-    return isValidIp(ip) && classifyIp(ip) === 'public';
+    return infoOf(ip)?.class === 'public';
 }
 /** True when `ip` is a valid reserved address; false for private, public and invalid input. */
 function isReserved(ip) {
-    return isValidIp(ip) && classifyIp(ip) === 'reserved';
+    return infoOf(ip)?.class === 'reserved';
 }
 /** True when `ip` lies in one of the CIDR prefixes (e.g. a VNet's address space). */
 function inPrefixes(ip, prefixes) {

@@ -91,6 +91,22 @@ describe('classifyIp (guide §4)', () => {
   })
 })
 
+describe('answers asked again', () => {
+  test('are the same, cannot be changed by a caller, and invalid input still throws', () => {
+    const first = describeIp('10.9.8.7')
+    expect(describeIp('10.9.8.7')).toBe(first)
+    expect(() => {
+      ;(first as { class: string }).class = 'public'
+    }).toThrow(TypeError)
+    expect(classifyIp('10.9.8.7')).toBe('private')
+    for (let i = 0; i < 2; i++) {
+      expect(() => describeIp('10.9.8')).toThrow(TypeError)
+      expect(isValidIp('10.9.8')).toBe(false)
+      expect(isPrivate('10.9.8')).toBe(false)
+    }
+  })
+})
+
 describe('inPrefixes', () => {
   test('matches CIDR prefixes of the same family', () => {
     expect(inPrefixes('10.1.2.3', ['10.1.0.0/16'])).toBe(true)

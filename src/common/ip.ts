@@ -57,7 +57,7 @@ const IPV6_RANGES: Record<string, { class: IpClass; label: string }> = {
 
 /** True for a dotted-quad IPv4 address or an IPv6 address (no CIDR suffix, no shorthand IPv4). */
 export function isValidIp(ip: string): boolean {
-  return ipaddr.IPv4.isValidFourPartDecimal(ip) || ipaddr.IPv6.isValid(ip)
+  return infoOf(ip) !== null
 }
 
 /**
@@ -65,7 +65,30 @@ export function isValidIp(ip: string): boolean {
  * @throws TypeError when `ip` is not a valid address (see `isValidIp`).
  */
 export function describeIp(ip: string): IpInfo {
-  if (!isValidIp(ip)) throw new TypeError(`Not an IP address: ${JSON.stringify(ip)}`)
+  const info = infoOf(ip)
+  if (!info) throw new TypeError(`Not an IP address: ${JSON.stringify(ip)}`)
+  return info
+}
+
+/**
+ * `describeIp`'s answers, null for what is no address. The same few thousand addresses are asked
+ * about by the collector and by several rules per vault, and ipaddr.js parses the text each time
+ * (at 2,000 vaults that was a tenth of the evaluate stage). Bounded, so a long-lived process
+ * (the tests) does not keep every address it ever saw.
+ */
+const described = new Map<string, Readonly<IpInfo> | null>()
+const DESCRIBED_LIMIT = 20_000
+
+function infoOf(ip: string): Readonly<IpInfo> | null {
+  let info = described.get(ip)
+  if (info !== undefined) return info
+  info = ipaddr.IPv4.isValidFourPartDecimal(ip) || ipaddr.IPv6.isValid(ip) ? describe(ip) : null
+  if (described.size >= DESCRIBED_LIMIT) described.clear()
+  described.set(ip, info)
+  return info
+}
+
+function describe(ip: string): Readonly<IpInfo> {
   let address = ipaddr.parse(ip)
   if (address.kind() === 'ipv6') {
     const v6 = address as ipaddr.IPv6
@@ -73,13 +96,17 @@ export function describeIp(ip: string): IpInfo {
   }
   if (address.kind() === 'ipv4') {
     if (address.toString() === AZURE_PLATFORM_IP) {
-      return { ip, class: 'reserved', range: 'Azure platform DNS (168.63.129.16)' }
+      return Object.freeze({ ip, class: 'reserved', range: 'Azure platform DNS (168.63.129.16)' })
     }
     const known = IPV4_RANGES[(address as ipaddr.IPv4).range()]
-    return { ip, class: known?.class ?? 'reserved', range: known?.label ?? 'reserved' }
+    return Object.freeze({
+      ip,
+      class: known?.class ?? 'reserved',
+      range: known?.label ?? 'reserved'
+    })
   }
   const known = IPV6_RANGES[(address as ipaddr.IPv6).range()]
-  return { ip, class: known?.class ?? 'reserved', range: known?.label ?? 'reserved' }
+  return Object.freeze({ ip, class: known?.class ?? 'reserved', range: known?.label ?? 'reserved' })
 }
 
 /**
@@ -92,17 +119,17 @@ export function classifyIp(ip: string): IpClass {
 
 /** True when `ip` is a valid private address; false for public, reserved and invalid input. */
 export function isPrivate(ip: string): boolean {
-  return isValidIp(ip) && classifyIp(ip) === 'private'
+  return infoOf(ip)?.class === 'private'
 }
 
 /** True when `ip` is a valid public address; false for private, reserved and invalid input. */
 export function isPublic(ip: string): boolean {
-  return isValidIp(ip) && classifyIp(ip) === 'public'
+  return infoOf(ip)?.class === 'public'
 }
 
 /** True when `ip` is a valid reserved address; false for private, public and invalid input. */
 export function isReserved(ip: string): boolean {
-  return isValidIp(ip) && classifyIp(ip) === 'reserved'
+  return infoOf(ip)?.class === 'reserved'
 }
 
 /** True when `ip` lies in one of the CIDR prefixes (e.g. a VNet's address space). */
