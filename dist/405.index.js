@@ -584,10 +584,10 @@ var dist = __webpack_require__(1859);
 var esm = __webpack_require__(8657);
 // EXTERNAL MODULE: ./node_modules/@azure/arm-privatedns/dist/index.js
 var arm_privatedns_dist = __webpack_require__(568);
-// EXTERNAL MODULE: ./node_modules/@azure/core-client/dist/esm/index.js + 16 modules
-var dist_esm = __webpack_require__(5738);
 // EXTERNAL MODULE: ./node_modules/@azure/core-rest-pipeline/dist/esm/index.js + 37 modules
-var core_rest_pipeline_dist_esm = __webpack_require__(1818);
+var dist_esm = __webpack_require__(1818);
+// EXTERNAL MODULE: ./node_modules/@azure/core-client/dist/esm/index.js + 16 modules
+var core_client_dist_esm = __webpack_require__(5738);
 ;// CONCATENATED MODULE: ./src/collect/network-client.ts
 /**
  * The eight Microsoft.Network reads this action makes, on the Azure SDK's own `ServiceClient`
@@ -604,7 +604,7 @@ var core_rest_pipeline_dist_esm = __webpack_require__(1818);
 
 /** The API version of `@azure/arm-network` 36, whose model shapes the collectors read. */
 const NETWORK_API_VERSION = '2025-05-01';
-const serializer = (0,dist_esm/* createSerializer */.rl)({}, false);
+const serializer = (0,core_client_dist_esm/* createSerializer */.rl)({}, false);
 /** A GET whose answer is returned as ARM sent it (no mapper), and whose errors are the SDK's. */
 function getSpec(path, pathParameters) {
     return {
@@ -687,7 +687,7 @@ function flattenProperties(value) {
     }
     return result;
 }
-class NetworkReadClient extends dist_esm/* ServiceClient */.Nl {
+class NetworkReadClient extends core_client_dist_esm/* ServiceClient */.Nl {
     subscriptionId;
     $host;
     constructor(credential, subscriptionId, options) {
@@ -695,11 +695,11 @@ class NetworkReadClient extends dist_esm/* ServiceClient */.Nl {
         this.subscriptionId = subscriptionId;
         this.$host = options.endpoint;
         // As the generated clients do: sign every request with the ARM scope.
-        this.pipeline.removePolicy({ name: core_rest_pipeline_dist_esm/* bearerTokenAuthenticationPolicyName */.uQ });
-        this.pipeline.addPolicy((0,core_rest_pipeline_dist_esm/* bearerTokenAuthenticationPolicy */.N$)({
+        this.pipeline.removePolicy({ name: dist_esm/* bearerTokenAuthenticationPolicyName */.uQ });
+        this.pipeline.addPolicy((0,dist_esm/* bearerTokenAuthenticationPolicy */.N$)({
             credential,
             scopes: options.credentialScopes,
-            challengeCallbacks: { authorizeRequestOnChallenge: dist_esm/* authorizeRequestOnClaimChallenge */.fj }
+            challengeCallbacks: { authorizeRequestOnChallenge: core_client_dist_esm/* authorizeRequestOnClaimChallenge */.fj }
         }));
     }
     async read(spec, args) {
@@ -846,6 +846,7 @@ function subscriptionOfUrl(url) {
 
 
 
+
 /** The private DNS API version that returns `resolutionPolicy` on VNet links. */
 const PRIVATE_DNS_API_VERSION = '2024-06-01';
 const COUNT_POLICY_NAME = 'kvpldCountPolicy';
@@ -882,17 +883,22 @@ function createClientFactory(credential, armEndpoint, setup) {
     const endpoint = armEndpoint.replace(/\/+$/, '');
     const scope = `${endpoint}/.default`;
     const cache = new Map();
+    // One HTTP client, so one pool of kept-alive connections to ARM for every SDK client: each
+    // would otherwise open its own, and a burst of reads through one client (the zone groups of
+    // broken endpoints, after the listings) waited on new TLS handshakes while the connections the
+    // other clients' listings had just finished with sat idle.
+    const httpClient = (0,dist_esm/* createDefaultHttpClient */.fl)();
     return (subscriptionId) => {
         const key = subscriptionId.toLowerCase();
         let clients = cache.get(key);
         if (!clients) {
-            clients = lazyClients(credential, subscriptionId, endpoint, scope, setup);
+            clients = lazyClients(credential, subscriptionId, endpoint, scope, setup, httpClient);
             cache.set(key, clients);
         }
         return clients;
     };
 }
-function lazyClients(credential, subscriptionId, endpoint, scope, setup) {
+function lazyClients(credential, subscriptionId, endpoint, scope, setup, httpClient) {
     let keyVault;
     let network;
     let privateDns;
@@ -903,6 +909,7 @@ function lazyClients(credential, subscriptionId, endpoint, scope, setup) {
                 keyVault = new esm/* KeyVaultManagementClient */.ch(credential, subscriptionId, {
                     endpoint,
                     credentials: { scopes: [scope] },
+                    httpClient,
                     ...tls(setup)
                 });
                 configurePipeline(keyVault.pipeline, setup);
@@ -914,6 +921,7 @@ function lazyClients(credential, subscriptionId, endpoint, scope, setup) {
                 network = new NetworkReadClient(credential, subscriptionId, {
                     endpoint,
                     credentialScopes: scope,
+                    httpClient,
                     ...tls(setup)
                 });
                 configurePipeline(network.pipeline, setup);
@@ -926,6 +934,7 @@ function lazyClients(credential, subscriptionId, endpoint, scope, setup) {
                     endpoint,
                     credentialScopes: scope,
                     apiVersion: PRIVATE_DNS_API_VERSION,
+                    httpClient,
                     ...tls(setup)
                 });
                 configurePipeline(privateDns.pipeline, setup);
@@ -937,6 +946,7 @@ function lazyClients(credential, subscriptionId, endpoint, scope, setup) {
                 dnsResolver = new dist/* DnsResolverManagementClient */.S1(credential, subscriptionId, {
                     endpoint,
                     credentialScopes: scope,
+                    httpClient,
                     ...tls(setup)
                 });
                 configurePipeline(dnsResolver.pipeline, setup);
@@ -2001,15 +2011,36 @@ async function collect(req, credential, options = {}) {
             log(`Reading subscription(s) ${[...ctx.bulk].join(', ')} in bulk: private endpoints, NICs ` +
                 `and VNets from one listing each instead of a GET per resource`);
         }
+        const scopesRead = Promise.all(scopeReads);
+        // In bulk mode, what decides which deferred zone groups to read; known once the zones are.
+        let deciding = null;
+        const decided = () => (deciding ??= scopesRead.then((scopes) => decidingRecords(ctx, scopes, req.cloud)));
+        const zoneGroups = new ZoneGroupReads(ctx);
+        const bulkListed = bulkListings(ctx);
+        const turn = pacer(SNAPSHOTS_PER_TURN);
+        // A vault without an A record is known from the listings alone: its endpoints' zone groups
+        // are sent for before any snapshot is built.
+        if (ctx.bulk.size > 0)
+            void readZoneGroupsOfUnrecorded(ctx, reads, decided, zoneGroups);
         const vaultTasks = reads.map(async (r) => {
             if (!('vault' in r))
                 return done(r);
-            return done(await vaultSnapshot(ctx, r.name, r.vault, r.fallback));
+            // In bulk mode every vault's reads are answered by the same listings, so thousands of
+            // snapshots would be built in one go once they are in, with no I/O in between: built a
+            // few hundred per turn of the event loop instead, the zone group reads go out and come
+            // back meanwhile.
+            if (ctx.bulk.size > 0) {
+                await bulkListed;
+                await turn();
+            }
+            const snapshot = await vaultSnapshot(ctx, r.name, r.vault, r.fallback);
+            if (Object.values(snapshot.privateEndpoints).some((pe) => pe?.dnsZoneGroupsSkipped)) {
+                await readDeferredZoneGroups(snapshot, await decided(), zoneGroups);
+            }
+            return done(snapshot);
         });
         const vaults = await Promise.all(vaultTasks);
-        const scopeResults = await Promise.all(scopeReads);
-        if (ctx.bulk.size > 0)
-            await completeZoneGroups(ctx, vaults, scopeResults, req.cloud);
+        const scopeResults = await scopesRead;
         const zoneFailures = await readZoneGroupZones(ctx, vaults, scopeResults.map((s) => s.read));
         const dnsPath = await dnsPathReads.finish(vaults.flatMap((vault) => Object.values(vault.privateEndpoints).flatMap((pe) => (pe?.vnetId ? [pe.vnetId] : []))));
         const zones = (await ctx.memo.zoneDetails.values()).sort(byNameThenId);
@@ -2108,22 +2139,7 @@ async function fromVaultListing(ctx, ref, subscriptionId) {
     // Not listed (or no listing): the GET gives ARM's own 404 / 403 for it.
     return readNamedVault(ctx, ref);
 }
-/**
- * Bulk mode deferred the DNS zone groups (ARM has no subscription-wide list of them: a request
- * per private endpoint). They are read only where a rule's finding or fix could depend on them
- * (docs/rules.md, "DNS zone groups in bulk mode"):
- * - every endpoint, unless all zone scopes were read and every kept zone is a privatelink
- *   zone itself, one per target kind (a near-miss zone, a missing zone or two exact zones: which zone a group names is
- *   what tells ZONE-MISNAMED from ZONE-MISSING, and which exact zone a link fix should use);
- * - an endpoint whose vault has no A record named after it there (a group may point at a
- *   misnamed zone outside the scopes searched: a misnamed zone rather than a missing one);
- * - an endpoint whose fix may be to recreate it (connection neither Approved nor Pending, not
- *   provisioned Succeeded, unreadable NICs, more than one or a non-private IP): the recreate fix
- *   restores its zone groups.
- * Otherwise the record alone decides every DNS finding (right IP, wrong IP, TTL); a zone group
- * could only name the zone that holds it.
- */
-async function completeZoneGroups(ctx, vaults, scopes, cloud) {
+async function decidingRecords(ctx, scopes, cloud) {
     const kept = new Map();
     for (const scope of scopes) {
         if (!scope.read.ok)
@@ -2139,7 +2155,6 @@ async function completeZoneGroups(ctx, vaults, scopes, cloud) {
     const named = (zone) => zone.name.toLowerCase().replace(/\.$/, '');
     const exactNames = target/* TARGET_KINDS */.aO.map(zoneOf);
     const clean = scopes.every((s) => s.read.ok) && [...kept.values()].every((z) => exactNames.includes(named(z)));
-    // Per kind, by lower-cased name: one lookup per vault, not a scan of the zone's records.
     const records = new Map();
     for (const kind of target/* TARGET_KINDS */.aO) {
         const zones = [...kept.values()].filter((z) => named(z) === zoneOf(kind));
@@ -2157,22 +2172,88 @@ async function completeZoneGroups(ctx, vaults, scopes, cloud) {
         }
         records.set(kind, byName);
     }
-    const needed = new Map();
-    for (const vault of vaults) {
-        const hasRecord = records.get(vault.kind ?? 'vault')?.has(vault.name.toLowerCase()) ?? false;
-        for (const [key, pe] of Object.entries(vault.privateEndpoints)) {
-            if (!pe?.dnsZoneGroupsSkipped)
+    return records;
+}
+function hasRecord(records, kind, name) {
+    return records.get(kind)?.has(name.toLowerCase()) ?? false;
+}
+/** Each private endpoint's zone groups, read once however many ask. */
+class ZoneGroupReads {
+    ctx;
+    reads = new Map();
+    constructor(ctx) {
+        this.ctx = ctx;
+    }
+    of(peId) {
+        const key = peId.toLowerCase();
+        let read = this.reads.get(key);
+        if (!read)
+            this.reads.set(key, (read = readZoneGroups(this.ctx, peId)));
+        return read;
+    }
+}
+/**
+ * Starts reading the zone groups of the listed endpoints of the vaults that have no A record
+ * (above), from the vault, zone and private endpoint listings, before any snapshot is built.
+ * An endpoint missing from its listing is gone: nothing to read.
+ */
+async function readZoneGroupsOfUnrecorded(ctx, reads, decided, zoneGroups) {
+    const records = await decided();
+    for (const read of reads) {
+        if (!('vault' in read) || hasRecord(records, read.vault.kind, read.name))
+            continue;
+        for (const connection of read.vault.connections) {
+            const peId = connection.privateEndpointId ?? '';
+            const subscriptionId = parseScopeOfId(peId);
+            if (!ctx.bulk.has(subscriptionId.toLowerCase()))
                 continue;
-            if (!hasRecord || mayBeRecreated(vault, key, pe))
-                needed.set(key, pe);
+            const listing = await listedPrivateEndpoints(ctx, subscriptionId);
+            const listed = listing.ok ? listing.value.get(peId.toLowerCase()) : undefined;
+            if (listed)
+                void zoneGroups.of(listed.id ?? peId);
         }
     }
-    await Promise.all([...needed.values()].map(async (pe) => {
-        const groups = await readZoneGroups(ctx, pe.id);
+}
+/** Reads the deferred zone groups of one vault's endpoints that a finding may depend on (above). */
+async function readDeferredZoneGroups(vault, records, zoneGroups) {
+    const recorded = hasRecord(records, vault.kind ?? 'vault', vault.name);
+    const needed = [];
+    for (const [key, pe] of Object.entries(vault.privateEndpoints)) {
+        if (!pe?.dnsZoneGroupsSkipped)
+            continue;
+        if (!recorded || mayBeRecreated(vault, key, pe))
+            needed.push(pe);
+    }
+    await Promise.all(needed.map(async (pe) => {
+        const groups = await zoneGroups.of(pe.id);
         pe.dnsZoneGroups = groups.ok ? groups.value : [];
         pe.dnsZoneGroupsFailure = groups.ok ? null : groups.failure;
         delete pe.dnsZoneGroupsSkipped;
     }));
+}
+/** Vault snapshots built per turn of the event loop in bulk mode (see `collect`). */
+const SNAPSHOTS_PER_TURN = 200;
+/** Every listing of the subscriptions read in bulk, settled (never rejects). */
+async function bulkListings(ctx) {
+    await Promise.all([...ctx.bulk].flatMap((sub) => [
+        listedPrivateEndpoints(ctx, sub),
+        listedNics(ctx, sub),
+        listedVirtualNetworks(ctx, sub)
+    ]));
+}
+/**
+ * A turn for each caller: the first `per` callers get the next turn of the event loop, the next
+ * `per` the one after, and so on, each after I/O had its chance.
+ */
+function pacer(per) {
+    let callers = 0;
+    let turn = Promise.resolve();
+    return () => {
+        if (callers++ % per === 0) {
+            turn = turn.then(() => new Promise((resolve) => setImmediate(resolve)));
+        }
+        return turn;
+    };
 }
 /** Whether a finding on this endpoint may tell the user to recreate it (see above). */
 function mayBeRecreated(vault, peKey, pe) {

@@ -202,7 +202,17 @@ function buildIndex(estate) {
       }
     }
   }
-  return { byId, all }
+  // A parent's children (a zone's record sets, an endpoint's zone groups) without a scan of the
+  // estate per list: at 2,000 vaults, 100 zone group lists scanned 10,000 resources each.
+  /** @type {Map<string, { resource: any, meta: ReturnType<typeof describeId> }[]>} */
+  const children = new Map()
+  for (const entry of all) {
+    if (!entry.meta.parentId) continue
+    const siblings = children.get(entry.meta.parentId)
+    if (siblings) siblings.push(entry)
+    else children.set(entry.meta.parentId, [entry])
+  }
+  return { byId, all, children }
 }
 
 /**
@@ -353,8 +363,8 @@ export function createArm({ estate, isValidAccessToken, pageSize }) {
           ? RECORD_TYPES.map((t) => `${parent.meta.type}/${t}`)
           : [`${parent.meta.type}/${childType}`]
       const items = listedItems(index, est, `${path.toLowerCase()}?${types}`, () =>
-        index.all
-          .filter((e) => e.meta.parentId === parent.meta.id && types.includes(e.meta.type))
+        (index.children.get(parent.meta.id) ?? [])
+          .filter((e) => types.includes(e.meta.type))
           .filter(visible)
           .map((e) => e.resource)
       )

@@ -7,7 +7,13 @@ import { DnsResolverManagementClient } from '@azure/arm-dnsresolver'
 import { KeyVaultManagementClient } from '@azure/arm-keyvault'
 import { PrivateDnsManagementClient } from '@azure/arm-privatedns'
 import type { TokenCredential } from '@azure/identity'
-import type { Pipeline, PipelinePolicy, TlsSettings } from '@azure/core-rest-pipeline'
+import {
+  createDefaultHttpClient,
+  type HttpClient,
+  type Pipeline,
+  type PipelinePolicy,
+  type TlsSettings
+} from '@azure/core-rest-pipeline'
 import type { ErrorBodies } from './arm-errors.js'
 import { NetworkReadClient, type NetworkReads } from './network-client.js'
 import { GATE_POLICY_NAME, type ThrottleGate } from './gate.js'
@@ -78,12 +84,17 @@ export function createClientFactory(
   const endpoint = armEndpoint.replace(/\/+$/, '')
   const scope = `${endpoint}/.default`
   const cache = new Map<string, ArmClients>()
+  // One HTTP client, so one pool of kept-alive connections to ARM for every SDK client: each
+  // would otherwise open its own, and a burst of reads through one client (the zone groups of
+  // broken endpoints, after the listings) waited on new TLS handshakes while the connections the
+  // other clients' listings had just finished with sat idle.
+  const httpClient = createDefaultHttpClient()
 
   return (subscriptionId) => {
     const key = subscriptionId.toLowerCase()
     let clients = cache.get(key)
     if (!clients) {
-      clients = lazyClients(credential, subscriptionId, endpoint, scope, setup)
+      clients = lazyClients(credential, subscriptionId, endpoint, scope, setup, httpClient)
       cache.set(key, clients)
     }
     return clients
@@ -95,7 +106,8 @@ function lazyClients(
   subscriptionId: string,
   endpoint: string,
   scope: string,
-  setup: PipelineSetup
+  setup: PipelineSetup,
+  httpClient: HttpClient
 ): ArmClients {
   let keyVault: KeyVaultManagementClient | undefined
   let network: NetworkReadClient | undefined
@@ -107,6 +119,7 @@ function lazyClients(
         keyVault = new KeyVaultManagementClient(credential, subscriptionId, {
           endpoint,
           credentials: { scopes: [scope] },
+          httpClient,
           ...tls(setup)
         })
         configurePipeline(keyVault.pipeline, setup)
@@ -118,6 +131,7 @@ function lazyClients(
         network = new NetworkReadClient(credential, subscriptionId, {
           endpoint,
           credentialScopes: scope,
+          httpClient,
           ...tls(setup)
         })
         configurePipeline(network.pipeline, setup)
@@ -130,6 +144,7 @@ function lazyClients(
           endpoint,
           credentialScopes: scope,
           apiVersion: PRIVATE_DNS_API_VERSION,
+          httpClient,
           ...tls(setup)
         })
         configurePipeline(privateDns.pipeline, setup)
@@ -141,6 +156,7 @@ function lazyClients(
         dnsResolver = new DnsResolverManagementClient(credential, subscriptionId, {
           endpoint,
           credentialScopes: scope,
+          httpClient,
           ...tls(setup)
         })
         configurePipeline(dnsResolver.pipeline, setup)

@@ -18,7 +18,13 @@ import type { Cloud } from '../inputs/cloud.js'
 import type { VaultRef } from '../inputs/inputs.js'
 import { ErrorBodies, ok, type Read } from './arm-errors.js'
 import { lastSegment, parseResourceId, parseScope, subscriptionScope } from '../common/arm-id.js'
-import { BULK_THRESHOLD, startBulk } from './bulk.js'
+import {
+  BULK_THRESHOLD,
+  listedNics,
+  listedPrivateEndpoints,
+  listedVirtualNetworks,
+  startBulk
+} from './bulk.js'
 import { createClientFactory } from './clients.js'
 import { createContext, type CollectContext, type ZoneRef } from './context.js'
 import { dnsPathScopes, startDnsPath } from './dns-path.js'
@@ -31,6 +37,7 @@ import { sharedTokenCredential } from './tokens.js'
 import { isPrivate } from '../common/ip.js'
 import type {
   ARecordSetSnapshot,
+  DnsZoneGroupSnapshot,
   PrivateEndpointSnapshot,
   PrivateZoneSnapshot,
   ReadFailure,
@@ -259,13 +266,35 @@ export async function collect(
       )
     }
 
+    const scopesRead = Promise.all(scopeReads)
+    // In bulk mode, what decides which deferred zone groups to read; known once the zones are.
+    let deciding: Promise<DecidingRecords> | null = null
+    const decided = (): Promise<DecidingRecords> =>
+      (deciding ??= scopesRead.then((scopes) => decidingRecords(ctx, scopes, req.cloud)))
+    const zoneGroups = new ZoneGroupReads(ctx)
+    const bulkListed = bulkListings(ctx)
+    const turn = pacer(SNAPSHOTS_PER_TURN)
+    // A vault without an A record is known from the listings alone: its endpoints' zone groups
+    // are sent for before any snapshot is built.
+    if (ctx.bulk.size > 0) void readZoneGroupsOfUnrecorded(ctx, reads, decided, zoneGroups)
     const vaultTasks = reads.map(async (r) => {
       if (!('vault' in r)) return done(r)
-      return done(await vaultSnapshot(ctx, r.name, r.vault, r.fallback))
+      // In bulk mode every vault's reads are answered by the same listings, so thousands of
+      // snapshots would be built in one go once they are in, with no I/O in between: built a
+      // few hundred per turn of the event loop instead, the zone group reads go out and come
+      // back meanwhile.
+      if (ctx.bulk.size > 0) {
+        await bulkListed
+        await turn()
+      }
+      const snapshot = await vaultSnapshot(ctx, r.name, r.vault, r.fallback)
+      if (Object.values(snapshot.privateEndpoints).some((pe) => pe?.dnsZoneGroupsSkipped)) {
+        await readDeferredZoneGroups(snapshot, await decided(), zoneGroups)
+      }
+      return done(snapshot)
     })
     const vaults = await Promise.all(vaultTasks)
-    const scopeResults = await Promise.all(scopeReads)
-    if (ctx.bulk.size > 0) await completeZoneGroups(ctx, vaults, scopeResults, req.cloud)
+    const scopeResults = await scopesRead
 
     const zoneFailures = await readZoneGroupZones(
       ctx,
@@ -397,13 +426,18 @@ async function fromVaultListing(
  *   restores its zone groups.
  * Otherwise the record alone decides every DNS finding (right IP, wrong IP, TTL); a zone group
  * could only name the zone that holds it.
+ *
+ * Per kind, the A records of its one privatelink zone by lower-cased name (one lookup per vault,
+ * not a scan of the zone's records); a kind without such a zone has none, and every endpoint of
+ * that kind is read.
  */
-async function completeZoneGroups(
+type DecidingRecords = Map<TargetKind, Map<string, ARecordSetSnapshot>>
+
+async function decidingRecords(
   ctx: CollectContext,
-  vaults: VaultSnapshot[],
   scopes: { read: Read<ZoneRef[]> }[],
   cloud: CollectRequest['cloud']
-): Promise<void> {
+): Promise<DecidingRecords> {
   const kept = new Map<string, ZoneRef>()
   for (const scope of scopes) {
     if (!scope.read.ok) continue
@@ -419,8 +453,7 @@ async function completeZoneGroups(
   const exactNames = TARGET_KINDS.map(zoneOf)
   const clean =
     scopes.every((s) => s.read.ok) && [...kept.values()].every((z) => exactNames.includes(named(z)))
-  // Per kind, by lower-cased name: one lookup per vault, not a scan of the zone's records.
-  const records = new Map<TargetKind, Map<string, ARecordSetSnapshot>>()
+  const records: DecidingRecords = new Map()
   for (const kind of TARGET_KINDS) {
     const zones = [...kept.values()].filter((z) => named(z) === zoneOf(kind))
     const only = zones.length === 1 ? zones[0] : undefined
@@ -434,23 +467,101 @@ async function completeZoneGroups(
     }
     records.set(kind, byName)
   }
+  return records
+}
 
-  const needed = new Map<string, PrivateEndpointSnapshot>()
-  for (const vault of vaults) {
-    const hasRecord = records.get(vault.kind ?? 'vault')?.has(vault.name.toLowerCase()) ?? false
-    for (const [key, pe] of Object.entries(vault.privateEndpoints)) {
-      if (!pe?.dnsZoneGroupsSkipped) continue
-      if (!hasRecord || mayBeRecreated(vault, key, pe)) needed.set(key, pe)
+function hasRecord(records: DecidingRecords, kind: TargetKind, name: string): boolean {
+  return records.get(kind)?.has(name.toLowerCase()) ?? false
+}
+
+/** Each private endpoint's zone groups, read once however many ask. */
+class ZoneGroupReads {
+  private readonly reads = new Map<string, Promise<Read<DnsZoneGroupSnapshot[]>>>()
+
+  constructor(private readonly ctx: CollectContext) {}
+
+  of(peId: string): Promise<Read<DnsZoneGroupSnapshot[]>> {
+    const key = peId.toLowerCase()
+    let read = this.reads.get(key)
+    if (!read) this.reads.set(key, (read = readZoneGroups(this.ctx, peId)))
+    return read
+  }
+}
+
+/**
+ * Starts reading the zone groups of the listed endpoints of the vaults that have no A record
+ * (above), from the vault, zone and private endpoint listings, before any snapshot is built.
+ * An endpoint missing from its listing is gone: nothing to read.
+ */
+async function readZoneGroupsOfUnrecorded(
+  ctx: CollectContext,
+  reads: ({ name: string; vault: TargetRead } | VaultSnapshot)[],
+  decided: () => Promise<DecidingRecords>,
+  zoneGroups: ZoneGroupReads
+): Promise<void> {
+  const records = await decided()
+  for (const read of reads) {
+    if (!('vault' in read) || hasRecord(records, read.vault.kind, read.name)) continue
+    for (const connection of read.vault.connections) {
+      const peId = connection.privateEndpointId ?? ''
+      const subscriptionId = parseScopeOfId(peId)
+      if (!ctx.bulk.has(subscriptionId.toLowerCase())) continue
+      const listing = await listedPrivateEndpoints(ctx, subscriptionId)
+      const listed = listing.ok ? listing.value.get(peId.toLowerCase()) : undefined
+      if (listed) void zoneGroups.of(listed.id ?? peId)
     }
   }
+}
+
+/** Reads the deferred zone groups of one vault's endpoints that a finding may depend on (above). */
+async function readDeferredZoneGroups(
+  vault: VaultSnapshot,
+  records: DecidingRecords,
+  zoneGroups: ZoneGroupReads
+): Promise<void> {
+  const recorded = hasRecord(records, vault.kind ?? 'vault', vault.name)
+  const needed: PrivateEndpointSnapshot[] = []
+  for (const [key, pe] of Object.entries(vault.privateEndpoints)) {
+    if (!pe?.dnsZoneGroupsSkipped) continue
+    if (!recorded || mayBeRecreated(vault, key, pe)) needed.push(pe)
+  }
   await Promise.all(
-    [...needed.values()].map(async (pe) => {
-      const groups = await readZoneGroups(ctx, pe.id)
+    needed.map(async (pe) => {
+      const groups = await zoneGroups.of(pe.id)
       pe.dnsZoneGroups = groups.ok ? groups.value : []
       pe.dnsZoneGroupsFailure = groups.ok ? null : groups.failure
       delete pe.dnsZoneGroupsSkipped
     })
   )
+}
+
+/** Vault snapshots built per turn of the event loop in bulk mode (see `collect`). */
+const SNAPSHOTS_PER_TURN = 200
+
+/** Every listing of the subscriptions read in bulk, settled (never rejects). */
+async function bulkListings(ctx: CollectContext): Promise<void> {
+  await Promise.all(
+    [...ctx.bulk].flatMap((sub) => [
+      listedPrivateEndpoints(ctx, sub),
+      listedNics(ctx, sub),
+      listedVirtualNetworks(ctx, sub)
+    ])
+  )
+}
+
+/**
+ * A turn for each caller: the first `per` callers get the next turn of the event loop, the next
+ * `per` the one after, and so on, each after I/O had its chance.
+ */
+function pacer(per: number): () => Promise<void> {
+  let callers = 0
+  let turn: Promise<void> = Promise.resolve()
+  return () => {
+    if (callers++ % per === 0) {
+      turn = turn.then(() => new Promise<void>((resolve) => setImmediate(resolve)))
+    }
+    return turn
+  }
 }
 
 /** Whether a finding on this endpoint may tell the user to recreate it (see above). */
