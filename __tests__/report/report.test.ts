@@ -164,9 +164,15 @@ describe('writeReport', () => {
       ...FINDINGS[i % FINDINGS.length]!,
       message: `finding #${i} — ${'x'.repeat(400)}`
     }))
+    // A piece bigger than a write (the vaults, about 1 MB here) is written as it comes, in order.
+    const vaults = Array.from({ length: 6000 }, (_, i) => ({
+      name: `kv-${i}`,
+      id: vaultId(`kv-${i}`)
+    }))
     for (const report of [
       buildReport(many, VAULTS),
       buildReport(large, VAULTS),
+      buildReport(large, vaults),
       Object.assign(buildReport(FINDINGS, VAULTS), { probe: { mode: 'inside', vaults: [] } }),
       buildReport([], [])
     ]) {

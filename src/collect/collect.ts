@@ -8,8 +8,10 @@
  *
  * Order: vaults (named: GET each, or the subscription's listing when many are named there, plus
  * those with an endpoint in a VNet a plan touches, planned.ts; else discovery) → per subscription, bulk or targeted reads of the private endpoints, NICs and
- * VNets (bulk.ts) → in bulk mode, the DNS zone groups that are still needed → zones named by zone
- * groups. Zone scopes and each kept zone's links and records are read alongside from the start.
+ * VNets (bulk.ts) → in bulk mode, the DNS zone groups that are still needed (those of vaults
+ * without an A record as soon as the listings show it, the rest once each vault's snapshot is
+ * built) → zones named by zone groups. Zone scopes and each kept zone's links and records are read
+ * alongside from the start.
  * A 429 holds back every read of its subscription for its Retry-After (gate.ts).
  */
 import type { TlsSettings } from '@azure/core-rest-pipeline'
