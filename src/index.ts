@@ -13,7 +13,7 @@ if (process.env.RUNNER_DEBUG === '1') process.setSourceMapsEnabled(true)
 // The young generation keeps its first size (2 MiB) instead of doubling up to 64 MiB while
 // listings are deserialized and the report is built: most of a big run's allocations are
 // short-lived text (messages, the report, the summary), so a small young generation is collected
-// cheaply and the peak RSS at 500 vaults stays near 125 MB instead of 165 MB (README,
+// cheaply and the peak RSS at 500 vaults stays near 130 MB instead of 165 MB (README,
 // Performance). The old generation grows as V8 decides: holding it to 10 % past what survived
 // saved about 40 MB at 2,000 vaults but cost a quarter of a second in full collections. The
 // runner starts the action as `node dist/index.js`, so V8 flags can only be set from here, and
