@@ -1,7 +1,7 @@
 // The one logger every stage writes through: what the runner sees for each call.
 import { afterEach, describe, expect, it, jest } from '@jest/globals'
 import * as core from '@actions/core'
-import { getInput, isDebug, logger, setFailed, setSecret } from '../src/logger.js'
+import { getInput, inOneWrite, isDebug, logger, setFailed, setSecret } from '../src/logger.js'
 
 function capture(): string[] {
   const out: string[] = []
@@ -32,6 +32,31 @@ describe('logger', () => {
       '::error title=DNS-RECORD-WRONG-IP @ kv1::broken\n',
       '::debug::detail\n'
     ])
+  })
+
+  it('writes what it held back in one write, the same bytes, even when the work throws', () => {
+    const out = capture()
+    const lines = () => {
+      logger.startGroup('Vault kv1')
+      logger.info('PASS    23 checks')
+      logger.warning('careful', { title: 'kv1' })
+      logger.endGroup()
+    }
+    lines()
+    const separate = [...out]
+    out.length = 0
+    expect(inOneWrite(() => (lines(), 42))).toBe(42)
+    expect(out).toEqual([separate.join('')])
+    out.length = 0
+    expect(() =>
+      inOneWrite(() => {
+        logger.info('before the failure')
+        throw new Error('boom')
+      })
+    ).toThrow('boom')
+    expect(out).toEqual(['before the failure\n'])
+    logger.info('after')
+    expect(out).toEqual(['before the failure\n', 'after\n'])
   })
 
   it('closes a group when its work throws', async () => {

@@ -4993,6 +4993,7 @@ function httpsUrl(read, name) {
 /* harmony export */   Pq: () => (/* binding */ setSecret),
 /* harmony export */   TN: () => (/* binding */ oneLine),
 /* harmony export */   V4: () => (/* binding */ getInput),
+/* harmony export */   Xd: () => (/* binding */ inOneWrite),
 /* harmony export */   _o: () => (/* binding */ isDebug),
 /* harmony export */   vF: () => (/* binding */ logger)
 /* harmony export */ });
@@ -5047,8 +5048,35 @@ function annotation(properties = {}) {
         endColumn: properties.endColumn
     };
 }
+/** Lines held back by `inOneWrite`, else null. */
+let held = null;
+function write(line) {
+    if (held)
+        held.push(line);
+    else
+        process.stdout.write(line);
+}
+/**
+ * Runs `fn` with every line the logger writes held back, then writes them in one go: the log of a
+ * big run is thousands of lines, and each write to the runner's pipe is a system call of its own.
+ * The bytes are the same.
+ */
+function inOneWrite(fn) {
+    if (held)
+        return fn();
+    held = [];
+    try {
+        return fn();
+    }
+    finally {
+        const lines = held;
+        held = null;
+        if (lines.length > 0)
+            process.stdout.write(lines.join(''));
+    }
+}
 const issue = (command, message, properties = {}) => {
-    process.stdout.write(workflowCommand(command, properties, message) + node_os__WEBPACK_IMPORTED_MODULE_0__.EOL);
+    write(workflowCommand(command, properties, message) + node_os__WEBPACK_IMPORTED_MODULE_0__.EOL);
 };
 /** `core.getInput`: the input's value, trimmed; '' when unset. */
 function getInput(name) {
@@ -5070,7 +5098,7 @@ function setFailed(message) {
 /** The step log of a real run. Methods are bound, so `logger.info` may be passed on as is. */
 const logger = {
     info: (message) => {
-        process.stdout.write(message + node_os__WEBPACK_IMPORTED_MODULE_0__.EOL);
+        write(message + node_os__WEBPACK_IMPORTED_MODULE_0__.EOL);
     },
     debug: (message) => issue('debug', message),
     notice: (message, properties) => issue('notice', message, annotation(properties)),

@@ -1281,7 +1281,14 @@ function renderSummary(report, maxBytes = SUMMARY_MAX_BYTES, probe = null, diagr
         }
         return parts;
     };
-    const parts = sized(true) ?? sized(false);
+    // Every pass is a line of at least its rule ID and message with passes: when those alone
+    // outgrow the limit (40,000 passes at 2,000 vaults), that rendering is not even begun.
+    let passBytes = 0;
+    for (const section of sections)
+        for (const f of section.findings)
+            if (f.severity === 'pass')
+                passBytes += f.rule.length + f.message.length + 4;
+    const parts = (passBytes <= maxBytes ? sized(true) : null) ?? sized(false);
     const total = (list) => list.reduce((n, p) => n + p.size, 0) + 2 * Math.max(0, list.length - 1);
     if (total(parts) <= maxBytes)
         return `${parts.map((p) => p.text).join('\n\n')}\n`;
@@ -1324,8 +1331,10 @@ async function publish(report, options) {
     const { inputs, diagrams = null } = options;
     const env = options.env ?? process.env;
     const log = options.log ?? logger/* logger */.vF;
-    logFindings(report, log);
-    annotate(report, log);
+    (0,logger/* inOneWrite */.Xd)(() => {
+        logFindings(report, log);
+        annotate(report, log);
+    });
     const reportPath = await (0,report_report.writeReport)(report, env.RUNNER_TEMP || (0,external_node_os_.tmpdir)());
     const sarifPath = await (0,report_report.writeBeside)((0,report_report.besideReport)(reportPath, 'report', 'sarif'), `${JSON.stringify(renderSarif(report, {
         planPath: options.planPath ?? null,

@@ -70,12 +70,37 @@ function annotation(
   }
 }
 
+/** Lines held back by `inOneWrite`, else null. */
+let held: string[] | null = null
+
+function write(line: string): void {
+  if (held) held.push(line)
+  else process.stdout.write(line)
+}
+
+/**
+ * Runs `fn` with every line the logger writes held back, then writes them in one go: the log of a
+ * big run is thousands of lines, and each write to the runner's pipe is a system call of its own.
+ * The bytes are the same.
+ */
+export function inOneWrite<T>(fn: () => T): T {
+  if (held) return fn()
+  held = []
+  try {
+    return fn()
+  } finally {
+    const lines = held
+    held = null
+    if (lines.length > 0) process.stdout.write(lines.join(''))
+  }
+}
+
 const issue = (
   command: string,
   message: string,
   properties: Record<string, string | number | undefined> = {}
 ): void => {
-  process.stdout.write(workflowCommand(command, properties, message) + EOL)
+  write(workflowCommand(command, properties, message) + EOL)
 }
 
 /** `core.getInput`: the input's value, trimmed; '' when unset. */
@@ -102,7 +127,7 @@ export function setFailed(message: string): void {
 /** The step log of a real run. Methods are bound, so `logger.info` may be passed on as is. */
 export const logger: Logger = {
   info: (message) => {
-    process.stdout.write(message + EOL)
+    write(message + EOL)
   },
   debug: (message) => issue('debug', message),
   notice: (message, properties) => issue('notice', message, annotation(properties)),

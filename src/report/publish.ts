@@ -7,7 +7,7 @@ import * as core from '@actions/core'
 import { tmpdir } from 'node:os'
 import type { Gate } from '../inputs/inputs.js'
 import type { MergeInputs } from '../inputs/parse.js'
-import { logger, type Logger } from '../logger.js'
+import { inOneWrite, logger, type Logger } from '../logger.js'
 import type { ProbeRun } from '../probe/result.js'
 import { annotate } from './annotations.js'
 import { commentMarker, previousResult, renderComment, type CommentOptions } from './comment.js'
@@ -43,8 +43,10 @@ export async function publish(report: ReportJson, options: PublishOptions): Prom
   const { inputs, diagrams = null } = options
   const env = options.env ?? process.env
   const log = options.log ?? logger
-  logFindings(report, log)
-  annotate(report, log)
+  inOneWrite(() => {
+    logFindings(report, log)
+    annotate(report, log)
+  })
   const reportPath = await writeReport(report, env.RUNNER_TEMP || tmpdir())
   const sarifPath = await writeBeside(
     besideReport(reportPath, 'report', 'sarif'),

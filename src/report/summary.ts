@@ -235,7 +235,14 @@ export function renderSummary(
     }
     return parts
   }
-  const parts = sized(true) ?? (sized(false) as (Part & { size: number })[])
+  // Every pass is a line of at least its rule ID and message with passes: when those alone
+  // outgrow the limit (40,000 passes at 2,000 vaults), that rendering is not even begun.
+  let passBytes = 0
+  for (const section of sections)
+    for (const f of section.findings)
+      if (f.severity === 'pass') passBytes += f.rule.length + f.message.length + 4
+  const parts =
+    (passBytes <= maxBytes ? sized(true) : null) ?? (sized(false) as (Part & { size: number })[])
   const total = (list: { size: number }[]) =>
     list.reduce((n, p) => n + p.size, 0) + 2 * Math.max(0, list.length - 1)
   if (total(parts) <= maxBytes) return `${parts.map((p) => p.text).join('\n\n')}\n`
