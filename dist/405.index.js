@@ -494,6 +494,7 @@ function createContext(cloud, clients, errorBodies) {
             zoneScopes: new Memo(),
             zoneGets: new Memo(),
             zoneDetails: new Memo(),
+            zoneGroups: new Memo(),
             privateEndpointLists: new Memo(),
             nicLists: new Memo(),
             virtualNetworkLists: new Memo()
@@ -1312,14 +1313,16 @@ function readPrivateEndpoint(ctx, peId) {
         return { ok: true, value: snapshot };
     });
 }
-/** A private endpoint's DNS zone groups (all pages). */
-async function readZoneGroups(ctx, peId) {
-    const parsed = (0,arm_id/* parseLooseId */.db)(peId);
-    if (!parsed)
-        return failed(badIdFailure(peId, 'private endpoint'));
-    const network = ctx.clients(parsed.subscriptionId).network;
-    const read = await ctx.read(`${peId}/privateDnsZoneGroups`, () => listAll(network.privateDnsZoneGroups.list(parsed.name, parsed.resourceGroup)));
-    return read.ok ? { ok: true, value: read.value.map(zoneGroup) } : read;
+/** A private endpoint's DNS zone groups (all pages), read once however many ask. */
+function readZoneGroups(ctx, peId) {
+    return ctx.memo.zoneGroups.get(peId, async () => {
+        const parsed = (0,arm_id/* parseLooseId */.db)(peId);
+        if (!parsed)
+            return failed(badIdFailure(peId, 'private endpoint'));
+        const network = ctx.clients(parsed.subscriptionId).network;
+        const read = await ctx.read(`${peId}/privateDnsZoneGroups`, () => listAll(network.privateDnsZoneGroups.list(parsed.name, parsed.resourceGroup)));
+        return read.ok ? { ok: true, value: read.value.map(zoneGroup) } : read;
+    });
 }
 function customDnsConfigs(pe) {
     return (pe.customDnsConfigs ?? []).map((config) => ({
@@ -2015,27 +2018,26 @@ async function collect(req, credential, options = {}) {
         // In bulk mode, what decides which deferred zone groups to read; known once the zones are.
         let deciding = null;
         const decided = () => (deciding ??= scopesRead.then((scopes) => decidingRecords(ctx, scopes, req.cloud)));
-        const zoneGroups = new ZoneGroupReads(ctx);
-        const bulkListed = bulkListings(ctx);
         const turn = pacer(SNAPSHOTS_PER_TURN);
         // A vault without an A record is known from the listings alone: its endpoints' zone groups
         // are sent for before any snapshot is built.
         if (ctx.bulk.size > 0)
-            void readZoneGroupsOfUnrecorded(ctx, reads, decided, zoneGroups);
+            void readZoneGroupsOfUnrecorded(ctx, reads, decided);
         const vaultTasks = reads.map(async (r) => {
             if (!('vault' in r))
                 return done(r);
-            // In bulk mode every vault's reads are answered by the same listings, so thousands of
-            // snapshots would be built in one go once they are in, with no I/O in between: built a
-            // few hundred per turn of the event loop instead, the zone group reads go out and come
-            // back meanwhile.
-            if (ctx.bulk.size > 0) {
-                await bulkListed;
+            // A vault read from bulk listings is answered by the same listings as thousands of others,
+            // so all their snapshots would be built in one go once the listings are in, with no I/O in
+            // between: built a few hundred per turn of the event loop instead, the zone group reads go
+            // out and come back meanwhile. A vault whose endpoints are read by GET does not wait.
+            const bulkSubscriptions = endpointSubscriptions(r.vault).filter((sub) => ctx.bulk.has(sub));
+            if (bulkSubscriptions.length > 0) {
+                await Promise.all(bulkSubscriptions.map((sub) => bulkListings(ctx, sub)));
                 await turn();
             }
             const snapshot = await vaultSnapshot(ctx, r.name, r.vault, r.fallback);
             if (Object.values(snapshot.privateEndpoints).some((pe) => pe?.dnsZoneGroupsSkipped)) {
-                await readDeferredZoneGroups(snapshot, await decided(), zoneGroups);
+                await readDeferredZoneGroups(ctx, snapshot, await decided());
             }
             return done(snapshot);
         });
@@ -2177,27 +2179,12 @@ async function decidingRecords(ctx, scopes, cloud) {
 function hasRecord(records, kind, name) {
     return records.get(kind)?.has(name.toLowerCase()) ?? false;
 }
-/** Each private endpoint's zone groups, read once however many ask. */
-class ZoneGroupReads {
-    ctx;
-    reads = new Map();
-    constructor(ctx) {
-        this.ctx = ctx;
-    }
-    of(peId) {
-        const key = peId.toLowerCase();
-        let read = this.reads.get(key);
-        if (!read)
-            this.reads.set(key, (read = readZoneGroups(this.ctx, peId)));
-        return read;
-    }
-}
 /**
  * Starts reading the zone groups of the listed endpoints of the vaults that have no A record
  * (above), from the vault, zone and private endpoint listings, before any snapshot is built.
  * An endpoint missing from its listing is gone: nothing to read.
  */
-async function readZoneGroupsOfUnrecorded(ctx, reads, decided, zoneGroups) {
+async function readZoneGroupsOfUnrecorded(ctx, reads, decided) {
     const records = await decided();
     for (const read of reads) {
         if (!('vault' in read) || hasRecord(records, read.vault.kind, read.name))
@@ -2210,12 +2197,12 @@ async function readZoneGroupsOfUnrecorded(ctx, reads, decided, zoneGroups) {
             const listing = await listedPrivateEndpoints(ctx, subscriptionId);
             const listed = listing.ok ? listing.value.get(peId.toLowerCase()) : undefined;
             if (listed)
-                void zoneGroups.of(listed.id ?? peId);
+                void readZoneGroups(ctx, listed.id ?? peId);
         }
     }
 }
 /** Reads the deferred zone groups of one vault's endpoints that a finding may depend on (above). */
-async function readDeferredZoneGroups(vault, records, zoneGroups) {
+async function readDeferredZoneGroups(ctx, vault, records) {
     const recorded = hasRecord(records, vault.kind ?? 'vault', vault.name);
     const needed = [];
     for (const [key, pe] of Object.entries(vault.privateEndpoints)) {
@@ -2225,7 +2212,7 @@ async function readDeferredZoneGroups(vault, records, zoneGroups) {
             needed.push(pe);
     }
     await Promise.all(needed.map(async (pe) => {
-        const groups = await zoneGroups.of(pe.id);
+        const groups = await readZoneGroups(ctx, pe.id);
         pe.dnsZoneGroups = groups.ok ? groups.value : [];
         pe.dnsZoneGroupsFailure = groups.ok ? null : groups.failure;
         delete pe.dnsZoneGroupsSkipped;
@@ -2233,13 +2220,19 @@ async function readDeferredZoneGroups(vault, records, zoneGroups) {
 }
 /** Vault snapshots built per turn of the event loop in bulk mode (see `collect`). */
 const SNAPSHOTS_PER_TURN = 200;
-/** Every listing of the subscriptions read in bulk, settled (never rejects). */
-async function bulkListings(ctx) {
-    await Promise.all([...ctx.bulk].flatMap((sub) => [
-        listedPrivateEndpoints(ctx, sub),
-        listedNics(ctx, sub),
-        listedVirtualNetworks(ctx, sub)
-    ]));
+/** A bulk subscription's three listings, settled (they never reject). */
+async function bulkListings(ctx, subscriptionId) {
+    await Promise.all([
+        listedPrivateEndpoints(ctx, subscriptionId),
+        listedNics(ctx, subscriptionId),
+        listedVirtualNetworks(ctx, subscriptionId)
+    ]);
+}
+/** The subscriptions (lower-cased) of a vault's private endpoints. */
+function endpointSubscriptions(vault) {
+    return [
+        ...new Set(vault.connections.map((c) => parseScopeOfId(c.privateEndpointId ?? '').toLowerCase()))
+    ];
 }
 /**
  * A turn for each caller: the first `per` callers get the next turn of the event loop, the next

@@ -39,7 +39,6 @@ import { sharedTokenCredential } from './tokens.js'
 import { isPrivate } from '../common/ip.js'
 import type {
   ARecordSetSnapshot,
-  DnsZoneGroupSnapshot,
   PrivateEndpointSnapshot,
   PrivateZoneSnapshot,
   ReadFailure,
@@ -273,25 +272,24 @@ export async function collect(
     let deciding: Promise<DecidingRecords> | null = null
     const decided = (): Promise<DecidingRecords> =>
       (deciding ??= scopesRead.then((scopes) => decidingRecords(ctx, scopes, req.cloud)))
-    const zoneGroups = new ZoneGroupReads(ctx)
-    const bulkListed = bulkListings(ctx)
     const turn = pacer(SNAPSHOTS_PER_TURN)
     // A vault without an A record is known from the listings alone: its endpoints' zone groups
     // are sent for before any snapshot is built.
-    if (ctx.bulk.size > 0) void readZoneGroupsOfUnrecorded(ctx, reads, decided, zoneGroups)
+    if (ctx.bulk.size > 0) void readZoneGroupsOfUnrecorded(ctx, reads, decided)
     const vaultTasks = reads.map(async (r) => {
       if (!('vault' in r)) return done(r)
-      // In bulk mode every vault's reads are answered by the same listings, so thousands of
-      // snapshots would be built in one go once they are in, with no I/O in between: built a
-      // few hundred per turn of the event loop instead, the zone group reads go out and come
-      // back meanwhile.
-      if (ctx.bulk.size > 0) {
-        await bulkListed
+      // A vault read from bulk listings is answered by the same listings as thousands of others,
+      // so all their snapshots would be built in one go once the listings are in, with no I/O in
+      // between: built a few hundred per turn of the event loop instead, the zone group reads go
+      // out and come back meanwhile. A vault whose endpoints are read by GET does not wait.
+      const bulkSubscriptions = endpointSubscriptions(r.vault).filter((sub) => ctx.bulk.has(sub))
+      if (bulkSubscriptions.length > 0) {
+        await Promise.all(bulkSubscriptions.map((sub) => bulkListings(ctx, sub)))
         await turn()
       }
       const snapshot = await vaultSnapshot(ctx, r.name, r.vault, r.fallback)
       if (Object.values(snapshot.privateEndpoints).some((pe) => pe?.dnsZoneGroupsSkipped)) {
-        await readDeferredZoneGroups(snapshot, await decided(), zoneGroups)
+        await readDeferredZoneGroups(ctx, snapshot, await decided())
       }
       return done(snapshot)
     })
@@ -476,20 +474,6 @@ function hasRecord(records: DecidingRecords, kind: TargetKind, name: string): bo
   return records.get(kind)?.has(name.toLowerCase()) ?? false
 }
 
-/** Each private endpoint's zone groups, read once however many ask. */
-class ZoneGroupReads {
-  private readonly reads = new Map<string, Promise<Read<DnsZoneGroupSnapshot[]>>>()
-
-  constructor(private readonly ctx: CollectContext) {}
-
-  of(peId: string): Promise<Read<DnsZoneGroupSnapshot[]>> {
-    const key = peId.toLowerCase()
-    let read = this.reads.get(key)
-    if (!read) this.reads.set(key, (read = readZoneGroups(this.ctx, peId)))
-    return read
-  }
-}
-
 /**
  * Starts reading the zone groups of the listed endpoints of the vaults that have no A record
  * (above), from the vault, zone and private endpoint listings, before any snapshot is built.
@@ -498,8 +482,7 @@ class ZoneGroupReads {
 async function readZoneGroupsOfUnrecorded(
   ctx: CollectContext,
   reads: ({ name: string; vault: TargetRead } | VaultSnapshot)[],
-  decided: () => Promise<DecidingRecords>,
-  zoneGroups: ZoneGroupReads
+  decided: () => Promise<DecidingRecords>
 ): Promise<void> {
   const records = await decided()
   for (const read of reads) {
@@ -510,16 +493,16 @@ async function readZoneGroupsOfUnrecorded(
       if (!ctx.bulk.has(subscriptionId.toLowerCase())) continue
       const listing = await listedPrivateEndpoints(ctx, subscriptionId)
       const listed = listing.ok ? listing.value.get(peId.toLowerCase()) : undefined
-      if (listed) void zoneGroups.of(listed.id ?? peId)
+      if (listed) void readZoneGroups(ctx, listed.id ?? peId)
     }
   }
 }
 
 /** Reads the deferred zone groups of one vault's endpoints that a finding may depend on (above). */
 async function readDeferredZoneGroups(
+  ctx: CollectContext,
   vault: VaultSnapshot,
-  records: DecidingRecords,
-  zoneGroups: ZoneGroupReads
+  records: DecidingRecords
 ): Promise<void> {
   const recorded = hasRecord(records, vault.kind ?? 'vault', vault.name)
   const needed: PrivateEndpointSnapshot[] = []
@@ -529,7 +512,7 @@ async function readDeferredZoneGroups(
   }
   await Promise.all(
     needed.map(async (pe) => {
-      const groups = await zoneGroups.of(pe.id)
+      const groups = await readZoneGroups(ctx, pe.id)
       pe.dnsZoneGroups = groups.ok ? groups.value : []
       pe.dnsZoneGroupsFailure = groups.ok ? null : groups.failure
       delete pe.dnsZoneGroupsSkipped
@@ -540,15 +523,22 @@ async function readDeferredZoneGroups(
 /** Vault snapshots built per turn of the event loop in bulk mode (see `collect`). */
 const SNAPSHOTS_PER_TURN = 200
 
-/** Every listing of the subscriptions read in bulk, settled (never rejects). */
-async function bulkListings(ctx: CollectContext): Promise<void> {
-  await Promise.all(
-    [...ctx.bulk].flatMap((sub) => [
-      listedPrivateEndpoints(ctx, sub),
-      listedNics(ctx, sub),
-      listedVirtualNetworks(ctx, sub)
-    ])
-  )
+/** A bulk subscription's three listings, settled (they never reject). */
+async function bulkListings(ctx: CollectContext, subscriptionId: string): Promise<void> {
+  await Promise.all([
+    listedPrivateEndpoints(ctx, subscriptionId),
+    listedNics(ctx, subscriptionId),
+    listedVirtualNetworks(ctx, subscriptionId)
+  ])
+}
+
+/** The subscriptions (lower-cased) of a vault's private endpoints. */
+function endpointSubscriptions(vault: TargetRead): string[] {
+  return [
+    ...new Set(
+      vault.connections.map((c) => parseScopeOfId(c.privateEndpointId ?? '').toLowerCase())
+    )
+  ]
 }
 
 /**

@@ -5,6 +5,7 @@ import { type ErrorBodies, ok, failed, type Read, toReadFailure } from './arm-er
 import type { ArmClients } from './clients.js'
 import { Memo } from './memo.js'
 import type {
+  DnsZoneGroupSnapshot,
   PrivateEndpointSnapshot,
   PrivateZoneSnapshot,
   ReadFailure,
@@ -54,6 +55,8 @@ export interface CollectContext {
     /** Zones read by GET (named by a DNS zone group but not found in any scope). */
     zoneGets: Memo<Read<ZoneRef>>
     zoneDetails: Memo<PrivateZoneSnapshot>
+    /** A private endpoint's DNS zone groups, keyed by its ID. */
+    zoneGroups: Memo<Read<DnsZoneGroupSnapshot[]>>
     /** Bulk listings, keyed by subscription scope. */
     privateEndpointLists: Memo<Listing<PrivateEndpoint>>
     nicLists: Memo<Listing<NetworkInterface>>
@@ -87,6 +90,7 @@ export function createContext(
       zoneScopes: new Memo(),
       zoneGets: new Memo(),
       zoneDetails: new Memo(),
+      zoneGroups: new Memo(),
       privateEndpointLists: new Memo(),
       nicLists: new Memo(),
       virtualNetworkLists: new Memo()

@@ -88,18 +88,20 @@ export function readPrivateEndpoint(
   })
 }
 
-/** A private endpoint's DNS zone groups (all pages). */
-export async function readZoneGroups(
+/** A private endpoint's DNS zone groups (all pages), read once however many ask. */
+export function readZoneGroups(
   ctx: CollectContext,
   peId: string
 ): Promise<Read<DnsZoneGroupSnapshot[]>> {
-  const parsed = parseLooseId(peId)
-  if (!parsed) return failed(badIdFailure(peId, 'private endpoint'))
-  const network = ctx.clients(parsed.subscriptionId).network
-  const read = await ctx.read(`${peId}/privateDnsZoneGroups`, () =>
-    listAll(network.privateDnsZoneGroups.list(parsed.name, parsed.resourceGroup))
-  )
-  return read.ok ? { ok: true, value: read.value.map(zoneGroup) } : read
+  return ctx.memo.zoneGroups.get(peId, async () => {
+    const parsed = parseLooseId(peId)
+    if (!parsed) return failed(badIdFailure(peId, 'private endpoint'))
+    const network = ctx.clients(parsed.subscriptionId).network
+    const read = await ctx.read(`${peId}/privateDnsZoneGroups`, () =>
+      listAll(network.privateDnsZoneGroups.list(parsed.name, parsed.resourceGroup))
+    )
+    return read.ok ? { ok: true, value: read.value.map(zoneGroup) } : read
+  })
 }
 
 function customDnsConfigs(pe: PrivateEndpoint): PrivateEndpointSnapshot['customDnsConfigs'] {
