@@ -335,7 +335,6 @@ __webpack_require__.r(__webpack_exports__);
 /* harmony export */   findingsByVault: () => (/* binding */ findingsByVault),
 /* harmony export */   isCompared: () => (/* binding */ isCompared),
 /* harmony export */   jsonAt: () => (/* binding */ jsonAt),
-/* harmony export */   jsonItemsAt: () => (/* binding */ jsonItemsAt),
 /* harmony export */   resultOf: () => (/* binding */ resultOf),
 /* harmony export */   sameVault: () => (/* binding */ sameVault),
 /* harmony export */   writeBeside: () => (/* binding */ writeBeside),
@@ -471,25 +470,22 @@ async function writeReport(report, dir) {
         await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.unlink)(temporary).catch(() => undefined);
     }
 }
-/**
- * Findings per stringify: one JSON text of a 500-vault run is tens of MB of transient heap. A slice
- * of 100 (about 70 KB) stays under V8's large-object size (128 KiB), so its text dies young
- * instead of waiting in old space for a full collection.
- */
-const FINDINGS_PER_SLICE = 100;
 /** Bytes gathered before a write to the report file. */
 const BYTES_PER_WRITE = 1024 * 1024;
 /**
- * Writes exactly `JSON.stringify(report, null, 2)` plus a newline, a slice of findings at a time,
- * so peak memory does not grow with the whole report's text. Each slice is one call of V8's own
+ * Writes exactly `JSON.stringify(report, null, 2)` plus a newline, a finding at a time, so peak
+ * memory does not grow with the whole report's text. Each finding is one call of V8's own
  * stringify (`jsonAt`): laying the text out piece by piece in JavaScript allocated ten times the
- * report's 30 MB (at 2,000 vaults) in small strings and iterator results.
+ * report's 30 MB (at 2,000 vaults) in small strings and iterator results. One finding, not a
+ * slice of many: V8 makes a whole result two bytes per character as soon as one character is
+ * beyond Latin-1 (an arrow in a DNS path, a dash in a TTL range), so a slice of 100 findings was
+ * nearly always twice its size in memory and slower to encode; a finding's text is mostly ASCII.
  */
 async function writeJson(report, path) {
     const file = await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.open)(path, 'wx', 0o644);
     // The text is encoded straight into one of two buffers, outside V8's heap, and written a
-    // megabyte at a time while the other buffer fills: a write per slice left the thread idle
-    // hundreds of times, and a Buffer per piece cost twice the encoding (at 2,000 vaults the report
+    // megabyte at a time while the other buffer fills: a write per piece would leave the thread idle
+    // thousands of times, and a Buffer per piece cost twice the encoding (at 2,000 vaults the report
     // is 32 MB).
     const buffers = [Buffer.allocUnsafe(BYTES_PER_WRITE), Buffer.allocUnsafe(BYTES_PER_WRITE)];
     let filling = 0;
@@ -507,30 +503,38 @@ async function writeJson(report, path) {
         filling = 1 - filling;
         used = 0;
     };
-    const add = async (...pieces) => {
-        for (const piece of pieces) {
-            // At most 3 bytes of UTF-8 per UTF-16 unit.
-            if (piece.length * 3 > BYTES_PER_WRITE - used)
-                await flush();
-            if (piece.length * 3 > BYTES_PER_WRITE)
-                await write(piece);
-            else
-                used += buffers[filling].write(piece, used, 'utf8');
-        }
+    const addAfterFlush = async (piece) => {
+        await flush();
+        if (piece.length * 3 > BYTES_PER_WRITE)
+            await write(piece);
+        else
+            used += buffers[filling].write(piece, used, 'utf8');
+    };
+    // Synchronous while the piece fits (at most 3 bytes of UTF-8 per UTF-16 unit): an await per
+    // piece would be two per finding.
+    const add = (piece) => {
+        if (piece.length * 3 > BYTES_PER_WRITE - used)
+            return addAfterFlush(piece);
+        used += buffers[filling].write(piece, used, 'utf8');
+        return undefined;
     };
     try {
         const entries = Object.entries(report).filter(([, value]) => value !== undefined);
         await add('{');
         for (const [index, [key, value]] of entries.entries()) {
-            await add(index === 0 ? '\n  ' : ',\n  ', JSON.stringify(key), ': ');
+            await add(`${index === 0 ? '\n  ' : ',\n  '}${JSON.stringify(key)}: `);
             if (key !== 'findings' || !Array.isArray(value) || value.length === 0) {
                 await add(jsonAt(value, 1));
                 continue;
             }
             await add('[');
-            for (let start = 0; start < value.length; start += FINDINGS_PER_SLICE) {
-                const slice = value.slice(start, start + FINDINGS_PER_SLICE);
-                await add(start === 0 ? '\n    ' : ',\n    ', jsonItemsAt(slice, 1));
+            for (let i = 0; i < value.length; i++) {
+                const separator = add(i === 0 ? '\n    ' : ',\n    ');
+                if (separator)
+                    await separator;
+                const finding = add(jsonAt(value[i], 2));
+                if (finding)
+                    await finding;
             }
             await add('\n  ]');
         }
@@ -560,15 +564,6 @@ function jsonAt(value, depth) {
     const after = depth * (depth + 1);
     const text = JSON.stringify(wrapped, null, 2);
     return text.slice(before, text.length - after);
-}
-/**
- * The items of a non-empty array as `jsonAt(items, depth)` has them between its brackets: the
- * first item's text to the last's, each after the first on a new line at depth + 1.
- */
-function jsonItemsAt(items, depth) {
-    const text = jsonAt(items, depth);
-    // `[`, a line break and the indent of depth + 1 before; a line break, that of depth and `]` after.
-    return text.slice(2 + 2 * (depth + 1), text.length - (2 + 2 * depth));
 }
 async function exists(path) {
     try {

@@ -8,7 +8,6 @@ import {
   buildReport,
   findingsByVault,
   jsonAt,
-  jsonItemsAt,
   REPORT_FILE_NAME,
   resultOf,
   writeReport
@@ -201,19 +200,6 @@ describe('writeReport', () => {
       }
     }
     expect(jsonAt(undefined, 1)).toBe('null')
-  })
-
-  it('gives the items of an array as they read between its brackets, at any depth', () => {
-    const items: unknown[][] = [[1], ['a', { b: [1, 2] }, [], {}, null], [{ c: 'd\ne' }, [[3]]]]
-    for (const list of items) {
-      for (const depth of [0, 1, 3]) {
-        const inner = '  '.repeat(depth + 1)
-        const expected = list
-          .map((item) => JSON.stringify(item, null, 2).replace(/\n/g, `\n${inner}`))
-          .join(`,\n${inner}`)
-        expect(jsonItemsAt(list, depth)).toBe(expected)
-      }
-    }
   })
 
   it('gives each of many concurrent writers its own complete file', async () => {
