@@ -1109,3 +1109,55 @@ describe('in-process CA trust and stopping', () => {
     await idle.stop()
   })
 })
+
+describe('an unchanging estate (the benchmark)', () => {
+  test('is served byte for byte as a changing one, lists and single reads alike, and is frozen', async () => {
+    const make = () => sampleEstate()
+    const changing = await startEmulator({ estate: make(), pageSize: 2 })
+    const estate = make()
+    const unchanging = await startEmulator({ estate, pageSize: 2, unchanging: true })
+    try {
+      const tokenOf = async (emu: Emulator) =>
+        (await credentialFor(emu).getToken(`${emu.url}/.default`)).token
+      const [a, b] = [
+        { emu: changing, token: await tokenOf(changing) },
+        { emu: unchanging, token: await tokenOf(unchanging) }
+      ]
+      const sub = `/subscriptions/${SUB}`
+      const paths = [
+        `${sub}/providers/Microsoft.KeyVault/vaults?api-version=2023-07-01`,
+        `${sub}/providers/Microsoft.Network/privateEndpoints?api-version=2024-05-01`,
+        `${sub}/providers/Microsoft.Network/networkInterfaces?api-version=2024-05-01`,
+        `${ZONE_ID}/A?api-version=2024-06-01`,
+        `${ZONE_ID}/virtualNetworkLinks?api-version=2024-06-01`,
+        `${sub}/resources?$filter=resourceType eq 'Microsoft.Network/privateDnsZones'&api-version=2021-04-01`,
+        `${RG_ID}/providers/Microsoft.KeyVault/vaults/kv-orders-prod?api-version=2023-07-01`,
+        `${RG_ID}/providers/Microsoft.KeyVault/vaults/kv-missing?api-version=2023-07-01`
+      ]
+      let pages = 0
+      for (const first of paths) {
+        // Each list followed to its end: its nextLinks (which name each emulator's own URL) too.
+        let path: string | undefined = first
+        while (path) {
+          const get = ({ emu, token }: { emu: Emulator; token: string }) =>
+            request(emu, 'GET', path!.replace(/ /g, '%20'), { authorization: `Bearer ${token}` })
+          const [ra, rb] = await Promise.all([get(a), get(b)])
+          pages++
+          expect(rb.status).toBe(ra.status)
+          expect(rb.headers['content-type']).toBe(ra.headers['content-type'])
+          expect(rb.text.replaceAll(unchanging.url, '<url>')).toBe(
+            ra.text.replaceAll(changing.url, '<url>')
+          )
+          const next = (JSON.parse(ra.text) as { nextLink?: string }).nextLink
+          path = next?.slice(changing.url.length)
+        }
+      }
+      expect(pages).toBeGreaterThan(paths.length)
+      expect(() => {
+        ;(estate.resources[0] as { name: string }).name = 'changed'
+      }).toThrow(TypeError)
+    } finally {
+      await Promise.all([changing.stop(), unchanging.stop()])
+    }
+  })
+})

@@ -66,7 +66,9 @@ import { createThrottle, throttledBody } from './throttle.js'
  *   faults?: import('./faults.js').Fault[],
  *   idleTimeoutMs?: number,    // stop after this long without a request (default 10 min; 0 = never)
  *   maxLifetimeMs?: number,    // stop this long after start whatever happens (default 60 min; 0 = never)
- *   githubToken?: string       // the only token the GitHub API accepts (default: any)
+ *   githubToken?: string,      // the only token the GitHub API accepts (default: any)
+ *   unchanging?: boolean       // the estate never changes while it runs (the benchmark): frozen,
+ *                              // and ARM answers are laid out from JSON texts made at start
  * }} options
  */
 export async function startEmulator({
@@ -77,9 +79,12 @@ export async function startEmulator({
   faults = [],
   idleTimeoutMs = 10 * 60 * 1000,
   maxLifetimeMs = 60 * 60 * 1000,
-  githubToken = undefined
+  githubToken = undefined,
+  unchanging = false
 }) {
   checkEstate(estate)
+  // A change would otherwise go unseen (answers come from texts made at start): it throws instead.
+  if (unchanging) deepFreeze(estate)
   // Three RSA keys, made in parallel off the main thread.
   const [ca, oidc] = await Promise.all([
     createCertificateAuthority(),
@@ -92,7 +97,8 @@ export async function startEmulator({
   const arm = createArm({
     estate: () => estate,
     isValidAccessToken: entra.isValidAccessToken,
-    pageSize
+    pageSize,
+    unchanging
   })
   const startedAt = performance.now()
   // Same clock as the request log's `at`, so tests can line 429s up with arrivals.
@@ -378,4 +384,11 @@ function checkEstate(estate) {
     throw new TypeError('estate.subscriptions must list at least one subscription ID')
   }
   for (const r of estate.resources ?? []) describeId(r.id)
+}
+
+/** @param {unknown} value */
+function deepFreeze(value) {
+  if (value === null || typeof value !== 'object' || Object.isFrozen(value)) return
+  Object.freeze(value)
+  for (const child of Object.values(value)) deepFreeze(child)
 }

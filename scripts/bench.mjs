@@ -112,6 +112,7 @@ async function measure(vaults, { latencyMs, threshold, broken = 0, comment = fal
     estate,
     latencyMs: latencyMs ?? opts.latency,
     throttle: true,
+    unchanging: true,
     ...(opts.pageSize ? { pageSize: opts.pageSize } : {})
   })
   const rssFile = join(work, `rss-${vaults}-${Date.now()}`)
