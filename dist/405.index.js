@@ -2021,8 +2021,7 @@ async function collect(req, credential, options = {}) {
         const turn = pacer(SNAPSHOTS_PER_TURN);
         // A vault without an A record is known from the listings alone: its endpoints' zone groups
         // are sent for before any snapshot is built.
-        if (ctx.bulk.size > 0)
-            void readZoneGroupsOfUnrecorded(ctx, reads, decided);
+        const unrecordedSent = ctx.bulk.size > 0 ? readZoneGroupsOfUnrecorded(ctx, reads, decided) : Promise.resolve();
         const vaultTasks = reads.map(async (r) => {
             if (!('vault' in r))
                 return done(r);
@@ -2033,6 +2032,8 @@ async function collect(req, credential, options = {}) {
             const bulkSubscriptions = endpointSubscriptions(r.vault).filter((sub) => ctx.bulk.has(sub));
             if (bulkSubscriptions.length > 0) {
                 await Promise.all(bulkSubscriptions.map((sub) => bulkListings(ctx, sub)));
+                // Those zone groups go out first: building snapshots holds the thread for a while.
+                await unrecordedSent;
                 await turn();
             }
             const snapshot = await vaultSnapshot(ctx, r.name, r.vault, r.fallback);
@@ -2186,16 +2187,16 @@ function hasRecord(records, kind, name) {
  */
 async function readZoneGroupsOfUnrecorded(ctx, reads, decided) {
     const records = await decided();
+    const listings = new Map(await Promise.all([...ctx.bulk].map(async (sub) => [sub, await listedPrivateEndpoints(ctx, sub)])));
+    // Sent in one go, with no await between them: the snapshots built meanwhile would otherwise
+    // run between every two sends (at 2,000 vaults they went out over 200 ms instead of at once).
     for (const read of reads) {
         if (!('vault' in read) || hasRecord(records, read.vault.kind, read.name))
             continue;
         for (const connection of read.vault.connections) {
             const peId = connection.privateEndpointId ?? '';
-            const subscriptionId = parseScopeOfId(peId);
-            if (!ctx.bulk.has(subscriptionId.toLowerCase()))
-                continue;
-            const listing = await listedPrivateEndpoints(ctx, subscriptionId);
-            const listed = listing.ok ? listing.value.get(peId.toLowerCase()) : undefined;
+            const listing = listings.get(parseScopeOfId(peId).toLowerCase());
+            const listed = listing?.ok ? listing.value.get(peId.toLowerCase()) : undefined;
             if (listed)
                 void readZoneGroups(ctx, listed.id ?? peId);
         }
