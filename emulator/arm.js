@@ -238,7 +238,7 @@ export function createArm({ estate, isValidAccessToken, pageSize, unchanging = f
   if (unchanging)
     for (const entry of first.all) texts.set(entry.resource, JSON.stringify(entry.resource))
   const indexOf = (est) => (unchanging ? first : indexEstate(est))
-  /** @param {unknown} item */
+  /** @param {unknown} item `JSON.stringify(item)` as an array element has it */
   const textOf = (item) => {
     if (!unchanging || item === null || typeof item !== 'object')
       return JSON.stringify(item) ?? 'null'
@@ -246,12 +246,6 @@ export function createArm({ estate, isValidAccessToken, pageSize, unchanging = f
     if (text === undefined) texts.set(item, (text = JSON.stringify(item)))
     return text
   }
-  /** The same text as `ctx.send(200, value, …)` gives. */
-  const sendJson = (ctx, value) =>
-    ctx.sendText(200, textOf(value), {
-      'content-type': 'application/json; charset=utf-8',
-      ...armHeaders()
-    })
 
   /** @param {import('./http.js').RequestContext} ctx */
   function error(ctx, status, code, message, headers = {}) {
@@ -405,11 +399,11 @@ export function createArm({ estate, isValidAccessToken, pageSize, unchanging = f
 
     // a single resource
     const found = index.byId.get(path.toLowerCase())
-    if (found) return sendJson(ctx, found.resource)
+    if (found) return ctx.sendJsonText(200, textOf(found.resource), armHeaders())
     if (rest.length >= 4) {
       const parent = index.byId.get(path.split('/').slice(0, -2).join('/').toLowerCase())
       const embedded = parent && findEmbedded(parent.resource, path)
-      if (embedded) return sendJson(ctx, embedded)
+      if (embedded) return ctx.sendJsonText(200, textOf(embedded), armHeaders())
     }
     return notFound(`${parsed.namespace}/${rest.join('/')}`)
   }
@@ -434,13 +428,9 @@ export function createArm({ estate, isValidAccessToken, pageSize, unchanging = f
       kept.push(`$skipToken=${encodeSkipToken(offset + size)}`)
       nextLink = `${ctx.baseUrl}${pathname}?${kept.join('&')}`
     }
-    if (!unchanging) return ctx.send(200, nextLink ? { value, nextLink } : { value }, armHeaders())
-    // JSON.stringify({ value, nextLink }) from the items' texts.
+    // JSON.stringify({ value, nextLink }), laid out from the items' texts.
     const next = nextLink ? `,"nextLink":${JSON.stringify(nextLink)}` : ''
-    ctx.sendText(200, `{"value":[${value.map(textOf).join(',')}]${next}}`, {
-      'content-type': 'application/json; charset=utf-8',
-      ...armHeaders()
-    })
+    ctx.sendJsonText(200, `{"value":[${value.map(textOf).join(',')}]${next}}`, armHeaders())
   }
 
   return { handle }

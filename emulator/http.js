@@ -69,11 +69,18 @@ export class RequestContext {
    * @param {Record<string,string|number>} [headers]
    */
   send(status, body, headers = {}) {
-    const text = body === undefined ? '' : JSON.stringify(body)
-    this.sendText(status, text, {
-      ...(body === undefined ? {} : { 'content-type': 'application/json; charset=utf-8' }),
-      ...headers
-    })
+    if (body === undefined) this.sendText(status, '', headers)
+    else this.sendJsonText(status, JSON.stringify(body), headers)
+  }
+
+  /**
+   * A body that is JSON text already.
+   * @param {number} status
+   * @param {string} text
+   * @param {Record<string,string|number>} [headers]
+   */
+  sendJsonText(status, text, headers = {}) {
+    this.sendText(status, text, { 'content-type': 'application/json; charset=utf-8', ...headers })
   }
 
   /**
