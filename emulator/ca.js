@@ -46,9 +46,11 @@ export async function rsaKeyPair() {
 const SHA256_DIGEST_INFO = Buffer.from('3031300d060960864801650304020105000420', 'hex')
 
 export function serial() {
-  // Positive, 16 bytes: the high bit cleared so DER does not read it as negative.
+  // Positive and minimal, 16 bytes: forge writes these bytes as the DER INTEGER as they are, so
+  // the high bit is cleared (else negative) and a bit below it set (a leading 0x00 before a byte
+  // under 0x80 is padding OpenSSL refuses: 1 certificate in 256 failed to load).
   const bytes = randomBytes(16)
-  bytes[0] = bytes[0] & 0x7f
+  bytes[0] = (bytes[0] & 0x7f) | 0x40
   return bytes.toString('hex')
 }
 
