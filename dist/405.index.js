@@ -110,7 +110,7 @@ const SYSTEM_ERRORS = new Set([
     'EAI_AGAIN',
     'REQUEST_SEND_ERROR'
 ]);
-function armRetryPolicy(settings, sleep = defaultSleep) {
+function armRetryPolicy(settings, { sleep = defaultSleep, handsOverParsedBody = false } = {}) {
     const pause = async (ms, signal) => {
         await sleep(ms, signal);
         if (signal?.aborted)
@@ -154,7 +154,8 @@ function armRetryPolicy(settings, sleep = defaultSleep) {
                         }
                         if (outcome.error !== undefined)
                             throw outcome.error;
-                        return outcome.response;
+                        const response = outcome.response;
+                        return handsOverParsedBody ? handOver(response) : response;
                     }
                     if (!outcome.timedOut)
                         answered++;
@@ -279,6 +280,8 @@ function retryAfterMs(response, now = Date.now()) {
     const date = Date.parse(retryAfter);
     return Number.isFinite(date) ? Math.max(0, date - now) : null;
 }
+/** Bodies this policy parsed, by response: a body is parsed once, here (see `handOver`). */
+const parsedBodies = new WeakMap();
 /** A JSON answer whose body does not parse (truncated or garbled). */
 function isMalformedJson(response) {
     const type = response.headers.get('content-type') ?? '';
@@ -286,11 +289,49 @@ function isMalformedJson(response) {
     if (!/json/i.test(type) || typeof text !== 'string' || text.trim() === '')
         return false;
     try {
-        JSON.parse(text);
+        parsedBodies.set(response, JSON.parse(text));
         return false;
     }
     catch {
         return true;
+    }
+}
+/** The content types core-client parses as JSON (its deserializationPolicy's defaults). */
+const SDK_JSON_TYPE = /^(application|text)\/json$/;
+/**
+ * A 2xx body parsed above goes to a core-client SDK parsed: core-client would parse `bodyAsText`
+ * again whenever it is set (the listings of 2,000 vaults' endpoints, NICs and records: some 30 ms
+ * and as much garbage again), and it deserializes a `parsedBody` it finds without text as it
+ * would its own parse. Only for the types it parses as JSON itself; the raw body stays readable
+ * with `rawJsonBody`. (The Key Vault client, of `@typespec/ts-http-runtime`, parses the text after
+ * the pipeline, unconditionally: its bodies keep their text and are parsed twice.)
+ */
+function handOver(response) {
+    if (response.status < 200 || response.status >= 300 || !parsedBodies.has(response)) {
+        return response;
+    }
+    const types = (response.headers.get('content-type') ?? '').split(';');
+    if (!types.some((type) => SDK_JSON_TYPE.test(type.trim().toLowerCase())))
+        return response;
+    const handed = response;
+    handed.parsedBody = parsedBodies.get(response);
+    handed.bodyAsText = undefined;
+    return handed;
+}
+/**
+ * The JSON body of an ARM answer as it came, fields the SDK's models drop included (null: none,
+ * or not JSON).
+ */
+function rawJsonBody(response) {
+    if (parsedBodies.has(response))
+        return parsedBodies.get(response);
+    if (!response.bodyAsText)
+        return null;
+    try {
+        return JSON.parse(response.bodyAsText);
+    }
+    catch {
+        return null;
     }
 }
 
@@ -852,7 +893,9 @@ function subscriptionOfUrl(url) {
 const PRIVATE_DNS_API_VERSION = '2024-06-01';
 const COUNT_POLICY_NAME = 'kvpldCountPolicy';
 /** Replaces the SDK's retry policy and adds ours (see retry.ts for why). */
-function configurePipeline(pipeline, setup) {
+function configurePipeline(pipeline, setup, 
+/** The client is one of `@azure/core-client` (see `RetryOptions`). */
+coreClient = false) {
     pipeline.removePolicy({ name: 'defaultRetryPolicy' });
     pipeline.removePolicy({ name: 'retryPolicy' });
     const countPolicy = {
@@ -867,7 +910,9 @@ function configurePipeline(pipeline, setup) {
     // holds no slot, so reads of other subscriptions go on while one subscription is throttled. The
     // per-attempt timeout starts only once the attempt holds its slot: a read that queued (behind
     // the bound or a Retry-After) longer than `timeoutMs` is not aborted before it is sent.
-    pipeline.addPolicy(armRetryPolicy(setup.retry), { phase: 'Retry' });
+    pipeline.addPolicy(armRetryPolicy(setup.retry, { handsOverParsedBody: coreClient }), {
+        phase: 'Retry'
+    });
     pipeline.addPolicy(setup.gate.policy(setup.limit), {
         phase: 'Retry',
         afterPolicies: [RETRY_POLICY_NAME]
@@ -925,7 +970,7 @@ function lazyClients(credential, subscriptionId, endpoint, scope, setup, httpCli
                     httpClient,
                     ...tls(setup)
                 });
-                configurePipeline(network.pipeline, setup);
+                configurePipeline(network.pipeline, setup, true);
             }
             return network;
         },
@@ -938,7 +983,7 @@ function lazyClients(credential, subscriptionId, endpoint, scope, setup, httpCli
                     httpClient,
                     ...tls(setup)
                 });
-                configurePipeline(privateDns.pipeline, setup);
+                configurePipeline(privateDns.pipeline, setup, true);
             }
             return privateDns;
         },
@@ -950,7 +995,7 @@ function lazyClients(credential, subscriptionId, endpoint, scope, setup, httpCli
                     httpClient,
                     ...tls(setup)
                 });
-                configurePipeline(dnsResolver.pipeline, setup);
+                configurePipeline(dnsResolver.pipeline, setup, true);
             }
             return dnsResolver;
         }
@@ -1726,6 +1771,7 @@ var common_ip = __webpack_require__(3796);
 
 
 
+
 /**
  * A privatelink zone of either kind itself, or a near miss: any zone whose name contains `vault`
  * (key vaults: `privatelink.vault.azure.net`, `vaultcore.azure.net`, ...) or `hsm` (managed
@@ -1806,32 +1852,25 @@ function readZoneDetails(ctx, zone) {
 async function listLinks(dns, resourceGroup, zoneName) {
     const policies = new Map();
     const onResponse = (raw) => {
-        for (const [id, policy] of rawResolutionPolicies(raw.bodyAsText))
+        for (const [id, policy] of rawResolutionPolicies(rawJsonBody(raw)))
             policies.set(id, policy);
     };
     const links = await listAll(dns.virtualNetworkLinks.list(resourceGroup, zoneName, { onResponse }));
     return links.map((link) => virtualNetworkLink(link, policies));
 }
 /** `resolutionPolicy` by lower-cased link ID, from a raw list page. */
-function rawResolutionPolicies(bodyAsText) {
-    if (!bodyAsText)
+function rawResolutionPolicies(body) {
+    const items = body?.value;
+    if (!Array.isArray(items))
         return [];
-    try {
-        const body = JSON.parse(bodyAsText);
-        if (!Array.isArray(body.value))
-            return [];
-        const result = [];
-        for (const item of body.value) {
-            const policy = item?.properties?.resolutionPolicy;
-            if (typeof item?.id === 'string' && typeof policy === 'string') {
-                result.push([item.id.toLowerCase(), policy]);
-            }
+    const result = [];
+    for (const item of items) {
+        const policy = item?.properties?.resolutionPolicy;
+        if (typeof item?.id === 'string' && typeof policy === 'string') {
+            result.push([item.id.toLowerCase(), policy]);
         }
-        return result;
     }
-    catch {
-        return [];
-    }
+    return result;
 }
 function virtualNetworkLink(link, policies) {
     const fromModel = link.resolutionPolicy;

@@ -1,7 +1,12 @@
 // Pure pieces of the collect stage: the concurrency bound, read-once caching, ARM IDs, error
 // parsing and Retry-After.
 import { describe, expect, test } from '@jest/globals'
-import { createHttpHeaders, type PipelineResponse, RestError } from '@azure/core-rest-pipeline'
+import {
+  createHttpHeaders,
+  createPipelineRequest,
+  type PipelineResponse,
+  RestError
+} from '@azure/core-rest-pipeline'
 import {
   ErrorBodies,
   parseArmErrorBody,
@@ -18,7 +23,14 @@ import {
 } from '../../src/common/arm-id.js'
 import { createLimit } from '../../src/collect/limit.js'
 import { Memo } from '../../src/collect/memo.js'
-import { ArmTimeoutError, backoff, retryAfterMs } from '../../src/collect/retry.js'
+import {
+  ArmTimeoutError,
+  armRetryPolicy,
+  backoff,
+  DEFAULT_RETRY,
+  rawJsonBody,
+  retryAfterMs
+} from '../../src/collect/retry.js'
 import { isKeptZone } from '../../src/collect/zones.js'
 import { sharedTokenCredential } from '../../src/collect/tokens.js'
 import { CLOUDS } from '../../src/inputs/cloud.js'
@@ -294,6 +306,36 @@ describe('retry timing', () => {
       3000
     )
     expect(retryAfterMs(response({}))).toBeNull()
+  })
+
+  test('a 2xx JSON body is parsed once: handed over parsed to a core-client SDK, kept as text otherwise', async () => {
+    const body = '{"value":[{"id":"/x","properties":{"resolutionPolicy":"NxDomainRedirect"}}]}'
+    const answer = (type: string) => async () =>
+      ({
+        status: 200,
+        headers: createHttpHeaders({ 'content-type': type }),
+        bodyAsText: body
+      }) as PipelineResponse
+    const send = (handsOverParsedBody: boolean, type: string) =>
+      armRetryPolicy(DEFAULT_RETRY, { handsOverParsedBody }).sendRequest(
+        createPipelineRequest({ url: 'https://management.azure.com/x' }),
+        answer(type)
+      )
+    const handed = (await send(true, 'application/json; charset=utf-8')) as PipelineResponse & {
+      parsedBody?: unknown
+    }
+    expect(handed.bodyAsText).toBeUndefined()
+    expect(handed.parsedBody).toEqual(JSON.parse(body))
+    expect(rawJsonBody(handed)).toEqual(JSON.parse(body))
+    // The Key Vault client parses the text itself; a type core-client would not parse as JSON.
+    for (const kept of [
+      await send(false, 'application/json'),
+      await send(true, 'application/problem+json')
+    ]) {
+      expect(kept.bodyAsText).toBe(body)
+      expect((kept as { parsedBody?: unknown }).parsedBody).toBeUndefined()
+      expect(rawJsonBody(kept)).toEqual(JSON.parse(body))
+    }
   })
 
   test('backoff doubles, with jitter, up to the cap', () => {

@@ -47,7 +47,12 @@ export interface PipelineSetup {
 const COUNT_POLICY_NAME = 'kvpldCountPolicy'
 
 /** Replaces the SDK's retry policy and adds ours (see retry.ts for why). */
-export function configurePipeline(pipeline: Pipeline, setup: PipelineSetup): void {
+export function configurePipeline(
+  pipeline: Pipeline,
+  setup: PipelineSetup,
+  /** The client is one of `@azure/core-client` (see `RetryOptions`). */
+  coreClient = false
+): void {
   pipeline.removePolicy({ name: 'defaultRetryPolicy' })
   pipeline.removePolicy({ name: 'retryPolicy' })
   const countPolicy: PipelinePolicy = {
@@ -62,7 +67,9 @@ export function configurePipeline(pipeline: Pipeline, setup: PipelineSetup): voi
   // holds no slot, so reads of other subscriptions go on while one subscription is throttled. The
   // per-attempt timeout starts only once the attempt holds its slot: a read that queued (behind
   // the bound or a Retry-After) longer than `timeoutMs` is not aborted before it is sent.
-  pipeline.addPolicy(armRetryPolicy(setup.retry), { phase: 'Retry' })
+  pipeline.addPolicy(armRetryPolicy(setup.retry, { handsOverParsedBody: coreClient }), {
+    phase: 'Retry'
+  })
   pipeline.addPolicy(setup.gate.policy(setup.limit), {
     phase: 'Retry',
     afterPolicies: [RETRY_POLICY_NAME]
@@ -134,7 +141,7 @@ function lazyClients(
           httpClient,
           ...tls(setup)
         })
-        configurePipeline(network.pipeline, setup)
+        configurePipeline(network.pipeline, setup, true)
       }
       return network
     },
@@ -147,7 +154,7 @@ function lazyClients(
           httpClient,
           ...tls(setup)
         })
-        configurePipeline(privateDns.pipeline, setup)
+        configurePipeline(privateDns.pipeline, setup, true)
       }
       return privateDns
     },
@@ -159,7 +166,7 @@ function lazyClients(
           httpClient,
           ...tls(setup)
         })
-        configurePipeline(dnsResolver.pipeline, setup)
+        configurePipeline(dnsResolver.pipeline, setup, true)
       }
       return dnsResolver
     }

@@ -15,6 +15,7 @@ import { failed, ok, type Read } from './arm-errors.js'
 import { parseResourceId, parseScope, subscriptionScope } from '../common/arm-id.js'
 import { privateLinkZones } from '../common/target.js'
 import { badIdFailure, type CollectContext, listAll, strings, type ZoneRef } from './context.js'
+import { rawJsonBody } from './retry.js'
 import type {
   ARecordSetSnapshot,
   PrivateZoneSnapshot,
@@ -129,32 +130,27 @@ async function listLinks(
 ): Promise<VirtualNetworkLinkSnapshot[]> {
   const policies = new Map<string, string>()
   const onResponse: VirtualNetworkLinksListOptionalParams['onResponse'] = (raw) => {
-    for (const [id, policy] of rawResolutionPolicies(raw.bodyAsText)) policies.set(id, policy)
+    for (const [id, policy] of rawResolutionPolicies(rawJsonBody(raw))) policies.set(id, policy)
   }
   const links = await listAll(dns.virtualNetworkLinks.list(resourceGroup, zoneName, { onResponse }))
   return links.map((link) => virtualNetworkLink(link, policies))
 }
 
 /** `resolutionPolicy` by lower-cased link ID, from a raw list page. */
-function rawResolutionPolicies(bodyAsText: string | null | undefined): [string, string][] {
-  if (!bodyAsText) return []
-  try {
-    const body = JSON.parse(bodyAsText) as { value?: unknown }
-    if (!Array.isArray(body.value)) return []
-    const result: [string, string][] = []
-    for (const item of body.value as {
-      id?: unknown
-      properties?: { resolutionPolicy?: unknown }
-    }[]) {
-      const policy = item?.properties?.resolutionPolicy
-      if (typeof item?.id === 'string' && typeof policy === 'string') {
-        result.push([item.id.toLowerCase(), policy])
-      }
+function rawResolutionPolicies(body: unknown): [string, string][] {
+  const items = (body as { value?: unknown } | null)?.value
+  if (!Array.isArray(items)) return []
+  const result: [string, string][] = []
+  for (const item of items as ({
+    id?: unknown
+    properties?: { resolutionPolicy?: unknown }
+  } | null)[]) {
+    const policy = item?.properties?.resolutionPolicy
+    if (typeof item?.id === 'string' && typeof policy === 'string') {
+      result.push([item.id.toLowerCase(), policy])
     }
-    return result
-  } catch {
-    return []
   }
+  return result
 }
 
 function virtualNetworkLink(
