@@ -512,12 +512,56 @@ class Memo {
 ;// CONCATENATED MODULE: ./src/collect/context.ts
 
 
+/**
+ * The items a listing has delivered so far, by lower-cased ID: a read waits for the page that
+ * holds its item, not for the listing's last page (at 2,000 vaults, twenty pages later).
+ */
+class ListingIndex {
+    items = new Map();
+    waiting = new Map();
+    ended = false;
+    add(id, item) {
+        const key = id.toLowerCase();
+        if (this.items.has(key))
+            return;
+        this.items.set(key, item);
+        const waiters = this.waiting.get(key);
+        if (!waiters)
+            return;
+        this.waiting.delete(key);
+        for (const resolve of waiters)
+            resolve(item);
+    }
+    /** No more items will come (the last page is in, or the listing failed). */
+    end() {
+        this.ended = true;
+        for (const waiters of this.waiting.values())
+            for (const resolve of waiters)
+                resolve(undefined);
+        this.waiting.clear();
+    }
+    /** The item once its page is in; undefined once the listing ended without it. */
+    lookup(id) {
+        const key = id.toLowerCase();
+        const item = this.items.get(key);
+        if (item !== undefined || this.ended)
+            return Promise.resolve(item);
+        return new Promise((resolve) => {
+            const waiters = this.waiting.get(key);
+            if (waiters)
+                waiters.push(resolve);
+            else
+                this.waiting.set(key, [resolve]);
+        });
+    }
+}
 function createContext(cloud, clients, errorBodies) {
     return {
         cloud,
         clients,
         bulk: new Set(),
         vnetListings: new Set(),
+        listingIndexes: new Map(),
         async read(resource, work) {
             try {
                 return ok(await work());
@@ -542,11 +586,15 @@ function createContext(cloud, clients, errorBodies) {
         }
     };
 }
-/** Every item of a paged listing, all pages; `onCount` hears how many arrived so far. */
-async function listAll(items, onCount) {
+/**
+ * Every item of a paged listing, all pages; `onItem` hears of each as its page arrives, then
+ * `onCount` how many arrived so far.
+ */
+async function listAll(items, onCount, onItem) {
     const result = [];
     for await (const item of items) {
         result.push(item);
+        onItem?.(item);
         onCount?.(result.length);
     }
     return result;
@@ -588,27 +636,59 @@ function startBulk(ctx, subscriptionId) {
     void listedVirtualNetworks(ctx, subscriptionId);
 }
 function listedPrivateEndpoints(ctx, subscriptionId) {
-    const scope = (0,arm_id/* subscriptionScope */.gx)(subscriptionId);
-    return ctx.memo.privateEndpointLists.get(scope, () => ctx.read(`${scope}/providers/Microsoft.Network/privateEndpoints`, async () => byId(await listAll(ctx.clients(subscriptionId).network.privateEndpoints.listBySubscription()))));
+    return listed(ctx, ctx.memo.privateEndpointLists, subscriptionId, 'privateEndpoints', (network) => network.privateEndpoints.listBySubscription());
 }
 function listedNics(ctx, subscriptionId) {
-    const scope = (0,arm_id/* subscriptionScope */.gx)(subscriptionId);
-    return ctx.memo.nicLists.get(scope, () => ctx.read(`${scope}/providers/Microsoft.Network/networkInterfaces`, async () => byId(await listAll(ctx.clients(subscriptionId).network.networkInterfaces.listAll()))));
+    return listed(ctx, ctx.memo.nicLists, subscriptionId, 'networkInterfaces', (network) => network.networkInterfaces.listAll());
 }
 function listedVirtualNetworks(ctx, subscriptionId) {
-    const scope = (0,arm_id/* subscriptionScope */.gx)(subscriptionId);
-    return ctx.memo.virtualNetworkLists.get(scope, () => ctx.read(`${scope}/providers/Microsoft.Network/virtualNetworks`, async () => byId(await listAll(ctx.clients(subscriptionId).network.virtualNetworks.listAll()))));
+    return listed(ctx, ctx.memo.virtualNetworkLists, subscriptionId, 'virtualNetworks', (network) => network.virtualNetworks.listAll());
 }
+function listingResource(subscriptionId, type) {
+    return `${(0,arm_id/* subscriptionScope */.gx)(subscriptionId)}/providers/Microsoft.Network/${type}`;
+}
+function indexOf(ctx, resource) {
+    const key = resource.toLowerCase();
+    let index = ctx.listingIndexes.get(key);
+    if (!index)
+        ctx.listingIndexes.set(key, (index = new ListingIndex()));
+    return index;
+}
+/** A subscription's listing of one type, read once; its items are indexed as they arrive. */
+function listed(ctx, memo, subscriptionId, type, list) {
+    const resource = listingResource(subscriptionId, type);
+    return memo.get((0,arm_id/* subscriptionScope */.gx)(subscriptionId), async () => {
+        const index = indexOf(ctx, resource);
+        try {
+            return await ctx.read(resource, async () => byId(await listAll(list(ctx.clients(subscriptionId).network), undefined, (item) => {
+                if (item.id)
+                    index.add(item.id, item);
+            })));
+        }
+        finally {
+            index.end();
+        }
+    });
+}
+const LISTINGS = {
+    privateEndpoints: listedPrivateEndpoints,
+    networkInterfaces: listedNics,
+    virtualNetworks: listedVirtualNetworks
+};
 /**
- * `id` from its subscription's listing when that subscription is read in bulk and the listing has
- * it; otherwise `get()` (a GET of that one resource).
+ * `id` from its subscription's listing of `type` when that subscription is read in bulk and the
+ * listing has it, as soon as the page that holds it is in (an item a listing delivered is ARM's
+ * answer, even if a later page fails); otherwise `get()` (a GET of that one resource).
  */
-async function fromListingOrGet(ctx, subscriptionId, id, listing, get) {
+async function fromListingOrGet(ctx, subscriptionId, id, type, get) {
     if (ctx.bulk.has(subscriptionId.toLowerCase())) {
-        const listed = await listing(ctx, subscriptionId);
-        const found = listed.ok ? listed.value.get(id.toLowerCase()) : undefined;
+        // Started (read once) before its index is waited on: the index ends when the listing does.
+        const whole = LISTINGS[type](ctx, subscriptionId);
+        const index = indexOf(ctx, listingResource(subscriptionId, type));
+        const found = await index.lookup(id);
         if (found)
             return ok(found);
+        await whole;
     }
     return get();
 }
@@ -1024,7 +1104,7 @@ function readVirtualNetwork(ctx, vnetId) {
             if (found)
                 return ok(vnetSnapshot(found, vnetId, parsed.name));
         }
-        const read = await fromListingOrGet(ctx, parsed.subscriptionId, vnetId, listedVirtualNetworks, () => ctx.read(vnetId, () => ctx
+        const read = await fromListingOrGet(ctx, parsed.subscriptionId, vnetId, 'virtualNetworks', () => ctx.read(vnetId, () => ctx
             .clients(parsed.subscriptionId)
             .network.virtualNetworks.get(parsed.resourceGroup, parsed.name)));
         if (!read.ok)
@@ -1058,7 +1138,7 @@ function readNicIps(ctx, nicId) {
         const parsed = (0,arm_id/* parseLooseId */.db)(nicId);
         if (!parsed)
             return failed(badIdFailure(nicId, 'network interface'));
-        const read = await fromListingOrGet(ctx, parsed.subscriptionId, nicId, listedNics, () => ctx.read(nicId, () => ctx
+        const read = await fromListingOrGet(ctx, parsed.subscriptionId, nicId, 'networkInterfaces', () => ctx.read(nicId, () => ctx
             .clients(parsed.subscriptionId)
             .network.networkInterfaces.get(parsed.resourceGroup, parsed.name)));
         if (!read.ok)
@@ -1298,7 +1378,7 @@ function readPrivateEndpoint(ctx, peId) {
         if (!parsed)
             return failed(badIdFailure(peId, 'private endpoint'));
         const network = ctx.clients(parsed.subscriptionId).network;
-        const read = await fromListingOrGet(ctx, parsed.subscriptionId, peId, listedPrivateEndpoints, async () => {
+        const read = await fromListingOrGet(ctx, parsed.subscriptionId, peId, 'privateEndpoints', async () => {
             // Bulk mode: an endpoint absent from its subscription's complete listing does not exist
             // (a deleted endpoint the vault still lists), as a GET's 404 would say, one request less.
             if (ctx.bulk.has(parsed.subscriptionId.toLowerCase()) &&
@@ -1547,37 +1627,52 @@ function findByName(targets, name) {
 function hsmListResource(scope) {
     return `${scope}/providers/${(0,target/* targetNames */.i)('AzureCloud', 'managedHsm').resourceType}`;
 }
+/** A listing's targets, each converted (and heard of) as its page arrives. */
+async function targetsOf(items, convert, progress) {
+    const targets = [];
+    for await (const item of items) {
+        const target = convert(item);
+        targets.push(target);
+        progress.onCount?.(targets.length);
+        progress.onTarget?.(target);
+    }
+    return targets;
+}
 /** Every target of one kind in a subscription (all pages), read once per run. */
-function listSubscriptionTargets(ctx, kind, subscriptionId, onCount) {
+function listSubscriptionTargets(ctx, kind, subscriptionId, progress = {}) {
     const scope = (0,arm_id/* subscriptionScope */.gx)(subscriptionId);
     const keyVault = () => ctx.clients(subscriptionId).keyVault;
     return kind === 'vault'
-        ? ctx.memo.vaultLists.get(scope, () => ctx.read(scope, async () => (await listAll(keyVault().vaults.listBySubscription(), onCount)).map(fromVault)))
-        : ctx.memo.hsmLists.get(scope, () => ctx.read(hsmListResource(scope), async () => (await listAll(keyVault().managedHsms.listBySubscription(), onCount)).map(fromManagedHsm)));
+        ? ctx.memo.vaultLists.get(scope, () => ctx.read(scope, () => targetsOf(keyVault().vaults.listBySubscription(), fromVault, progress)))
+        : ctx.memo.hsmLists.get(scope, () => ctx.read(hsmListResource(scope), () => targetsOf(keyVault().managedHsms.listBySubscription(), fromManagedHsm, progress)));
 }
 /** Every target of one kind in a resource group (all pages). */
-function listResourceGroupTargets(ctx, kind, subscriptionId, resourceGroup, onCount) {
+function listResourceGroupTargets(ctx, kind, subscriptionId, resourceGroup, progress) {
     const scope = (0,arm_id/* resourceGroupScope */.wZ)(subscriptionId, resourceGroup);
     const keyVault = () => ctx.clients(subscriptionId).keyVault;
     return kind === 'vault'
-        ? ctx.memo.vaultLists.get(scope, () => ctx.read(scope, async () => (await listAll(keyVault().vaults.listByResourceGroup(resourceGroup), onCount)).map(fromVault)))
-        : ctx.memo.hsmLists.get(scope, () => ctx.read(hsmListResource(scope), async () => (await listAll(keyVault().managedHsms.listByResourceGroup(resourceGroup), onCount)).map(fromManagedHsm)));
+        ? ctx.memo.vaultLists.get(scope, () => ctx.read(scope, () => targetsOf(keyVault().vaults.listByResourceGroup(resourceGroup), fromVault, progress)))
+        : ctx.memo.hsmLists.get(scope, () => ctx.read(hsmListResource(scope), () => targetsOf(keyVault().managedHsms.listByResourceGroup(resourceGroup), fromManagedHsm, progress)));
 }
 /**
  * Every key vault and managed HSM of a resource group, else of the subscription (all pages of
  * both listings, in parallel). A listing that fails is a failure of its own: the other kind is
- * still checked. `onCount` hears how many targets of both kinds arrived so far.
+ * still checked. `onCount` hears how many targets of both kinds arrived so far, `onTarget` of
+ * each as its page arrives (of a listing that fails later, too: only the result says which count).
  */
-async function discoverVaults(ctx, subscriptionId, resourceGroup, onCount) {
+async function discoverVaults(ctx, subscriptionId, resourceGroup, { onCount, onTarget } = {}) {
     const counts = { vault: 0, managedHsm: 0 };
     const reads = await Promise.all(target/* TARGET_KINDS */.aO.map((kind) => {
-        const count = (n) => {
-            counts[kind] = n;
-            onCount?.(counts.vault + counts.managedHsm);
+        const progress = {
+            onCount: (n) => {
+                counts[kind] = n;
+                onCount?.(counts.vault + counts.managedHsm);
+            },
+            ...(onTarget ? { onTarget } : {})
         };
         return resourceGroup
-            ? listResourceGroupTargets(ctx, kind, subscriptionId, resourceGroup, count)
-            : listSubscriptionTargets(ctx, kind, subscriptionId, count);
+            ? listResourceGroupTargets(ctx, kind, subscriptionId, resourceGroup, progress)
+            : listSubscriptionTargets(ctx, kind, subscriptionId, progress);
     }));
     return {
         targets: reads.flatMap((read) => (read.ok ? read.value : [])),
@@ -1991,6 +2086,22 @@ async function collect(req, credential, options = {}) {
             return snapshot;
         };
         const reads = [];
+        const scopesRead = Promise.all(scopeReads);
+        // In bulk mode, what decides which deferred zone groups to read; known once the zones are.
+        let deciding = null;
+        const decided = () => (deciding ??= scopesRead.then((scopes) => decidingRecords(ctx, scopes, req.cloud)));
+        /** A vault's snapshot, with the deferred zone groups a finding may depend on. */
+        const snapshotOf = async (r) => {
+            const snapshot = await vaultSnapshot(ctx, r.name, r.vault, r.fallback);
+            if (Object.values(snapshot.privateEndpoints).some((pe) => pe?.dnsZoneGroupsSkipped)) {
+                await readDeferredZoneGroups(ctx, snapshot, await decided());
+            }
+            return done(snapshot);
+        };
+        // Discovered vaults whose endpoints are all read in bulk: built as the listings page in, each
+        // as soon as the pages that hold its endpoint, NIC and VNet are (the listings page side by
+        // side, mostly waiting on ARM), instead of all at once after the last page.
+        const early = new Map();
         if (req.vaults.length > 0) {
             const refs = [...req.vaults, ...(await endpointVaults)];
             // Many vaults named in one subscription: its listings (a request per 25 vaults or HSMs)
@@ -2027,19 +2138,25 @@ async function collect(req, credential, options = {}) {
         else {
             // Many vaults: their private endpoints are most likely in the same subscription, so its
             // bulk listings start while the vault listing is still paging (no page waits for another).
-            const found = await discoverVaults(ctx, req.subscriptionId, req.resourceGroup, (n) => {
-                if (n === threshold)
-                    startBulk(ctx, req.subscriptionId);
+            const fallback = { subscriptionId: req.subscriptionId, resourceGroup: req.resourceGroup };
+            const found = await discoverVaults(ctx, req.subscriptionId, req.resourceGroup, {
+                onCount: (n) => {
+                    if (n === threshold)
+                        startBulk(ctx, req.subscriptionId);
+                },
+                onTarget: (vault) => {
+                    const subscriptions = endpointSubscriptions(vault);
+                    if (subscriptions.length === 0 || !subscriptions.every((sub) => ctx.bulk.has(sub)))
+                        return;
+                    const name = vault.name ?? (0,arm_id/* lastSegment */.mp)(vault.id ?? '');
+                    early.set(vault, snapshotOf({ name, vault, fallback }));
+                }
             });
             discoveryFailures.push(...found.failures);
             const list = found.targets;
             progress.vaultsTotal = list.length;
             for (const vault of list) {
-                reads.push({
-                    name: vault.name ?? (0,arm_id/* lastSegment */.mp)(vault.id ?? ''),
-                    vault,
-                    fallback: { subscriptionId: req.subscriptionId, resourceGroup: req.resourceGroup }
-                });
+                reads.push({ name: vault.name ?? (0,arm_id/* lastSegment */.mp)(vault.id ?? ''), vault, fallback });
             }
         }
         // Bulk or targeted, per subscription of the private endpoints to read.
@@ -2053,10 +2170,6 @@ async function collect(req, credential, options = {}) {
             log(`Reading subscription(s) ${[...ctx.bulk].join(', ')} in bulk: private endpoints, NICs ` +
                 `and VNets from one listing each instead of a GET per resource`);
         }
-        const scopesRead = Promise.all(scopeReads);
-        // In bulk mode, what decides which deferred zone groups to read; known once the zones are.
-        let deciding = null;
-        const decided = () => (deciding ??= scopesRead.then((scopes) => decidingRecords(ctx, scopes, req.cloud)));
         const turn = pacer(SNAPSHOTS_PER_TURN);
         // A vault without an A record is known from the listings alone: its endpoints' zone groups
         // are sent for before any snapshot is built.
@@ -2064,8 +2177,11 @@ async function collect(req, credential, options = {}) {
         const vaultTasks = reads.map(async (r) => {
             if (!('vault' in r))
                 return done(r);
-            // A vault read from bulk listings is answered by the same listings as thousands of others,
-            // so all their snapshots would be built in one go once the listings are in, with no I/O in
+            const started = early.get(r.vault);
+            if (started)
+                return started;
+            // A vault read from bulk listings once they are in is answered by the same listings as
+            // thousands of others, so all their snapshots would be built in one go, with no I/O in
             // between: built a few hundred per turn of the event loop instead, the zone group reads go
             // out and come back meanwhile. A vault whose endpoints are read by GET does not wait.
             const bulkSubscriptions = endpointSubscriptions(r.vault).filter((sub) => ctx.bulk.has(sub));
@@ -2075,13 +2191,12 @@ async function collect(req, credential, options = {}) {
                 await unrecordedSent;
                 await turn();
             }
-            const snapshot = await vaultSnapshot(ctx, r.name, r.vault, r.fallback);
-            if (Object.values(snapshot.privateEndpoints).some((pe) => pe?.dnsZoneGroupsSkipped)) {
-                await readDeferredZoneGroups(ctx, snapshot, await decided());
-            }
-            return done(snapshot);
+            return snapshotOf(r);
         });
         const vaults = await Promise.all(vaultTasks);
+        // A vault of a discovery listing that failed after its page came is no part of the result;
+        // its reads are let finish, so that none is still out once collect returns.
+        await Promise.all(early.values());
         const scopeResults = await scopesRead;
         const zoneFailures = await readZoneGroupZones(ctx, vaults, scopeResults.map((s) => s.read));
         const dnsPath = await dnsPathReads.finish(vaults.flatMap((vault) => Object.values(vault.privateEndpoints).flatMap((pe) => (pe?.vnetId ? [pe.vnetId] : []))));

@@ -13,7 +13,9 @@
 import type { NetworkInterface, PrivateEndpoint, VirtualNetwork } from '@azure/arm-network'
 import { ok, type Read } from './arm-errors.js'
 import { subscriptionScope } from '../common/arm-id.js'
-import { type CollectContext, listAll, type Listing } from './context.js'
+import { type CollectContext, listAll, type Listing, ListingIndex } from './context.js'
+import type { Memo } from './memo.js'
+import type { NetworkReads } from './network-client.js'
 
 /**
  * Private endpoints to read in one subscription from which on it is read in bulk. Measured with
@@ -39,11 +41,8 @@ export function listedPrivateEndpoints(
   ctx: CollectContext,
   subscriptionId: string
 ): Promise<Listing<PrivateEndpoint>> {
-  const scope = subscriptionScope(subscriptionId)
-  return ctx.memo.privateEndpointLists.get(scope, () =>
-    ctx.read(`${scope}/providers/Microsoft.Network/privateEndpoints`, async () =>
-      byId(await listAll(ctx.clients(subscriptionId).network.privateEndpoints.listBySubscription()))
-    )
+  return listed(ctx, ctx.memo.privateEndpointLists, subscriptionId, 'privateEndpoints', (network) =>
+    network.privateEndpoints.listBySubscription()
   )
 }
 
@@ -51,11 +50,8 @@ export function listedNics(
   ctx: CollectContext,
   subscriptionId: string
 ): Promise<Listing<NetworkInterface>> {
-  const scope = subscriptionScope(subscriptionId)
-  return ctx.memo.nicLists.get(scope, () =>
-    ctx.read(`${scope}/providers/Microsoft.Network/networkInterfaces`, async () =>
-      byId(await listAll(ctx.clients(subscriptionId).network.networkInterfaces.listAll()))
-    )
+  return listed(ctx, ctx.memo.nicLists, subscriptionId, 'networkInterfaces', (network) =>
+    network.networkInterfaces.listAll()
   )
 }
 
@@ -63,29 +59,83 @@ export function listedVirtualNetworks(
   ctx: CollectContext,
   subscriptionId: string
 ): Promise<Listing<VirtualNetwork>> {
-  const scope = subscriptionScope(subscriptionId)
-  return ctx.memo.virtualNetworkLists.get(scope, () =>
-    ctx.read(`${scope}/providers/Microsoft.Network/virtualNetworks`, async () =>
-      byId(await listAll(ctx.clients(subscriptionId).network.virtualNetworks.listAll()))
-    )
+  return listed(ctx, ctx.memo.virtualNetworkLists, subscriptionId, 'virtualNetworks', (network) =>
+    network.virtualNetworks.listAll()
   )
 }
 
+export type BulkType = 'privateEndpoints' | 'networkInterfaces' | 'virtualNetworks'
+
+function listingResource(subscriptionId: string, type: BulkType): string {
+  return `${subscriptionScope(subscriptionId)}/providers/Microsoft.Network/${type}`
+}
+
+function indexOf<T>(ctx: CollectContext, resource: string): ListingIndex<T> {
+  const key = resource.toLowerCase()
+  let index = ctx.listingIndexes.get(key)
+  if (!index) ctx.listingIndexes.set(key, (index = new ListingIndex()))
+  return index as ListingIndex<T>
+}
+
+/** A subscription's listing of one type, read once; its items are indexed as they arrive. */
+function listed<T extends { id?: string }>(
+  ctx: CollectContext,
+  memo: Memo<Listing<T>>,
+  subscriptionId: string,
+  type: BulkType,
+  list: (network: NetworkReads) => AsyncIterable<T>
+): Promise<Listing<T>> {
+  const resource = listingResource(subscriptionId, type)
+  return memo.get(subscriptionScope(subscriptionId), async () => {
+    const index = indexOf<T>(ctx, resource)
+    try {
+      return await ctx.read(resource, async () =>
+        byId(
+          await listAll(list(ctx.clients(subscriptionId).network), undefined, (item) => {
+            if (item.id) index.add(item.id, item)
+          })
+        )
+      )
+    } finally {
+      index.end()
+    }
+  })
+}
+
+/** What each bulk listing holds. */
+interface BulkItems {
+  privateEndpoints: PrivateEndpoint
+  networkInterfaces: NetworkInterface
+  virtualNetworks: VirtualNetwork
+}
+
+const LISTINGS: {
+  [K in BulkType]: (ctx: CollectContext, subscriptionId: string) => Promise<Listing<BulkItems[K]>>
+} = {
+  privateEndpoints: listedPrivateEndpoints,
+  networkInterfaces: listedNics,
+  virtualNetworks: listedVirtualNetworks
+}
+
 /**
- * `id` from its subscription's listing when that subscription is read in bulk and the listing has
- * it; otherwise `get()` (a GET of that one resource).
+ * `id` from its subscription's listing of `type` when that subscription is read in bulk and the
+ * listing has it, as soon as the page that holds it is in (an item a listing delivered is ARM's
+ * answer, even if a later page fails); otherwise `get()` (a GET of that one resource).
  */
-export async function fromListingOrGet<T>(
+export async function fromListingOrGet<K extends BulkType>(
   ctx: CollectContext,
   subscriptionId: string,
   id: string,
-  listing: (ctx: CollectContext, subscriptionId: string) => Promise<Listing<T>>,
-  get: () => Promise<Read<T>>
-): Promise<Read<T>> {
+  type: K,
+  get: () => Promise<Read<BulkItems[K]>>
+): Promise<Read<BulkItems[K]>> {
   if (ctx.bulk.has(subscriptionId.toLowerCase())) {
-    const listed = await listing(ctx, subscriptionId)
-    const found = listed.ok ? listed.value.get(id.toLowerCase()) : undefined
+    // Started (read once) before its index is waited on: the index ends when the listing does.
+    const whole = LISTINGS[type](ctx, subscriptionId)
+    const index = indexOf<BulkItems[K]>(ctx, listingResource(subscriptionId, type))
+    const found = await index.lookup(id)
     if (found) return ok(found)
+    await whole
   }
   return get()
 }

@@ -201,6 +201,24 @@ export async function collect(
       fallback: Parameters<typeof vaultSnapshot>[3]
     }
     const reads: (VaultRead | VaultSnapshot)[] = []
+
+    const scopesRead = Promise.all(scopeReads)
+    // In bulk mode, what decides which deferred zone groups to read; known once the zones are.
+    let deciding: Promise<DecidingRecords> | null = null
+    const decided = (): Promise<DecidingRecords> =>
+      (deciding ??= scopesRead.then((scopes) => decidingRecords(ctx, scopes, req.cloud)))
+    /** A vault's snapshot, with the deferred zone groups a finding may depend on. */
+    const snapshotOf = async (r: VaultRead): Promise<VaultSnapshot> => {
+      const snapshot = await vaultSnapshot(ctx, r.name, r.vault, r.fallback)
+      if (Object.values(snapshot.privateEndpoints).some((pe) => pe?.dnsZoneGroupsSkipped)) {
+        await readDeferredZoneGroups(ctx, snapshot, await decided())
+      }
+      return done(snapshot)
+    }
+    // Discovered vaults whose endpoints are all read in bulk: built as the listings page in, each
+    // as soon as the pages that hold its endpoint, NIC and VNet are (the listings page side by
+    // side, mostly waiting on ARM), instead of all at once after the last page.
+    const early = new Map<TargetRead, Promise<VaultSnapshot>>()
     if (req.vaults.length > 0) {
       const refs = [...req.vaults, ...(await endpointVaults)]
       // Many vaults named in one subscription: its listings (a request per 25 vaults or HSMs)
@@ -234,18 +252,23 @@ export async function collect(
     } else {
       // Many vaults: their private endpoints are most likely in the same subscription, so its
       // bulk listings start while the vault listing is still paging (no page waits for another).
-      const found = await discoverVaults(ctx, req.subscriptionId, req.resourceGroup, (n) => {
-        if (n === threshold) startBulk(ctx, req.subscriptionId)
+      const fallback = { subscriptionId: req.subscriptionId, resourceGroup: req.resourceGroup }
+      const found = await discoverVaults(ctx, req.subscriptionId, req.resourceGroup, {
+        onCount: (n) => {
+          if (n === threshold) startBulk(ctx, req.subscriptionId)
+        },
+        onTarget: (vault) => {
+          const subscriptions = endpointSubscriptions(vault)
+          if (subscriptions.length === 0 || !subscriptions.every((sub) => ctx.bulk.has(sub))) return
+          const name = vault.name ?? lastSegment(vault.id ?? '')
+          early.set(vault, snapshotOf({ name, vault, fallback }))
+        }
       })
       discoveryFailures.push(...found.failures)
       const list = found.targets
       progress.vaultsTotal = list.length
       for (const vault of list) {
-        reads.push({
-          name: vault.name ?? lastSegment(vault.id ?? ''),
-          vault,
-          fallback: { subscriptionId: req.subscriptionId, resourceGroup: req.resourceGroup }
-        })
+        reads.push({ name: vault.name ?? lastSegment(vault.id ?? ''), vault, fallback })
       }
     }
 
@@ -267,11 +290,6 @@ export async function collect(
       )
     }
 
-    const scopesRead = Promise.all(scopeReads)
-    // In bulk mode, what decides which deferred zone groups to read; known once the zones are.
-    let deciding: Promise<DecidingRecords> | null = null
-    const decided = (): Promise<DecidingRecords> =>
-      (deciding ??= scopesRead.then((scopes) => decidingRecords(ctx, scopes, req.cloud)))
     const turn = pacer(SNAPSHOTS_PER_TURN)
     // A vault without an A record is known from the listings alone: its endpoints' zone groups
     // are sent for before any snapshot is built.
@@ -279,8 +297,10 @@ export async function collect(
       ctx.bulk.size > 0 ? readZoneGroupsOfUnrecorded(ctx, reads, decided) : Promise.resolve()
     const vaultTasks = reads.map(async (r) => {
       if (!('vault' in r)) return done(r)
-      // A vault read from bulk listings is answered by the same listings as thousands of others,
-      // so all their snapshots would be built in one go once the listings are in, with no I/O in
+      const started = early.get(r.vault)
+      if (started) return started
+      // A vault read from bulk listings once they are in is answered by the same listings as
+      // thousands of others, so all their snapshots would be built in one go, with no I/O in
       // between: built a few hundred per turn of the event loop instead, the zone group reads go
       // out and come back meanwhile. A vault whose endpoints are read by GET does not wait.
       const bulkSubscriptions = endpointSubscriptions(r.vault).filter((sub) => ctx.bulk.has(sub))
@@ -290,13 +310,12 @@ export async function collect(
         await unrecordedSent
         await turn()
       }
-      const snapshot = await vaultSnapshot(ctx, r.name, r.vault, r.fallback)
-      if (Object.values(snapshot.privateEndpoints).some((pe) => pe?.dnsZoneGroupsSkipped)) {
-        await readDeferredZoneGroups(ctx, snapshot, await decided())
-      }
-      return done(snapshot)
+      return snapshotOf(r)
     })
     const vaults = await Promise.all(vaultTasks)
+    // A vault of a discovery listing that failed after its page came is no part of the result;
+    // its reads are let finish, so that none is still out once collect returns.
+    await Promise.all(early.values())
     const scopeResults = await scopesRead
 
     const zoneFailures = await readZoneGroupZones(

@@ -26,6 +26,45 @@ export type PrivateEndpointRead =
 /** A subscription-wide listing, by lower-cased resource ID. */
 export type Listing<T> = Read<Map<string, T>>
 
+/**
+ * The items a listing has delivered so far, by lower-cased ID: a read waits for the page that
+ * holds its item, not for the listing's last page (at 2,000 vaults, twenty pages later).
+ */
+export class ListingIndex<T> {
+  private readonly items = new Map<string, T>()
+  private readonly waiting = new Map<string, ((item: T | undefined) => void)[]>()
+  private ended = false
+
+  add(id: string, item: T): void {
+    const key = id.toLowerCase()
+    if (this.items.has(key)) return
+    this.items.set(key, item)
+    const waiters = this.waiting.get(key)
+    if (!waiters) return
+    this.waiting.delete(key)
+    for (const resolve of waiters) resolve(item)
+  }
+
+  /** No more items will come (the last page is in, or the listing failed). */
+  end(): void {
+    this.ended = true
+    for (const waiters of this.waiting.values()) for (const resolve of waiters) resolve(undefined)
+    this.waiting.clear()
+  }
+
+  /** The item once its page is in; undefined once the listing ended without it. */
+  lookup(id: string): Promise<T | undefined> {
+    const key = id.toLowerCase()
+    const item = this.items.get(key)
+    if (item !== undefined || this.ended) return Promise.resolve(item)
+    return new Promise((resolve) => {
+      const waiters = this.waiting.get(key)
+      if (waiters) waiters.push(resolve)
+      else this.waiting.set(key, [resolve])
+    })
+  }
+}
+
 export interface CollectContext {
   cloud: Cloud
   /**
@@ -39,6 +78,8 @@ export interface CollectContext {
    */
   vnetListings: Set<string>
   clients: (subscriptionId: string) => ArmClients
+  /** The bulk listings' items as they arrive, keyed by the listing's resource (bulk.ts). */
+  listingIndexes: Map<string, ListingIndex<unknown>>
   /** Runs one ARM read (a GET or a whole listing); whatever it throws becomes a ReadFailure. */
   read<T>(resource: string, work: () => Promise<T>): Promise<Read<T>>
   memo: {
@@ -74,6 +115,7 @@ export function createContext(
     clients,
     bulk: new Set(),
     vnetListings: new Set(),
+    listingIndexes: new Map(),
     async read<T>(resource: string, work: () => Promise<T>): Promise<Read<T>> {
       try {
         return ok(await work())
@@ -98,14 +140,19 @@ export function createContext(
   }
 }
 
-/** Every item of a paged listing, all pages; `onCount` hears how many arrived so far. */
+/**
+ * Every item of a paged listing, all pages; `onItem` hears of each as its page arrives, then
+ * `onCount` how many arrived so far.
+ */
 export async function listAll<T>(
   items: AsyncIterable<T>,
-  onCount?: (count: number) => void
+  onCount?: (count: number) => void,
+  onItem?: (item: T) => void
 ): Promise<T[]> {
   const result: T[] = []
   for await (const item of items) {
     result.push(item)
+    onItem?.(item)
     onCount?.(result.length)
   }
   return result

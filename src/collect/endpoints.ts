@@ -25,7 +25,7 @@ export function readPrivateEndpoint(
       ctx,
       parsed.subscriptionId,
       peId,
-      listedPrivateEndpoints,
+      'privateEndpoints',
       async () => {
         // Bulk mode: an endpoint absent from its subscription's complete listing does not exist
         // (a deleted endpoint the vault still lists), as a GET's 404 would say, one request less.

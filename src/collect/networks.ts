@@ -2,7 +2,7 @@
 import type { VirtualNetwork } from '@azure/arm-network'
 import { failed, ok, type Read } from './arm-errors.js'
 import { isResourceOfType, parseLooseId, parseResourceId } from '../common/arm-id.js'
-import { fromListingOrGet, listedNics, listedVirtualNetworks } from './bulk.js'
+import { fromListingOrGet, listedVirtualNetworks } from './bulk.js'
 import { badIdFailure, type CollectContext, strings } from './context.js'
 import type { VirtualNetworkSnapshot } from './snapshot.js'
 
@@ -22,17 +22,12 @@ export function readVirtualNetwork(
       const found = listing.ok ? listing.value.get(vnetId.toLowerCase()) : undefined
       if (found) return ok(vnetSnapshot(found, vnetId, parsed.name))
     }
-    const read = await fromListingOrGet(
-      ctx,
-      parsed.subscriptionId,
-      vnetId,
-      listedVirtualNetworks,
-      () =>
-        ctx.read(vnetId, () =>
-          ctx
-            .clients(parsed.subscriptionId)
-            .network.virtualNetworks.get(parsed.resourceGroup, parsed.name)
-        )
+    const read = await fromListingOrGet(ctx, parsed.subscriptionId, vnetId, 'virtualNetworks', () =>
+      ctx.read(vnetId, () =>
+        ctx
+          .clients(parsed.subscriptionId)
+          .network.virtualNetworks.get(parsed.resourceGroup, parsed.name)
+      )
     )
     if (!read.ok) return read
     return ok(vnetSnapshot(read.value, vnetId, parsed.name))
@@ -71,12 +66,17 @@ export function readNicIps(ctx: CollectContext, nicId: string): Promise<Read<str
   return ctx.memo.nics.get(nicId, async () => {
     const parsed = parseLooseId(nicId)
     if (!parsed) return failed(badIdFailure(nicId, 'network interface'))
-    const read = await fromListingOrGet(ctx, parsed.subscriptionId, nicId, listedNics, () =>
-      ctx.read(nicId, () =>
-        ctx
-          .clients(parsed.subscriptionId)
-          .network.networkInterfaces.get(parsed.resourceGroup, parsed.name)
-      )
+    const read = await fromListingOrGet(
+      ctx,
+      parsed.subscriptionId,
+      nicId,
+      'networkInterfaces',
+      () =>
+        ctx.read(nicId, () =>
+          ctx
+            .clients(parsed.subscriptionId)
+            .network.networkInterfaces.get(parsed.resourceGroup, parsed.name)
+        )
     )
     if (!read.ok) return read
     return ok(strings((read.value.ipConfigurations ?? []).map((c) => c.privateIPAddress)))

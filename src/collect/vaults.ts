@@ -17,7 +17,7 @@ import {
   type ParsedResourceId
 } from '../common/arm-id.js'
 import { TARGET_KINDS, targetNames, type TargetKind } from '../common/target.js'
-import { badIdFailure, type CollectContext, listAll, strings } from './context.js'
+import { badIdFailure, type CollectContext, strings } from './context.js'
 import { readPrivateEndpoint } from './endpoints.js'
 import type {
   NetworkAcls,
@@ -179,23 +179,46 @@ export function hsmListResource(scope: string): string {
 }
 
 /** Every target of one kind in a subscription (all pages), read once per run. */
+/** How a caller hears of a listing's progress: the count so far, and each target as it arrives. */
+export interface ListingProgress {
+  onCount?: (count: number) => void
+  onTarget?: (target: TargetRead) => void
+}
+
+/** A listing's targets, each converted (and heard of) as its page arrives. */
+async function targetsOf<T>(
+  items: AsyncIterable<T>,
+  convert: (item: T) => TargetRead,
+  progress: ListingProgress
+): Promise<TargetRead[]> {
+  const targets: TargetRead[] = []
+  for await (const item of items) {
+    const target = convert(item)
+    targets.push(target)
+    progress.onCount?.(targets.length)
+    progress.onTarget?.(target)
+  }
+  return targets
+}
+
+/** Every target of one kind in a subscription (all pages), read once per run. */
 export function listSubscriptionTargets(
   ctx: CollectContext,
   kind: TargetKind,
   subscriptionId: string,
-  onCount?: (count: number) => void
+  progress: ListingProgress = {}
 ): Promise<Read<TargetRead[]>> {
   const scope = subscriptionScope(subscriptionId)
   const keyVault = () => ctx.clients(subscriptionId).keyVault
   return kind === 'vault'
     ? ctx.memo.vaultLists.get(scope, () =>
-        ctx.read(scope, async () =>
-          (await listAll(keyVault().vaults.listBySubscription(), onCount)).map(fromVault)
+        ctx.read(scope, () =>
+          targetsOf(keyVault().vaults.listBySubscription(), fromVault, progress)
         )
       )
     : ctx.memo.hsmLists.get(scope, () =>
-        ctx.read(hsmListResource(scope), async () =>
-          (await listAll(keyVault().managedHsms.listBySubscription(), onCount)).map(fromManagedHsm)
+        ctx.read(hsmListResource(scope), () =>
+          targetsOf(keyVault().managedHsms.listBySubscription(), fromManagedHsm, progress)
         )
       )
 }
@@ -206,22 +229,22 @@ function listResourceGroupTargets(
   kind: TargetKind,
   subscriptionId: string,
   resourceGroup: string,
-  onCount?: (count: number) => void
+  progress: ListingProgress
 ): Promise<Read<TargetRead[]>> {
   const scope = resourceGroupScope(subscriptionId, resourceGroup)
   const keyVault = () => ctx.clients(subscriptionId).keyVault
   return kind === 'vault'
     ? ctx.memo.vaultLists.get(scope, () =>
-        ctx.read(scope, async () =>
-          (await listAll(keyVault().vaults.listByResourceGroup(resourceGroup), onCount)).map(
-            fromVault
-          )
+        ctx.read(scope, () =>
+          targetsOf(keyVault().vaults.listByResourceGroup(resourceGroup), fromVault, progress)
         )
       )
     : ctx.memo.hsmLists.get(scope, () =>
-        ctx.read(hsmListResource(scope), async () =>
-          (await listAll(keyVault().managedHsms.listByResourceGroup(resourceGroup), onCount)).map(
-            fromManagedHsm
+        ctx.read(hsmListResource(scope), () =>
+          targetsOf(
+            keyVault().managedHsms.listByResourceGroup(resourceGroup),
+            fromManagedHsm,
+            progress
           )
         )
       )
@@ -230,24 +253,28 @@ function listResourceGroupTargets(
 /**
  * Every key vault and managed HSM of a resource group, else of the subscription (all pages of
  * both listings, in parallel). A listing that fails is a failure of its own: the other kind is
- * still checked. `onCount` hears how many targets of both kinds arrived so far.
+ * still checked. `onCount` hears how many targets of both kinds arrived so far, `onTarget` of
+ * each as its page arrives (of a listing that fails later, too: only the result says which count).
  */
 export async function discoverVaults(
   ctx: CollectContext,
   subscriptionId: string,
   resourceGroup: string | null,
-  onCount?: (count: number) => void
+  { onCount, onTarget }: ListingProgress = {}
 ): Promise<{ targets: TargetRead[]; failures: ReadFailure[] }> {
   const counts: Record<TargetKind, number> = { vault: 0, managedHsm: 0 }
   const reads = await Promise.all(
     TARGET_KINDS.map((kind) => {
-      const count = (n: number): void => {
-        counts[kind] = n
-        onCount?.(counts.vault + counts.managedHsm)
+      const progress: ListingProgress = {
+        onCount: (n) => {
+          counts[kind] = n
+          onCount?.(counts.vault + counts.managedHsm)
+        },
+        ...(onTarget ? { onTarget } : {})
       }
       return resourceGroup
-        ? listResourceGroupTargets(ctx, kind, subscriptionId, resourceGroup, count)
-        : listSubscriptionTargets(ctx, kind, subscriptionId, count)
+        ? listResourceGroupTargets(ctx, kind, subscriptionId, resourceGroup, progress)
+        : listSubscriptionTargets(ctx, kind, subscriptionId, progress)
     })
   )
   return {
