@@ -178,6 +178,35 @@ describe('bulk collection', () => {
     expect(denied.map((r) => r.status)).toEqual([403])
   })
 
+  test('a listing that fails after its first page: what that page held is used, the rest read by GET', async () => {
+    // Pages of 3; every private endpoint page after the first fails (500, past the retries).
+    const estate = scaleEstate({ vaults: 9 })
+    emu = await emulator(estate, {
+      pageSize: 3,
+      faults: [
+        {
+          match:
+            /GET \/subscriptions\/[^/]+\/providers\/Microsoft\.Network\/privateEndpoints\?.*skipToken/i,
+          status: 500
+        }
+      ]
+    })
+    const req = { subscriptionId: SUB, resourceGroup: null }
+    const bulk = await run(emu, req, { bulkThreshold: 1 })
+    emu.faults.clear()
+    const targeted = await run(emu, req, { bulkThreshold: Infinity })
+
+    expect(comparable(bulk.snapshot)).toEqual(comparable(targeted.snapshot))
+    expect(findingsOf(bulk.snapshot)).toEqual(findingsOf(targeted.snapshot))
+    const peGets = bulk.arm
+      .filter((r) => /\/privateEndpoints\/[^/?]+(\?|$)/i.test(r.path))
+      .map((r) => r.path.split('?')[0]!.split('/').pop())
+    // The first page's three endpoints (the first three vaults') came from the listing.
+    expect(peGets.sort()).toEqual(
+      Array.from({ length: 6 }, (_, i) => `pe-${scaleVaultName(i + 3)}`)
+    )
+  })
+
   test('many named vaults in one subscription come from its listing, not a GET each', async () => {
     emu = await emulator(scaleEstate({ vaults: 12 }))
     const names = Array.from({ length: 12 }, (_, i) => scaleVaultName(i))

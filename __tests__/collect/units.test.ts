@@ -21,6 +21,7 @@ import {
   vaultResourceId,
   vnetIdFromSubnetId
 } from '../../src/common/arm-id.js'
+import { ListingIndex } from '../../src/collect/context.js'
 import { createLimit } from '../../src/collect/limit.js'
 import { Memo } from '../../src/collect/memo.js'
 import {
@@ -72,6 +73,28 @@ describe('createLimit', () => {
     await expect(failing).rejects.toThrow('boom')
     await expect(throwing).rejects.toThrow('sync boom')
     await expect(after).resolves.toBe('ok')
+  })
+})
+
+describe('ListingIndex', () => {
+  test('a lookup waits for its item’s page, not for the listing’s end; after the end, absent is undefined', async () => {
+    const index = new ListingIndex<{ id: string }>()
+    const settled: string[] = []
+    const waiting = index.lookup('/X/PE-2').then((item) => settled.push(`pe-2: ${item?.id}`))
+    const missing = index.lookup('/x/pe-9').then((item) => settled.push(`pe-9: ${item?.id}`))
+    index.add('/x/pe-1', { id: '/x/pe-1' })
+    await tick(1)
+    expect(settled).toEqual([])
+    index.add('/x/PE-2', { id: '/x/PE-2' })
+    await waiting
+    expect(settled).toEqual(['pe-2: /x/PE-2'])
+    // The first item under an ID stays (IDs compared without case).
+    index.add('/X/pe-1', { id: 'second' })
+    expect((await index.lookup('/x/pe-1'))?.id).toBe('/x/pe-1')
+    index.end()
+    await missing
+    expect(settled).toEqual(['pe-2: /x/PE-2', 'pe-9: undefined'])
+    expect(await index.lookup('/x/pe-3')).toBeUndefined()
   })
 })
 
