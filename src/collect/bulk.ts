@@ -8,7 +8,9 @@
  *
  * A resource missing from a listing that succeeded is still read by GET: ARM then says whether it
  * is gone (404) or hidden from us (403), exactly as in targeted mode. A listing that fails (e.g.
- * Reader only on some resource groups: the subscription-wide list is denied) falls back to GETs.
+ * Reader only on some resource groups: the subscription-wide list is denied) falls back to GETs
+ * for what its pages had not delivered yet: each read waits for the page that holds its resource
+ * (`ListingIndex`), not for the listing's last page.
  */
 import type { NetworkInterface, PrivateEndpoint, VirtualNetwork } from '@azure/arm-network'
 import { ok, type Read } from './arm-errors.js'
