@@ -22,6 +22,8 @@ import {
   vnetIdFromSubnetId
 } from '../../src/common/arm-id.js'
 import { ListingIndex } from '../../src/collect/context.js'
+import { sameId } from '../../src/collect/snapshot.js'
+import { equalIgnoringCase } from '../../src/common/names.js'
 import { createLimit } from '../../src/collect/limit.js'
 import { Memo } from '../../src/collect/memo.js'
 import {
@@ -73,6 +75,35 @@ describe('createLimit', () => {
     await expect(failing).rejects.toThrow('boom')
     await expect(throwing).rejects.toThrow('sync boom')
     await expect(after).resolves.toBe('ok')
+  })
+})
+
+describe('comparing names without case', () => {
+  test('as toLowerCase() would, without its copies: ASCII, other scripts, lengths that differ', () => {
+    const id =
+      '/subscriptions/S/resourceGroups/RG-Net/providers/Microsoft.Network/virtualNetworks/vnet-1'
+    expect(sameId(id, id.toLowerCase())).toBe(true)
+    expect(sameId(id, id.toUpperCase())).toBe(true)
+    expect(sameId(id, `${id}0`)).toBe(false)
+    expect(sameId(id, id.replace('vnet-1', 'vnet-2'))).toBe(false)
+    // '@' and '`' sit next to the letters: no folding outside A–Z.
+    expect(equalIgnoringCase('a@', 'a`')).toBe(false)
+    expect(equalIgnoringCase('[', '{')).toBe(false)
+    expect(sameId(null, null)).toBe(false)
+    expect(sameId(id, undefined)).toBe(false)
+    // Anything beyond ASCII goes by toLowerCase(): the same answer, whatever the lengths.
+    const pairs: [string, string][] = [
+      ['ÄRGER', 'ärger'],
+      ['ΟΔΟΣ', 'οδος'],
+      ['İ', 'i̇'],
+      ['straße', 'STRASSE'],
+      ['Kv-é', 'kv-e']
+    ]
+    for (const [a, b] of pairs) {
+      expect(equalIgnoringCase(a, b)).toBe(a.toLowerCase() === b.toLowerCase())
+      expect(equalIgnoringCase(b, a)).toBe(a.toLowerCase() === b.toLowerCase())
+    }
+    expect(equalIgnoringCase('İ', 'i̇')).toBe(true)
   })
 })
 

@@ -152,7 +152,21 @@ describe('writeReport', () => {
     )
   })
 
-  it('writes exactly what JSON.stringify with a 2-space indent gives, extra fields included', async () => {
+  /** The report's layout: a 2-space indent, each finding of `findings` and `resolved` one line. */
+  const layout = (report: object): string => {
+    const entries = Object.entries(report)
+      .filter(([, value]) => value !== undefined)
+      .map(([key, value]) => {
+        const text =
+          (key === 'findings' || key === 'resolved') && Array.isArray(value) && value.length > 0
+            ? `[\n${value.map((f) => `    ${JSON.stringify(f)}`).join(',\n')}\n  ]`
+            : JSON.stringify(value, null, 2).replace(/\n/g, '\n  ')
+        return `  ${JSON.stringify(key)}: ${text}`
+      })
+    return `{\n${entries.join(',\n')}\n}\n`
+  }
+
+  it('writes the report indented, a finding per line, extra fields included', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'kvpld-report-'))
     const many = Array.from({ length: 450 }, (_, i) => ({
       ...FINDINGS[i % FINDINGS.length]!,
@@ -173,10 +187,18 @@ describe('writeReport', () => {
       buildReport(large, VAULTS),
       buildReport(large, vaults),
       Object.assign(buildReport(FINDINGS, VAULTS), { probe: { mode: 'inside', vaults: [] } }),
+      Object.assign(buildReport(FINDINGS.slice(1), VAULTS), { resolved: FINDINGS.slice(0, 1) }),
       buildReport([], [])
     ]) {
       const path = await writeReport(report, dir)
-      expect(readFileSync(path, 'utf8')).toBe(`${JSON.stringify(report, null, 2)}\n`)
+      const text = readFileSync(path, 'utf8')
+      expect(text).toBe(layout(report))
+      expect(JSON.parse(text)).toEqual(report)
+      // Every finding is a line of its own that parses alone.
+      const lines = text.split('\n').filter((line) => line.startsWith('    {"rule":'))
+      expect(lines).toHaveLength(report.findings.length + (report.resolved?.length ?? 0))
+      for (const line of lines)
+        expect(JSON.parse(line.trim().replace(/,$/, ''))).toHaveProperty('rule')
     }
   })
 

@@ -5,6 +5,7 @@
  */
 
 import type { TargetKind } from '../common/target.js'
+import { equalIgnoringCase } from '../common/names.js'
 
 /** Why a read did not give us the resource. Collectors record it; rules turn it into findings. */
 export interface ReadFailure {
@@ -247,8 +248,7 @@ export interface Snapshot {
 
 /** ARM IDs are case-insensitive. */
 export function sameId(a: string | null | undefined, b: string | null | undefined): boolean {
-  // The same text (most comparisons: an ID as ARM gave it twice) needs no lower-cased copies.
-  return a != null && b != null && (a === b || a.toLowerCase() === b.toLowerCase())
+  return a != null && b != null && equalIgnoringCase(a, b)
 }
 
 export function idKey(id: string): string {

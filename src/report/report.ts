@@ -175,14 +175,19 @@ export async function writeReport(report: ReportJson, dir: string): Promise<stri
 /** Bytes gathered before a write to the report file. */
 const BYTES_PER_WRITE = 1024 * 1024
 
+/** The report's lists of findings: written a finding to a line. */
+const FINDING_LISTS: ReadonlySet<string> = new Set(['findings', 'resolved'])
+
 /**
- * Writes exactly `JSON.stringify(report, null, 2)` plus a newline, a finding at a time, so peak
- * memory does not grow with the whole report's text. Each finding is one call of V8's own
- * stringify (`jsonAt`): laying the text out piece by piece in JavaScript allocated ten times the
- * report's 30 MB (at 2,000 vaults) in small strings and iterator results. One finding, not a
- * slice of many: V8 makes a whole result two bytes per character as soon as one character is
- * beyond Latin-1 (an arrow in a DNS path, a dash in a TTL range), so a slice of 100 findings was
- * nearly always twice its size in memory and slower to encode; a finding's text is mostly ASCII.
+ * Writes the report as `JSON.stringify(report, null, 2)` lays it out, except that each finding of
+ * `findings` and `resolved` is one line of compact JSON (a finding per line: `grep` finds one
+ * whole, and at 2,000 vaults the 46,000 findings stringify in two thirds of the time and take
+ * 14 % fewer bytes than indented). Written a finding at a time, so peak memory does not grow with
+ * the whole report's text: laying the text out piece by piece in JavaScript allocated ten times
+ * the report's size in small strings. One finding per `JSON.stringify`, not a slice of many: V8
+ * makes a whole result two bytes per character as soon as one character is beyond Latin-1 (an
+ * arrow in a DNS path, a dash in a TTL range), so a slice of 100 findings was nearly always twice
+ * its size in memory and slower to encode; a finding's text is mostly ASCII.
  */
 async function writeJson(report: ReportJson, path: string): Promise<void> {
   const file = await open(path, 'wx', 0o644)
@@ -222,7 +227,7 @@ async function writeJson(report: ReportJson, path: string): Promise<void> {
     await add('{')
     for (const [index, [key, value]] of entries.entries()) {
       await add(`${index === 0 ? '\n  ' : ',\n  '}${JSON.stringify(key)}: `)
-      if (key !== 'findings' || !Array.isArray(value) || value.length === 0) {
+      if (!FINDING_LISTS.has(key) || !Array.isArray(value) || value.length === 0) {
         await add(jsonAt(value, 1))
         continue
       }
@@ -230,7 +235,8 @@ async function writeJson(report: ReportJson, path: string): Promise<void> {
       for (let i = 0; i < value.length; i++) {
         const separator = add(i === 0 ? '\n    ' : ',\n    ')
         if (separator) await separator
-        const finding = add(jsonAt(value[i], 2))
+        // As in an array: what JSON cannot hold is null.
+        const finding = add(JSON.stringify(value[i]) ?? 'null')
         if (finding) await finding
       }
       await add('\n  ]')
