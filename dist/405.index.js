@@ -587,16 +587,41 @@ function createContext(cloud, clients, errorBodies) {
     };
 }
 /**
+ * Hands every item of every page to `each`, in order, as its page arrives. The next page is asked
+ * for before this one's items are handled: its request is on the wire meanwhile, and a listing of
+ * twenty pages does not wait on its own handling twenty times (nor on everything else the thread
+ * does between two pages).
+ */
+async function eachItem(items, each) {
+    if (!items.byPage) {
+        for await (const item of items)
+            each(item);
+        return;
+    }
+    const pages = items.byPage();
+    let next = pages.next();
+    for (;;) {
+        const page = await next;
+        if (page.done)
+            return;
+        next = pages.next();
+        // Awaited on the next turn; if `each` throws first, its failure must not go unhandled.
+        next.catch(() => undefined);
+        for (const item of page.value)
+            each(item);
+    }
+}
+/**
  * Every item of a paged listing, all pages; `onItem` hears of each as its page arrives, then
  * `onCount` how many arrived so far.
  */
 async function listAll(items, onCount, onItem) {
     const result = [];
-    for await (const item of items) {
+    await eachItem(items, (item) => {
         result.push(item);
         onItem?.(item);
         onCount?.(result.length);
-    }
+    });
     return result;
 }
 /** A failure for something we could not even address (an ID that does not parse). */
@@ -833,10 +858,15 @@ class NetworkReadClient extends core_client_dist_esm/* ServiceClient */.Nl {
     async *pages(spec, args) {
         let page = await this.read(spec, args);
         for (;;) {
+            // The next page is asked for before this one's items are handed out (see eachItem).
+            const next = page.nextLink
+                ? this.read(specs.next, { nextLink: page.nextLink })
+                : null;
+            next?.catch(() => undefined);
             yield* page.value ?? [];
-            if (!page.nextLink)
+            if (!next)
                 return;
-            page = await this.read(specs.next, { nextLink: page.nextLink });
+            page = await next;
         }
     }
     privateEndpoints = {
@@ -1630,12 +1660,12 @@ function hsmListResource(scope) {
 /** A listing's targets, each converted (and heard of) as its page arrives. */
 async function targetsOf(items, convert, progress) {
     const targets = [];
-    for await (const item of items) {
+    await eachItem(items, (item) => {
         const target = convert(item);
         targets.push(target);
         progress.onCount?.(targets.length);
         progress.onTarget?.(target);
-    }
+    });
     return targets;
 }
 /** Every target of one kind in a subscription (all pages), read once per run. */
@@ -2090,18 +2120,25 @@ async function collect(req, credential, options = {}) {
         // In bulk mode, what decides which deferred zone groups to read; known once the zones are.
         let deciding = null;
         const decided = () => (deciding ??= scopesRead.then((scopes) => decidingRecords(ctx, scopes, req.cloud)));
-        /** A vault's snapshot, with the deferred zone groups a finding may depend on. */
-        const snapshotOf = async (r) => {
+        /**
+         * A vault's snapshot, with the deferred zone groups a finding may depend on; those are read
+         * once `before` has settled.
+         */
+        const snapshotOf = async (r, before) => {
             const snapshot = await vaultSnapshot(ctx, r.name, r.vault, r.fallback);
             if (Object.values(snapshot.privateEndpoints).some((pe) => pe?.dnsZoneGroupsSkipped)) {
-                await readDeferredZoneGroups(ctx, snapshot, await decided());
+                await readDeferredZoneGroups(ctx, snapshot, await decided(), before);
             }
             return done(snapshot);
         };
         // Discovered vaults whose endpoints are all read in bulk: built as the listings page in, each
         // as soon as the pages that hold its endpoint, NIC and VNet are (the listings page side by
-        // side, mostly waiting on ARM), instead of all at once after the last page.
+        // side, mostly waiting on ARM), instead of all at once after the last page. The zone groups
+        // they need wait for the listings' last pages: sent earlier, a hundred of them would hold the
+        // concurrency bound while those pages, the longest chain of the run, queued behind them.
         const early = new Map();
+        let discovered = () => undefined;
+        const discovery = new Promise((resolve) => (discovered = resolve));
         if (req.vaults.length > 0) {
             const refs = [...req.vaults, ...(await endpointVaults)];
             // Many vaults named in one subscription: its listings (a request per 25 vaults or HSMs)
@@ -2149,9 +2186,10 @@ async function collect(req, credential, options = {}) {
                     if (subscriptions.length === 0 || !subscriptions.every((sub) => ctx.bulk.has(sub)))
                         return;
                     const name = vault.name ?? (0,arm_id/* lastSegment */.mp)(vault.id ?? '');
-                    early.set(vault, snapshotOf({ name, vault, fallback }));
+                    const listed = discovery.then(() => Promise.all(subscriptions.map((sub) => bulkListings(ctx, sub))));
+                    early.set(vault, snapshotOf({ name, vault, fallback }, listed));
                 }
-            });
+            }).finally(discovered);
             discoveryFailures.push(...found.failures);
             const list = found.targets;
             progress.vaultsTotal = list.length;
@@ -2356,8 +2394,11 @@ async function readZoneGroupsOfUnrecorded(ctx, reads, decided) {
         }
     }
 }
-/** Reads the deferred zone groups of one vault's endpoints that a finding may depend on (above). */
-async function readDeferredZoneGroups(ctx, vault, records) {
+/**
+ * Reads the deferred zone groups of one vault's endpoints that a finding may depend on (above),
+ * once `before` has settled.
+ */
+async function readDeferredZoneGroups(ctx, vault, records, before) {
     const recorded = hasRecord(records, vault.kind ?? 'vault', vault.name);
     const needed = [];
     for (const [key, pe] of Object.entries(vault.privateEndpoints)) {
@@ -2366,6 +2407,9 @@ async function readDeferredZoneGroups(ctx, vault, records) {
         if (!recorded || mayBeRecreated(vault, key, pe))
             needed.push(pe);
     }
+    if (needed.length === 0)
+        return;
+    await before;
     await Promise.all(needed.map(async (pe) => {
         const groups = await readZoneGroups(ctx, pe.id);
         pe.dnsZoneGroups = groups.ok ? groups.value : [];

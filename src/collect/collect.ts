@@ -207,18 +207,25 @@ export async function collect(
     let deciding: Promise<DecidingRecords> | null = null
     const decided = (): Promise<DecidingRecords> =>
       (deciding ??= scopesRead.then((scopes) => decidingRecords(ctx, scopes, req.cloud)))
-    /** A vault's snapshot, with the deferred zone groups a finding may depend on. */
-    const snapshotOf = async (r: VaultRead): Promise<VaultSnapshot> => {
+    /**
+     * A vault's snapshot, with the deferred zone groups a finding may depend on; those are read
+     * once `before` has settled.
+     */
+    const snapshotOf = async (r: VaultRead, before?: Promise<unknown>): Promise<VaultSnapshot> => {
       const snapshot = await vaultSnapshot(ctx, r.name, r.vault, r.fallback)
       if (Object.values(snapshot.privateEndpoints).some((pe) => pe?.dnsZoneGroupsSkipped)) {
-        await readDeferredZoneGroups(ctx, snapshot, await decided())
+        await readDeferredZoneGroups(ctx, snapshot, await decided(), before)
       }
       return done(snapshot)
     }
     // Discovered vaults whose endpoints are all read in bulk: built as the listings page in, each
     // as soon as the pages that hold its endpoint, NIC and VNet are (the listings page side by
-    // side, mostly waiting on ARM), instead of all at once after the last page.
+    // side, mostly waiting on ARM), instead of all at once after the last page. The zone groups
+    // they need wait for the listings' last pages: sent earlier, a hundred of them would hold the
+    // concurrency bound while those pages, the longest chain of the run, queued behind them.
     const early = new Map<TargetRead, Promise<VaultSnapshot>>()
+    let discovered = (): void => undefined
+    const discovery = new Promise<void>((resolve) => (discovered = resolve))
     if (req.vaults.length > 0) {
       const refs = [...req.vaults, ...(await endpointVaults)]
       // Many vaults named in one subscription: its listings (a request per 25 vaults or HSMs)
@@ -261,9 +268,12 @@ export async function collect(
           const subscriptions = endpointSubscriptions(vault)
           if (subscriptions.length === 0 || !subscriptions.every((sub) => ctx.bulk.has(sub))) return
           const name = vault.name ?? lastSegment(vault.id ?? '')
-          early.set(vault, snapshotOf({ name, vault, fallback }))
+          const listed = discovery.then(() =>
+            Promise.all(subscriptions.map((sub) => bulkListings(ctx, sub)))
+          )
+          early.set(vault, snapshotOf({ name, vault, fallback }, listed))
         }
-      })
+      }).finally(discovered)
       discoveryFailures.push(...found.failures)
       const list = found.targets
       progress.vaultsTotal = list.length
@@ -525,11 +535,15 @@ async function readZoneGroupsOfUnrecorded(
   }
 }
 
-/** Reads the deferred zone groups of one vault's endpoints that a finding may depend on (above). */
+/**
+ * Reads the deferred zone groups of one vault's endpoints that a finding may depend on (above),
+ * once `before` has settled.
+ */
 async function readDeferredZoneGroups(
   ctx: CollectContext,
   vault: VaultSnapshot,
-  records: DecidingRecords
+  records: DecidingRecords,
+  before?: Promise<unknown>
 ): Promise<void> {
   const recorded = hasRecord(records, vault.kind ?? 'vault', vault.name)
   const needed: PrivateEndpointSnapshot[] = []
@@ -537,6 +551,8 @@ async function readDeferredZoneGroups(
     if (!pe?.dnsZoneGroupsSkipped) continue
     if (!recorded || mayBeRecreated(vault, key, pe)) needed.push(pe)
   }
+  if (needed.length === 0) return
+  await before
   await Promise.all(
     needed.map(async (pe) => {
       const groups = await readZoneGroups(ctx, pe.id)

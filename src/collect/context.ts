@@ -140,21 +140,47 @@ export function createContext(
   }
 }
 
+/** A paged listing as the SDKs give it: its items and, from the generated clients, its pages. */
+export type Paged<T> = AsyncIterable<T> & { byPage?: () => AsyncIterableIterator<T[]> }
+
+/**
+ * Hands every item of every page to `each`, in order, as its page arrives. The next page is asked
+ * for before this one's items are handled: its request is on the wire meanwhile, and a listing of
+ * twenty pages does not wait on its own handling twenty times (nor on everything else the thread
+ * does between two pages).
+ */
+export async function eachItem<T>(items: Paged<T>, each: (item: T) => void): Promise<void> {
+  if (!items.byPage) {
+    for await (const item of items) each(item)
+    return
+  }
+  const pages = items.byPage()
+  let next = pages.next()
+  for (;;) {
+    const page = await next
+    if (page.done) return
+    next = pages.next()
+    // Awaited on the next turn; if `each` throws first, its failure must not go unhandled.
+    next.catch(() => undefined)
+    for (const item of page.value) each(item)
+  }
+}
+
 /**
  * Every item of a paged listing, all pages; `onItem` hears of each as its page arrives, then
  * `onCount` how many arrived so far.
  */
 export async function listAll<T>(
-  items: AsyncIterable<T>,
+  items: Paged<T>,
   onCount?: (count: number) => void,
   onItem?: (item: T) => void
 ): Promise<T[]> {
   const result: T[] = []
-  for await (const item of items) {
+  await eachItem(items, (item) => {
     result.push(item)
     onItem?.(item)
     onCount?.(result.length)
-  }
+  })
   return result
 }
 

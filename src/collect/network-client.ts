@@ -174,9 +174,14 @@ export class NetworkReadClient extends ServiceClient implements NetworkReads {
   private async *pages<T>(spec: OperationSpec, args: OperationArguments): AsyncIterable<T> {
     let page = await this.read<{ value?: T[]; nextLink?: string }>(spec, args)
     for (;;) {
+      // The next page is asked for before this one's items are handed out (see eachItem).
+      const next = page.nextLink
+        ? this.read<{ value?: T[]; nextLink?: string }>(specs.next, { nextLink: page.nextLink })
+        : null
+      next?.catch(() => undefined)
       yield* page.value ?? []
-      if (!page.nextLink) return
-      page = await this.read(specs.next, { nextLink: page.nextLink })
+      if (!next) return
+      page = await next
     }
   }
 

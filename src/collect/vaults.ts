@@ -17,7 +17,7 @@ import {
   type ParsedResourceId
 } from '../common/arm-id.js'
 import { TARGET_KINDS, targetNames, type TargetKind } from '../common/target.js'
-import { badIdFailure, type CollectContext, strings } from './context.js'
+import { badIdFailure, type CollectContext, eachItem, type Paged, strings } from './context.js'
 import { readPrivateEndpoint } from './endpoints.js'
 import type {
   NetworkAcls,
@@ -187,17 +187,17 @@ export interface ListingProgress {
 
 /** A listing's targets, each converted (and heard of) as its page arrives. */
 async function targetsOf<T>(
-  items: AsyncIterable<T>,
+  items: Paged<T>,
   convert: (item: T) => TargetRead,
   progress: ListingProgress
 ): Promise<TargetRead[]> {
   const targets: TargetRead[] = []
-  for await (const item of items) {
+  await eachItem(items, (item) => {
     const target = convert(item)
     targets.push(target)
     progress.onCount?.(targets.length)
     progress.onTarget?.(target)
-  }
+  })
   return targets
 }
 
