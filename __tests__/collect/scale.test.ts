@@ -207,6 +207,27 @@ describe('bulk collection', () => {
     )
   })
 
+  test('discovery in bulk: the zone groups go out after the listings’ last pages, not among them', async () => {
+    // Pages of 3 over 30 vaults, 6 of every 10 broken: the vaults without an A record need their
+    // zone groups, known once the records are in, while the vault listing (slower here) still pages.
+    emu = await emulator(scaleEstate({ vaults: 30, broken: true }), {
+      pageSize: 3,
+      faults: [{ match: /Microsoft\.KeyVault\/vaults\?.*skipToken/i, delayMs: 40 }]
+    })
+    const bulk = await run(emu, { subscriptionId: SUB, resourceGroup: null }, { bulkThreshold: 1 })
+    const groups = bulk.arm.flatMap((r, i) => (/\/privateDnsZoneGroups/i.test(r.path) ? [i] : []))
+    const pages = bulk.arm.flatMap((r, i) =>
+      /\/providers\/Microsoft\.(KeyVault\/vaults|Network\/(privateEndpoints|networkInterfaces))\?/i.test(
+        r.path
+      )
+        ? [i]
+        : []
+    )
+    expect(groups.length).toBeGreaterThan(0)
+    expect(pages.length).toBeGreaterThan(20)
+    expect(Math.min(...groups)).toBeGreaterThan(Math.max(...pages))
+  })
+
   test('many named vaults in one subscription come from its listing, not a GET each', async () => {
     emu = await emulator(scaleEstate({ vaults: 12 }))
     const names = Array.from({ length: 12 }, (_, i) => scaleVaultName(i))

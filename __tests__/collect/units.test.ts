@@ -21,7 +21,7 @@ import {
   vaultResourceId,
   vnetIdFromSubnetId
 } from '../../src/common/arm-id.js'
-import { ListingIndex } from '../../src/collect/context.js'
+import { eachItem, ListingIndex } from '../../src/collect/context.js'
 import { sameId } from '../../src/collect/snapshot.js'
 import { equalIgnoringCase } from '../../src/common/names.js'
 import { createLimit } from '../../src/collect/limit.js'
@@ -104,6 +104,55 @@ describe('comparing names without case', () => {
       expect(equalIgnoringCase(b, a)).toBe(a.toLowerCase() === b.toLowerCase())
     }
     expect(equalIgnoringCase('İ', 'i̇')).toBe(true)
+  })
+})
+
+describe('eachItem', () => {
+  test('asks for the next page before handing out this one’s items; every item, in order', async () => {
+    const events: string[] = []
+    const pages = [['a', 'b'], ['c'], ['d', 'e']]
+    const listing = {
+      async *[Symbol.asyncIterator]() {
+        yield* pages.flat()
+      },
+      async *byPage() {
+        for (const [i, page] of pages.entries()) {
+          events.push(`page ${i + 1} asked`)
+          await tick(1)
+          yield page
+        }
+      }
+    }
+    await eachItem(listing, (item) => events.push(item))
+    expect(events).toEqual([
+      'page 1 asked',
+      'page 2 asked',
+      'a',
+      'b',
+      'page 3 asked',
+      'c',
+      'd',
+      'e'
+    ])
+    // Without pages (our own network client's listings): the items as they come.
+    const items: string[] = []
+    await eachItem(listing[Symbol.asyncIterator]() as AsyncIterable<string>, (item) =>
+      items.push(item)
+    )
+    expect(items).toEqual(['a', 'b', 'c', 'd', 'e'])
+  })
+
+  test('a page that fails rejects once it is reached; one that fails while items are handled too', async () => {
+    const failing = {
+      async *[Symbol.asyncIterator]() {},
+      async *byPage() {
+        yield ['a']
+        throw new Error('page 2: 500')
+      }
+    }
+    const seen: string[] = []
+    await expect(eachItem(failing, (item) => seen.push(item))).rejects.toThrow('page 2: 500')
+    expect(seen).toEqual(['a'])
   })
 })
 
