@@ -46,11 +46,28 @@ export function bySeverity(findings: readonly Finding[]): Finding[] {
   return ordered
 }
 
+/** Each report's sections, for the lists they were made from: the log, the summary and the comment share them. */
+const sectionsOf = new WeakMap<
+  ReportJson,
+  { findings: readonly Finding[]; vaults: ReportJson['vaults']; sections: readonly VaultSection[] }
+>()
+
 /**
  * One section per vault: findings tied to no vault first, then the report's vaults (failing ones
- * first, else in the report's order), then vaults that only findings name.
+ * first, else in the report's order), then vaults that only findings name. Made once per report
+ * (at 2,000 vaults, grouping and ordering 46,000 findings); the sections are not to be changed.
  */
-export function vaultSections(report: ReportJson): VaultSection[] {
+export function vaultSections(report: ReportJson): readonly VaultSection[] {
+  const known = sectionsOf.get(report)
+  if (known && known.findings === report.findings && known.vaults === report.vaults) {
+    return known.sections
+  }
+  const sections = groupSections(report)
+  sectionsOf.set(report, { findings: report.findings, vaults: report.vaults, sections })
+  return sections
+}
+
+function groupSections(report: ReportJson): VaultSection[] {
   const sections: VaultSection[] = []
   const groups = findingsByVault(report.findings)
   const general = groups.get(null) ?? []

@@ -143,14 +143,22 @@ export function overviewMarkdown(
  * it resolves privately, from the findings of the DNS-path checks about it. Empty without any.
  */
 export function clientsLine(findings: readonly Finding[]): string {
-  const clients = new Map<string, { id: string; problems: Set<string>; open: boolean }>()
+  type Client = { id: string; problems: Set<string>; open: boolean }
+  const clients = new Map<string, Client>()
+  // The findings of a vault name its VNets with the same few strings: found by the string itself
+  // first, a lower-cased copy (a new string, its hash computed anew) is made once per string.
+  const byText = new Map<string, Client>()
   // forEach, not for…of: run per vault over all its findings (see findingsByVault in report.ts).
   findings.forEach((finding) => {
     if (!finding.clients) return
     for (const id of finding.clients) {
-      const key = id.toLowerCase()
-      const entry = clients.get(key) ?? { id, problems: new Set<string>(), open: false }
-      clients.set(key, entry)
+      let entry = byText.get(id)
+      if (!entry) {
+        const key = id.toLowerCase()
+        entry = clients.get(key) ?? { id, problems: new Set<string>(), open: false }
+        clients.set(key, entry)
+        byText.set(id, entry)
+      }
       if (finding.severity === 'error' || finding.severity === 'warning')
         entry.problems.add(finding.rule)
       // A proposed DNS path through a server known only after apply: neither way yet.
