@@ -737,12 +737,16 @@ var dist_esm = __webpack_require__(1818);
 var core_client_dist_esm = __webpack_require__(5738);
 ;// CONCATENATED MODULE: ./src/collect/network-client.ts
 /**
- * The eight Microsoft.Network reads this action makes, on the Azure SDK's own `ServiceClient`
+ * The Microsoft.Network reads this action makes (private endpoints, NICs, VNets, zone groups, and
+ * a private DNS zone's A record sets), on the Azure SDK's own `ServiceClient`
  * (`@azure/core-client`): the pipeline, sign-in, error handling and paging are the SDK's, as in
  * `@azure/arm-network`'s `NetworkManagementClient`. That client is not used because it cannot be
  * loaded in part: its constructor builds every operation group of the Network provider, so a run
  * compiles 3.6 MB of source and builds 1 MB of mappers to use eight GETs — about 30 MB of peak
- * RSS and a sixth of the start-up (README, Performance).
+ * RSS and a sixth of the start-up (README, Performance). A zone's A record sets are listed here
+ * too, not with `@azure/arm-privatedns` (which reads the zone and its links): its mappers
+ * deserialize each page of 100 record sets into a second copy, on the run's longest chain of
+ * pages at 2,000 vaults.
  *
  * Answers keep the SDK's model shapes (the types are `@azure/arm-network`'s): its mappers lift
  * every `properties` object into the object that holds it, and so does `flattenProperties`.
@@ -751,9 +755,11 @@ var core_client_dist_esm = __webpack_require__(5738);
 
 /** The API version of `@azure/arm-network` 36, whose model shapes the collectors read. */
 const NETWORK_API_VERSION = '2025-05-01';
+/** The private DNS API version that returns `resolutionPolicy` on VNet links. */
+const PRIVATE_DNS_API_VERSION = '2024-06-01';
 const serializer = (0,core_client_dist_esm/* createSerializer */.rl)({}, false);
 /** A GET whose answer is returned as ARM sent it (no mapper), and whose errors are the SDK's. */
-function getSpec(path, pathParameters) {
+function getSpec(path, pathParameters, version = apiVersion) {
     return {
         path,
         httpMethod: 'GET',
@@ -761,7 +767,7 @@ function getSpec(path, pathParameters) {
         // error status into a RestError with ARM's `error.code` and `error.message`, as the SDK does.
         responses: { 200: {}, default: {} },
         // A next link carries the api-version of the request it continues.
-        queryParameters: path === '{nextLink}' ? [] : [apiVersion],
+        queryParameters: path === '{nextLink}' ? [] : [version],
         urlParameters: [host, ...pathParameters.map(pathParameter)],
         headerParameters: [accept],
         serializer
@@ -772,10 +778,14 @@ const accept = {
     parameterPath: 'accept',
     mapper: { ...stringMapper('Accept'), defaultValue: 'application/json', isConstant: true }
 };
-const apiVersion = {
-    parameterPath: 'apiVersion',
-    mapper: { ...stringMapper('api-version'), defaultValue: NETWORK_API_VERSION, isConstant: true }
-};
+const apiVersion = apiVersionParameter(NETWORK_API_VERSION);
+const privateDnsApiVersion = apiVersionParameter(PRIVATE_DNS_API_VERSION);
+function apiVersionParameter(value) {
+    return {
+        parameterPath: 'apiVersion',
+        mapper: { ...stringMapper('api-version'), defaultValue: value, isConstant: true }
+    };
+}
 function pathParameter(name) {
     return name === 'nextLink'
         ? { parameterPath: name, mapper: stringMapper(name), skipEncoding: true }
@@ -800,6 +810,7 @@ const specs = {
         ...GROUP,
         'name'
     ]),
+    aRecordSets: getSpec(`${IN_GROUP}/privateDnsZones/{privateZoneName}/A`, [...GROUP, 'privateZoneName'], privateDnsApiVersion),
     next: getSpec('{nextLink}', ['nextLink'])
 };
 /**
@@ -884,6 +895,9 @@ class NetworkReadClient extends core_client_dist_esm/* ServiceClient */.Nl {
     };
     privateDnsZoneGroups = {
         list: (name, resourceGroupName) => this.pages(specs.zoneGroups, { resourceGroupName, name })
+    };
+    privateDnsRecordSets = {
+        listA: (resourceGroupName, privateZoneName) => this.pages(specs.aRecordSets, { resourceGroupName, privateZoneName })
     };
 }
 
@@ -999,8 +1013,6 @@ function subscriptionOfUrl(url) {
 
 
 
-/** The private DNS API version that returns `resolutionPolicy` on VNet links. */
-const PRIVATE_DNS_API_VERSION = '2024-06-01';
 const COUNT_POLICY_NAME = 'kvpldCountPolicy';
 /** Replaces the SDK's retry policy and adds ours (see retry.ts for why). */
 function configurePipeline(pipeline, setup, 
@@ -1959,7 +1971,7 @@ function readZoneDetails(ctx, zone) {
         const dns = ctx.clients(subscriptionId).privateDns;
         const [links, records] = await Promise.all([
             ctx.read(`${zone.id}/virtualNetworkLinks`, () => listLinks(dns, resourceGroup, zone.name)),
-            ctx.read(`${zone.id}/A`, () => listAll(dns.recordSets.listByType(resourceGroup, zone.name, 'A')))
+            ctx.read(`${zone.id}/A`, () => listAll(ctx.clients(subscriptionId).network.privateDnsRecordSets.listA(resourceGroup, zone.name)))
         ]);
         return {
             ...base,

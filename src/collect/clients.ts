@@ -15,13 +15,10 @@ import {
   type TlsSettings
 } from '@azure/core-rest-pipeline'
 import type { ErrorBodies } from './arm-errors.js'
-import { NetworkReadClient, type NetworkReads } from './network-client.js'
+import { NetworkReadClient, type NetworkReads, PRIVATE_DNS_API_VERSION } from './network-client.js'
 import { GATE_POLICY_NAME, type ThrottleGate } from './gate.js'
 import type { Limit } from './limit.js'
 import { armRetryPolicy, armTimeoutPolicy, RETRY_POLICY_NAME, type RetrySettings } from './retry.js'
-
-/** The private DNS API version that returns `resolutionPolicy` on VNet links. */
-export const PRIVATE_DNS_API_VERSION = '2024-06-01'
 
 export interface ArmClients {
   readonly keyVault: KeyVaultManagementClient

@@ -1,10 +1,14 @@
 /**
- * The eight Microsoft.Network reads this action makes, on the Azure SDK's own `ServiceClient`
+ * The Microsoft.Network reads this action makes (private endpoints, NICs, VNets, zone groups, and
+ * a private DNS zone's A record sets), on the Azure SDK's own `ServiceClient`
  * (`@azure/core-client`): the pipeline, sign-in, error handling and paging are the SDK's, as in
  * `@azure/arm-network`'s `NetworkManagementClient`. That client is not used because it cannot be
  * loaded in part: its constructor builds every operation group of the Network provider, so a run
  * compiles 3.6 MB of source and builds 1 MB of mappers to use eight GETs — about 30 MB of peak
- * RSS and a sixth of the start-up (README, Performance).
+ * RSS and a sixth of the start-up (README, Performance). A zone's A record sets are listed here
+ * too, not with `@azure/arm-privatedns` (which reads the zone and its links): its mappers
+ * deserialize each page of 100 record sets into a second copy, on the run's longest chain of
+ * pages at 2,000 vaults.
  *
  * Answers keep the SDK's model shapes (the types are `@azure/arm-network`'s): its mappers lift
  * every `properties` object into the object that holds it, and so does `flattenProperties`.
@@ -28,9 +32,13 @@ import type {
   PrivateEndpoint,
   VirtualNetwork
 } from '@azure/arm-network'
+import type { RecordSet } from '@azure/arm-privatedns'
 
 /** The API version of `@azure/arm-network` 36, whose model shapes the collectors read. */
 export const NETWORK_API_VERSION = '2025-05-01'
+
+/** The private DNS API version that returns `resolutionPolicy` on VNet links. */
+export const PRIVATE_DNS_API_VERSION = '2024-06-01'
 
 export interface NetworkReads {
   privateEndpoints: {
@@ -49,6 +57,10 @@ export interface NetworkReads {
   privateDnsZoneGroups: {
     list(privateEndpointName: string, resourceGroupName: string): AsyncIterable<PrivateDnsZoneGroup>
   }
+  privateDnsRecordSets: {
+    /** The zone's A record sets (`@azure/arm-privatedns`'s `recordSets.listByType(…, 'A')`). */
+    listA(resourceGroupName: string, privateZoneName: string): AsyncIterable<RecordSet>
+  }
 }
 
 export interface NetworkClientOptions extends ServiceClientOptions {
@@ -59,7 +71,11 @@ export interface NetworkClientOptions extends ServiceClientOptions {
 const serializer = createSerializer({}, false)
 
 /** A GET whose answer is returned as ARM sent it (no mapper), and whose errors are the SDK's. */
-function getSpec(path: string, pathParameters: string[]): OperationSpec {
+function getSpec(
+  path: string,
+  pathParameters: string[],
+  version: typeof apiVersion = apiVersion
+): OperationSpec {
   return {
     path,
     httpMethod: 'GET',
@@ -67,7 +83,7 @@ function getSpec(path: string, pathParameters: string[]): OperationSpec {
     // error status into a RestError with ARM's `error.code` and `error.message`, as the SDK does.
     responses: { 200: {}, default: {} },
     // A next link carries the api-version of the request it continues.
-    queryParameters: path === '{nextLink}' ? [] : [apiVersion],
+    queryParameters: path === '{nextLink}' ? [] : [version],
     urlParameters: [host, ...pathParameters.map(pathParameter)],
     headerParameters: [accept],
     serializer
@@ -79,9 +95,13 @@ const accept = {
   parameterPath: 'accept',
   mapper: { ...stringMapper('Accept'), defaultValue: 'application/json', isConstant: true }
 }
-const apiVersion = {
-  parameterPath: 'apiVersion',
-  mapper: { ...stringMapper('api-version'), defaultValue: NETWORK_API_VERSION, isConstant: true }
+const apiVersion = apiVersionParameter(NETWORK_API_VERSION)
+const privateDnsApiVersion = apiVersionParameter(PRIVATE_DNS_API_VERSION)
+function apiVersionParameter(value: string) {
+  return {
+    parameterPath: 'apiVersion',
+    mapper: { ...stringMapper('api-version'), defaultValue: value, isConstant: true }
+  }
 }
 function pathParameter(name: string) {
   return name === 'nextLink'
@@ -110,6 +130,11 @@ const specs = {
     ...GROUP,
     'name'
   ]),
+  aRecordSets: getSpec(
+    `${IN_GROUP}/privateDnsZones/{privateZoneName}/A`,
+    [...GROUP, 'privateZoneName'],
+    privateDnsApiVersion
+  ),
   next: getSpec('{nextLink}', ['nextLink'])
 }
 
@@ -208,5 +233,10 @@ export class NetworkReadClient extends ServiceClient implements NetworkReads {
   readonly privateDnsZoneGroups = {
     list: (name: string, resourceGroupName: string) =>
       this.pages<PrivateDnsZoneGroup>(specs.zoneGroups, { resourceGroupName, name })
+  }
+
+  readonly privateDnsRecordSets = {
+    listA: (resourceGroupName: string, privateZoneName: string) =>
+      this.pages<RecordSet>(specs.aRecordSets, { resourceGroupName, privateZoneName })
   }
 }

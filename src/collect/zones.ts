@@ -106,7 +106,9 @@ export function readZoneDetails(ctx: CollectContext, zone: ZoneRef): Promise<Pri
     const [links, records] = await Promise.all([
       ctx.read(`${zone.id}/virtualNetworkLinks`, () => listLinks(dns, resourceGroup, zone.name)),
       ctx.read(`${zone.id}/A`, () =>
-        listAll(dns.recordSets.listByType(resourceGroup, zone.name, 'A'))
+        listAll(
+          ctx.clients(subscriptionId).network.privateDnsRecordSets.listA(resourceGroup, zone.name)
+        )
       )
     ])
     return {
