@@ -517,6 +517,7 @@ class Memo {
  * holds its item, not for the listing's last page (at 2,000 vaults, twenty pages later).
  */
 class ListingIndex {
+    /** What has arrived, by lower-cased ID (once ended, the whole listing). */
     items = new Map();
     waiting = new Map();
     ended = false;
@@ -611,17 +612,10 @@ async function eachItem(items, each) {
             each(item);
     }
 }
-/**
- * Every item of a paged listing, all pages; `onItem` hears of each as its page arrives, then
- * `onCount` how many arrived so far.
- */
-async function listAll(items, onCount, onItem) {
+/** Every item of a paged listing, all pages. */
+async function listAll(items) {
     const result = [];
-    await eachItem(items, (item) => {
-        result.push(item);
-        onItem?.(item);
-        onCount?.(result.length);
-    });
+    await eachItem(items, (item) => result.push(item));
     return result;
 }
 /** A failure for something we could not even address (an ID that does not parse). */
@@ -679,16 +673,22 @@ function indexOf(ctx, resource) {
         ctx.listingIndexes.set(key, (index = new ListingIndex()));
     return index;
 }
-/** A subscription's listing of one type, read once; its items are indexed as they arrive. */
+/**
+ * A subscription's listing of one type, read once; its items are indexed as they arrive, and the
+ * index, once the last page is in, is the listing.
+ */
 function listed(ctx, memo, subscriptionId, type, list) {
     const resource = listingResource(subscriptionId, type);
     return memo.get((0,arm_id/* subscriptionScope */.gx)(subscriptionId), async () => {
         const index = indexOf(ctx, resource);
         try {
-            return await ctx.read(resource, async () => byId(await listAll(list(ctx.clients(subscriptionId).network), undefined, (item) => {
-                if (item.id)
-                    index.add(item.id, item);
-            })));
+            return await ctx.read(resource, async () => {
+                await eachItem(list(ctx.clients(subscriptionId).network), (item) => {
+                    if (item.id)
+                        index.add(item.id, item);
+                });
+                return index.items;
+            });
         }
         finally {
             index.end();
@@ -716,13 +716,6 @@ async function fromListingOrGet(ctx, subscriptionId, id, type, get) {
         await whole;
     }
     return get();
-}
-function byId(items) {
-    const map = new Map();
-    for (const item of items)
-        if (item.id)
-            map.set(item.id.toLowerCase(), item);
-    return map;
 }
 
 // EXTERNAL MODULE: ./node_modules/@azure/arm-dnsresolver/dist/index.js
@@ -1245,8 +1238,8 @@ function startDnsPath(ctx, req) {
             }
             return {
                 subscriptions: scopes,
-                resolvers: dedupe(resolverList).sort(dns_path_byId),
-                rulesets: dedupe(rulesetList).sort(dns_path_byId),
+                resolvers: dedupe(resolverList).sort(byId),
+                rulesets: dedupe(rulesetList).sort(byId),
                 failures,
                 clientVnets: req.clientVnets,
                 peered: req.peered
@@ -1404,7 +1397,7 @@ function dedupe(items) {
         return true;
     });
 }
-function dns_path_byId(a, b) {
+function byId(a, b) {
     return a.id.localeCompare(b.id);
 }
 

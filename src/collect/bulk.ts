@@ -15,7 +15,7 @@
 import type { NetworkInterface, PrivateEndpoint, VirtualNetwork } from '@azure/arm-network'
 import { ok, type Read } from './arm-errors.js'
 import { subscriptionScope } from '../common/arm-id.js'
-import { type CollectContext, listAll, type Listing, ListingIndex } from './context.js'
+import { type CollectContext, eachItem, type Listing, ListingIndex } from './context.js'
 import type { Memo } from './memo.js'
 import type { NetworkReads } from './network-client.js'
 
@@ -79,7 +79,10 @@ function indexOf<T>(ctx: CollectContext, resource: string): ListingIndex<T> {
   return index as ListingIndex<T>
 }
 
-/** A subscription's listing of one type, read once; its items are indexed as they arrive. */
+/**
+ * A subscription's listing of one type, read once; its items are indexed as they arrive, and the
+ * index, once the last page is in, is the listing.
+ */
 function listed<T extends { id?: string }>(
   ctx: CollectContext,
   memo: Memo<Listing<T>>,
@@ -91,13 +94,12 @@ function listed<T extends { id?: string }>(
   return memo.get(subscriptionScope(subscriptionId), async () => {
     const index = indexOf<T>(ctx, resource)
     try {
-      return await ctx.read(resource, async () =>
-        byId(
-          await listAll(list(ctx.clients(subscriptionId).network), undefined, (item) => {
-            if (item.id) index.add(item.id, item)
-          })
-        )
-      )
+      return await ctx.read(resource, async () => {
+        await eachItem(list(ctx.clients(subscriptionId).network), (item) => {
+          if (item.id) index.add(item.id, item)
+        })
+        return index.items
+      })
     } finally {
       index.end()
     }
@@ -140,10 +142,4 @@ export async function fromListingOrGet<K extends BulkType>(
     await whole
   }
   return get()
-}
-
-function byId<T extends { id?: string }>(items: T[]): Map<string, T> {
-  const map = new Map<string, T>()
-  for (const item of items) if (item.id) map.set(item.id.toLowerCase(), item)
-  return map
 }

@@ -31,7 +31,8 @@ export type Listing<T> = Read<Map<string, T>>
  * holds its item, not for the listing's last page (at 2,000 vaults, twenty pages later).
  */
 export class ListingIndex<T> {
-  private readonly items = new Map<string, T>()
+  /** What has arrived, by lower-cased ID (once ended, the whole listing). */
+  readonly items = new Map<string, T>()
   private readonly waiting = new Map<string, ((item: T | undefined) => void)[]>()
   private ended = false
 
@@ -166,21 +167,10 @@ export async function eachItem<T>(items: Paged<T>, each: (item: T) => void): Pro
   }
 }
 
-/**
- * Every item of a paged listing, all pages; `onItem` hears of each as its page arrives, then
- * `onCount` how many arrived so far.
- */
-export async function listAll<T>(
-  items: Paged<T>,
-  onCount?: (count: number) => void,
-  onItem?: (item: T) => void
-): Promise<T[]> {
+/** Every item of a paged listing, all pages. */
+export async function listAll<T>(items: Paged<T>): Promise<T[]> {
   const result: T[] = []
-  await eachItem(items, (item) => {
-    result.push(item)
-    onItem?.(item)
-    onCount?.(result.length)
-  })
+  await eachItem(items, (item) => result.push(item))
   return result
 }
 

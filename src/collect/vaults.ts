@@ -178,7 +178,6 @@ export function hsmListResource(scope: string): string {
   return `${scope}/providers/${targetNames('AzureCloud', 'managedHsm').resourceType}`
 }
 
-/** Every target of one kind in a subscription (all pages), read once per run. */
 /** How a caller hears of a listing's progress: the count so far, and each target as it arrives. */
 export interface ListingProgress {
   onCount?: (count: number) => void
