@@ -973,7 +973,7 @@ class ThrottleGate {
                             this.onAnswer(subscriptionId, response);
                         throw error;
                     }
-                }, signal);
+                }, signal, isNextPage(request.url));
             }
         };
     }
@@ -987,6 +987,15 @@ class ThrottleGate {
         else if (response.status === 429)
             this.throttledCount++;
     }
+}
+/**
+ * A listing's next page (its URL is the previous page's `nextLink`, with a skip token): it takes
+ * the next free slot ahead of single reads. The pages of the longest listing follow one another,
+ * so each one that waits behind a burst of single reads (a hundred endpoints' zone groups, say)
+ * makes the whole run wait; a single read that waits for a page delays only itself.
+ */
+function isNextPage(url) {
+    return /[?&](?:\$|%24)skiptoken=/i.test(url);
 }
 /** The subscription a request URL is about ('' for tenant-level URLs). */
 function subscriptionOfUrl(url) {
@@ -1510,24 +1519,28 @@ function zoneGroup(group) {
 
 function createLimit(concurrency) {
     const max = Math.max(1, Math.floor(concurrency));
+    // Two queues rather than one sorted: both stay first-in, first-out, and a marked task is
+    // queued in constant time however many unmarked ones wait.
+    const firstQueue = [];
     const queue = [];
     let active = 0;
     const release = () => {
         active--;
-        const next = queue.shift();
+        const next = firstQueue.shift() ?? queue.shift();
         if (next)
             next();
     };
-    const limit = (task, signal) => new Promise((resolve, reject) => {
+    const limit = (task, signal, first = false) => new Promise((resolve, reject) => {
         if (signal?.aborted) {
             reject(abortError());
             return;
         }
+        const waiting = first ? firstQueue : queue;
         const onAbort = () => {
-            const index = queue.indexOf(start);
+            const index = waiting.indexOf(start);
             if (index < 0)
                 return;
-            queue.splice(index, 1);
+            waiting.splice(index, 1);
             reject(abortError());
         };
         const start = () => {
@@ -1545,13 +1558,13 @@ function createLimit(concurrency) {
         if (active < max)
             start();
         else {
-            queue.push(start);
+            waiting.push(start);
             signal?.addEventListener('abort', onAbort, { once: true });
         }
     });
     return Object.defineProperties(limit, {
         active: { get: () => active },
-        pending: { get: () => queue.length }
+        pending: { get: () => firstQueue.length + queue.length }
     });
 }
 
@@ -2051,7 +2064,7 @@ function failureOf(read) {
 /**
  * ARM limits reads by count (the bucket gate.ts follows), not by how many are in flight; the bound
  * keeps a run from opening a connection per read. 24 rather than 8: the zone groups of 100 broken
- * endpoints at 2,000 vaults, read after the listings, take 5 round trips instead of 13 (bench).
+ * endpoints at 2,000 vaults, read once the records are in, take 5 round trips instead of 13 (bench).
  */
 const DEFAULT_CONCURRENCY = 24;
 async function collect(req, credential, options = {}) {
@@ -2125,25 +2138,20 @@ async function collect(req, credential, options = {}) {
         // In bulk mode, what decides which deferred zone groups to read; known once the zones are.
         let deciding = null;
         const decided = () => (deciding ??= scopesRead.then((scopes) => decidingRecords(ctx, scopes, req.cloud)));
-        /**
-         * A vault's snapshot, with the deferred zone groups a finding may depend on; those are read
-         * once `before` has settled.
-         */
-        const snapshotOf = async (r, before) => {
+        /** A vault's snapshot, with the deferred zone groups a finding may depend on. */
+        const snapshotOf = async (r) => {
             const snapshot = await vaultSnapshot(ctx, r.name, r.vault, r.fallback);
             if (Object.values(snapshot.privateEndpoints).some((pe) => pe?.dnsZoneGroupsSkipped)) {
-                await readDeferredZoneGroups(ctx, snapshot, await decided(), before);
+                await readDeferredZoneGroups(ctx, snapshot, await decided());
             }
             return done(snapshot);
         };
         // Discovered vaults whose endpoints are all read in bulk: built as the listings page in, each
         // as soon as the pages that hold its endpoint, NIC and VNet are (the listings page side by
         // side, mostly waiting on ARM), instead of all at once after the last page. The zone groups
-        // they need wait for the listings' last pages: sent earlier, a hundred of them would hold the
-        // concurrency bound while those pages, the longest chain of the run, queued behind them.
+        // they need go out as soon as the records decide, while the vault listing may still page: its
+        // next pages take a free slot ahead of them (gate.ts), so they do not lengthen its chain.
         const early = new Map();
-        let discovered = () => undefined;
-        const discovery = new Promise((resolve) => (discovered = resolve));
         if (req.vaults.length > 0) {
             const refs = [...req.vaults, ...(await endpointVaults)];
             // Many vaults named in one subscription: its listings (a request per 25 vaults or HSMs)
@@ -2191,10 +2199,9 @@ async function collect(req, credential, options = {}) {
                     if (subscriptions.length === 0 || !subscriptions.every((sub) => ctx.bulk.has(sub)))
                         return;
                     const name = vault.name ?? (0,arm_id/* lastSegment */.mp)(vault.id ?? '');
-                    const listed = discovery.then(() => Promise.all(subscriptions.map((sub) => bulkListings(ctx, sub))));
-                    early.set(vault, snapshotOf({ name, vault, fallback }, listed));
+                    early.set(vault, snapshotOf({ name, vault, fallback }));
                 }
-            }).finally(discovered);
+            });
             discoveryFailures.push(...found.failures);
             const list = found.targets;
             progress.vaultsTotal = list.length;
@@ -2399,11 +2406,8 @@ async function readZoneGroupsOfUnrecorded(ctx, reads, decided) {
         }
     }
 }
-/**
- * Reads the deferred zone groups of one vault's endpoints that a finding may depend on (above),
- * once `before` has settled.
- */
-async function readDeferredZoneGroups(ctx, vault, records, before) {
+/** Reads the deferred zone groups of one vault's endpoints that a finding may depend on (above). */
+async function readDeferredZoneGroups(ctx, vault, records) {
     const recorded = hasRecord(records, vault.kind ?? 'vault', vault.name);
     const needed = [];
     for (const [key, pe] of Object.entries(vault.privateEndpoints)) {
@@ -2414,7 +2418,6 @@ async function readDeferredZoneGroups(ctx, vault, records, before) {
     }
     if (needed.length === 0)
         return;
-    await before;
     await Promise.all(needed.map(async (pe) => {
         const groups = await readZoneGroups(ctx, pe.id);
         pe.dnsZoneGroups = groups.ok ? groups.value : [];

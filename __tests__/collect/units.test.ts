@@ -63,6 +63,27 @@ describe('createLimit', () => {
     expect(limit.pending).toBe(0)
   })
 
+  test('a task marked first takes the next free slot ahead of the unmarked ones, in order', async () => {
+    const limit = createLimit(1)
+    const order: string[] = []
+    const task = (name: string) => async () => {
+      order.push(name)
+      await tick(1)
+    }
+    const controller = new AbortController()
+    await Promise.allSettled([
+      limit(task('running')),
+      limit(task('read 1')),
+      limit(task('read 2')),
+      limit(task('page 1'), undefined, true),
+      limit(task('dropped page'), controller.signal, true),
+      limit(task('page 2'), undefined, true),
+      (controller.abort(), limit(task('read 3')))
+    ])
+    expect(order).toEqual(['running', 'page 1', 'page 2', 'read 1', 'read 2', 'read 3'])
+    expect(limit.pending).toBe(0)
+  })
+
   test('a failing task frees its slot and rejects only its own promise', async () => {
     const limit = createLimit(1)
     const failing = limit(async () => {

@@ -76,6 +76,30 @@ function pipelineWith(limit: Limit, gate: ThrottleGate, retry: Partial<RetrySett
 const url = (sub: string, i: number): string =>
   `https://arm.example/subscriptions/${sub}/resourceGroups/rg/providers/x/y/${i}?api-version=1`
 
+describe('a next page goes ahead of queued single reads', () => {
+  test('one slot, four reads queued: the page asked for after them is sent before them', async () => {
+    const arm = fakeArm(() => 20)
+    const pipeline = pipelineWith(createLimit(1), new ThrottleGate(), DEFAULT_RETRY)
+    const send = (u: string): Promise<PipelineResponse> =>
+      pipeline.sendRequest(arm.client, createPipelineRequest({ url: u }))
+    const reads = Array.from({ length: 5 }, (_, i) => send(url('sub-a', i)))
+    // A listing's next page, as ARM's nextLink spells it (Network) and as Key Vault's does.
+    const list =
+      'https://arm.example/subscriptions/sub-a/providers/Microsoft.Network/privateEndpoints'
+    const pages = [
+      send(`${list}?api-version=1&$skipToken=b2Zmc2V0OjEwMA`),
+      send(`${list}?$skiptoken=dmF1bHQ&api-version=1`)
+    ]
+    const statuses = await Promise.all([...reads, ...pages].map((r) => r.then((x) => x.status)))
+    expect(statuses).toEqual(Array(7).fill(200))
+    expect(
+      arm.sent.map((u) =>
+        u.includes('privateEndpoints') ? 'page' : u.split('?')[0]!.split('/').pop()
+      )
+    ).toEqual(['0', 'page', 'page', '1', '2', '3', '4'])
+  })
+})
+
 describe('the per-attempt timeout counts time on the wire only', () => {
   test('8 requests behind 1 slot, 150 ms each, 200 ms timeout: all 8 are sent and succeed', async () => {
     const arm = fakeArm(() => 150)

@@ -108,7 +108,7 @@ export interface CollectOptions {
 /**
  * ARM limits reads by count (the bucket gate.ts follows), not by how many are in flight; the bound
  * keeps a run from opening a connection per read. 24 rather than 8: the zone groups of 100 broken
- * endpoints at 2,000 vaults, read after the listings, take 5 round trips instead of 13 (bench).
+ * endpoints at 2,000 vaults, read once the records are in, take 5 round trips instead of 13 (bench).
  */
 export const DEFAULT_CONCURRENCY = 24
 
@@ -207,25 +207,20 @@ export async function collect(
     let deciding: Promise<DecidingRecords> | null = null
     const decided = (): Promise<DecidingRecords> =>
       (deciding ??= scopesRead.then((scopes) => decidingRecords(ctx, scopes, req.cloud)))
-    /**
-     * A vault's snapshot, with the deferred zone groups a finding may depend on; those are read
-     * once `before` has settled.
-     */
-    const snapshotOf = async (r: VaultRead, before?: Promise<unknown>): Promise<VaultSnapshot> => {
+    /** A vault's snapshot, with the deferred zone groups a finding may depend on. */
+    const snapshotOf = async (r: VaultRead): Promise<VaultSnapshot> => {
       const snapshot = await vaultSnapshot(ctx, r.name, r.vault, r.fallback)
       if (Object.values(snapshot.privateEndpoints).some((pe) => pe?.dnsZoneGroupsSkipped)) {
-        await readDeferredZoneGroups(ctx, snapshot, await decided(), before)
+        await readDeferredZoneGroups(ctx, snapshot, await decided())
       }
       return done(snapshot)
     }
     // Discovered vaults whose endpoints are all read in bulk: built as the listings page in, each
     // as soon as the pages that hold its endpoint, NIC and VNet are (the listings page side by
     // side, mostly waiting on ARM), instead of all at once after the last page. The zone groups
-    // they need wait for the listings' last pages: sent earlier, a hundred of them would hold the
-    // concurrency bound while those pages, the longest chain of the run, queued behind them.
+    // they need go out as soon as the records decide, while the vault listing may still page: its
+    // next pages take a free slot ahead of them (gate.ts), so they do not lengthen its chain.
     const early = new Map<TargetRead, Promise<VaultSnapshot>>()
-    let discovered = (): void => undefined
-    const discovery = new Promise<void>((resolve) => (discovered = resolve))
     if (req.vaults.length > 0) {
       const refs = [...req.vaults, ...(await endpointVaults)]
       // Many vaults named in one subscription: its listings (a request per 25 vaults or HSMs)
@@ -268,12 +263,9 @@ export async function collect(
           const subscriptions = endpointSubscriptions(vault)
           if (subscriptions.length === 0 || !subscriptions.every((sub) => ctx.bulk.has(sub))) return
           const name = vault.name ?? lastSegment(vault.id ?? '')
-          const listed = discovery.then(() =>
-            Promise.all(subscriptions.map((sub) => bulkListings(ctx, sub)))
-          )
-          early.set(vault, snapshotOf({ name, vault, fallback }, listed))
+          early.set(vault, snapshotOf({ name, vault, fallback }))
         }
-      }).finally(discovered)
+      })
       discoveryFailures.push(...found.failures)
       const list = found.targets
       progress.vaultsTotal = list.length
@@ -535,15 +527,11 @@ async function readZoneGroupsOfUnrecorded(
   }
 }
 
-/**
- * Reads the deferred zone groups of one vault's endpoints that a finding may depend on (above),
- * once `before` has settled.
- */
+/** Reads the deferred zone groups of one vault's endpoints that a finding may depend on (above). */
 async function readDeferredZoneGroups(
   ctx: CollectContext,
   vault: VaultSnapshot,
-  records: DecidingRecords,
-  before?: Promise<unknown>
+  records: DecidingRecords
 ): Promise<void> {
   const recorded = hasRecord(records, vault.kind ?? 'vault', vault.name)
   const needed: PrivateEndpointSnapshot[] = []
@@ -552,7 +540,6 @@ async function readDeferredZoneGroups(
     if (!recorded || mayBeRecreated(vault, key, pe)) needed.push(pe)
   }
   if (needed.length === 0) return
-  await before
   await Promise.all(
     needed.map(async (pe) => {
       const groups = await readZoneGroups(ctx, pe.id)
