@@ -172,7 +172,10 @@ function zonesFor(snapshot, vault, endpoints, findings, pathVnets = []) {
 function vaultDiagram(snapshot, vault, findings, planned = new Map(), run) {
     const own = findings.filter((f) => (f.vault === null || (0,_report_js__WEBPACK_IMPORTED_MODULE_3__.sameVault)(f.vault, vault.name)) &&
         (f.severity === 'error' || f.severity === 'warning'));
-    const atFault = (id) => own.some((f) => (0,_collect_snapshot_js__WEBPACK_IMPORTED_MODULE_6__/* .sameId */ .s)(f.resource, id));
+    // The resources this vault's problems name, once: the picture asks of every node it draws, and
+    // of each of a zone's records (thousands of them at scale).
+    const faulty = new Set(own.map((f) => (0,_collect_snapshot_js__WEBPACK_IMPORTED_MODULE_6__/* .idKey */ .T)(f.resource)));
+    const atFault = (id) => id != null && faulty.has((0,_collect_snapshot_js__WEBPACK_IMPORTED_MODULE_6__/* .idKey */ .T)(id));
     const chart = new Flowchart(atFault, planned);
     const kind = vault.kind === 'managedHsm' ? 'Managed HSM' : 'Key Vault';
     const vaultNode = chart.node(vault.id, label(kind, vault.name), 'round');
@@ -216,8 +219,10 @@ function vaultDiagram(snapshot, vault, findings, planned = new Map(), run) {
             chart.edge(linkNode, vnetNode, linkRed);
         }
         const named = vaultRecordsOf(zone.aRecords, vault.name);
+        const recordIds = `${(0,_collect_snapshot_js__WEBPACK_IMPORTED_MODULE_6__/* .idKey */ .T)(zone.id)}/a/`;
+        const faultyRecords = [...faulty].some((id) => id.startsWith(recordIds));
         const records = zone.aRecords
-            .filter((record) => named.has(record) || atFault(record.id))
+            .filter((record) => named.has(record) || (faultyRecords && atFault(record.id)))
             .slice(0, MAX_RECORDS);
         for (const record of records) {
             const ttl = record.ttl === null ? 'TTL ?' : `TTL ${record.ttl}`;

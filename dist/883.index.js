@@ -1276,10 +1276,15 @@ function renderSummary(report, maxBytes = SUMMARY_MAX_BYTES, probe = null, diagr
             yield { text: problemSection(vault, withPasses, pictureOf(vault), fold, words), problems: 1 };
         if (withoutProblems.length > 0) {
             // Its length in UTF-16 units is at most its size in bytes: past the budget, it cannot fit.
-            const text = passedSection(withoutProblems, withPasses, pictureOf, withPasses ? budget() : Infinity);
-            yield text === null
-                ? null
-                : { text, healthy: withoutProblems.filter((s) => s.name !== null).length };
+            // Without passes, a section that cannot fit is not rendered in full only to be cut below
+            // (at 2,000 vaults, 1,400 healthy ones' lines).
+            const text = passedSection(withoutProblems, withPasses, pictureOf, budget());
+            const healthy = withoutProblems.filter((s) => s.name !== null).length;
+            yield text !== null
+                ? { text, healthy }
+                : withPasses
+                    ? null
+                    : { text: '', healthy, unfit: true };
         }
         // What the probe saw, per vault (probe-summary.ts).
         if (probe)
@@ -1292,7 +1297,7 @@ function renderSummary(report, maxBytes = SUMMARY_MAX_BYTES, probe = null, diagr
         for (const part of render(withPasses, () => maxBytes - used - 2)) {
             if (part === null)
                 return null;
-            const size = bytes(part.text);
+            const size = part.unfit ? Infinity : bytes(part.text);
             used += size + 2;
             if (withPasses && used > maxBytes)
                 return null;

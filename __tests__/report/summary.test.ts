@@ -198,6 +198,27 @@ describe('renderSummary', () => {
     expect(cut).toMatch(/The summary is cut short: \d+ more sections did not fit/)
   })
 
+  it('leaves out a list of healthy vaults that cannot fit whole, and says how many it held', () => {
+    // 5 vaults with problems fit; the 3,000 healthy ones' lines (about 90 kB) do not, in 40 kB.
+    const failing = Array.from({ length: 5 }, (_, i) => `kv-bad-${i}`)
+    const healthy = Array.from({ length: 3000 }, (_, i) => `kv-ok-${String(i).padStart(4, '0')}`)
+    const big = buildReport(
+      [
+        ...failing.map((name) => finding('PE-NONE', name)),
+        ...healthy.map((name) => pass('PE-NONE', name, { message: 'x'.repeat(400) }))
+      ],
+      [...failing, ...healthy].map((name) => ({ name, id: vaultId(name) }))
+    )
+    const path = '/home/runner/work/_temp/kv-private-link-doctor-report.json'
+    const cut = renderSummary(big, 40_000, null, null, path)
+    expect(Buffer.byteLength(cut, 'utf8')).toBeLessThanOrEqual(40_000)
+    expect(cut).toContain('<strong>❌ Vault <code>kv-bad-4</code></strong>')
+    expect(cut).not.toContain('kv-ok-0000</code>:')
+    expect(cut).toContain(
+      '> The summary is cut short: 1 more section did not fit (3000 vaults without problems). The JSON report <code>/home/runner/work/&#95;temp/kv-private-link-doctor-report.json</code> (output `report-path`) has every finding.'
+    )
+  })
+
   it('counts its limit in UTF-8 bytes and names what it leaves out, with the report’s path', () => {
     // Messages of icons: 3 bytes each in UTF-8, one UTF-16 unit each in a JS string.
     const many = Array.from({ length: 30 }, (_, i) => `kv-${i}`)

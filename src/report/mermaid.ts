@@ -203,8 +203,10 @@ export function vaultDiagram(
       (f.vault === null || sameVault(f.vault, vault.name)) &&
       (f.severity === 'error' || f.severity === 'warning')
   )
-  const atFault = (id: string | null | undefined): boolean =>
-    own.some((f) => sameId(f.resource, id))
+  // The resources this vault's problems name, once: the picture asks of every node it draws, and
+  // of each of a zone's records (thousands of them at scale).
+  const faulty = new Set(own.map((f) => idKey(f.resource)))
+  const atFault = (id: string | null | undefined): boolean => id != null && faulty.has(idKey(id))
   const chart = new Flowchart(atFault, planned)
 
   const kind = vault.kind === 'managedHsm' ? 'Managed HSM' : 'Key Vault'
@@ -258,8 +260,10 @@ export function vaultDiagram(
       chart.edge(linkNode, vnetNode, linkRed)
     }
     const named = vaultRecordsOf(zone.aRecords, vault.name)
+    const recordIds = `${idKey(zone.id)}/a/`
+    const faultyRecords = [...faulty].some((id) => id.startsWith(recordIds))
     const records = zone.aRecords
-      .filter((record) => named.has(record) || atFault(record.id))
+      .filter((record) => named.has(record) || (faultyRecords && atFault(record.id)))
       .slice(0, MAX_RECORDS)
     for (const record of records) {
       const ttl = record.ttl === null ? 'TTL ?' : `TTL ${record.ttl}`
