@@ -260,14 +260,33 @@ function infoOf(ip) {
     let info = described.get(ip);
     if (info !== undefined)
         return info;
-    info = ipaddr_js__WEBPACK_IMPORTED_MODULE_0___default().IPv4.isValidFourPartDecimal(ip) || ipaddr_js__WEBPACK_IMPORTED_MODULE_0___default().IPv6.isValid(ip) ? describe(ip) : null;
+    const octets = fourPartDecimal(ip);
+    info = octets
+        ? describe(ip, new (ipaddr_js__WEBPACK_IMPORTED_MODULE_0___default().IPv4)(octets))
+        : ipaddr_js__WEBPACK_IMPORTED_MODULE_0___default().IPv6.isValid(ip)
+            ? describe(ip, ipaddr_js__WEBPACK_IMPORTED_MODULE_0___default().parse(ip))
+            : null;
     if (described.size >= DESCRIBED_LIMIT)
         described.clear();
     described.set(ip, info);
     return info;
 }
-function describe(ip) {
-    let address = ipaddr_js__WEBPACK_IMPORTED_MODULE_0___default().parse(ip);
+const FOUR_PART_DECIMAL = /^(0|[1-9]\d{0,2})\.(0|[1-9]\d{0,2})\.(0|[1-9]\d{0,2})\.(0|[1-9]\d{0,2})$/;
+/**
+ * The octets of a dotted quad as ipaddr.js's `isValidFourPartDecimal` accepts it (no leading
+ * zeros, each at most 255), else null. Read here rather than by ipaddr.js's parser, which that
+ * check runs and `parse` runs again, each trying every IPv4 notation it knows (octal, hex, long):
+ * two thousand endpoints' addresses took a tenth of the collector's last 0.2 s.
+ */
+function fourPartDecimal(ip) {
+    const match = FOUR_PART_DECIMAL.exec(ip);
+    if (!match)
+        return null;
+    const octets = [Number(match[1]), Number(match[2]), Number(match[3]), Number(match[4])];
+    return octets.every((octet) => octet <= 255) ? octets : null;
+}
+function describe(ip, parsed) {
+    let address = parsed;
     if (address.kind() === 'ipv6') {
         const v6 = address;
         if (v6.isIPv4MappedAddress())

@@ -1,4 +1,5 @@
 import { describe, expect, test } from '@jest/globals'
+import ipaddr from 'ipaddr.js'
 import {
   AZURE_PLATFORM_IP,
   classifyIp,
@@ -103,6 +104,25 @@ describe('answers asked again', () => {
       expect(() => describeIp('10.9.8')).toThrow(TypeError)
       expect(isValidIp('10.9.8')).toBe(false)
       expect(isPrivate('10.9.8')).toBe(false)
+    }
+  })
+})
+
+describe('what counts as an IPv4 address', () => {
+  test('exactly the dotted quads ipaddr.js calls four-part decimal, each classified as it would', () => {
+    const inputs = [
+      ...['0.0.0.0', '255.255.255.255', '10.64.0.4', '172.31.255.255', '168.63.129.16'],
+      ...['256.1.1.1', '1.2.3.256', '01.2.3.4', '1.2.3.04', '00.0.0.0', '1.2.3', '1.2.3.4.5'],
+      ...['0x0a.0.0.1', '012.1.1.1', '167772161', '1.2.3.4 ', ' 1.2.3.4', '1.2.3.-4', '', '...'],
+      ...['1.2.3.4/24', '１.2.3.4', '1.2.3.4\n', '9999.1.1.1', '10.1000.0.1']
+    ]
+    for (const ip of inputs) {
+      const expected = ipaddr.IPv4.isValidFourPartDecimal(ip)
+      expect({ ip, valid: isValidIp(ip) }).toEqual({ ip, valid: expected })
+      if (expected) {
+        const range = ipaddr.parse(ip).range()
+        expect({ ip, private: isPrivate(ip) }).toEqual({ ip, private: range === 'private' })
+      }
     }
   })
 })
