@@ -34,6 +34,20 @@ describe('logger', () => {
     ])
   })
 
+  it('escapes messages and properties as @actions/core does, with or without anything to escape', () => {
+    const cases = ['plain', '100%', 'a\r\nb', 'x:y,z', '%0A literal', '']
+    const ours = capture()
+    for (const text of cases) logger.error(text, { title: text || 'none' })
+    const theirs: string[] = []
+    jest.restoreAllMocks()
+    jest.spyOn(process.stdout, 'write').mockImplementation((chunk) => {
+      theirs.push(String(chunk))
+      return true
+    })
+    for (const text of cases) core.error(text, { title: text || 'none' })
+    expect(ours).toEqual(theirs)
+  })
+
   it('writes what it held back in one write, the same bytes, even when the work throws', () => {
     const out = capture()
     const lines = () => {

@@ -5058,11 +5058,15 @@ function httpsUrl(read, name) {
  * recorder and the runner's workflow-command syntax stays in one module.
  */
 
+const LINE_BREAK = /[\r\n\u2028\u2029\u0085]/;
 /**
  * One line of log text. A line break inside a value from Azure would let it start a line of its
  * own, and the runner reads any line starting with `::` as a workflow command.
  */
 function oneLine(text) {
+    // Most lines have no break at all: both replacements would scan them for nothing.
+    if (!LINE_BREAK.test(text))
+        return text.trim();
     return text
         .replace(/[ \t]*\\\r?\n[ \t]*/g, ' ')
         .replace(/\s*[\r\n\u2028\u2029\u0085]+\s*/g, ' ; ')
@@ -5083,6 +5087,8 @@ function workflowCommand(command, properties, message) {
     return `::${command}${space}${props.join(',')}::${escapeData(message)}`;
 }
 function escapeData(text) {
+    if (!/[%\r\n]/.test(text))
+        return text;
     return text.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A');
 }
 function escapeProperty(text) {

@@ -18,11 +18,15 @@ export interface Logger {
   group<T>(name: string, fn: () => Promise<T>): Promise<T>
 }
 
+const LINE_BREAK = /[\r\n\u2028\u2029\u0085]/
+
 /**
  * One line of log text. A line break inside a value from Azure would let it start a line of its
  * own, and the runner reads any line starting with `::` as a workflow command.
  */
 export function oneLine(text: string): string {
+  // Most lines have no break at all: both replacements would scan them for nothing.
+  if (!LINE_BREAK.test(text)) return text.trim()
   return text
     .replace(/[ \t]*\\\r?\n[ \t]*/g, ' ')
     .replace(/\s*[\r\n\u2028\u2029\u0085]+\s*/g, ' ; ')
@@ -49,6 +53,7 @@ export function workflowCommand(
 }
 
 function escapeData(text: string): string {
+  if (!/[%\r\n]/.test(text)) return text
   return text.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A')
 }
 

@@ -101,4 +101,11 @@ describe('oneLine', () => {
   it('joins continued shell lines and separates others', () => {
     expect(oneLine('az a \\\n  --b c\naz d')).toBe('az a --b c ; az d')
   })
+
+  it('breaks at every line terminator a log line could start after; text without one is only trimmed', () => {
+    for (const end of ['\n', '\r', '\r\n', '\u2028', '\u2029', '\u0085']) {
+      expect({ end, line: oneLine(`a${end}::error::b`) }).toEqual({ end, line: 'a ; ::error::b' })
+    }
+    expect(oneLine('  a\tb \\ c  ')).toBe('a\tb \\ c')
+  })
 })
