@@ -48,15 +48,14 @@ export async function publish(report: ReportJson, options: PublishOptions): Prom
     annotate(report, log)
   })
   const reportPath = await writeReport(report, env.RUNNER_TEMP || tmpdir())
+  // Compact: code scanning reads it, not a person (at 2,000 vaults, 0.9 MB instead of 1.2).
   const sarifPath = await writeBeside(
     besideReport(reportPath, 'report', 'sarif'),
     `${JSON.stringify(
       renderSarif(report, {
         planPath: options.planPath ?? null,
         workflowRef: env.GITHUB_WORKFLOW_REF
-      }),
-      null,
-      2
+      })
     )}\n`
   )
   // Executable for the owner only: it is for a person to review, then run.
