@@ -6,7 +6,7 @@
  * then held there: set to 1, the growth factor stops further doubling.
  *
  * Measured at 2,000 vaults, 30 % broken (README, Performance): kept at its first size (2 MiB),
- * about 340 minor collections took 0.3 s; at 16 MiB, 48 took 0.18 s, at the same peak RSS; left
+ * about 340 minor collections took 0.3 s; at 16 MiB, 48 took 0.17 s, at the same peak RSS; left
  * to grow (to 128 MiB there), 20 took 0.1 s, but peak RSS rose by 80 MB, and at 500 vaults it went
  * past the 150 MB target (16 MiB: 137 MB).
  */
