@@ -118,6 +118,8 @@ export async function runAction({
     report = null
   }
   return {
+    /** The run's folder (GITHUB_OUTPUT, the summary, RUNNER_TEMP): the caller's to remove. */
+    workDir: work,
     exitCode,
     stdout,
     stderr,

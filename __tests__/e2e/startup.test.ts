@@ -5,7 +5,7 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals'
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
-import { basename, join } from 'node:path'
+import { basename, dirname, join } from 'node:path'
 import { pathToFileURL } from 'node:url'
 import healthyEstate from '../../emulator/estates/healthy.js'
 import { type Emulator, errorLines, runAgainst, startEmulator } from './harness.js'
@@ -73,6 +73,10 @@ describe('start-up of the built bundle', () => {
     expect(errorLines(run)).toEqual([
       expect.stringMatching(/^::error::Input 'subscription-id' is 'not-a-guid'/)
     ])
+    // The run's folder is in the test run's temporary folder (jest's global setup), which its
+    // teardown removes.
+    expect(tmpdir()).toMatch(/\/kvpld-test-[^/]+$/)
+    expect(dirname(run.workDir)).toBe(tmpdir())
     const files = rec.loaded()
     expect(files.map((f) => basename(f))).toContain('index.js')
     const text = loadedText(files)

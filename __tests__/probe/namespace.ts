@@ -92,11 +92,13 @@ export function runScenario(name: string): Promise<ScenarioResult> {
 export async function runFixture<T>(script: string, name: string): Promise<T> {
   const child = spawn('unshare', ['-rmn', process.execPath, join(here, 'fixtures', script), name], {
     cwd: root,
-    // KVPLD_DIST (a bundle other than dist/) passes through to run-action.mjs.
+    // KVPLD_DIST (a bundle other than dist/) passes through to run-action.mjs; TMPDIR (the test
+    // run's own, removed at its end) to what the scenario writes.
     env: {
       PATH: process.env.PATH ?? '',
       HOME: process.env.HOME ?? '',
-      ...(process.env.KVPLD_DIST ? { KVPLD_DIST: process.env.KVPLD_DIST } : {})
+      ...(process.env.KVPLD_DIST ? { KVPLD_DIST: process.env.KVPLD_DIST } : {}),
+      ...(process.env.TMPDIR ? { TMPDIR: process.env.TMPDIR } : {})
     }
   })
   let out = ''
