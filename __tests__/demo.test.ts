@@ -87,7 +87,9 @@ describe('npm run demo', () => {
     expect(errors.length).toBe(6)
     const sections = plain.split(/^### /m)
     for (const finding of errors) {
-      const section = sections.find((s) => s.startsWith(`❌ Vault ${finding.vault}\n`)) ?? ''
+      // A managed HSM is headed as one (its report entry's ID says so).
+      const heading = finding.vault?.startsWith('hsm-') ? 'Managed HSM' : 'Vault'
+      const section = sections.find((s) => s.startsWith(`❌ ${heading} ${finding.vault}\n`)) ?? ''
       const problem = section.split(/^#### /m).find((p) => p.startsWith(`❌ ${finding.rule}:`))
       expect(`${finding.vault} ${finding.rule}: ${problem ? 'shown' : 'missing'}`).toBe(
         `${finding.vault} ${finding.rule}: shown`

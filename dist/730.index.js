@@ -409,8 +409,11 @@ function isNamedAfter(recordName, target) {
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   OJ: () => (/* binding */ kindOfResource),
+/* harmony export */   Qv: () => (/* binding */ HSM_RESOURCE),
 /* harmony export */   aO: () => (/* binding */ TARGET_KINDS),
 /* harmony export */   i: () => (/* binding */ targetNames),
+/* harmony export */   lL: () => (/* binding */ kindOfHostname),
 /* harmony export */   xx: () => (/* binding */ privateLinkZones)
 /* harmony export */ });
 const KINDS = {
@@ -468,6 +471,19 @@ function targetNames(cloud, kind, overrides) {
         hostSuffix: kind === 'vault' && overrides ? overrides.hostSuffix : entry.hostSuffix[c],
         zone: kind === 'vault' && overrides ? overrides.zone : entry.zone[c]
     };
+}
+/** A managed HSM's ID, or the listing of managed HSMs; any other ID is a key vault's. */
+const HSM_RESOURCE = /\/providers\/Microsoft\.KeyVault\/managedHSMs(\/|$)/i;
+/** The kind an ARM ID (or a listing's path) is about. */
+function kindOfResource(id) {
+    return HSM_RESOURCE.test(id) ? 'managedHsm' : 'vault';
+}
+/** The kind a data-plane hostname (`<name>.managedhsm.azure.net`, in any cloud) belongs to. */
+function kindOfHostname(hostname) {
+    const host = hostname.toLowerCase();
+    return Object.values(KINDS.managedHsm.hostSuffix).some((suffix) => host.endsWith(`.${suffix}`))
+        ? 'managedHsm'
+        : 'vault';
 }
 /** Every privatelink zone name a run over `cloud` may need. */
 function privateLinkZones(cloud) {
@@ -3829,6 +3845,7 @@ const PROBE_RULES = PROBE_RULE_META.map((meta) => (0,rule/* defineRule */.Km)({ 
 
 
 
+
 const DEFAULT_ACTION = {
     endpoint: 'Microsoft.Network/privateEndpoints/read',
     nic: 'Microsoft.Network/networkInterfaces/read',
@@ -3840,8 +3857,6 @@ const DEFAULT_ACTION = {
     vnet: 'Microsoft.Network/virtualNetworks/read',
     'dns-path': 'Microsoft.Network/dnsResolvers/read'
 };
-/** A managed HSM's ID, or the listing of managed HSMs (see `hsmListResource`). */
-const HSM_RESOURCE = /\/providers\/Microsoft\.KeyVault\/managedHSMs(\/|$)/i;
 /**
  * The names of the kind a failed read was about: the target's own kind, else (a name found as
  * neither kind, a failed discovery listing) the kind of the resource that failed.
@@ -3849,8 +3864,8 @@ const HSM_RESOURCE = /\/providers\/Microsoft\.KeyVault\/managedHSMs(\/|$)/i;
 function failedNames(snapshot, subject, failure) {
     if ('vault' in subject && subject.vault.kind)
         return (0,model_model.namesOf)(snapshot, subject.vault);
-    const kind = HSM_RESOURCE.test(failure.resource) ? 'managedHsm' : 'vault';
-    return (0,model_model.namesOf)(snapshot, { kind });
+    // A managed HSM's ID, or their listing (see `hsmListResource`).
+    return (0,model_model.namesOf)(snapshot, { kind: (0,target/* kindOfResource */.OJ)(failure.resource) });
 }
 function defaultAction(snapshot, subject, failure) {
     if (subject.kind === 'vault' || subject.kind === 'discovery')
@@ -3859,7 +3874,7 @@ function defaultAction(snapshot, subject, failure) {
 }
 /** The listed scope of a discovery failure (an HSM listing is recorded with its type). */
 function discoveryScope(failure) {
-    return failure.resource.replace(HSM_RESOURCE, '');
+    return failure.resource.replace(target/* HSM_RESOURCE */.Qv, '');
 }
 function describe(snapshot, subject, failure) {
     switch (subject.kind) {

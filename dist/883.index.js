@@ -59,12 +59,14 @@ function newCounts(findings) {
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   Gf: () => (/* binding */ sectionTitle),
 /* harmony export */   H5: () => (/* binding */ RESULT_HEADLINE),
 /* harmony export */   Jv: () => (/* binding */ vaultSections),
 /* harmony export */   LS: () => (/* binding */ plural),
 /* harmony export */   Np: () => (/* binding */ bySeverity),
 /* harmony export */   WN: () => (/* binding */ countsText),
 /* harmony export */   _9: () => (/* binding */ SEVERITY_ICON),
+/* harmony export */   fy: () => (/* binding */ kindHeading),
 /* harmony export */   jy: () => (/* binding */ vaultTally),
 /* harmony export */   kF: () => (/* binding */ RESULT_ICON),
 /* harmony export */   mF: () => (/* binding */ changeWords),
@@ -72,7 +74,9 @@ function newCounts(findings) {
 /* harmony export */ });
 /* unused harmony export SEVERITY_ORDER */
 /* harmony import */ var _report_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(8850);
-/* harmony import */ var _markdown_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(4285);
+/* harmony import */ var _markdown_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(4285);
+/* harmony import */ var _common_target_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(8348);
+
 
 
 const SEVERITY_ORDER = ['error', 'warning', 'info', 'pass'];
@@ -152,6 +156,19 @@ function groupSections(report) {
     }
     return sections;
 }
+/**
+ * A section's heading: `Vault <name>` or `Managed HSM <name>` (its ID says which), with the name
+ * as `show` renders it.
+ */
+function sectionTitle(section, show = (name) => name) {
+    if (section.name === null)
+        return 'Not tied to one vault';
+    return `${kindHeading(section.id === null ? 'vault' : (0,_common_target_js__WEBPACK_IMPORTED_MODULE_1__/* .kindOfResource */ .OJ)(section.id))} ${show(section.name)}`;
+}
+/** The word a heading names a target with: `Vault` (as every heading has), `Managed HSM`. */
+function kindHeading(kind) {
+    return kind === 'managedHsm' ? 'Managed HSM' : 'Vault';
+}
 function plural(count, one, many = `${one}s`) {
     return `${count} ${count === 1 ? one : many}`;
 }
@@ -166,7 +183,7 @@ function countsText(counts) {
 }
 /** When the baseline was made, as the reports say it: its `generatedAt`, else its path. */
 function baselineTime(baseline) {
-    return (0,_markdown_js__WEBPACK_IMPORTED_MODULE_1__/* .escapeMarkdown */ .FV)(baseline.generatedAt ?? `the baseline (${baseline.path})`);
+    return (0,_markdown_js__WEBPACK_IMPORTED_MODULE_2__/* .escapeMarkdown */ .FV)(baseline.generatedAt ?? `the baseline (${baseline.path})`);
 }
 function changeWords(report) {
     if (report.resolved === undefined)
@@ -689,7 +706,7 @@ function footer(options) {
 /** Level 1 and 2: every vault in full, with its diagram; passes only at level 1. */
 function detailedSection(section, options, withPasses, fold, words) {
     const diagram = diagramOf(section, options.diagrams);
-    const heading = `${group/* RESULT_ICON */.kF[section.result]} Vault ${vaultLabel(section.name)}: ${(0,group/* countsText */.WN)((0,report_report.countsOf)(section.findings))}`;
+    const heading = `${group/* RESULT_ICON */.kF[section.result]} ${(0,group/* sectionTitle */.Gf)(section, markdown/* inlineCode */.ti)}: ${(0,group/* countsText */.WN)((0,report_report.countsOf)(section.findings))}`;
     if (section.findings.every((f) => f.severity === 'pass')) {
         return passedMarkdown(heading, diagram, withPasses ? section.findings : []);
     }
@@ -850,7 +867,7 @@ function logFindings(report, sink = logger/* logger */.vF) {
     if (briefPasses)
         sink.info(`Passed checks are listed by rule ID (more than ${FOLD_VAULTS_FROM} vaults); the JSON report has their messages.`);
     for (const section of (0,group/* vaultSections */.Jv)(report)) {
-        const title = section.name === null ? 'Not tied to one vault' : `Vault ${section.name}`;
+        const title = (0,group/* sectionTitle */.Gf)(section);
         sink.startGroup((0,logger/* oneLine */.TN)(`${group/* RESULT_ICON */.kF[section.result]} ${title}: ${section.result} (${(0,group/* countsText */.WN)((0,report_report.countsOf)(section.findings))})`));
         const passes = briefPasses ? section.findings.filter((f) => f.severity === 'pass') : [];
         for (const finding of section.findings) {
@@ -1034,7 +1051,11 @@ function renderSarif(report, options = {}) {
 
 // EXTERNAL MODULE: ./src/common/ip.ts
 var common_ip = __webpack_require__(3796);
+// EXTERNAL MODULE: ./src/common/target.ts
+var target = __webpack_require__(8348);
 ;// CONCATENATED MODULE: ./src/report/probe-summary.ts
+
+
 
 
 function code(values) {
@@ -1120,7 +1141,7 @@ function vaultTable(run, probe) {
             : 'none'
     ]);
     return [
-        `#### Vault ${(0,markdown/* inlineCode */.ti)(probe.vault)} (${(0,markdown/* inlineCode */.ti)(probe.hostname)})`,
+        `#### ${(0,group/* kindHeading */.fy)((0,target/* kindOfHostname */.lL)(probe.hostname))} ${(0,markdown/* inlineCode */.ti)(probe.vault)} (${(0,markdown/* inlineCode */.ti)(probe.hostname)})`,
         '',
         '| step | what it saw |',
         '|---|---|',
@@ -1158,12 +1179,9 @@ const SUMMARY_TABLE_ROWS = 1_000;
 const MAX_DIAGRAMS = 10;
 /** Problems sit under `###` vault headings, in full. */
 const SUMMARY_STYLE = { headingLevel: 4, severityInTitle: true, notRun: true };
-function vaultHeading(vault) {
-    return vault.name === null ? 'Not tied to one vault' : `Vault ${(0,markdown/* inlineCode */.ti)(vault.name)}`;
-}
 /** A section with problems: its picture, each problem in full, then what passed, folded. */
 function problemSection(vault, withPasses, diagram, fold, words) {
-    const title = `${group/* RESULT_ICON */.kF[vault.result]} ${vaultHeading(vault)}`;
+    const title = `${group/* RESULT_ICON */.kF[vault.result]} ${(0,group/* sectionTitle */.Gf)(vault, markdown/* inlineCode */.ti)}`;
     const counts = (0,group/* countsText */.WN)((0,report_report.countsOf)(vault.findings));
     const clients = clientsLine(vault.findings);
     const body = [
@@ -1183,7 +1201,7 @@ function passedSection(vaults, withPasses, pictureOf, budget = Infinity) {
         const count = (0,group/* plural */.LS)(vault.findings.length, 'check');
         const clients = clientsLine(vault.findings);
         const inline = clients.replace(/\*\*(.*?)\*\*/, '<strong>$1</strong>');
-        const label = `${group/* RESULT_ICON */.kF.pass} ${vaultHeading(vault)}: ${count} passed${clients ? ` · ${inline}` : ''}`;
+        const label = `${group/* RESULT_ICON */.kF.pass} ${(0,group/* sectionTitle */.Gf)(vault, markdown/* inlineCode */.ti)}: ${count} passed${clients ? ` · ${inline}` : ''}`;
         // Without a pass to fold, the label stands alone, picture or not.
         const shown = withPasses && vault.findings.length > 0;
         const part = passedMarkdown(label, shown ? pictureOf(vault) : null, shown ? vault.findings : []);

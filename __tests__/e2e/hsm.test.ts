@@ -174,6 +174,15 @@ describe('the managed HSM estate (one HSM per break), discovered', () => {
     expect(missing?.message).toContain('hsm-dns-record-missing.managedhsm.azure.net')
     expect(run.summary).toContain('hsm-fw-public-open')
   })
+
+  it('heads each managed HSM as one in the summary and the log, and the key vault as a vault', () => {
+    expect(run.summary).toContain('### ❌ Managed HSM <code>hsm-fw-public-open</code>')
+    expect(run.summary).toContain(`✅ Vault <code>${VAULT_NAME}</code>: `)
+    expect(run.summary).not.toMatch(/Vault <code>hsm-/)
+    expect(run.stdout).toMatch(/^::group::❌ Managed HSM hsm-fw-public-open: fail \(/m)
+    expect(run.stdout).toMatch(new RegExp(`^::group::✅ Vault ${VAULT_NAME}: pass \\(`, 'm'))
+    expect(run.stdout).not.toMatch(/^::group::.*Vault hsm-/m)
+  })
 })
 
 describe('managed HSMs named, and a zone in a scope not searched', () => {

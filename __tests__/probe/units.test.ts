@@ -441,6 +441,25 @@ describe('probe summary', () => {
     expect(text).not.toContain('*evil*|')
     expect(text).toContain('&#42;evil&#42;&#124;x')
   })
+
+  it('heads a managed HSM as one, in any cloud, and a key vault as a vault', () => {
+    const heading = (vault: string, hostname: string) =>
+      renderProbeSummary(probeRun(vaultProbe({ vault, hostname }))).match(/^#### .*$/m)?.[0]
+    expect(heading('kv1', HOST)).toBe(
+      '#### Vault <code>kv1</code> (<code>kv1.vault.azure.net</code>)'
+    )
+    for (const suffix of [
+      'managedhsm.azure.net',
+      'managedhsm.usgovcloudapi.net',
+      'managedhsm.azure.cn'
+    ]) {
+      expect(heading('hsm1', `hsm1.${suffix}`)).toBe(
+        `#### Managed HSM <code>hsm1</code> (<code>hsm1.${suffix}</code>)`
+      )
+    }
+    // A vault whose name has "managedhsm" in it is still a vault.
+    expect(heading('managedhsm', 'managedhsm.vault.azure.net')).toMatch(/^#### Vault /)
+  })
 })
 
 describe('naming what went wrong in a request', () => {

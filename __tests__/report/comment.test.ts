@@ -79,6 +79,27 @@ describe('renderComment', () => {
     expect(noSummary).toContain(`[Full report in the workflow run](${URL})`)
   })
 
+  it('heads a managed HSM as one, a key vault as a vault, and findings of no vault as such', () => {
+    const hsmId = vaultId('hsm1').replace('/vaults/', '/managedHSMs/')
+    const mixed = buildReport(
+      [
+        finding('PE-NONE', 'hsm1', { resource: hsmId }),
+        pass('PE-NONE', 'kv1'),
+        finding('ARM-ERROR', null)
+      ],
+      [
+        { name: 'hsm1', id: hsmId },
+        { name: 'kv1', id: vaultId('kv1') }
+      ]
+    )
+    const headings = renderComment(mixed, { key: 'k' }).match(/^### .*$/gm)
+    expect(headings).toEqual([
+      expect.stringMatching(/^### ❌ Not tied to one vault: 1 error, /),
+      expect.stringMatching(/^### ❌ Managed HSM <code>hsm1<\/code>: 1 error, /)
+    ])
+    expect(renderComment(mixed, { key: 'k' })).toContain('✅ Vault <code>kv1</code>: ')
+  })
+
   it('says when a failing result turned to pass', () => {
     const passing = buildReport([pass('PE-NONE', 'kv1')], [{ name: 'kv1', id: vaultId('kv1') }])
     expect(renderComment(passing, { key: 'k', previous: 'fail' })).toContain(

@@ -22,6 +22,7 @@ import {
   plural,
   RESULT_HEADLINE,
   RESULT_ICON,
+  sectionTitle,
   SEVERITY_ICON,
   vaultSections,
   vaultTally,
@@ -139,7 +140,7 @@ function detailedSection(
   words: ChangeWords | null
 ): string {
   const diagram = diagramOf(section, options.diagrams)
-  const heading = `${RESULT_ICON[section.result]} Vault ${vaultLabel(section.name)}: ${countsText(countsOf(section.findings))}`
+  const heading = `${RESULT_ICON[section.result]} ${sectionTitle(section, inlineCode)}: ${countsText(countsOf(section.findings))}`
   if (section.findings.every((f) => f.severity === 'pass')) {
     return passedMarkdown(heading, diagram, withPasses ? section.findings : [])
   }

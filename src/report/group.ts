@@ -5,6 +5,7 @@
 import type { Finding, Severity } from '../evaluate/finding.js'
 import { findingsByVault, resultOf, type ReportJson, type Result } from './report.js'
 import { escapeMarkdown } from './markdown.js'
+import { kindOfResource, type TargetKind } from '../common/target.js'
 
 export const SEVERITY_ORDER: readonly Severity[] = ['error', 'warning', 'info', 'pass']
 const RESULT_ORDER: readonly Result[] = ['fail', 'warn', 'pass']
@@ -100,6 +101,23 @@ function groupSections(report: ReportJson): VaultSection[] {
     })
   }
   return sections
+}
+
+/**
+ * A section's heading: `Vault <name>` or `Managed HSM <name>` (its ID says which), with the name
+ * as `show` renders it.
+ */
+export function sectionTitle(
+  section: VaultSection,
+  show: (name: string) => string = (name) => name
+): string {
+  if (section.name === null) return 'Not tied to one vault'
+  return `${kindHeading(section.id === null ? 'vault' : kindOfResource(section.id))} ${show(section.name)}`
+}
+
+/** The word a heading names a target with: `Vault` (as every heading has), `Managed HSM`. */
+export function kindHeading(kind: TargetKind): string {
+  return kind === 'managedHsm' ? 'Managed HSM' : 'Vault'
 }
 
 export function plural(count: number, one: string, many = `${one}s`): string {

@@ -2,7 +2,7 @@
 import type { Finding } from '../evaluate/finding.js'
 import { logger, oneLine, type Logger } from '../logger.js'
 import { countsOf, type ReportJson } from './report.js'
-import { countsText, plural, RESULT_ICON, vaultSections } from './group.js'
+import { countsText, plural, RESULT_ICON, sectionTitle, vaultSections } from './group.js'
 import { FOLD_VAULTS_FROM } from './overview.js'
 
 export type LogSink = Pick<Logger, 'info' | 'startGroup' | 'endGroup'>
@@ -30,7 +30,7 @@ export function logFindings(report: ReportJson, sink: LogSink = logger): void {
       `Passed checks are listed by rule ID (more than ${FOLD_VAULTS_FROM} vaults); the JSON report has their messages.`
     )
   for (const section of vaultSections(report)) {
-    const title = section.name === null ? 'Not tied to one vault' : `Vault ${section.name}`
+    const title = sectionTitle(section)
     sink.startGroup(
       oneLine(
         `${RESULT_ICON[section.result]} ${title}: ${section.result} (${countsText(countsOf(section.findings))})`

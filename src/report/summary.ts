@@ -31,6 +31,7 @@ import {
   plural,
   RESULT_HEADLINE,
   RESULT_ICON,
+  sectionTitle,
   SEVERITY_ICON,
   vaultSections,
   vaultTally,
@@ -54,10 +55,6 @@ export const MAX_DIAGRAMS = 10
 /** Problems sit under `###` vault headings, in full. */
 export const SUMMARY_STYLE: FindingStyle = { headingLevel: 4, severityInTitle: true, notRun: true }
 
-function vaultHeading(vault: VaultSection): string {
-  return vault.name === null ? 'Not tied to one vault' : `Vault ${inlineCode(vault.name)}`
-}
-
 /** A section with problems: its picture, each problem in full, then what passed, folded. */
 function problemSection(
   vault: VaultSection,
@@ -66,7 +63,7 @@ function problemSection(
   fold: boolean,
   words: ChangeWords | null
 ): string {
-  const title = `${RESULT_ICON[vault.result]} ${vaultHeading(vault)}`
+  const title = `${RESULT_ICON[vault.result]} ${sectionTitle(vault, inlineCode)}`
   const counts = countsText(countsOf(vault.findings))
   const clients = clientsLine(vault.findings)
   const body = [
@@ -91,7 +88,7 @@ function passedSection(
     const count = plural(vault.findings.length, 'check')
     const clients = clientsLine(vault.findings)
     const inline = clients.replace(/\*\*(.*?)\*\*/, '<strong>$1</strong>')
-    const label = `${RESULT_ICON.pass} ${vaultHeading(vault)}: ${count} passed${clients ? ` · ${inline}` : ''}`
+    const label = `${RESULT_ICON.pass} ${sectionTitle(vault, inlineCode)}: ${count} passed${clients ? ` · ${inline}` : ''}`
     // Without a pass to fold, the label stands alone, picture or not.
     const shown = withPasses && vault.findings.length > 0
     const part = passedMarkdown(label, shown ? pictureOf(vault) : null, shown ? vault.findings : [])

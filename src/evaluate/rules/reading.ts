@@ -14,7 +14,12 @@ import { idKey } from '../../collect/snapshot.js'
 import type { RuleOptions } from '../../inputs/inputs.js'
 import { nameOf, resourceGroupOf, roleScope, subscriptionOf } from '../../common/arm-id.js'
 import { namesOf, zonePlace } from '../../model/model.js'
-import type { TargetKind, TargetNames } from '../../common/target.js'
+import {
+  HSM_RESOURCE,
+  kindOfResource,
+  type TargetKind,
+  type TargetNames
+} from '../../common/target.js'
 import {
   endpointShow,
   linkList,
@@ -60,17 +65,14 @@ const DEFAULT_ACTION: Record<Exclude<Subject['kind'], 'vault' | 'discovery'>, st
   'dns-path': 'Microsoft.Network/dnsResolvers/read'
 }
 
-/** A managed HSM's ID, or the listing of managed HSMs (see `hsmListResource`). */
-const HSM_RESOURCE = /\/providers\/Microsoft\.KeyVault\/managedHSMs(\/|$)/i
-
 /**
  * The names of the kind a failed read was about: the target's own kind, else (a name found as
  * neither kind, a failed discovery listing) the kind of the resource that failed.
  */
 function failedNames(snapshot: Snapshot, subject: Subject, failure: ReadFailure): TargetNames {
   if ('vault' in subject && subject.vault.kind) return namesOf(snapshot, subject.vault)
-  const kind: TargetKind = HSM_RESOURCE.test(failure.resource) ? 'managedHsm' : 'vault'
-  return namesOf(snapshot, { kind })
+  // A managed HSM's ID, or their listing (see `hsmListResource`).
+  return namesOf(snapshot, { kind: kindOfResource(failure.resource) })
 }
 
 function defaultAction(snapshot: Snapshot, subject: Subject, failure: ReadFailure): string {
