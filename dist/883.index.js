@@ -63,6 +63,7 @@ function newCounts(findings) {
 /* harmony export */   H5: () => (/* binding */ RESULT_HEADLINE),
 /* harmony export */   Jv: () => (/* binding */ vaultSections),
 /* harmony export */   LS: () => (/* binding */ plural),
+/* harmony export */   M7: () => (/* binding */ vaultText),
 /* harmony export */   Np: () => (/* binding */ bySeverity),
 /* harmony export */   WN: () => (/* binding */ countsText),
 /* harmony export */   _9: () => (/* binding */ SEVERITY_ICON),
@@ -164,6 +165,10 @@ function sectionTitle(section, show = (name) => name) {
     if (section.name === null)
         return 'Not tied to one vault';
     return `${kindHeading(section.id === null ? 'vault' : (0,_common_target_js__WEBPACK_IMPORTED_MODULE_1__/* .kindOfResource */ .OJ)(section.id))} ${show(section.name)}`;
+}
+/** A vault's name in running text or a table cell, as code; `not tied to one vault` for none. */
+function vaultText(name) {
+    return name === null ? 'not tied to one vault' : (0,_markdown_js__WEBPACK_IMPORTED_MODULE_2__/* .inlineCode */ .ti)(name);
 }
 /** The word a heading names a target with: `Vault` (as every heading has), `Managed HSM`. */
 function kindHeading(kind) {
@@ -427,9 +432,6 @@ function problemRules(findings) {
     const rules = new Set(findings.filter((f) => f.severity !== 'pass').map((f) => f.rule));
     return catalog/* RULE_IDS */.Iu.filter((rule) => rules.has(rule));
 }
-function vaultCell(section) {
-    return section.name === null ? 'not tied to one vault' : (0,markdown/* inlineCode */.ti)(section.name);
-}
 /**
  * Where a reader finds what a surface leaves out: the JSON report, by its path when known (the
  * `report-path` output names it too, for a later step that uploads it).
@@ -456,7 +458,7 @@ function problemTable(sections, limit = Infinity, where = listedIn(null)) {
     const lines = [
         '| vault | result | rules |',
         '|---|---|---|',
-        ...shown.map((s) => `| ${vaultCell(s)} | ${group/* RESULT_ICON */.kF[s.result]} ${s.result} | ${problemRules(s.findings)
+        ...shown.map((s) => `| ${(0,group/* vaultText */.M7)(s.name)} | ${group/* RESULT_ICON */.kF[s.result]} ${s.result} | ${problemRules(s.findings)
             .map((rule) => (0,markdown/* inlineCode */.ti)(rule))
             .join(' ')} |`)
     ];
@@ -677,9 +679,6 @@ const COMMENT_STYLE = {
     severityInTitle: false,
     notRun: false
 };
-function vaultLabel(name) {
-    return name === null ? 'not tied to one vault' : (0,markdown/* inlineCode */.ti)(name);
-}
 function headline(report, options) {
     const parts = [`## ${group/* RESULT_ICON */.kF[report.result]} ${group/* RESULT_HEADLINE */.H5[report.result]}`];
     const change = (0,group/* changeLine */.vK)(report);
@@ -720,7 +719,7 @@ function detailedSection(section, options, withPasses, fold, words) {
 function compactError(finding) {
     const message = finding.message.length > 400 ? `${finding.message.slice(0, 399)}…` : finding.message;
     const parts = [
-        `- ${group/* SEVERITY_ICON */._9.error} ${(0,markdown/* inlineCode */.ti)(finding.rule)} on ${vaultLabel(finding.vault)}: ${(0,markdown/* escapeMarkdown */.FV)(message)}`
+        `- ${group/* SEVERITY_ICON */._9.error} ${(0,markdown/* inlineCode */.ti)(finding.rule)} on ${(0,group/* vaultText */.M7)(finding.vault)}: ${(0,markdown/* escapeMarkdown */.FV)(message)}`
     ];
     if (finding.fix)
         parts.push((0,markdown/* codeBlock */.DV)((0,markdown/* wrapFix */.G0)(finding.fix), 'sh').replace(/^/gm, '  '));
@@ -729,7 +728,7 @@ function compactError(finding) {
 /** Level 4: errors only, rule, vault and fix, nothing else. */
 function minimalError(finding) {
     const fix = finding.fix ? `\n\n${(0,markdown/* codeBlock */.DV)((0,markdown/* wrapFix */.G0)(finding.fix), 'sh').replace(/^/gm, '  ')}` : '';
-    return `- ${(0,markdown/* inlineCode */.ti)(finding.rule)} on ${vaultLabel(finding.vault)}${fix}`;
+    return `- ${(0,markdown/* inlineCode */.ti)(finding.rule)} on ${(0,group/* vaultText */.M7)(finding.vault)}${fix}`;
 }
 /**
  * The comment's Markdown, at most `maxChars` long. When it would not fit: passes go first, then

@@ -25,6 +25,7 @@ import {
   sectionTitle,
   SEVERITY_ICON,
   vaultSections,
+  vaultText,
   vaultTally,
   type ChangeWords,
   type VaultSection
@@ -99,10 +100,6 @@ export const COMMENT_STYLE: FindingStyle = {
   notRun: false
 }
 
-function vaultLabel(name: string | null): string {
-  return name === null ? 'not tied to one vault' : inlineCode(name)
-}
-
 function headline(report: ReportJson, options: CommentOptions): string {
   const parts = [`## ${RESULT_ICON[report.result]} ${RESULT_HEADLINE[report.result]}`]
   const change = changeLine(report)
@@ -155,7 +152,7 @@ function compactError(finding: Finding): string {
   const message =
     finding.message.length > 400 ? `${finding.message.slice(0, 399)}…` : finding.message
   const parts = [
-    `- ${SEVERITY_ICON.error} ${inlineCode(finding.rule)} on ${vaultLabel(finding.vault)}: ${escapeMarkdown(message)}`
+    `- ${SEVERITY_ICON.error} ${inlineCode(finding.rule)} on ${vaultText(finding.vault)}: ${escapeMarkdown(message)}`
   ]
   if (finding.fix) parts.push(codeBlock(wrapFix(finding.fix), 'sh').replace(/^/gm, '  '))
   return parts.join('\n\n')
@@ -164,7 +161,7 @@ function compactError(finding: Finding): string {
 /** Level 4: errors only, rule, vault and fix, nothing else. */
 function minimalError(finding: Finding): string {
   const fix = finding.fix ? `\n\n${codeBlock(wrapFix(finding.fix), 'sh').replace(/^/gm, '  ')}` : ''
-  return `- ${inlineCode(finding.rule)} on ${vaultLabel(finding.vault)}${fix}`
+  return `- ${inlineCode(finding.rule)} on ${vaultText(finding.vault)}${fix}`
 }
 
 /**

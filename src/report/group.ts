@@ -4,7 +4,7 @@
  */
 import type { Finding, Severity } from '../evaluate/finding.js'
 import { findingsByVault, resultOf, type ReportJson, type Result } from './report.js'
-import { escapeMarkdown } from './markdown.js'
+import { escapeMarkdown, inlineCode } from './markdown.js'
 import { kindOfResource, type TargetKind } from '../common/target.js'
 
 export const SEVERITY_ORDER: readonly Severity[] = ['error', 'warning', 'info', 'pass']
@@ -113,6 +113,11 @@ export function sectionTitle(
 ): string {
   if (section.name === null) return 'Not tied to one vault'
   return `${kindHeading(section.id === null ? 'vault' : kindOfResource(section.id))} ${show(section.name)}`
+}
+
+/** A vault's name in running text or a table cell, as code; `not tied to one vault` for none. */
+export function vaultText(name: string | null): string {
+  return name === null ? 'not tied to one vault' : inlineCode(name)
 }
 
 /** The word a heading names a target with: `Vault` (as every heading has), `Managed HSM`. */

@@ -7,7 +7,7 @@
 import type { Finding } from '../evaluate/finding.js'
 import { RULE_IDS } from '../evaluate/catalog.js'
 import { nameOf } from '../common/arm-id.js'
-import { plural, RESULT_ICON, SEVERITY_ICON, type VaultSection } from './group.js'
+import { plural, RESULT_ICON, SEVERITY_ICON, vaultText, type VaultSection } from './group.js'
 import { escapeMarkdown, inlineCode } from './markdown.js'
 
 /** Past this many vaults, the rules table joins the vaults table. */
@@ -29,10 +29,6 @@ export function problemsFirst(sections: readonly VaultSection[]): VaultSection[]
 function problemRules(findings: readonly Finding[]): string[] {
   const rules = new Set(findings.filter((f) => f.severity !== 'pass').map((f) => f.rule))
   return RULE_IDS.filter((rule) => rules.has(rule))
-}
-
-function vaultCell(section: VaultSection): string {
-  return section.name === null ? 'not tied to one vault' : inlineCode(section.name)
 }
 
 /**
@@ -68,7 +64,7 @@ export function problemTable(
     '|---|---|---|',
     ...shown.map(
       (s) =>
-        `| ${vaultCell(s)} | ${RESULT_ICON[s.result]} ${s.result} | ${problemRules(s.findings)
+        `| ${vaultText(s.name)} | ${RESULT_ICON[s.result]} ${s.result} | ${problemRules(s.findings)
           .map((rule) => inlineCode(rule))
           .join(' ')} |`
     )
