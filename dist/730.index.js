@@ -413,7 +413,6 @@ function isNamedAfter(recordName, target) {
 /* harmony export */   Qv: () => (/* binding */ HSM_RESOURCE),
 /* harmony export */   aO: () => (/* binding */ TARGET_KINDS),
 /* harmony export */   i: () => (/* binding */ targetNames),
-/* harmony export */   lL: () => (/* binding */ kindOfHostname),
 /* harmony export */   xx: () => (/* binding */ privateLinkZones)
 /* harmony export */ });
 const KINDS = {
@@ -477,13 +476,6 @@ const HSM_RESOURCE = /\/providers\/Microsoft\.KeyVault\/managedHSMs(\/|$)/i;
 /** The kind an ARM ID (or a listing's path) is about. */
 function kindOfResource(id) {
     return HSM_RESOURCE.test(id) ? 'managedHsm' : 'vault';
-}
-/** The kind a data-plane hostname (`<name>.managedhsm.azure.net`, in any cloud) belongs to. */
-function kindOfHostname(hostname) {
-    const host = hostname.toLowerCase();
-    return Object.values(KINDS.managedHsm.hostSuffix).some((suffix) => host.endsWith(`.${suffix}`))
-        ? 'managedHsm'
-        : 'vault';
 }
 /** Every privatelink zone name a run over `cloud` may need. */
 function privateLinkZones(cloud) {

@@ -1050,10 +1050,7 @@ function renderSarif(report, options = {}) {
 
 // EXTERNAL MODULE: ./src/common/ip.ts
 var common_ip = __webpack_require__(3796);
-// EXTERNAL MODULE: ./src/common/target.ts
-var target = __webpack_require__(8348);
 ;// CONCATENATED MODULE: ./src/report/probe-summary.ts
-
 
 
 
@@ -1140,7 +1137,7 @@ function vaultTable(run, probe) {
             : 'none'
     ]);
     return [
-        `#### ${(0,group/* kindHeading */.fy)((0,target/* kindOfHostname */.lL)(probe.hostname))} ${(0,markdown/* inlineCode */.ti)(probe.vault)} (${(0,markdown/* inlineCode */.ti)(probe.hostname)})`,
+        `#### ${(0,group/* kindHeading */.fy)(probe.kind)} ${(0,markdown/* inlineCode */.ti)(probe.vault)} (${(0,markdown/* inlineCode */.ti)(probe.hostname)})`,
         '',
         '| step | what it saw |',
         '|---|---|',

@@ -921,6 +921,7 @@ async function probeVault(snapshot, vault, options, getToken) {
     const hostname = vaultHostname(snapshot, vault);
     const result = {
         vault: vault.name,
+        kind: vault.kind ?? 'vault',
         hostname,
         peIps: [],
         endpoints: [],
@@ -940,7 +941,7 @@ async function probeVault(snapshot, vault, options, getToken) {
     result.peIps = [...new Set(result.endpoints.flatMap((pe) => pe.ips))];
     // The /healthstatus header and the data-plane request are Key Vault's: for a managed HSM they
     // are not run (no finding; this line says so), DNS, TCP and TLS are.
-    const hsm = vault.kind === 'managedHsm';
+    const hsm = result.kind === 'managedHsm';
     if (options.mode === 'outside') {
         if (hsm) {
             options.log?.(`${vault.name} is a managed HSM: the outside probe's data-plane check is Key Vault's and was not run`);

@@ -55,6 +55,8 @@ suite('inside probe of a managed HSM', () => {
     const probe = run.report?.probe?.vaults[0]
     // The model's host name, although the HSM's hsmUri carries a region label.
     expect(probe?.hostname).toBe(HOST)
+    // The kind the probe recorded, which heads its table in the summary as a managed HSM's.
+    expect(probe?.kind).toBe('managedHsm')
     expect(probe?.dns?.chain).toEqual([HOST, ALIAS])
     expect(probe?.health.map((h) => `${h.via}:${h.ip}:${h.status}`)).toEqual([
       'name:10.70.1.4:200',

@@ -190,6 +190,7 @@ describe('probe rules for a managed HSM', () => {
     }
     const probe: VaultProbe = {
       vault: h.vault.name,
+      kind: 'managedHsm',
       hostname: host,
       peIps: ['10.1.2.3'],
       endpoints: [{ name: h.pe.name, ips: ['10.1.2.3'] }],

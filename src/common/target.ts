@@ -106,14 +106,6 @@ export function kindOfResource(id: string): TargetKind {
   return HSM_RESOURCE.test(id) ? 'managedHsm' : 'vault'
 }
 
-/** The kind a data-plane hostname (`<name>.managedhsm.azure.net`, in any cloud) belongs to. */
-export function kindOfHostname(hostname: string): TargetKind {
-  const host = hostname.toLowerCase()
-  return Object.values(KINDS.managedHsm.hostSuffix).some((suffix) => host.endsWith(`.${suffix}`))
-    ? 'managedHsm'
-    : 'vault'
-}
-
 /** Every privatelink zone name a run over `cloud` may need. */
 export function privateLinkZones(cloud: string): string[] {
   return TARGET_KINDS.map((kind) => targetNames(cloud, kind).zone)

@@ -129,6 +129,7 @@ async function probeVault(
   const hostname = vaultHostname(snapshot, vault)
   const result: VaultProbe = {
     vault: vault.name,
+    kind: vault.kind ?? 'vault',
     hostname,
     peIps: [],
     endpoints: [],
@@ -149,7 +150,7 @@ async function probeVault(
 
   // The /healthstatus header and the data-plane request are Key Vault's: for a managed HSM they
   // are not run (no finding; this line says so), DNS, TCP and TLS are.
-  const hsm = vault.kind === 'managedHsm'
+  const hsm = result.kind === 'managedHsm'
   if (options.mode === 'outside') {
     if (hsm) {
       options.log?.(

@@ -3,6 +3,7 @@
  * only measures; the rules in `src/evaluate/rules/probe.ts` decide what is wrong and how badly.
  * No field ever holds a token or a secret value.
  */
+import type { TargetKind } from '../common/target.js'
 
 /** Why a network step gave no answer, named so a reader can act on it. */
 export type StepErrorKind =
@@ -167,6 +168,8 @@ export interface ProxyResult {
 
 export interface VaultProbe {
   vault: string
+  /** What the target is, as the snapshot says (a key vault when it does not). */
+  kind: TargetKind
   hostname: string
   /** Effective PE IPs read from ARM, the targets of the direct requests. */
   peIps: string[]

@@ -13,7 +13,6 @@ import type {
 import { isPublic, isValidIp } from '../common/ip.js'
 import { escapeMarkdown, inlineCode } from './markdown.js'
 import { kindHeading } from './group.js'
-import { kindOfHostname } from '../common/target.js'
 
 function code(values: readonly string[]): string {
   return values.length === 0 ? '(none)' : values.map((value) => inlineCode(value)).join(', ')
@@ -100,7 +99,7 @@ function vaultTable(run: ProbeRun, probe: VaultProbe): string {
       : 'none'
   ])
   return [
-    `#### ${kindHeading(kindOfHostname(probe.hostname))} ${inlineCode(probe.vault)} (${inlineCode(probe.hostname)})`,
+    `#### ${kindHeading(probe.kind)} ${inlineCode(probe.vault)} (${inlineCode(probe.hostname)})`,
     '',
     '| step | what it saw |',
     '|---|---|',
