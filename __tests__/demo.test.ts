@@ -32,7 +32,7 @@ describe('npm run demo', () => {
   let lines: string[]
   let summaryPath: string
   let markdown: string
-  let report: { findings: Finding[] }
+  let report: { findings: Finding[]; vaults: { name: string; id: string }[] }
 
   beforeAll(async () => {
     ;[plain, forced, noColour] = await Promise.all([
@@ -87,8 +87,9 @@ describe('npm run demo', () => {
     expect(errors.length).toBe(6)
     const sections = plain.split(/^### /m)
     for (const finding of errors) {
-      // A managed HSM is headed as one (its report entry's ID says so).
-      const heading = finding.vault?.startsWith('hsm-') ? 'Managed HSM' : 'Vault'
+      // A managed HSM is headed as one: its report entry's ID says so.
+      const id = report.vaults.find((v) => v.name === finding.vault)?.id ?? ''
+      const heading = /\/managedHSMs\//i.test(id) ? 'Managed HSM' : 'Vault'
       const section = sections.find((s) => s.startsWith(`❌ ${heading} ${finding.vault}\n`)) ?? ''
       const problem = section.split(/^#### /m).find((p) => p.startsWith(`❌ ${finding.rule}:`))
       expect(`${finding.vault} ${finding.rule}: ${problem ? 'shown' : 'missing'}`).toBe(
